@@ -1,0 +1,80 @@
+//! Annotation: a document's text and the glossary spans found in it, with every position a
+//! consumer may want (byte and code-point offsets, line and column).
+
+use crate::glossary::FormKind;
+use crate::matcher::{MatchOptions, Matcher, Span};
+
+/// A span with all its positions in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    pub span: Span,
+    /// Code-point offsets, end exclusive.
+    pub char_start: usize,
+    pub char_end: usize,
+    /// 1-based line, and 1-based column in code points, of the span's start.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A document's annotations.
+#[derive(Debug, Clone, Default)]
+pub struct Annotation {
+    pub spans: Vec<Located>,
+}
+
+impl Located {
+    pub fn byte_range(&self) -> std::ops::Range<usize> {
+        self.span.start..self.span.end
+    }
+
+    pub fn form(&self) -> FormKind {
+        self.span.form
+    }
+}
+
+/// Finds the terms of `text` and locates them.
+pub fn annotate(matcher: &Matcher, text: &str, opts: MatchOptions) -> Annotation {
+    let spans = matcher.find(text, opts);
+    Annotation {
+        spans: locate(text, &spans),
+    }
+}
+
+/// Computes code-point offsets and line/column for spans sorted by start, in one pass.
+pub fn locate(text: &str, spans: &[Span]) -> Vec<Located> {
+    let bytes = text.as_bytes();
+    let ascii = text.is_ascii();
+    let (mut pos, mut chars, mut line, mut line_start_chars) = (0usize, 0usize, 1usize, 0usize);
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans {
+        // Spans are sorted by start, so the cursor only moves forward.
+        let seg = &bytes[pos..s.start];
+        let newlines = seg.iter().filter(|&&b| b == b'\n').count();
+        if newlines > 0 {
+            let last = seg.iter().rposition(|&b| b == b'\n').expect("counted");
+            line += newlines;
+            line_start_chars = chars + count_chars(&seg[..=last], ascii);
+        }
+        chars += count_chars(seg, ascii);
+        pos = s.start;
+        let len = count_chars(&bytes[s.start..s.end], ascii);
+        out.push(Located {
+            span: *s,
+            char_start: chars,
+            char_end: chars + len,
+            line,
+            column: chars - line_start_chars + 1,
+        });
+    }
+    out
+}
+
+#[inline]
+fn count_chars(b: &[u8], ascii: bool) -> usize {
+    if ascii {
+        b.len()
+    } else {
+        // Count bytes that start a character (not UTF-8 continuation bytes).
+        b.iter().filter(|&&x| (x as i8) >= -0x40).count()
+    }
+}

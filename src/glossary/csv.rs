@@ -1,0 +1,249 @@
+//! Reading glossary CSV files (schema in `DESIGN.md`).
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{Entry, Origin, Problem, Severity};
+
+/// The glossary columns in their canonical order.
+pub const COLUMNS: &[&str] = &[
+    "id",
+    "zh",
+    "zh_alt",
+    "zh_hant",
+    "pinyin",
+    "en",
+    "en_alt",
+    "literal",
+    "category",
+    "definition",
+    "note",
+    "see_also",
+    "source",
+];
+
+const REQUIRED: &[&str] = &["id", "zh", "pinyin", "en", "category", "definition"];
+
+/// Reads one glossary CSV. Returns the entries that could be read and every problem found;
+/// a row with an error is still returned when its id is usable, so later checks see it.
+pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    let problem = |line: u64, column: u64, message: String| Problem {
+        file: path.to_path_buf(),
+        line,
+        column,
+        severity: Severity::Error,
+        message,
+    };
+    let mut data = Vec::new();
+    if let Err(e) = rdr.read_to_end(&mut data) {
+        problems.push(problem(0, 0, format!("cannot read: {e}")));
+        return (entries, problems);
+    }
+    let body = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&data);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body);
+    let mut records = reader.byte_records();
+
+    // Header: every column must be known and appear once; required ones must be present.
+    let header = match records.next() {
+        None => {
+            problems.push(problem(1, 0, "empty file: expected a header row".into()));
+            return (entries, problems);
+        }
+        Some(Err(e)) => {
+            problems.push(csv_problem(path, &e));
+            return (entries, problems);
+        }
+        Some(Ok(h)) => h,
+    };
+    let mut fields: Vec<Option<&'static str>> = Vec::with_capacity(header.len());
+    for (i, raw) in header.iter().enumerate() {
+        let col = i as u64 + 1;
+        let name = String::from_utf8_lossy(raw);
+        let name = name.trim();
+        match COLUMNS.iter().find(|c| **c == name) {
+            None => {
+                problems.push(problem(
+                    1,
+                    col,
+                    format!(
+                        "unknown column {name:?} (known columns: {})",
+                        COLUMNS.join(", ")
+                    ),
+                ));
+                fields.push(None);
+            }
+            Some(c) if fields.contains(&Some(*c)) => {
+                problems.push(problem(1, col, format!("duplicate column {name:?}")));
+                fields.push(None);
+            }
+            Some(c) => fields.push(Some(*c)),
+        }
+    }
+    for req in REQUIRED {
+        if !fields.contains(&Some(*req)) {
+            problems.push(problem(1, 0, format!("missing required column {req:?}")));
+        }
+    }
+    let columns: Arc<[Option<&'static str>]> = fields.into();
+
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(csv_problem(path, &e));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue; // blank line
+        }
+        if record.len() != columns.len() {
+            problems.push(problem(
+                line,
+                0,
+                format!(
+                    "row has {} fields but the header has {}",
+                    record.len(),
+                    columns.len()
+                ),
+            ));
+        }
+        let mut entry = Entry {
+            origin: Origin {
+                file: path.to_path_buf(),
+                line,
+                columns: columns.clone(),
+            },
+            ..Entry::default()
+        };
+        let mut bad_utf8 = false;
+        for (i, raw) in record.iter().enumerate() {
+            let Some(Some(name)) = columns.get(i) else { continue };
+            let value = match std::str::from_utf8(raw) {
+                Ok(v) => v.trim(),
+                Err(e) => {
+                    problems.push(problem(
+                        line,
+                        i as u64 + 1,
+                        format!("invalid UTF-8 in column {name:?} at byte {}", e.valid_up_to()),
+                    ));
+                    bad_utf8 = true;
+                    continue;
+                }
+            };
+            set_field(&mut entry, name, value);
+        }
+        for req in REQUIRED {
+            if columns.contains(&Some(*req)) && field_is_empty(&entry, req) && !bad_utf8 {
+                problems.push(problem(
+                    line,
+                    entry.origin.column(req),
+                    format!("missing required field {req:?}"),
+                ));
+            }
+        }
+        if !entry.id.is_empty() && !is_valid_id(&entry.id) {
+            problems.push(problem(
+                line,
+                entry.origin.column("id"),
+                format!(
+                    "malformed id {:?}: use lower-case ASCII words joined by '-', like \"bao-hu-san\"",
+                    entry.id
+                ),
+            ));
+        }
+        entries.push(entry);
+    }
+    (entries, problems)
+}
+
+fn csv_problem(path: &Path, e: &::csv::Error) -> Problem {
+    let line = e.position().map_or(0, |p| p.line());
+    Problem {
+        file: path.to_path_buf(),
+        line,
+        column: 0,
+        severity: Severity::Error,
+        message: format!("malformed CSV: {e}"),
+    }
+}
+
+fn split_multi(value: &str) -> Vec<String> {
+    value
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn set_field(e: &mut Entry, name: &str, value: &str) {
+    match name {
+        "id" => e.id = value.to_string(),
+        "zh" => e.zh = value.to_string(),
+        "zh_alt" => e.zh_alt = split_multi(value),
+        "zh_hant" => e.zh_hant = split_multi(value),
+        "pinyin" => e.pinyin = value.to_string(),
+        "en" => e.en = value.to_string(),
+        "en_alt" => e.en_alt = split_multi(value),
+        "literal" => e.literal = split_multi(value),
+        "category" => e.category = value.to_string(),
+        "definition" => e.definition = value.to_string(),
+        "note" => e.note = value.to_string(),
+        "see_also" => e.see_also = split_multi(value),
+        "source" => e.source = value.to_string(),
+        _ => {}
+    }
+}
+
+fn field_is_empty(e: &Entry, name: &str) -> bool {
+    match name {
+        "id" => e.id.is_empty(),
+        "zh" => e.zh.is_empty(),
+        "pinyin" => e.pinyin.is_empty(),
+        "en" => e.en.is_empty(),
+        "category" => e.category.is_empty(),
+        "definition" => e.definition.is_empty(),
+        _ => false,
+    }
+}
+
+/// `[a-z0-9]+(-[a-z0-9]+)*`
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Writes entries as a glossary CSV with the canonical columns.
+pub fn write_csv<W: std::io::Write>(entries: &[Entry], out: W) -> std::io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record(COLUMNS)?;
+    for e in entries {
+        let join = |v: &[String]| v.join("|");
+        w.write_record([
+            e.id.as_str(),
+            &e.zh,
+            &join(&e.zh_alt),
+            &join(&e.zh_hant),
+            &e.pinyin,
+            &e.en,
+            &join(&e.en_alt),
+            &join(&e.literal),
+            &e.category,
+            &e.definition,
+            &e.note,
+            &join(&e.see_also),
+            &e.source,
+        ])?;
+    }
+    w.flush()
+}

@@ -1,0 +1,104 @@
+//! `tifa glossary lint`: every loader and matcher check, plus content checks that keep the
+//! curated glossary consistent (pinyin, categories, cross-references, definitions).
+
+use std::collections::HashSet;
+
+use super::{load, Entry, Glossary, GlossaryError, GlossarySource, Problem, Severity, CATEGORIES};
+use crate::chinese::is_han;
+use crate::matcher::Matcher;
+
+/// Every problem of the glossaries named by `sources`, errors and warnings, in file order.
+pub fn lint(sources: &[GlossarySource]) -> Vec<Problem> {
+    let (glossary, mut problems) = match load(sources) {
+        Ok(x) => x,
+        Err(GlossaryError { problems }) => return problems,
+    };
+    problems.extend(content_problems(&glossary));
+    if let Err(GlossaryError { problems: p }) = Matcher::new(glossary) {
+        problems.extend(p);
+    }
+    problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    problems
+}
+
+fn content_problems(g: &Glossary) -> Vec<Problem> {
+    let ids: HashSet<&str> = g.entries.iter().map(|e| e.id.as_str()).collect();
+    let mut out = Vec::new();
+    for e in &g.entries {
+        let mut problem = |col: &str, severity, message: String| {
+            out.push(Problem {
+                file: e.origin.file.clone(),
+                line: e.origin.line,
+                column: e.origin.column(col),
+                severity,
+                message,
+            })
+        };
+        check_pinyin(e, &mut problem);
+        if !e.category.is_empty() && !CATEGORIES.contains(&e.category.as_str()) {
+            problem(
+                "category",
+                Severity::Error,
+                format!("unknown category {:?} (use one of: {})", e.category, CATEGORIES.join(", ")),
+            );
+        }
+        for s in &e.see_also {
+            if !ids.contains(s.as_str()) {
+                problem("see_also", Severity::Error, format!("see_also id {s:?} does not exist"));
+            } else if *s == e.id {
+                problem("see_also", Severity::Warning, "see_also names the entry itself".into());
+            }
+        }
+        if !e.definition.is_empty() && e.definition.trim().eq_ignore_ascii_case(e.en.trim()) {
+            problem(
+                "definition",
+                Severity::Error,
+                "the definition only repeats `en`; explain what the term means".into(),
+            );
+        }
+        if e.zh.chars().any(|c| c.is_ascii_alphabetic()) {
+            problem("zh", Severity::Warning, format!("zh {:?} contains Latin letters", e.zh));
+        }
+    }
+    out
+}
+
+/// Tone-marked vowels of Hanyu Pinyin.
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+fn check_pinyin(e: &Entry, problem: &mut impl FnMut(&str, Severity, String)) {
+    if e.pinyin.is_empty() || e.zh.is_empty() {
+        return;
+    }
+    let han = e.zh.chars().filter(|c| is_han(*c)).count();
+    let syllables: Vec<&str> = e
+        .pinyin
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '·' || c == ',' || c == '\'')
+        .filter(|s| !s.is_empty())
+        .collect();
+    if syllables.len() != han {
+        problem(
+            "pinyin",
+            Severity::Error,
+            format!(
+                "pinyin {:?} has {} syllables but zh {:?} has {han} Han characters",
+                e.pinyin,
+                syllables.len(),
+                e.zh
+            ),
+        );
+    }
+    if e.pinyin.chars().any(|c| c.is_ascii_digit()) {
+        problem(
+            "pinyin",
+            Severity::Error,
+            format!("pinyin {:?} uses tone numbers; write tone marks", e.pinyin),
+        );
+    } else if !e.pinyin.chars().any(|c| TONED.contains(c)) {
+        problem(
+            "pinyin",
+            Severity::Warning,
+            format!("pinyin {:?} has no tone marks", e.pinyin),
+        );
+    }
+}

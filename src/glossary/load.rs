@@ -1,0 +1,142 @@
+//! Loading glossaries from files, folders and the compiled-in copy, with the checks that
+//! span files (duplicate ids).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{read_csv, Glossary, Problem, Severity};
+
+/// Where glossary entries come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GlossarySource {
+    /// The curated glossary compiled into the binary (`builtin` on the command line).
+    Builtin,
+    /// A CSV file, or a folder whose `*.csv` files are read in name order.
+    Path(PathBuf),
+}
+
+/// A glossary that cannot be used: every problem found, errors and warnings.
+#[derive(Debug, Clone)]
+pub struct GlossaryError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for GlossaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for GlossaryError {}
+
+impl GlossaryError {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Reads every source and checks ids across them. Returns the glossary and its warnings, or
+/// every problem when any is an error.
+pub fn load(sources: &[GlossarySource]) -> Result<(Glossary, Vec<Problem>), GlossaryError> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for source in sources {
+        match source {
+            GlossarySource::Builtin => entries.extend(Glossary::builtin().entries),
+            GlossarySource::Path(p) => {
+                for file in csv_files(p, &mut problems) {
+                    match fs::File::open(&file) {
+                        Ok(f) => {
+                            let (got, mut probs) = read_csv(f, &file);
+                            entries.extend(got);
+                            problems.append(&mut probs);
+                        }
+                        Err(e) => problems.push(file_problem(&file, format!("cannot open: {e}"))),
+                    }
+                }
+            }
+        }
+    }
+    let glossary = Glossary { entries };
+    problems.extend(duplicate_ids(&glossary));
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        Err(GlossaryError { problems })
+    } else {
+        Ok((glossary, problems))
+    }
+}
+
+fn file_problem(path: &Path, message: String) -> Problem {
+    Problem {
+        file: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        severity: Severity::Error,
+        message,
+    }
+}
+
+/// The CSV files a glossary path names: the file itself, or a folder's `*.csv` files.
+fn csv_files(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    match fs::metadata(path) {
+        Err(e) => {
+            problems.push(file_problem(path, format!("cannot read glossary: {e}")));
+            Vec::new()
+        }
+        Ok(m) if m.is_dir() => {
+            let mut files: Vec<PathBuf> = match fs::read_dir(path) {
+                Ok(rd) => rd
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+                    .collect(),
+                Err(e) => {
+                    problems.push(file_problem(path, format!("cannot list folder: {e}")));
+                    Vec::new()
+                }
+            };
+            files.sort();
+            if files.is_empty() {
+                problems.push(file_problem(path, "folder holds no glossary *.csv file".into()));
+            }
+            files
+        }
+        Ok(_) => vec![path.to_path_buf()],
+    }
+}
+
+fn duplicate_ids(g: &Glossary) -> Vec<Problem> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut problems = Vec::new();
+    for (i, e) in g.entries.iter().enumerate() {
+        if e.id.is_empty() {
+            continue;
+        }
+        if let Some(&first) = seen.get(e.id.as_str()) {
+            let f = &g.entries[first];
+            problems.push(Problem {
+                file: e.origin.file.clone(),
+                line: e.origin.line,
+                column: e.origin.column("id"),
+                severity: Severity::Error,
+                message: format!(
+                    "duplicate id {:?}, first defined at {}:{}",
+                    e.id,
+                    f.origin.file.display(),
+                    f.origin.line
+                ),
+            });
+        } else {
+            seen.insert(&e.id, i);
+        }
+    }
+    problems
+}

@@ -1,0 +1,97 @@
+//! The `tifa` binary: parses arguments, runs a command, prints messages, sets the exit status.
+//! This is the only place that prints errors.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command, GlossaryCommand};
+use tifa::batch::{self, Message};
+use tifa::glossary::{self, GlossaryError, GlossarySource, Problem, Severity};
+use tifa::matcher::Matcher;
+
+/// Exit statuses of `DESIGN.md`.
+const FAILED_INPUT: u8 = 1;
+const UNUSABLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tifa: {e}");
+            ExitCode::from(UNUSABLE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> io::Result<u8> {
+    match cli.command {
+        Command::Annotate(args) => {
+            let Some(matcher) = compile(&args.glossary.sources()) else {
+                return Ok(UNUSABLE);
+            };
+            let config = args.config();
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let mut print = |m: Message| match m {
+                Message::Error(s) => eprintln!("tifa: error: {s}"),
+                Message::Warning(s) => eprintln!("tifa: warning: {s}"),
+                Message::Note(s) => eprintln!("tifa: note: {s}"),
+            };
+            let report = batch::run(&config, &matcher, &mut out, &mut print)?;
+            out.flush()?;
+            if !args.quiet && io::stderr().is_terminal() {
+                eprintln!("tifa: {}", report.summary());
+            }
+            Ok(if report.errors > 0 { FAILED_INPUT } else { 0 })
+        }
+        Command::Glossary(GlossaryCommand::Lint(args)) => {
+            let sources: Vec<GlossarySource> = if args.paths.is_empty() {
+                vec![GlossarySource::Builtin]
+            } else {
+                args.paths.into_iter().map(GlossarySource::Path).collect()
+            };
+            let problems = glossary::lint(&sources);
+            let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+            let warnings = problems.len() - errors;
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!("{errors} errors, {warnings} warnings");
+            Ok(if errors > 0 { UNUSABLE } else { 0 })
+        }
+    }
+}
+
+/// Loads and compiles the glossary, printing its problems; `None` when it is unusable.
+fn compile(sources: &[GlossarySource]) -> Option<Matcher> {
+    let report = |problems: &[Problem]| {
+        for p in problems {
+            eprintln!("{p}");
+        }
+    };
+    let glossary = match glossary::load(sources) {
+        Ok((g, warnings)) => {
+            report(&warnings);
+            g
+        }
+        Err(GlossaryError { problems }) => {
+            report(&problems);
+            eprintln!("tifa: the glossary is unusable; fix the errors above");
+            return None;
+        }
+    };
+    match Matcher::new(glossary) {
+        Ok(m) => Some(m),
+        Err(GlossaryError { problems }) => {
+            report(&problems);
+            eprintln!("tifa: the glossary is unusable; fix the errors above");
+            None
+        }
+    }
+}

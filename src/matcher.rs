@@ -1,0 +1,337 @@
+//! The matcher: one Aho-Corasick automaton over the folded surface forms of every entry,
+//! with the word-boundary and overlap rules of `DESIGN.md` (rules 1, 2, 4 and 6).
+//!
+//! The automaton runs in `Standard` (overlapping) mode on purpose: a leftmost search that
+//! rejects an in-word candidate afterwards would already have skipped past a valid match
+//! that overlaps it (aho-corasick issue #73). So every candidate is seen, the boundary rule
+//! filters them, and leftmost-longest selection happens here.
+
+use std::collections::hash_map::Entry as MapEntry;
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::chinese::{has_traditional, is_cjk};
+use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
+use crate::normalize::{normalize, normalize_into, Normalized};
+
+/// A match in the original text: byte offsets, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the entry in [`Matcher::glossary`].
+    pub entry: usize,
+    pub form: FormKind,
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    entry: u32,
+    form: FormKind,
+    /// The pattern starts (ends) with a word character, so the text must have a word
+    /// boundary there.
+    bounded_start: bool,
+    bounded_end: bool,
+}
+
+/// A glossary compiled for matching. Cheap to share across threads (`&Matcher` is `Sync`).
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    glossary: Glossary,
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+/// Options for a search.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MatchOptions {
+    /// Report nested and overlapping matches too, not only the leftmost-longest ones.
+    pub overlapping: bool,
+}
+
+impl Matcher {
+    /// Compiles a glossary. Fails with every form problem at once: a form empty after
+    /// folding, or the same folded form claimed by two entries.
+    pub fn new(glossary: Glossary) -> Result<Matcher, GlossaryError> {
+        let (table, problems) = compile(&glossary);
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            return Err(GlossaryError { problems });
+        }
+        let (keys, patterns): (Vec<String>, Vec<Pattern>) = table.into_iter().unzip();
+        let automaton = if keys.is_empty() {
+            None
+        } else {
+            // A DFA is several times faster than the NFA; its memory grows with the number of
+            // patterns, so it is used for curated-size glossaries only.
+            let kind = (keys.len() <= 20_000).then_some(AhoCorasickKind::DFA);
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(kind)
+                .build(&keys)
+                .or_else(|_| {
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::Standard)
+                        .build(&keys)
+                })
+                .map_err(|e| GlossaryError {
+                    problems: vec![Problem {
+                        file: Default::default(),
+                        line: 0,
+                        column: 0,
+                        severity: Severity::Error,
+                        message: format!("cannot build the automaton: {e}"),
+                    }],
+                })?;
+            Some(ac)
+        };
+        Ok(Matcher {
+            glossary,
+            automaton,
+            patterns,
+        })
+    }
+
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    pub fn entry(&self, span: &Span) -> &Entry {
+        &self.glossary.entries[span.entry]
+    }
+
+    /// Number of folded patterns in the automaton (forms and their plural variants).
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds the terms of `text`, sorted by start (then longest first).
+    pub fn find(&self, text: &str, opts: MatchOptions) -> Vec<Span> {
+        let mut norm = Normalized::default();
+        let mut spans = Vec::new();
+        self.find_into(text, opts, &mut norm, &mut spans);
+        spans
+    }
+
+    /// Like [`Matcher::find`], reusing the caller's buffers.
+    pub fn find_into(
+        &self,
+        text: &str,
+        opts: MatchOptions,
+        norm: &mut Normalized,
+        spans: &mut Vec<Span>,
+    ) {
+        spans.clear();
+        let Some(ac) = &self.automaton else { return };
+        normalize_into(text, norm);
+        let folded = norm.text.as_str();
+        // Candidates in folded coordinates: (start, end, pattern).
+        let mut cands: Vec<(usize, usize, u32)> = Vec::new();
+        for m in ac.find_overlapping_iter(folded) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            if p.bounded_start && folded[..m.start()].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            if p.bounded_end && folded[m.end()..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            cands.push((m.start(), m.end(), m.pattern().as_u32()));
+        }
+        // Leftmost first, longest first; ties keep pattern order (headwords first).
+        cands.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+        let mut last_end = 0;
+        for (s, e, p) in cands {
+            if !opts.overlapping && s < last_end {
+                continue;
+            }
+            let pat = self.patterns[p as usize];
+            let entry = pat.entry as usize;
+            let r = norm.original_range(s..e);
+            let mut form = pat.form;
+            if matches!(form, FormKind::Zh | FormKind::ZhAlt) && has_traditional(&text[r.clone()]) {
+                form = FormKind::ZhHant;
+            }
+            spans.push(Span {
+                start: r.start,
+                end: r.end,
+                entry,
+                form,
+            });
+            last_end = e;
+        }
+        if opts.overlapping {
+            // A form and its plural variant can both match one stretch of text.
+            spans.sort_by_key(|x| (x.start, std::cmp::Reverse(x.end), x.entry));
+            spans.dedup_by_key(|x| (x.start, x.end, x.entry));
+        }
+    }
+}
+
+/// A word character for the boundary rule: a letter or digit of a script written with
+/// spaces between words. Han, kana and Hangul are not, so `在nail case中` still matches.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() && !is_cjk(c)
+    }
+}
+
+/// Folds every surface form of the glossary into the automaton's pattern table, adding the
+/// singular and plural variants of English forms. Explicit forms take precedence over
+/// variants; the same explicit form in two entries is an error.
+fn compile(glossary: &Glossary) -> (Vec<(String, Pattern)>, Vec<Problem>) {
+    let mut table: Vec<(String, Pattern)> = Vec::new();
+    let mut owner: HashMap<String, (usize, bool)> = HashMap::new(); // key -> (table index, explicit)
+    let mut problems = Vec::new();
+    let mut variants = Vec::new();
+    for (ei, entry) in glossary.entries.iter().enumerate() {
+        for (kind, form) in entry.all_forms() {
+            let key = fold_form(form);
+            let problem = |message: String| Problem {
+                file: entry.origin.file.clone(),
+                line: entry.origin.line,
+                column: entry.origin.column(kind.as_str()),
+                severity: Severity::Error,
+                message,
+            };
+            if key.is_empty() {
+                problems.push(problem(format!(
+                    "{kind} form {form:?} of {:?} is empty after normalization",
+                    entry.id
+                )));
+                continue;
+            }
+            let pattern = Pattern {
+                entry: ei as u32,
+                form: kind,
+                bounded_start: key.chars().next().is_some_and(is_word_char),
+                bounded_end: key.chars().next_back().is_some_and(is_word_char),
+            };
+            match owner.entry(key.clone()) {
+                MapEntry::Occupied(o) => {
+                    let (ti, explicit) = *o.get();
+                    let other = table[ti].1.entry as usize;
+                    if other != ei && explicit {
+                        let o = &glossary.entries[other];
+                        problems.push(problem(format!(
+                            "{kind} form {form:?} of {:?} is already a form of {:?} ({}:{})",
+                            entry.id,
+                            o.id,
+                            o.origin.file.display(),
+                            o.origin.line
+                        )));
+                    } else if !explicit {
+                        // An explicit form displaces another entry's generated variant.
+                        table[ti].1 = pattern;
+                        o.into_mut().1 = true;
+                    }
+                }
+                MapEntry::Vacant(v) => {
+                    v.insert((table.len(), true));
+                    table.push((key.clone(), pattern));
+                }
+            }
+            if !kind.is_chinese() {
+                variants.push((key, pattern));
+            }
+        }
+    }
+    for (key, pattern) in variants {
+        for v in number_variants(&key) {
+            if let MapEntry::Vacant(slot) = owner.entry(v.clone()) {
+                slot.insert((table.len(), false));
+                table.push((v, pattern));
+            }
+        }
+    }
+    (table, problems)
+}
+
+/// Folds a surface form the way text is folded, without edge whitespace.
+pub fn fold_form(form: &str) -> String {
+    normalize(form).text.trim_matches(' ').to_string()
+}
+
+/// Singular and plural variants of an English form: its last word, and the word before a
+/// following "of" ("umbrella of protection" / "umbrellas of protection").
+fn number_variants(key: &str) -> Vec<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut heads = vec![words.len() - 1];
+    if let Some(i) = words.iter().position(|w| *w == "of") {
+        if i > 0 {
+            heads.push(i - 1);
+        }
+    }
+    let mut out = Vec::new();
+    for h in heads {
+        for w in word_variants(words[h]) {
+            let mut ws = words.clone();
+            ws[h] = &w;
+            let v = ws.join(" ");
+            if v != key && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Regular English singular and plural of a lower-case word (not of irregular ones).
+fn word_variants(w: &str) -> Vec<String> {
+    if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let singular = singular(w);
+    if let Some(s) = &singular {
+        out.push(s.clone());
+    }
+    out.push(plural(singular.as_deref().unwrap_or(w)));
+    out
+}
+
+fn plural(w: &str) -> String {
+    let b = w.as_bytes();
+    let n = b.len();
+    if w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh") {
+        format!("{w}es")
+    } else if w.ends_with('y') && n >= 2 && !b"aeiou".contains(&b[n - 2]) {
+        format!("{}ies", &w[..n - 1])
+    } else {
+        format!("{w}s")
+    }
+}
+
+fn singular(w: &str) -> Option<String> {
+    let n = w.len();
+    if w.ends_with("ies") && n > 4 {
+        Some(format!("{}y", &w[..n - 3]))
+    } else if ["sses", "xes", "zes", "ches", "shes"].iter().any(|s| w.ends_with(s)) {
+        Some(w[..n - 2].to_string())
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        Some(w[..n - 1].to_string())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number() {
+        assert_eq!(word_variants("case"), ["cases"]);
+        assert_eq!(word_variants("umbrellas"), ["umbrella", "umbrellas"]);
+        assert_eq!(word_variants("industries"), ["industry", "industries"]);
+        assert_eq!(word_variants("consciousness"), ["consciousnesses"]);
+        assert_eq!(word_variants("boxes"), ["box", "boxes"]);
+        assert_eq!(
+            number_variants("umbrella of protection"),
+            ["umbrella of protections", "umbrellas of protection"]
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! `--format csv`: one row per span.
+
+use super::{Document, Render};
+use crate::annotate::Annotation;
+use crate::matcher::Matcher;
+
+pub const CSV_HEADER: &[&str] = &[
+    "path", "line", "column", "start", "end", "text", "kb_id", "zh", "pinyin", "en", "form",
+    "label",
+];
+
+pub struct CsvRenderer;
+
+impl Render for CsvRenderer {
+    fn begin(&self, out: &mut Vec<u8>) {
+        let mut w = ::csv::Writer::from_writer(out);
+        w.write_record(CSV_HEADER).expect("writing to a Vec cannot fail");
+    }
+
+    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
+        let mut w = ::csv::Writer::from_writer(out);
+        let mut num = itoa::Buffer::new();
+        let mut fields: [String; 4] = Default::default();
+        for l in &ann.spans {
+            let e = matcher.entry(&l.span);
+            for (f, n) in fields.iter_mut().zip([l.line, l.column, l.char_start, l.char_end]) {
+                f.clear();
+                f.push_str(num.format(n));
+            }
+            w.write_record([
+                doc.path,
+                &fields[0],
+                &fields[1],
+                &fields[2],
+                &fields[3],
+                &doc.text[l.byte_range()],
+                &e.id,
+                &e.zh,
+                &e.pinyin,
+                &e.en,
+                l.form().as_str(),
+                &e.category,
+            ])
+            .expect("writing to a Vec cannot fail");
+        }
+        w.flush().expect("writing to a Vec cannot fail");
+    }
+}

@@ -1,0 +1,104 @@
+//! `--format jsonl`: one JSON object per document (the record of `DESIGN.md`).
+//!
+//! The wire structs are separate from the domain types, so the schema is stated in one place.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Document, Render};
+use crate::annotate::Annotation;
+use crate::matcher::Matcher;
+
+/// One span of the `spans` array. Offsets are code points into `text`, end exclusive; byte
+/// offsets are given too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanRecord {
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub text: String,
+    /// The entry's category.
+    pub label: String,
+    /// The entry's id.
+    pub kb_id: String,
+    pub zh: String,
+    pub pinyin: String,
+    pub en: String,
+    /// Which kind of surface form matched: zh, zh_alt, zh_hant, en, en_alt, literal.
+    pub form: String,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    text: &'a str,
+    label: &'a str,
+    kb_id: &'a str,
+    zh: &'a str,
+    pinyin: &'a str,
+    en: &'a str,
+    form: &'a str,
+}
+
+#[derive(Serialize)]
+struct DocOut<'a> {
+    path: &'a str,
+    text: &'a str,
+    spans: Vec<SpanOut<'a>>,
+}
+
+pub struct JsonlRenderer;
+
+fn spans<'a>(doc: &Document<'a>, ann: &Annotation, matcher: &'a Matcher) -> Vec<SpanOut<'a>> {
+    ann.spans
+        .iter()
+        .map(|l| {
+            let e = matcher.entry(&l.span);
+            SpanOut {
+                start: l.char_start,
+                end: l.char_end,
+                byte_start: l.span.start,
+                byte_end: l.span.end,
+                text: &doc.text[l.byte_range()],
+                label: &e.category,
+                kb_id: &e.id,
+                zh: &e.zh,
+                pinyin: &e.pinyin,
+                en: &e.en,
+                form: l.form().as_str(),
+            }
+        })
+        .collect()
+}
+
+impl Render for JsonlRenderer {
+    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
+        let spans = spans(doc, ann, matcher);
+        match doc.record {
+            // Keep the input record byte for byte and append `spans` before its closing brace.
+            Some(record) => {
+                let body = record.trim_end();
+                let body = &body[..body.len() - 1]; // the caller checked it is an object
+                out.extend_from_slice(body.trim_end().as_bytes());
+                if !body.trim_end().ends_with('{') {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"\"spans\":");
+                serde_json::to_writer(&mut *out, &spans).expect("writing to a Vec cannot fail");
+                out.push(b'}');
+            }
+            None => {
+                let d = DocOut {
+                    path: doc.path,
+                    text: doc.text,
+                    spans,
+                };
+                serde_json::to_writer(&mut *out, &d).expect("writing to a Vec cannot fail");
+            }
+        }
+        out.push(b'\n');
+    }
+}

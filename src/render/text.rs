@@ -1,0 +1,42 @@
+//! `--format text`: the input unchanged, each span followed by a bracketed gloss.
+
+use super::{Document, Render};
+use crate::annotate::Annotation;
+use crate::glossary::{Entry, FormKind};
+use crate::matcher::Matcher;
+
+pub struct TextRenderer;
+
+/// The bracketed gloss: what the reader lacks. An English match gets the Chinese and pinyin;
+/// a literal or alternative rendering also the preferred English; a Chinese match the pinyin
+/// and English.
+pub fn gloss(entry: &Entry, form: FormKind) -> String {
+    let head = match form {
+        FormKind::En => format!("{} {}", entry.zh, entry.pinyin),
+        FormKind::EnAlt | FormKind::Literal => {
+            format!("{} {}, \u{201C}{}\u{201D}", entry.zh, entry.pinyin, entry.en)
+        }
+        FormKind::Zh | FormKind::ZhAlt | FormKind::ZhHant => {
+            format!("{}, \u{201C}{}\u{201D}", entry.pinyin, entry.en)
+        }
+    };
+    format!(" [{head}: {}]", entry.definition)
+}
+
+impl Render for TextRenderer {
+    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
+        // Glosses go after the end of each span; nested spans (with --overlapping) are
+        // glossed in the order they end.
+        let mut ends: Vec<(usize, usize)> =
+            ann.spans.iter().enumerate().map(|(i, l)| (l.span.end, i)).collect();
+        ends.sort_unstable();
+        let mut pos = 0;
+        for (end, i) in ends {
+            out.extend_from_slice(doc.text[pos..end].as_bytes());
+            let l = &ann.spans[i];
+            out.extend_from_slice(gloss(matcher.entry(&l.span), l.form()).as_bytes());
+            pos = end;
+        }
+        out.extend_from_slice(doc.text[pos..].as_bytes());
+    }
+}

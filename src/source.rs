@@ -1,0 +1,244 @@
+//! Documents in: files, folders, standard input and JSONL records, with the checks that turn
+//! bad input into one clear message (binary data, invalid UTF-8, empty files).
+
+use std::fmt;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// Why an input could not be used.
+#[derive(Debug)]
+pub enum InputErrorKind {
+    Io(io::Error),
+    /// A NUL byte: not text.
+    Binary { offset: usize },
+    InvalidUtf8 { line: usize, column: usize, offset: usize },
+    Empty,
+    /// A JSONL line that is not a JSON object.
+    BadRecord(String),
+    /// A JSONL record without the text field, or with a non-string one.
+    MissingText(String),
+}
+
+/// An input problem, with the path (and for JSONL, the line) it concerns.
+#[derive(Debug)]
+pub struct InputError {
+    pub path: String,
+    pub line: Option<u64>,
+    pub kind: InputErrorKind,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        match &self.kind {
+            InputErrorKind::Io(e) if e.kind() == io::ErrorKind::NotFound => {
+                write!(f, ": no such file or folder")
+            }
+            InputErrorKind::Io(e) if e.raw_os_error() == Some(21) => {
+                write!(f, ": is a folder, expected a file")
+            }
+            InputErrorKind::Io(e) => write!(f, ": cannot read: {e}"),
+            InputErrorKind::Binary { offset } => {
+                write!(f, ": binary file (NUL byte at offset {offset}), skipped")
+            }
+            InputErrorKind::InvalidUtf8 { line, column, offset } => write!(
+                f,
+                ": invalid UTF-8 at line {line}, column {column} (byte offset {offset}); \
+                 convert it to UTF-8 or pass --lossy"
+            ),
+            InputErrorKind::Empty => write!(f, ": empty file, nothing to annotate"),
+            InputErrorKind::BadRecord(m) => write!(f, ": not a JSON object: {m}"),
+            InputErrorKind::MissingText(field) => {
+                write!(f, ": record has no string field {field:?}; passed through without spans")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl InputError {
+    pub fn new(path: impl Into<String>, kind: InputErrorKind) -> InputError {
+        InputError {
+            path: path.into(),
+            line: None,
+            kind,
+        }
+    }
+}
+
+/// How many leading bytes are inspected for a NUL byte, as git and ripgrep do.
+const BINARY_SNIFF: usize = 8192;
+
+/// Decodes a whole input as text. With `lossy`, invalid UTF-8 is replaced (U+FFFD) and the
+/// first problem is returned beside the text as a warning.
+pub fn decode(
+    path: &str,
+    bytes: Vec<u8>,
+    lossy: bool,
+) -> Result<(String, Option<InputError>), InputError> {
+    if bytes.is_empty() {
+        return Err(InputError::new(path, InputErrorKind::Empty));
+    }
+    if let Some(offset) = bytes[..bytes.len().min(BINARY_SNIFF)].iter().position(|&b| b == 0) {
+        return Err(InputError::new(path, InputErrorKind::Binary { offset }));
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, None)),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let (line, column) = line_column(&bytes, offset);
+            let err = InputError::new(path, InputErrorKind::InvalidUtf8 { line, column, offset });
+            if lossy {
+                Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(err)))
+            } else {
+                Err(err)
+            }
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset in valid-until-there UTF-8.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Reads a file or standard input (`-`) whole.
+pub fn read_all(path: &str) -> Result<Vec<u8>, InputError> {
+    let mut buf = Vec::new();
+    let res = if path == "-" {
+        io::stdin().lock().read_to_end(&mut buf)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut buf))
+    };
+    res.map_err(|e| InputError::new(path, InputErrorKind::Io(e)))?;
+    Ok(buf)
+}
+
+/// One JSONL record: its text, kept with the raw record so its fields can be kept.
+pub struct Record {
+    pub text: String,
+}
+
+/// Parses one JSONL line: it must be an object whose `text_field` is a string.
+pub fn parse_record(line: &str, text_field: &str) -> Result<Record, InputErrorKind> {
+    use serde_json::value::RawValue;
+    let map: std::collections::HashMap<std::borrow::Cow<'_, str>, &RawValue> =
+        serde_json::from_str(line).map_err(|e| InputErrorKind::BadRecord(e.to_string()))?;
+    let raw = map
+        .get(text_field)
+        .ok_or_else(|| InputErrorKind::MissingText(text_field.to_string()))?;
+    let text: String = serde_json::from_str(raw.get())
+        .map_err(|_| InputErrorKind::MissingText(text_field.to_string()))?;
+    if map.contains_key("spans") {
+        return Err(InputErrorKind::BadRecord(
+            "the record already has a \"spans\" field, which the output would overwrite".into(),
+        ));
+    }
+    Ok(Record { text })
+}
+
+/// A file found under an input argument, with the argument it came from (for mirroring).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub path: PathBuf,
+    /// The input argument (a folder, or the file itself).
+    pub root: PathBuf,
+}
+
+/// A note about a skipped file (hidden), or an error walking a folder.
+#[derive(Debug)]
+pub enum WalkNote {
+    Skipped(PathBuf, &'static str),
+    Error(InputError),
+}
+
+/// Expands input arguments into files: folders recursively, in name order; hidden files and
+/// folders inside a folder are skipped with a note. Symlink loops are reported, not followed
+/// forever.
+pub fn expand(args: &[PathBuf], notes: &mut Vec<WalkNote>) -> Vec<Found> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            out.push(Found {
+                path: arg.clone(),
+                root: arg.clone(),
+            });
+            continue;
+        }
+        match std::fs::metadata(arg) {
+            Ok(m) if m.is_dir() => walk(arg, &mut out, notes),
+            // A missing or unreadable path is reported when it is read, in input order.
+            _ => out.push(Found {
+                path: arg.clone(),
+                root: arg.clone(),
+            }),
+        }
+    }
+    out
+}
+
+fn walk(root: &Path, out: &mut Vec<Found>, notes: &mut Vec<WalkNote>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => out.push(Found {
+                path: e.into_path(),
+                root: root.to_path_buf(),
+            }),
+            Ok(_) => {}
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                let kind = if e.loop_ancestor().is_some() {
+                    InputErrorKind::Io(io::Error::other("symbolic link loop, not followed"))
+                } else {
+                    InputErrorKind::Io(e.into_io_error().unwrap_or_else(|| io::Error::other("walk error")))
+                };
+                notes.push(WalkNote::Error(InputError::new(path, kind)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_rejects_bad_input() {
+        assert!(matches!(decode("x", vec![], false), Err(InputError { kind: InputErrorKind::Empty, .. })));
+        assert!(matches!(
+            decode("x", b"ab\0c".to_vec(), false),
+            Err(InputError { kind: InputErrorKind::Binary { offset: 2 }, .. })
+        ));
+        let e = decode("x", b"ok\nab\xffc".to_vec(), false).unwrap_err();
+        assert!(matches!(e.kind, InputErrorKind::InvalidUtf8 { line: 2, column: 3, offset: 5 }));
+        let (s, w) = decode("x", b"ab\xffc".to_vec(), true).unwrap();
+        assert_eq!(s, "ab\u{FFFD}c");
+        assert!(w.is_some());
+    }
+
+    #[test]
+    fn records() {
+        assert_eq!(parse_record(r#"{"id":1,"text":"a\nb"}"#, "text").unwrap().text, "a\nb");
+        assert!(matches!(parse_record(r#"{"id":1}"#, "text"), Err(InputErrorKind::MissingText(_))));
+        assert!(matches!(parse_record("[1]", "text"), Err(InputErrorKind::BadRecord(_))));
+        assert!(matches!(parse_record(r#"{"text":"x","spans":[]}"#, "text"), Err(InputErrorKind::BadRecord(_))));
+    }
+}
