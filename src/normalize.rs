@@ -59,7 +59,9 @@ impl Normalized {
     }
 
     fn seg_at(&self, norm: usize) -> usize {
-        self.segs.partition_point(|s| s.norm <= norm).saturating_sub(1)
+        self.segs
+            .partition_point(|s| s.norm <= norm)
+            .saturating_sub(1)
     }
 
     /// Number of map segments (for benchmarks and tests of the map's sparseness).
@@ -95,7 +97,12 @@ fn classify(c: char) -> Class {
         ',' | '，' | '､' => Class::Enum(','),
         '、' => Class::Enum('、'),
         '·' | '・' | '‧' | '•' => Class::Enum('·'),
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{2E3A}'
+        '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{FE58}'
+        | '\u{FE63}'
+        | '\u{FF0D}'
+        | '\u{2E3A}'
         | '\u{2E3B}' => Class::Space,
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Class::Drop,
         c if c.is_whitespace() => Class::Space,
@@ -126,8 +133,9 @@ impl Folder<'_> {
     #[inline]
     fn record(&mut self, orig: Range<usize>, norm_start: usize) {
         let linear = self.buf.len() - norm_start == orig.len();
-        let extend =
-            linear && orig.start == self.last_orig_end && self.segs.last().is_some_and(|l| l.linear);
+        let extend = linear
+            && orig.start == self.last_orig_end
+            && self.segs.last().is_some_and(|l| l.linear);
         if !extend {
             self.segs.push(Seg {
                 norm: norm_start,
@@ -287,10 +295,10 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
     f.settle(false);
     f.last_han = false;
     let quote = match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}' | '\u{02BC}'
-        | '\u{FF07}' | '`' | '\u{00B4}' => Some('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}' | '\u{FF02}'
-        | '\u{00AB}' | '\u{00BB}' => Some('"'),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
+        | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}'
+        | '\u{FF02}' | '\u{00AB}' | '\u{00BB}' => Some('"'),
         _ => None,
     };
     if let Some(q) = quote {
@@ -380,6 +388,10 @@ mod tests {
     #[test]
     fn ascii_prose_map_is_sparse() {
         let n = normalize("one two three.\n\nFour five six, seven.");
-        assert_eq!(n.segments(), 3, "one segment, then the paragraph break, then one more");
+        assert_eq!(
+            n.segments(),
+            3,
+            "one segment, then the paragraph break, then one more"
+        );
     }
 }
