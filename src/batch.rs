@@ -235,6 +235,7 @@ pub fn run(
                     renderer: &*renderer,
                     pool: &pool,
                     cancel,
+                    total_bytes,
                 };
                 if let Err(e) = job.run(
                     f,
@@ -314,6 +315,7 @@ struct JsonlJob<'a> {
     renderer: &'a dyn Render,
     pool: &'a rayon::ThreadPool,
     cancel: &'a AtomicBool,
+    total_bytes: Option<u64>,
 }
 
 impl JsonlJob<'_> {
@@ -325,7 +327,6 @@ impl JsonlJob<'_> {
         sink: &mut Sink<'_>,
         report: &mut Report,
         mut summary: Option<&mut SummaryFile>,
-        progress: &mut dyn FnMut(&Report, &mut dyn FnMut(Message)),
         message: &mut dyn FnMut(Message),
     ) -> Result<(), String> {
         let path = display(&f.path);
@@ -396,7 +397,11 @@ impl JsonlJob<'_> {
             }
             sink.part(f, &out, self.renderer, eof)
                 .map_err(|e| e.to_string())?;
-            progress(report, message);
+            message(Message::Progress {
+                documents: report.documents,
+                bytes: report.bytes,
+                total_bytes: self.total_bytes,
+            });
         }
         Ok(())
     }

@@ -39,11 +39,11 @@ impl Render for TextRenderer {
         ends.sort_unstable();
         let mut pos = 0;
         for (end, i) in ends {
-            out.extend_from_slice(doc.text[pos..end].as_bytes());
+            out.extend_from_slice(&doc.text.as_bytes()[pos..end]);
             let l = &ann.spans[i];
             out.extend_from_slice(gloss(matcher.entry(&l.span), l.form()).as_bytes());
             pos = end;
         }
-        out.extend_from_slice(doc.text[pos..].as_bytes());
+        out.extend_from_slice(&doc.text.as_bytes()[pos..]);
     }
 }
