@@ -237,14 +237,7 @@ pub fn run(
                     cancel,
                     total_bytes,
                 };
-                if let Err(e) = job.run(
-                    f,
-                    &mut sink,
-                    &mut report,
-                    summary.as_mut(),
-                    &mut |r, m| progress(r, m),
-                    message,
-                ) {
+                if let Err(e) = job.run(f, &mut sink, &mut report, summary.as_mut(), message) {
                     report.errors += 1;
                     message(Message::Error(e));
                 }
