@@ -101,7 +101,10 @@ pub enum Message {
 
 /// Chunk limits: enough work to keep every worker busy, little enough to bound memory.
 const CHUNK_DOCS: usize = 512;
-const CHUNK_BYTES: u64 = 64 << 20;
+const CHUNK_BYTES: u64 = 16 << 20;
+
+/// What a worker produces for one input.
+type Outcome = Result<Rendered, InputError>;
 
 struct Rendered {
     bytes: Vec<u8>,
@@ -183,45 +186,47 @@ pub fn run(
     };
     match config.input_mode {
         InputMode::Text => {
+            // While the workers render one chunk, this thread writes the previous one.
             let mut start = 0;
-            while start < found.len() && !cancel.load(Ordering::Relaxed) {
-                let end = chunk_end(&found, start);
-                let chunk = &found[start..end];
-                let results: Vec<Result<Rendered, InputError>> = pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|f| render_file(f, config, matcher, &*renderer))
-                        .collect()
-                });
-                for (f, r) in chunk.iter().zip(results) {
-                    match r {
-                        Ok(r) => {
-                            if let Some(w) = &r.warning {
-                                message(Message::Warning(w.to_string()));
-                            }
-                            report.documents += 1;
-                            report.bytes += r.input_len;
-                            report.spans += r.spans;
-                            if let Some(s) = summary.as_mut() {
-                                s.document(&display(&f.path), &r.counts, matcher)?;
-                            }
-                            if let Err(e) = sink.document(f, &r.bytes, &*renderer) {
-                                report.errors += 1;
-                                message(Message::Error(e));
-                            }
-                        }
-                        // A binary file met while walking a folder is skipped, not a failure.
-                        Err(e) if f.walked && matches!(e.kind, InputErrorKind::Binary { .. }) => {
-                            message(Message::Note(e.to_string()));
-                        }
-                        Err(e) => {
-                            report.errors += 1;
-                            message(Message::Error(e.to_string()));
-                        }
-                    }
+            let mut done: Option<(std::ops::Range<usize>, Vec<Outcome>)> = None;
+            loop {
+                let next = (start < found.len() && !cancel.load(Ordering::Relaxed))
+                    .then(|| start..chunk_end(&found, start));
+                if next.is_none() && done.is_none() {
+                    break;
                 }
-                progress(&report, message);
-                start = end;
+                let mut fresh = None;
+                let mut written = Ok(());
+                pool.in_place_scope(|scope| {
+                    if let Some(r) = next.clone() {
+                        let (chunk, slot, renderer) = (&found[r], &mut fresh, &*renderer);
+                        scope.spawn(move |_| {
+                            *slot = Some(
+                                chunk
+                                    .par_iter()
+                                    .map(|f| render_file(f, config, matcher, renderer))
+                                    .collect::<Vec<_>>(),
+                            );
+                        });
+                    }
+                    if let Some((range, results)) = done.take() {
+                        let mut out = Delivery {
+                            report: &mut report,
+                            summary: summary.as_mut(),
+                            sink: &mut sink,
+                            renderer: &*renderer,
+                            matcher,
+                            message: &mut *message,
+                        };
+                        written = out.files(&found[range], results);
+                        progress(&report, message);
+                    }
+                });
+                written?;
+                done = next.map(|r| {
+                    start = r.end;
+                    (r, fresh.take().expect("the scope waits for its jobs"))
+                });
             }
         }
         InputMode::Jsonl => {
@@ -257,6 +262,53 @@ pub fn run(
     }
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// Where rendered chunks go: output, summary, report and messages.
+struct Delivery<'a, 's> {
+    report: &'a mut Report,
+    summary: Option<&'a mut SummaryFile>,
+    sink: &'a mut Sink<'s>,
+    renderer: &'a dyn Render,
+    matcher: &'a Matcher,
+    message: &'a mut dyn FnMut(Message),
+}
+
+impl Delivery<'_, '_> {
+    fn files(
+        &mut self,
+        chunk: &[Found],
+        results: Vec<Result<Rendered, InputError>>,
+    ) -> io::Result<()> {
+        for (f, r) in chunk.iter().zip(results) {
+            match r {
+                Ok(r) => {
+                    if let Some(w) = &r.warning {
+                        (self.message)(Message::Warning(w.to_string()));
+                    }
+                    self.report.documents += 1;
+                    self.report.bytes += r.input_len;
+                    self.report.spans += r.spans;
+                    if let Some(s) = self.summary.as_deref_mut() {
+                        s.document(&display(&f.path), &r.counts, self.matcher)?;
+                    }
+                    if let Err(e) = self.sink.document(f, &r.bytes, self.renderer) {
+                        self.report.errors += 1;
+                        (self.message)(Message::Error(e));
+                    }
+                }
+                // A binary file met while walking a folder is skipped, not a failure.
+                Err(e) if f.walked && matches!(e.kind, InputErrorKind::Binary { .. }) => {
+                    (self.message)(Message::Note(e.to_string()));
+                }
+                Err(e) => {
+                    self.report.errors += 1;
+                    (self.message)(Message::Error(e.to_string()));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The end of the chunk starting at `start`.
