@@ -311,6 +311,51 @@ impl Delivery<'_, '_> {
     }
 }
 
+impl Delivery<'_, '_> {
+    /// Writes a chunk of rendered JSONL records; `last` closes the input's output.
+    fn records(
+        &mut self,
+        f: &Found,
+        path: &str,
+        lines: &Lines,
+        results: Vec<Outcome>,
+        last: bool,
+    ) -> Result<(), String> {
+        let mut out = Vec::new();
+        for ((n, _), r) in lines.iter().zip(results) {
+            match r {
+                Ok(r) => {
+                    if let Some(w) = &r.warning {
+                        if matches!(w.kind, InputErrorKind::MissingText(_)) {
+                            self.report.errors += 1;
+                            (self.message)(Message::Error(w.to_string()));
+                        } else {
+                            (self.message)(Message::Warning(w.to_string()));
+                        }
+                    }
+                    if r.input_len > 0 {
+                        self.report.documents += 1;
+                        if let Some(s) = self.summary.as_deref_mut() {
+                            s.document(&format!("{path}:{n}"), &r.counts, self.matcher)
+                                .map_err(|e| e.to_string())?;
+                        }
+                    }
+                    self.report.bytes += r.input_len;
+                    self.report.spans += r.spans;
+                    out.extend_from_slice(&r.bytes);
+                }
+                Err(e) => {
+                    self.report.errors += 1;
+                    (self.message)(Message::Error(e.to_string()));
+                }
+            }
+        }
+        self.sink
+            .part(f, &out, self.renderer, last)
+            .map_err(|e| e.to_string())
+    }
+}
+
 /// The end of the chunk starting at `start`.
 fn chunk_end(found: &[Found], start: usize) -> usize {
     let mut bytes = 0u64;
@@ -363,9 +408,13 @@ struct JsonlJob<'a> {
     total_bytes: Option<u64>,
 }
 
+/// Lines of a JSONL input: (1-based line number, bytes).
+type Lines = Vec<(u64, Vec<u8>)>;
+
 impl JsonlJob<'_> {
-    /// Streams one JSONL input: lines are read in chunks, annotated in parallel, written in
-    /// order. Memory is bounded by the chunk, not the file.
+    /// Streams one JSONL input: lines are read in chunks and annotated in parallel, while
+    /// this thread writes the previous chunk and reads the next. Memory is bounded by the
+    /// chunks, not the file.
     fn run(
         &mut self,
         f: &Found,
@@ -382,74 +431,92 @@ impl JsonlJob<'_> {
             Box::new(fs::File::open(&f.path).map_err(io_err)?)
         };
         let mut reader = BufReader::with_capacity(1 << 16, reader);
-        let mut out = Vec::new();
         let mut line_no = 0u64;
-        let mut eof = false;
-        while !eof && !self.cancel.load(Ordering::Relaxed) {
-            let mut lines: Vec<(u64, Vec<u8>)> = Vec::new();
-            let mut bytes = 0u64;
-            while lines.len() < CHUNK_DOCS * 4 && bytes < CHUNK_BYTES {
-                let mut buf = Vec::new();
-                match reader.read_until(b'\n', &mut buf) {
-                    Ok(0) => {
-                        eof = true;
-                        break;
-                    }
-                    Ok(n) => {
-                        line_no += 1;
-                        bytes += n as u64;
-                        lines.push((line_no, buf));
-                    }
-                    Err(e) => return Err(io_err(e)),
+        let (first, mut cur_last) = read_lines(&mut reader, &mut line_no).map_err(io_err)?;
+        let mut cur = Some(first);
+        let mut prev: Option<(Lines, Vec<Outcome>, bool)> = None;
+        loop {
+            let cancelled = self.cancel.load(Ordering::Relaxed);
+            let (mut fresh, mut next, mut status) = (None, None, Ok(()));
+            self.pool.in_place_scope(|scope| {
+                if let Some(lines) = cur.as_ref() {
+                    let (slot, path, job) = (&mut fresh, path.as_str(), &*self);
+                    scope.spawn(move |_| {
+                        *slot = Some(
+                            lines
+                                .par_iter()
+                                .map(|(n, raw)| {
+                                    render_record(
+                                        path,
+                                        *n,
+                                        raw,
+                                        job.config,
+                                        job.matcher,
+                                        job.renderer,
+                                    )
+                                })
+                                .collect::<Vec<_>>(),
+                        );
+                    });
                 }
-            }
-            let results: Vec<Result<Rendered, InputError>> = self.pool.install(|| {
-                lines
-                    .par_iter()
-                    .map(|(n, raw)| {
-                        render_record(&path, *n, raw, self.config, self.matcher, self.renderer)
-                    })
-                    .collect()
-            });
-            out.clear();
-            for ((n, _), r) in lines.iter().zip(results) {
-                match r {
-                    Ok(r) => {
-                        if let Some(w) = &r.warning {
-                            if matches!(w.kind, InputErrorKind::MissingText(_)) {
-                                report.errors += 1;
-                                message(Message::Error(w.to_string()));
-                            } else {
-                                message(Message::Warning(w.to_string()));
-                            }
-                        }
-                        if r.input_len > 0 {
-                            report.documents += 1;
-                            if let Some(s) = summary.as_deref_mut() {
-                                s.document(&format!("{path}:{n}"), &r.counts, self.matcher)
-                                    .map_err(|e| e.to_string())?;
-                            }
-                        }
-                        report.bytes += r.input_len;
-                        report.spans += r.spans;
-                        out.extend_from_slice(&r.bytes);
-                    }
-                    Err(e) => {
-                        report.errors += 1;
-                        message(Message::Error(e.to_string()));
-                    }
+                if let Some((lines, results, last)) = prev.take() {
+                    let mut out = Delivery {
+                        report: &mut *report,
+                        summary: summary.as_deref_mut(),
+                        sink: &mut *sink,
+                        renderer: self.renderer,
+                        matcher: self.matcher,
+                        message: &mut *message,
+                    };
+                    status = out.records(f, &path, &lines, results, last);
+                    message(Message::Progress {
+                        documents: report.documents,
+                        bytes: report.bytes,
+                        total_bytes: self.total_bytes,
+                    });
                 }
-            }
-            sink.part(f, &out, self.renderer, eof)
-                .map_err(|e| e.to_string())?;
-            message(Message::Progress {
-                documents: report.documents,
-                bytes: report.bytes,
-                total_bytes: self.total_bytes,
+                if cur.is_some() && !cur_last && !cancelled {
+                    next = Some(read_lines(&mut reader, &mut line_no));
+                }
             });
+            status?;
+            match cur.take() {
+                Some(lines) => {
+                    prev = Some((
+                        lines,
+                        fresh.expect("the scope waits for its jobs"),
+                        cur_last,
+                    ))
+                }
+                None => break,
+            }
+            if let Some(r) = next {
+                let (lines, last) = r.map_err(io_err)?;
+                cur = Some(lines);
+                cur_last = last;
+            }
+            if cancelled {
+                break;
+            }
         }
         Ok(())
     }
+}
+
+/// Reads the next chunk of lines; `true` when the input is exhausted.
+fn read_lines(reader: &mut impl BufRead, line_no: &mut u64) -> io::Result<(Lines, bool)> {
+    let mut lines = Vec::new();
+    let mut bytes = 0u64;
+    while lines.len() < CHUNK_DOCS * 4 && bytes < CHUNK_BYTES {
+        let mut buf = Vec::new();
+        if reader.read_until(b'\n', &mut buf)? == 0 {
+            return Ok((lines, true));
+        }
+        *line_no += 1;
+        bytes += buf.len() as u64;
+        lines.push((*line_no, buf));
+    }
+    Ok((lines, false))
 }
 
 fn render_record(
