@@ -223,6 +223,9 @@ pub fn run(
                     }
                 });
                 written?;
+                if let Some(e) = sink.fatal.take() {
+                    return Err(e);
+                }
                 done = next.map(|r| {
                     start = r.end;
                     (r, fresh.take().expect("the scope waits for its jobs"))
@@ -242,7 +245,11 @@ pub fn run(
                     cancel,
                     total_bytes,
                 };
-                if let Err(e) = job.run(f, &mut sink, &mut report, summary.as_mut(), message) {
+                let res = job.run(f, &mut sink, &mut report, summary.as_mut(), message);
+                if let Some(e) = sink.fatal.take() {
+                    return Err(e);
+                }
+                if let Err(e) = res {
                     report.errors += 1;
                     message(Message::Error(e));
                 }
@@ -480,6 +487,9 @@ impl JsonlJob<'_> {
                 }
             });
             status?;
+            if sink.fatal.is_some() {
+                break;
+            }
             match cur.take() {
                 Some(lines) => {
                     prev = Some((
@@ -635,6 +645,8 @@ struct Sink<'a> {
     /// The open output of a streamed (JSONL) input in folder mode.
     part: Option<tempfile::NamedTempFile>,
     buf: Vec<u8>,
+    /// The first failed write to the shared output.
+    fatal: Option<io::Error>,
 }
 
 impl<'a> Sink<'a> {
@@ -659,7 +671,16 @@ impl<'a> Sink<'a> {
             used: HashSet::new(),
             part: None,
             buf: Vec::new(),
+            fatal: None,
         })
+    }
+
+    /// Remembers a failed write to the shared output (a closed pipe, a full disk): it ends
+    /// the run, since every later document would fail the same way.
+    fn fail(&mut self, res: io::Result<()>) {
+        if let Err(e) = res {
+            self.fatal.get_or_insert(e);
+        }
     }
 
     fn shared(&mut self) -> Option<&mut dyn Write> {
@@ -698,9 +719,8 @@ impl<'a> Sink<'a> {
     /// Writes one whole document's output. Errors are messages naming the output path.
     fn document(&mut self, f: &Found, bytes: &[u8], r: &dyn Render) -> Result<(), String> {
         if let Some(w) = self.shared() {
-            return w
-                .write_all(bytes)
-                .map_err(|e| format!("cannot write output: {e}"));
+            let res = w.write_all(bytes);
+            return Ok(self.fail(res));
         }
         let target = self.target(f)?;
         let mut out = Vec::new();
@@ -713,7 +733,9 @@ impl<'a> Sink<'a> {
     /// Writes part of a streamed input's output; `last` closes it.
     fn part(&mut self, f: &Found, bytes: &[u8], r: &dyn Render, last: bool) -> io::Result<()> {
         if let Some(w) = self.shared() {
-            return w.write_all(bytes);
+            let res = w.write_all(bytes);
+            self.fail(res);
+            return Ok(());
         }
         if self.part.is_none() {
             let target = self.target(f).map_err(io::Error::other)?;
