@@ -720,7 +720,8 @@ impl<'a> Sink<'a> {
     fn document(&mut self, f: &Found, bytes: &[u8], r: &dyn Render) -> Result<(), String> {
         if let Some(w) = self.shared() {
             let res = w.write_all(bytes);
-            return Ok(self.fail(res));
+            self.fail(res);
+            return Ok(());
         }
         let target = self.target(f)?;
         let mut out = Vec::new();
