@@ -24,5 +24,6 @@ pub mod glossary;
 pub mod matcher;
 pub mod normalize;
 pub mod render;
+pub mod segment;
 pub mod source;
 pub mod xml;
