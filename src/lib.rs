@@ -19,6 +19,7 @@
 
 pub mod annotate;
 pub mod batch;
+pub mod check;
 pub mod chinese;
 pub mod glossary;
 pub mod matcher;
