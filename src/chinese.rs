@@ -46,7 +46,13 @@ pub fn has_traditional(s: &str) -> bool {
 /// glossary (its `zh_hant` column, and OpenCC's s2t/s2tw/s2hk renderings of every `zh` and
 /// `zh_alt`): 害羣之馬, 回覆. Folding is applied to text and forms alike, so mapping a
 /// character that is also simplified (覆 "cover") only merges spellings, never loses a match.
-const EXTRA: &[(char, char)] = &[('羣', '群'), ('峯', '峰'), ('敎', '教'), ('鬪', '斗'), ('覆', '复')];
+const EXTRA: &[(char, char)] = &[
+    ('羣', '群'),
+    ('峯', '峰'),
+    ('敎', '教'),
+    ('鬪', '斗'),
+    ('覆', '复'),
+];
 
 fn table() -> &'static [char] {
     static TABLE: OnceLock<Box<[char]>> = OnceLock::new();
