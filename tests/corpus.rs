@@ -115,7 +115,6 @@ const MANIFEST: &[(&str, &[&str])] = &[
             "ruan-bao-li",
             "cun-ba",
             "zong-zu-e-shi-li",
-            "hang-ba",
             "shi-ba",
             "li-an-jian-du",
             "zhen-cha-jian-du",
