@@ -154,6 +154,22 @@ impl Folder<'_> {
         self.record(orig, norm);
     }
 
+    /// Emits a replacement that offsets cannot split: a character folded into several
+    /// characters is one atomic segment even when it happens to keep its byte length
+    /// (`ǌ` → `nj`, `℀` → `a/c`), or an offset inside it would map inside the original
+    /// character.
+    fn emit_atomic(&mut self, orig: Range<usize>, s: &str) {
+        let norm = self.buf.len();
+        self.buf.extend_from_slice(s.as_bytes());
+        self.segs.push(Seg {
+            norm,
+            orig: orig.start,
+            orig_len: orig.len(),
+            linear: false,
+        });
+        self.last_orig_end = orig.end;
+    }
+
     #[inline]
     fn emit_char(&mut self, orig: Range<usize>, c: char) {
         let mut b = [0u8; 4];
@@ -317,7 +333,11 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
             });
         }
     }
-    f.emit_str(orig, &folded);
+    if folded.chars().nth(1).is_some() {
+        f.emit_atomic(orig, &folded);
+    } else {
+        f.emit_str(orig, &folded);
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ mod text;
 
 pub use self::csv::{CsvRenderer, CSV_HEADER};
 pub use self::jsonl::{JsonlRenderer, SpanRecord};
-pub use self::text::TextRenderer;
+pub use self::text::{gloss, TextRenderer};
 
 use crate::annotate::Annotation;
 use crate::matcher::Matcher;

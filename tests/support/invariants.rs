@@ -1,0 +1,337 @@
+//! Invariants that must hold for every input, shared by the property tests
+//! (`tests/properties.rs`) and the fuzz targets (`fuzz/fuzz_targets/`), which include this
+//! file by path. Each check returns `Err(what broke)` instead of panicking, so a caller can
+//! add the input to the message.
+//!
+//! It depends only on `tifa`, `serde`, `serde_json` and `csv`, which both crates have.
+
+#![allow(dead_code)]
+
+use serde::Deserialize;
+
+use tifa::annotate::{annotate, Annotation};
+use tifa::matcher::{MatchOptions, Matcher};
+use tifa::normalize::normalize;
+use tifa::render::{Document, Format, SpanRecord, CSV_HEADER};
+
+/// Every output format of `tifa annotate`. The match in [`render_round_trip`] is exhaustive,
+/// so a new format does not compile until it has a round-trip check.
+pub const FORMATS: &[Format] = &[Format::Jsonl, Format::Csv, Format::Text];
+
+macro_rules! ensure {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+));
+        }
+    };
+}
+
+/// The normalizer's offset map: for every character of the folded text, the original range
+/// is non-empty, lies inside the text on character boundaries, and both ends are monotone
+/// along the folded text. The whole folded text maps into the text too.
+pub fn offset_map(text: &str) -> Result<(), String> {
+    let n = normalize(text);
+    let (mut last_start, mut last_end) = (0, 0);
+    for (i, c) in n.text.char_indices() {
+        let r = n.original_range(i..i + c.len_utf8());
+        ensure!(
+            r.start < r.end && r.end <= text.len(),
+            "folded {c:?} at {i} maps to {r:?}, outside the text (len {})",
+            text.len()
+        );
+        ensure!(
+            text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+            "folded {c:?} at {i} maps to {r:?}, not on character boundaries"
+        );
+        ensure!(
+            r.start >= last_start && r.end >= last_end,
+            "map not monotone at folded {i}: {r:?} after {last_start}..{last_end}"
+        );
+        (last_start, last_end) = (r.start, r.end);
+    }
+    if !n.text.is_empty() {
+        let r = n.original_range(0..n.text.len());
+        ensure!(
+            r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+            "the whole folded text maps to {r:?}"
+        );
+    }
+    Ok(())
+}
+
+/// Byte offset of every code point, plus the end: `bounds[k]` is where character `k` starts.
+fn char_bounds(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    v.push(text.len());
+    v
+}
+
+/// The spans themselves: sorted by start, inside the text on character boundaries, code
+/// point offsets agreeing with byte offsets, line and column right, and (without
+/// `overlapping`) not overlapping.
+pub fn spans(text: &str, ann: &Annotation, opts: MatchOptions) -> Result<(), String> {
+    let bounds = char_bounds(text);
+    let mut last_start = 0;
+    let mut last_end = 0;
+    for l in &ann.spans {
+        let (s, e) = (l.span.start, l.span.end);
+        ensure!(
+            s < e && e <= text.len(),
+            "span {s}..{e} outside text of {} bytes",
+            text.len()
+        );
+        ensure!(
+            text.is_char_boundary(s) && text.is_char_boundary(e),
+            "span {s}..{e} not on character boundaries"
+        );
+        ensure!(s >= last_start, "spans not sorted by start");
+        ensure!(
+            opts.overlapping || s >= last_end,
+            "span {s}..{e} overlaps the previous one ending at {last_end}"
+        );
+        ensure!(
+            bounds.get(l.char_start) == Some(&s) && bounds.get(l.char_end) == Some(&e),
+            "code-point offsets {}..{} disagree with bytes {s}..{e}",
+            l.char_start,
+            l.char_end
+        );
+        let before = &text[..s];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..s].chars().count() + 1;
+        ensure!(
+            (l.line, l.column) == (line, column),
+            "span {s}..{e} at line {}, column {}; expected {line}, {column}",
+            l.line,
+            l.column
+        );
+        last_start = s;
+        last_end = last_end.max(e);
+    }
+    Ok(())
+}
+
+/// A JSONL output record as a consumer reads it.
+#[derive(Debug, Deserialize)]
+pub struct DocRecord {
+    pub path: String,
+    pub text: String,
+    pub spans: Vec<SpanRecord>,
+}
+
+/// Renders `text` in `format` and reads the output back: the input must come back whole
+/// (JSONL `text`; CSV rows' `text` equal to the input between their offsets; text output
+/// minus its glosses), and every span's fields must agree with the annotation.
+pub fn render_round_trip(
+    matcher: &Matcher,
+    text: &str,
+    ann: &Annotation,
+    format: Format,
+) -> Result<(), String> {
+    let path = "dir/doc.txt";
+    let doc = Document {
+        path,
+        text,
+        record: None,
+    };
+    let r = format.renderer();
+    let mut out = Vec::new();
+    r.begin(&mut out);
+    r.document(&doc, ann, matcher, &mut out);
+    r.end(&mut out);
+    let bounds = char_bounds(text);
+    let slice = |start: usize, end: usize| -> Result<&str, String> {
+        match (bounds.get(start), bounds.get(end)) {
+            (Some(&s), Some(&e)) if s <= e => Ok(&text[s..e]),
+            _ => Err(format!("offsets {start}..{end} outside the text")),
+        }
+    };
+    match format {
+        Format::Jsonl => {
+            let out = std::str::from_utf8(&out).map_err(|e| format!("JSONL not UTF-8: {e}"))?;
+            ensure!(
+                out.ends_with('\n') && out.matches('\n').count() == 1,
+                "JSONL output is not one line"
+            );
+            let rec: DocRecord =
+                serde_json::from_str(out).map_err(|e| format!("JSONL does not parse: {e}"))?;
+            ensure!(rec.text == text, "JSONL text differs from the input");
+            ensure!(rec.path == path, "JSONL path {:?}", rec.path);
+            ensure!(
+                rec.spans.len() == ann.spans.len(),
+                "JSONL has {} spans, the annotation {}",
+                rec.spans.len(),
+                ann.spans.len()
+            );
+            for (s, l) in rec.spans.iter().zip(&ann.spans) {
+                ensure!(
+                    s.text == slice(s.start, s.end)?,
+                    "JSONL span text {:?} is not the input between {}..{}",
+                    s.text,
+                    s.start,
+                    s.end
+                );
+                ensure!(
+                    text.get(s.byte_start..s.byte_end) == Some(s.text.as_str()),
+                    "JSONL span byte offsets {}..{} disagree with its text",
+                    s.byte_start,
+                    s.byte_end
+                );
+                let e = matcher.entry(&l.span);
+                ensure!(
+                    s.kb_id == e.id && s.form == l.form().as_str() && s.label == e.category,
+                    "JSONL span fields differ from the entry"
+                );
+            }
+        }
+        Format::Csv => {
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(true)
+                .from_reader(&out[..]);
+            let header = rdr.headers().map_err(|e| format!("CSV header: {e}"))?;
+            ensure!(
+                header.iter().eq(CSV_HEADER.iter().copied()),
+                "CSV header {header:?}"
+            );
+            let mut n = 0;
+            for (row, l) in rdr.records().zip(&ann.spans) {
+                let row = row.map_err(|e| format!("CSV does not parse: {e}"))?;
+                let num = |i: usize| -> Result<usize, String> {
+                    row[i]
+                        .parse()
+                        .map_err(|_| format!("CSV field {i} not a number: {:?}", &row[i]))
+                };
+                let (line, column, start, end) = (num(1)?, num(2)?, num(3)?, num(4)?);
+                ensure!(&row[0] == path, "CSV path {:?}", &row[0]);
+                ensure!(
+                    &row[5] == slice(start, end)?,
+                    "CSV text {:?} is not the input between {start}..{end}",
+                    &row[5]
+                );
+                ensure!(
+                    (line, column, start, end) == (l.line, l.column, l.char_start, l.char_end),
+                    "CSV positions differ from the annotation"
+                );
+                ensure!(
+                    &row[6] == matcher.entry(&l.span).id,
+                    "CSV kb_id {:?}",
+                    &row[6]
+                );
+                n += 1;
+            }
+            ensure!(
+                n == ann.spans.len(),
+                "CSV has {n} rows, the annotation {} spans",
+                ann.spans.len()
+            );
+        }
+        Format::Text => {
+            let out = std::str::from_utf8(&out).map_err(|e| format!("text not UTF-8: {e}"))?;
+            let stripped = strip_glosses(out, text, ann, matcher)?;
+            ensure!(
+                stripped == text,
+                "text output minus glosses differs from the input"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The text renderer's output with every gloss taken out. Each gloss must sit right after
+/// the end of its span (nested spans: in the order they end).
+pub fn strip_glosses(
+    out: &str,
+    text: &str,
+    ann: &Annotation,
+    matcher: &Matcher,
+) -> Result<String, String> {
+    let mut ends: Vec<(usize, usize)> = ann
+        .spans
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.span.end, i))
+        .collect();
+    ends.sort_unstable();
+    let mut stripped = String::with_capacity(text.len());
+    let mut rest = out;
+    let mut pos = 0;
+    for (end, i) in ends {
+        // The text up to the span's end comes through unchanged...
+        let piece = text.get(pos..end).ok_or("span end not in the text")?;
+        rest = rest
+            .strip_prefix(piece)
+            .ok_or_else(|| format!("text output lost the input before byte {end}"))?;
+        stripped.push_str(piece);
+        // ...followed by the span's gloss.
+        let l = &ann.spans[i];
+        let g = tifa::render::gloss(matcher.entry(&l.span), l.form());
+        rest = rest
+            .strip_prefix(g.as_str())
+            .ok_or_else(|| format!("no gloss after the span ending at byte {end}"))?;
+        pos = end;
+    }
+    stripped.push_str(rest);
+    Ok(stripped)
+}
+
+/// Annotates `text` and checks the spans and every renderer's round trip.
+pub fn annotate_everywhere(
+    matcher: &Matcher,
+    text: &str,
+    opts: MatchOptions,
+) -> Result<(), String> {
+    let ann = annotate(matcher, text, opts);
+    spans(text, &ann, opts)?;
+    for &f in FORMATS {
+        render_round_trip(matcher, text, &ann, f).map_err(|e| format!("{f:?}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// A JSONL input line (`--input jsonl`): when it is a record tifa accepts, its output is
+/// the same JSON object with `spans` added, and the spans point into its text field.
+pub fn jsonl_record(matcher: &Matcher, line: &str, field: &str) -> Result<(), String> {
+    let Ok(rec) = tifa::source::parse_record(line, field) else {
+        return Ok(());
+    };
+    let trimmed = line.trim();
+    let ann = annotate(matcher, &rec.text, MatchOptions::default());
+    let doc = Document {
+        path: "x.jsonl:1",
+        text: &rec.text,
+        record: Some(trimmed),
+    };
+    let mut out = Vec::new();
+    Format::Jsonl
+        .renderer()
+        .document(&doc, &ann, matcher, &mut out);
+    // Compared as raw JSON values, so numbers serde_json cannot hold (1e400) still compare.
+    type Raw<'a> = std::collections::BTreeMap<String, &'a serde_json::value::RawValue>;
+    let mut got: Raw<'_> = serde_json::from_slice(&out).map_err(|e| {
+        format!(
+            "output record does not parse: {e}: {:?}",
+            String::from_utf8_lossy(&out)
+        )
+    })?;
+    let spans = got.remove("spans").ok_or("output record has no spans")?;
+    let want: Raw<'_> = serde_json::from_str(trimmed).map_err(|e| format!("input record: {e}"))?;
+    ensure!(
+        got.len() == want.len()
+            && got
+                .iter()
+                .zip(&want)
+                .all(|((k, v), (k2, v2))| k == k2 && v.get() == v2.get()),
+        "output record lost or changed input fields"
+    );
+    let spans: Vec<SpanRecord> =
+        serde_json::from_str(spans.get()).map_err(|e| format!("spans do not parse: {e}"))?;
+    let bounds = char_bounds(&rec.text);
+    ensure!(spans.len() == ann.spans.len(), "span count differs");
+    for s in &spans {
+        let (Some(&b), Some(&e)) = (bounds.get(s.start), bounds.get(s.end)) else {
+            return Err(format!("span {}..{} outside the text", s.start, s.end));
+        };
+        ensure!(rec.text[b..e] == s.text, "record span text differs");
+    }
+    Ok(())
+}
