@@ -25,3 +25,4 @@ pub mod matcher;
 pub mod normalize;
 pub mod render;
 pub mod source;
+pub mod summary;
