@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::annotate::{annotate, Annotation};
 use crate::matcher::{MatchOptions, Matcher};
+use crate::render::html::{self, IndexDoc};
 use crate::render::{Document, Format, Render};
 use crate::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
 use crate::summary;
@@ -205,7 +206,7 @@ pub fn run(
                             if let Some(s) = summary.as_mut() {
                                 s.document(&display(&f.path), &r.counts, matcher)?;
                             }
-                            if let Err(e) = sink.document(f, &r.bytes, &*renderer) {
+                            if let Err(e) = sink.document(f, &r.bytes, &*renderer, &r.counts) {
                                 report.errors += 1;
                                 message(Message::Error(e));
                             }
@@ -251,7 +252,7 @@ pub fn run(
             "interrupted; no partial output was kept",
         ));
     }
-    sink.end(&*renderer)?;
+    sink.end(&*renderer, matcher)?;
     if let Some(s) = summary {
         s.finish()?;
     }
@@ -360,6 +361,7 @@ impl JsonlJob<'_> {
                     .collect()
             });
             out.clear();
+            let mut counts = Vec::new();
             for ((n, _), r) in lines.iter().zip(results) {
                 match r {
                     Ok(r) => {
@@ -380,6 +382,7 @@ impl JsonlJob<'_> {
                         }
                         report.bytes += r.input_len;
                         report.spans += r.spans;
+                        html::merge_counts(&mut counts, &r.counts);
                         out.extend_from_slice(&r.bytes);
                     }
                     Err(e) => {
@@ -388,7 +391,7 @@ impl JsonlJob<'_> {
                     }
                 }
             }
-            sink.part(f, &out, self.renderer, eof)
+            sink.part(f, &out, self.renderer, eof, &counts)
                 .map_err(|e| e.to_string())?;
             message(Message::Progress {
                 documents: report.documents,
@@ -513,9 +516,11 @@ struct Sink<'a> {
     file: Option<tempfile::NamedTempFile>,
     /// Output paths already used, so two inputs never write the same output.
     used: HashSet<PathBuf>,
-    /// The open output of a streamed (JSONL) input in folder mode.
-    part: Option<tempfile::NamedTempFile>,
+    /// The open output of a streamed (JSONL) input in folder mode, and its path.
+    part: Option<(tempfile::NamedTempFile, PathBuf)>,
     buf: Vec<u8>,
+    /// The pages written, for the corpus index (HTML into a folder only).
+    index: Option<Vec<IndexDoc>>,
 }
 
 impl<'a> Sink<'a> {
@@ -524,10 +529,17 @@ impl<'a> Sink<'a> {
         format: Format,
         stdout: &'a mut dyn Write,
     ) -> io::Result<Sink<'a>> {
+        let mut used = HashSet::new();
+        let mut index = None;
         let file = match dest {
             Destination::File(p) => Some(temp_beside(p)?),
             Destination::Dir(d) => {
                 fs::create_dir_all(d).map_err(|e| with_path(d, e))?;
+                if format == Format::Html {
+                    // Reserved for the corpus index: an input `index.txt` gets `index.txt.html`.
+                    used.insert(d.join("index.html"));
+                    index = Some(Vec::new());
+                }
                 None
             }
             Destination::Stdout => None,
@@ -537,9 +549,10 @@ impl<'a> Sink<'a> {
             format,
             stdout,
             file,
-            used: HashSet::new(),
+            used,
             part: None,
             buf: Vec::new(),
+            index,
         })
     }
 
@@ -562,7 +575,7 @@ impl<'a> Sink<'a> {
         Ok(())
     }
 
-    fn end(&mut self, r: &dyn Render) -> io::Result<()> {
+    fn end(&mut self, r: &dyn Render, matcher: &Matcher) -> io::Result<()> {
         self.buf.clear();
         r.end(&mut self.buf);
         let buf = std::mem::take(&mut self.buf);
@@ -573,11 +586,20 @@ impl<'a> Sink<'a> {
         if let (Destination::File(p), Some(f)) = (self.dest, self.file.take()) {
             f.persist(p).map_err(|e| with_path(p, e.error))?;
         }
+        if let (Destination::Dir(d), Some(docs)) = (self.dest, &self.index) {
+            write_atomic(&d.join("index.html"), &html::index(docs, matcher))?;
+        }
         Ok(())
     }
 
     /// Writes one whole document's output. Errors are messages naming the output path.
-    fn document(&mut self, f: &Found, bytes: &[u8], r: &dyn Render) -> Result<(), String> {
+    fn document(
+        &mut self,
+        f: &Found,
+        bytes: &[u8],
+        r: &dyn Render,
+        counts: &[(usize, u32)],
+    ) -> Result<(), String> {
         if let Some(w) = self.shared() {
             return w
                 .write_all(bytes)
@@ -588,11 +610,33 @@ impl<'a> Sink<'a> {
         r.begin(&mut out);
         out.extend_from_slice(bytes);
         r.end(&mut out);
-        write_atomic(&target, &out).map_err(|e| e.to_string())
+        write_atomic(&target, &out).map_err(|e| e.to_string())?;
+        self.indexed(f, &target, counts, true);
+        Ok(())
+    }
+
+    /// Records a page for the corpus index.
+    fn indexed(&mut self, f: &Found, target: &Path, counts: &[(usize, u32)], anchored: bool) {
+        let (Destination::Dir(d), Some(index)) = (self.dest, self.index.as_mut()) else {
+            return;
+        };
+        index.push(IndexDoc {
+            path: display(&f.path),
+            page: target.strip_prefix(d).unwrap_or(target).to_path_buf(),
+            counts: counts.to_vec(),
+            anchored,
+        });
     }
 
     /// Writes part of a streamed input's output; `last` closes it.
-    fn part(&mut self, f: &Found, bytes: &[u8], r: &dyn Render, last: bool) -> io::Result<()> {
+    fn part(
+        &mut self,
+        f: &Found,
+        bytes: &[u8],
+        r: &dyn Render,
+        last: bool,
+        counts: &[(usize, u32)],
+    ) -> io::Result<()> {
         if let Some(w) = self.shared() {
             return w.write_all(bytes);
         }
@@ -602,17 +646,22 @@ impl<'a> Sink<'a> {
             let mut head = Vec::new();
             r.begin(&mut head);
             t.write_all(&head)?;
-            self.part = Some(t);
-            self.used.insert(target);
+            self.indexed(f, &target, &[], false);
+            self.used.insert(target.clone());
+            self.part = Some((t, target));
         }
-        let t = self.part.as_mut().expect("opened above");
+        if let Some(page) = self.index.as_mut().and_then(|i| i.last_mut()) {
+            html::merge_counts(&mut page.counts, counts);
+        }
+        let (t, _) = self.part.as_mut().expect("opened above");
         t.write_all(bytes)?;
         if last {
             let mut tail = Vec::new();
             r.end(&mut tail);
             t.write_all(&tail)?;
-            let target = self.target_path(f);
-            let t = self.part.take().expect("opened above");
+            // The path chosen when the output was opened, which differs from the mirrored one
+            // when two inputs map to the same output.
+            let (t, target) = self.part.take().expect("opened above");
             t.persist(&target)
                 .map_err(|e| with_path(&target, e.error))?;
         }

@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
-use super::prose::{self, Term, TermCount};
+use super::prose::{self, Term};
 use super::{Document, Render};
 use crate::annotate::{Annotation, Located};
 use crate::glossary::{Entry, FormKind};
@@ -591,11 +591,21 @@ pub struct IndexDoc {
     pub path: String,
     /// The page, relative to the output folder.
     pub page: std::path::PathBuf,
-    /// Term counts, in the order terms first occur.
-    pub terms: Vec<TermCount>,
+    /// Occurrences per entry (index into the matcher's glossary).
+    pub counts: Vec<(usize, u32)>,
     /// Whether the page holds this one document, so its term anchors can be linked; a JSONL
     /// input's page holds one article per record and is linked as a whole.
     pub anchored: bool,
+}
+
+/// Adds per-entry counts into others (the records of one JSONL input share a page).
+pub fn merge_counts(into: &mut Vec<(usize, u32)>, more: &[(usize, u32)]) {
+    for &(entry, n) in more {
+        match into.iter_mut().find(|c| c.0 == entry) {
+            Some(c) => c.1 += n,
+            None => into.push((entry, n)),
+        }
+    }
 }
 
 /// A relative URL for a page path: components joined by `/`, percent-encoded.
@@ -616,81 +626,71 @@ fn href(page: &Path) -> String {
     out
 }
 
+/// Opens a link to a document's page, at its entry for a term when the page has one.
+fn doc_link(s: &mut String, d: &IndexDoc, entry: Option<&Entry>) {
+    s.push_str("<a href=\"");
+    esc(s, &href(&d.page));
+    if let (Some(e), true) = (entry, d.anchored) {
+        let _ = write!(s, "#{}-g-", prose::doc_key(&d.path));
+        esc(s, &e.id);
+    }
+    s.push_str("\">");
+}
+
 /// The corpus page of a folder of HTML outputs: the documents with their term counts, a chart
 /// of the most frequent terms, and for each term the documents it occurs in.
 pub fn index(docs: &[IndexDoc], matcher: &Matcher) -> Vec<u8> {
     let entries = &matcher.glossary().entries;
-    // Totals per entry, in order of first occurrence in the corpus.
-    let mut totals: Vec<TermCount> = Vec::new();
+    // Totals per entry, most frequent first; ties in glossary order.
+    let mut totals: Vec<(usize, u32)> = Vec::new();
     for d in docs {
-        prose::merge_counts(&mut totals, &d.terms);
+        merge_counts(&mut totals, &d.counts);
     }
-    let mut ranked: Vec<(usize, &TermCount)> = totals.iter().enumerate().collect();
-    ranked.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
-    let occurrences: u64 = totals.iter().map(|t| t.count).sum();
-    let literal: u64 = totals.iter().map(|t| t.literal).sum();
+    totals.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let occurrences: u64 = totals.iter().map(|t| t.1 as u64).sum();
 
     let mut s = String::with_capacity(CSS.len() + 4096 + docs.len() * 400);
     head(&mut s, "Corpus \u{b7} tifa");
     s.push_str("<body class=\"index\">\n<main class=\"wide\">\n<header class=\"doc-head\">\n");
     s.push_str("<p class=\"kicker\">tifa \u{b7} corpus report</p>\n");
+    let _ = writeln!(s, "<h1>{}</h1>", plural(docs.len(), "document", "documents"));
     let _ = writeln!(
         s,
-        "<h1>{}</h1>",
-        plural(docs.len(), "document", "documents")
-    );
-    let _ = write!(
-        s,
-        "<p class=\"stats\">{} of {}",
+        "<p class=\"stats\">{} of {}</p>\n</header>",
         plural(occurrences as usize, "occurrence", "occurrences"),
-        plural(totals.len(), "term", "terms")
+        plural(totals.len(), "glossary term", "glossary terms")
     );
-    if literal > 0 {
-        let _ = write!(
-            s,
-            " \u{b7} <span class=\"hl f-lit\">{}</span> to review",
-            plural(literal as usize, "literal rendering", "literal renderings")
-        );
-    }
-    s.push_str("</p>\n</header>\n");
 
-    // The chart: horizontal bars, the literal part of each in the literal colour.
+    // The chart: one bar per term, linking to the term's documents below.
     const TOP: usize = 20;
-    if !ranked.is_empty() {
-        let shown = &ranked[..ranked.len().min(TOP)];
-        let max = shown[0].1.count.max(1) as f64;
+    if !totals.is_empty() {
+        let shown = &totals[..totals.len().min(TOP)];
+        let max = shown[0].1.max(1) as f64;
         let (w, row) = (640.0, 44.0);
-        let h = row * shown.len() as f64 + 4.0;
+        let h = row * shown.len() as f64;
         let _ = write!(
             s,
             "<section aria-labelledby=\"chart-h\">\n<h2 id=\"chart-h\">Most frequent terms</h2>\n\
              <figure class=\"chart\"><svg viewBox=\"0 0 {w} {h}\" role=\"img\" \
              aria-labelledby=\"chart-cap\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         );
-        for (r, (_, t)) in shown.iter().enumerate() {
-            let e = &entries[t.entry];
+        for (r, &(entry, count)) in shown.iter().enumerate() {
+            let e = &entries[entry];
             let y = r as f64 * row;
-            let full = (t.count as f64 / max * w).max(2.0);
-            let lit = t.literal as f64 / max * w;
+            let len = (count as f64 / max * w).max(3.0);
             s.push_str("<a href=\"#term-");
             esc(&mut s, &e.id);
             s.push_str("\"><title>");
             esc_flat(&mut s, &e.zh);
             let _ = write!(
                 s,
-                " \u{2014} {}",
-                plural(t.count as usize, "occurrence", "occurrences")
-            );
-            if t.literal > 0 {
-                let _ = write!(s, ", {} literal", t.literal);
-            }
-            let _ = write!(
-                s,
-                "</title><rect class=\"row\" x=\"0\" y=\"{y}\" width=\"{w}\" height=\"{row}\"/>"
+                " \u{2014} {}</title>",
+                plural(count as usize, "occurrence", "occurrences")
             );
             let _ = write!(
                 s,
-                "<text class=\"label\" x=\"0\" y=\"{:.1}\"><tspan class=\"zh\">",
+                "<rect class=\"row\" x=\"0\" y=\"{y}\" width=\"{w}\" height=\"{row}\"/>\
+                 <text class=\"label\" x=\"0\" y=\"{:.1}\"><tspan class=\"zh\">",
                 y + 16.0
             );
             esc_flat(&mut s, &e.zh);
@@ -698,83 +698,66 @@ pub fn index(docs: &[IndexDoc], matcher: &Matcher) -> Vec<u8> {
             esc_flat(&mut s, &truncate(&e.en, 60));
             let _ = write!(
                 s,
-                "</text><text class=\"count\" x=\"{w}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+                "</text><text class=\"count\" x=\"{w}\" y=\"{:.1}\" text-anchor=\"end\">{count}</text>\
+                 <rect class=\"track\" x=\"0\" y=\"{:.1}\" width=\"{w}\" height=\"12\" rx=\"3\"/>\
+                 <rect class=\"bar\" x=\"0\" y=\"{:.1}\" width=\"{len:.1}\" height=\"12\" rx=\"3\"/></a>\n",
                 y + 16.0,
-                t.count
-            );
-            let _ = write!(
-                s,
-                "<rect class=\"bar\" x=\"0\" y=\"{:.1}\" width=\"{full:.1}\" height=\"12\" rx=\"3\"/>",
+                y + 24.0,
                 y + 24.0
             );
-            if t.literal > 0 {
-                let _ = write!(
-                    s,
-                    "<rect class=\"bar-lit\" x=\"0\" y=\"{:.1}\" width=\"{lit:.1}\" height=\"12\" rx=\"3\"/>",
-                    y + 24.0
-                );
-            }
-            s.push_str("</a>\n");
         }
         let _ = write!(
             s,
-            "</svg><figcaption id=\"chart-cap\">The {} most frequent terms across the corpus; \
-             <span class=\"hl f-lit\">amber</span> is the share found as literal renderings. \
-             Each bar links to the documents the term occurs in.</figcaption></figure>\n</section>\n",
+            "</svg><figcaption id=\"chart-cap\">The {} most frequent glossary terms across the \
+             corpus, by occurrences. Each bar links to the documents the term occurs in.\
+             </figcaption></figure>\n</section>\n",
             shown.len()
         );
     }
 
     // The documents.
-    s.push_str("<section aria-labelledby=\"docs-h\">\n<h2 id=\"docs-h\">Documents</h2>\n<div class=\"scroll\"><table class=\"docs\">\n");
-    s.push_str("<thead><tr><th scope=\"col\">Document</th><th scope=\"col\" class=\"num\">Occurrences</th><th scope=\"col\" class=\"num\">Terms</th><th scope=\"col\" class=\"num\">Literal</th><th scope=\"col\">Most used</th></tr></thead>\n<tbody>\n");
+    s.push_str(
+        "<section aria-labelledby=\"docs-h\">\n<h2 id=\"docs-h\">Documents</h2>\n\
+         <div class=\"scroll\"><table class=\"docs\">\n<thead><tr><th scope=\"col\">Document</th>\
+         <th scope=\"col\" class=\"num\">Occurrences</th><th scope=\"col\" class=\"num\">Terms</th>\
+         <th scope=\"col\">Most used</th></tr></thead>\n<tbody>\n",
+    );
     for d in docs {
-        let link = href(&d.page);
-        let key = prose::doc_key(&d.path);
-        let count: u64 = d.terms.iter().map(|t| t.count).sum();
-        let lit: u64 = d.terms.iter().map(|t| t.literal).sum();
-        s.push_str("<tr><th scope=\"row\"><a href=\"");
-        esc(&mut s, &link);
-        s.push_str("\">");
+        let count: u64 = d.counts.iter().map(|c| c.1 as u64).sum();
+        s.push_str("<tr><th scope=\"row\">");
+        doc_link(&mut s, d, None);
         esc(&mut s, &d.path);
         let _ = write!(
             s,
-            "</a></th><td class=\"num\">{count}</td><td class=\"num\">{}</td><td class=\"num\">{lit}</td><td>",
-            d.terms.len()
+            "</a></th><td class=\"num\">{count}</td><td class=\"num\">{}</td><td>",
+            d.counts.len()
         );
-        let mut top: Vec<&TermCount> = d.terms.iter().collect();
-        top.sort_by(|a, b| b.count.cmp(&a.count));
-        for (j, t) in top.iter().take(3).enumerate() {
-            let e = &entries[t.entry];
+        let mut top = d.counts.clone();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (j, &(entry, n)) in top.iter().take(3).enumerate() {
             if j > 0 {
                 s.push_str(", ");
             }
-            s.push_str("<a href=\"");
-            esc(&mut s, &link);
-            if d.anchored {
-                let _ = write!(s, "#{key}-g-");
-                esc(&mut s, &e.id);
-            }
-            s.push_str("\" lang=\"zh-Hans\">");
-            esc_flat(&mut s, &e.zh);
-            let _ = write!(s, "</a>\u{a0}\u{d7}{}", t.count);
+            doc_link(&mut s, d, Some(&entries[entry]));
+            s.push_str("<span lang=\"zh-Hans\">");
+            esc_flat(&mut s, &entries[entry].zh);
+            let _ = write!(s, "</span></a>\u{a0}\u{d7}{n}");
         }
         s.push_str("</td></tr>\n");
     }
     s.push_str("</tbody>\n</table></div>\n</section>\n");
 
     // Every term, with the documents it occurs in.
-    if !ranked.is_empty() {
-        s.push_str("<section aria-labelledby=\"terms-h\">\n<h2 id=\"terms-h\">Terms</h2>\n<ol class=\"glossary corpus\">\n");
-        for (n, (_, t)) in ranked.iter().enumerate() {
-            let e = &entries[t.entry];
+    if !totals.is_empty() {
+        s.push_str(
+            "<section aria-labelledby=\"terms-h\">\n<h2 id=\"terms-h\">Terms</h2>\n\
+             <ol class=\"glossary corpus\">\n",
+        );
+        for (n, &(entry, count)) in totals.iter().enumerate() {
+            let e = &entries[entry];
             s.push_str("<li id=\"term-");
             esc(&mut s, &e.id);
-            let _ = write!(
-                s,
-                "\"><span class=\"g-num\" aria-hidden=\"true\">{}</span>",
-                n + 1
-            );
+            let _ = write!(s, "\"><span class=\"g-num\" aria-hidden=\"true\">{}</span>", n + 1);
             s.push_str("<div class=\"g-head\"><span class=\"g-zh\" lang=\"zh-Hans\">");
             esc_flat(&mut s, &e.zh);
             s.push_str("</span> <span class=\"g-py\" lang=\"zh-Latn-pinyin\">");
@@ -786,30 +769,22 @@ pub fn index(docs: &[IndexDoc], matcher: &Matcher) -> Vec<u8> {
             s.push_str("</div>\n<p class=\"g-def\">");
             esc_flat(&mut s, &e.definition);
             s.push_str("</p>\n<p class=\"g-occ\"><span class=\"g-count\">");
-            s.push_str(&plural(t.count as usize, "occurrence", "occurrences"));
-            if t.literal > 0 {
-                let _ = write!(s, ", {} literal", t.literal);
-            }
+            s.push_str(&plural(count as usize, "occurrence", "occurrences"));
             s.push_str("</span> in");
+            // A term of a large corpus lists its first documents only.
             const LIMIT: usize = 200;
             let mut listed = 0;
             for d in docs {
-                let Some(c) = d.terms.iter().find(|c| c.entry == t.entry) else {
+                let Some(c) = d.counts.iter().find(|c| c.0 == entry) else {
                     continue;
                 };
                 listed += 1;
-                if listed > LIMIT {
-                    continue;
+                if listed <= LIMIT {
+                    s.push(' ');
+                    doc_link(&mut s, d, Some(e));
+                    esc(&mut s, doc_name(&d.path));
+                    let _ = write!(s, "</a>\u{a0}\u{d7}{}", c.1);
                 }
-                s.push_str(" <a href=\"");
-                esc(&mut s, &href(&d.page));
-                if d.anchored {
-                    let _ = write!(s, "#{}-g-", prose::doc_key(&d.path));
-                    esc(&mut s, &e.id);
-                }
-                s.push_str("\">");
-                esc(&mut s, doc_name(&d.path));
-                let _ = write!(s, "</a>\u{a0}\u{d7}{}", c.count);
             }
             if listed > LIMIT {
                 let _ = write!(s, " and {} more documents", listed - LIMIT);

@@ -46,16 +46,6 @@ pub fn paragraphs(text: &str, keep: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
-/// How often one entry occurs in a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TermCount {
-    /// Index of the entry in the matcher's glossary.
-    pub entry: usize,
-    pub count: u64,
-    /// How many of the occurrences are literal renderings.
-    pub literal: u64,
-}
-
 /// One entry's occurrences in a document.
 #[derive(Debug, Clone)]
 pub struct Term {
@@ -83,31 +73,6 @@ pub fn terms(ann: &Annotation) -> Vec<Term> {
         t.literal += (l.form() == FormKind::Literal) as usize;
     }
     out
-}
-
-/// The per-entry counts of a document, in the order entries first occur.
-pub fn term_counts(ann: &Annotation) -> Vec<TermCount> {
-    terms(ann)
-        .into_iter()
-        .map(|t| TermCount {
-            entry: t.entry,
-            count: t.spans.len() as u64,
-            literal: t.literal as u64,
-        })
-        .collect()
-}
-
-/// Adds `more` into `into` (several records of one JSONL input share a page).
-pub fn merge_counts(into: &mut Vec<TermCount>, more: &[TermCount]) {
-    for m in more {
-        match into.iter_mut().find(|t| t.entry == m.entry) {
-            Some(t) => {
-                t.count += m.count;
-                t.literal += m.literal;
-            }
-            None => into.push(m.clone()),
-        }
-    }
 }
 
 /// A short stable id for a document, from its path: element ids on a page holding several
