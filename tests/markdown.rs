@@ -169,7 +169,11 @@ fn parse(md: &str) -> Parsed {
             Event::Start(Tag::Paragraph) => para = Some(String::new()),
             Event::End(TagEnd::Paragraph) => {
                 let text = para.take().unwrap_or_default();
-                p.regions.last_mut().expect("in a region").0.push(text.clone());
+                p.regions
+                    .last_mut()
+                    .expect("in a region")
+                    .0
+                    .push(text.clone());
                 p.paragraphs.push(text);
             }
             Event::Text(t) => para.get_or_insert_with(String::new).push_str(t),
@@ -184,7 +188,11 @@ fn parse(md: &str) -> Parsed {
 fn check(md: &str, input: &str, spans: &[Span]) -> Parsed {
     let p = parse(md);
     assert!(p.markup.is_empty(), "markup in the text: {:?}", p.markup);
-    assert_eq!(p.paragraphs, paragraphs(input), "the text renders as the input");
+    assert_eq!(
+        p.paragraphs,
+        paragraphs(input),
+        "the text renders as the input"
+    );
     // A footnote after each span, naming its entry (literal renderings have their own note).
     let want: Vec<String> = spans
         .iter()
@@ -221,7 +229,13 @@ fn the_seed_round_trips_through_a_markdown_parser() {
 fn adversarial_text_renders_as_itself() {
     let found = spans(&[], ADVERSARIAL);
     let ids: Vec<&str> = found.iter().map(|s| s.kb_id.as_str()).collect();
-    for id in ["ding-zi-an", "gu-tou-an", "bao-hu-san", "guan-xi-wang", "da-cai-duan-xue"] {
+    for id in [
+        "ding-zi-an",
+        "gu-tou-an",
+        "bao-hu-san",
+        "guan-xi-wang",
+        "da-cai-duan-xue",
+    ] {
         assert!(ids.contains(&id), "{id} found in the adversarial text");
     }
     let md = markdown(&[], ADVERSARIAL);
@@ -232,13 +246,19 @@ fn adversarial_text_renders_as_itself() {
 fn adversarial_lines_render_as_themselves_one_by_one() {
     // Each line alone is a document whose text it starts: the hardest place for a block
     // marker. The lines go in as JSONL records, one document each, in one run.
-    let lines: Vec<&str> = ADVERSARIAL.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = ADVERSARIAL
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     let jsonl: String = lines
         .iter()
         .map(|l| format!("{}\n", serde_json::json!({ "text": l })))
         .collect();
     let run = |format: &str| {
-        let out = tifa(&["annotate", "--input", "jsonl", "-f", format, "-"], Some(&jsonl));
+        let out = tifa(
+            &["annotate", "--input", "jsonl", "-f", format, "-"],
+            Some(&jsonl),
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     let counts: Vec<usize> = run("jsonl")
@@ -261,8 +281,17 @@ fn glossary_fields_cannot_inject_markup() {
     let a = "<script>alert(1)</script>";
     let b = "\"><img src=x onerror=alert(1)>";
     let mut w = csv::Writer::from_path(&path).unwrap();
-    w.write_record(["id", "zh", "pinyin", "en", "literal", "category", "definition", "note"])
-        .unwrap();
+    w.write_record([
+        "id",
+        "zh",
+        "pinyin",
+        "en",
+        "literal",
+        "category",
+        "definition",
+        "note",
+    ])
+    .unwrap();
     w.write_record([
         "ding-zi-an",
         &format!("钉子案{a}"),
@@ -288,9 +317,20 @@ fn glossary_fields_cannot_inject_markup() {
     assert!(!html.contains("<img"), "{html}");
     assert!(!html.contains("<h1>#") && html.matches("<h1>").count() == 1);
     // The table keeps its columns: a `|` in a field is escaped.
-    let header_cells = md.lines().find(|l| l.starts_with("| # |")).unwrap().matches(" | ").count();
-    let row = md.lines().find(|l| l.starts_with("| 1 |")).expect("a table row");
-    let unescaped = row.match_indices(" | ").filter(|(i, _)| !row[..*i].ends_with('\\')).count();
+    let header_cells = md
+        .lines()
+        .find(|l| l.starts_with("| # |"))
+        .unwrap()
+        .matches(" | ")
+        .count();
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| 1 |"))
+        .expect("a table row");
+    let unescaped = row
+        .match_indices(" | ")
+        .filter(|(i, _)| !row[..*i].ends_with('\\'))
+        .count();
     assert_eq!(unescaped, header_cells);
 }
 
@@ -316,14 +356,31 @@ fn several_documents_each_get_a_section() {
     let b = dir.path().join("b.txt");
     fs::write(&a, "The nail case.").unwrap();
     fs::write(&b, "The bone case.").unwrap();
-    let out = tifa(&["annotate", "-f", "md", a.to_str().unwrap(), b.to_str().unwrap()], None);
+    let out = tifa(
+        &[
+            "annotate",
+            "-f",
+            "md",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+        None,
+    );
     let md = String::from_utf8(out.stdout).unwrap();
     let p = parse(&md);
     assert_eq!(p.paragraphs, ["The nail case.", "The bone case."]);
     let defs: BTreeSet<String> = p.defs.iter().cloned().collect();
     assert_eq!(p.refs, defs);
     let h1 = Parser::new_ext(&md, options())
-        .filter(|e| matches!(e, Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H1, .. })))
+        .filter(|e| {
+            matches!(
+                e,
+                Event::Start(Tag::Heading {
+                    level: pulldown_cmark::HeadingLevel::H1,
+                    ..
+                })
+            )
+        })
         .count();
     assert_eq!(h1, 2);
 }

@@ -233,9 +233,9 @@ impl<'a> Page<'a> {
         } else {
             "en"
         };
-        let _ = write!(
+        let _ = writeln!(
             self.out,
-            "<article class=\"doc\" id=\"{}\" lang=\"{lang}\">\n",
+            "<article class=\"doc\" id=\"{}\" lang=\"{lang}\">",
             self.key
         );
         self.header();
@@ -653,7 +653,11 @@ pub fn index(docs: &[IndexDoc], matcher: &Matcher) -> Vec<u8> {
     head(&mut s, "Corpus \u{b7} tifa");
     s.push_str("<body class=\"index\">\n<main class=\"wide\">\n<header class=\"doc-head\">\n");
     s.push_str("<p class=\"kicker\">tifa \u{b7} corpus report</p>\n");
-    let _ = writeln!(s, "<h1>{}</h1>", plural(docs.len(), "document", "documents"));
+    let _ = writeln!(
+        s,
+        "<h1>{}</h1>",
+        plural(docs.len(), "document", "documents")
+    );
     let _ = writeln!(
         s,
         "<p class=\"stats\">{} of {}</p>\n</header>",
@@ -696,11 +700,11 @@ pub fn index(docs: &[IndexDoc], matcher: &Matcher) -> Vec<u8> {
             esc_flat(&mut s, &e.zh);
             s.push_str("</tspan>  ");
             esc_flat(&mut s, &truncate(&e.en, 60));
-            let _ = write!(
+            let _ = writeln!(
                 s,
                 "</text><text class=\"count\" x=\"{w}\" y=\"{:.1}\" text-anchor=\"end\">{count}</text>\
                  <rect class=\"track\" x=\"0\" y=\"{:.1}\" width=\"{w}\" height=\"12\" rx=\"3\"/>\
-                 <rect class=\"bar\" x=\"0\" y=\"{:.1}\" width=\"{len:.1}\" height=\"12\" rx=\"3\"/></a>\n",
+                 <rect class=\"bar\" x=\"0\" y=\"{:.1}\" width=\"{len:.1}\" height=\"12\" rx=\"3\"/></a>",
                 y + 16.0,
                 y + 24.0,
                 y + 24.0
@@ -757,7 +761,11 @@ pub fn index(docs: &[IndexDoc], matcher: &Matcher) -> Vec<u8> {
             let e = &entries[entry];
             s.push_str("<li id=\"term-");
             esc(&mut s, &e.id);
-            let _ = write!(s, "\"><span class=\"g-num\" aria-hidden=\"true\">{}</span>", n + 1);
+            let _ = write!(
+                s,
+                "\"><span class=\"g-num\" aria-hidden=\"true\">{}</span>",
+                n + 1
+            );
             s.push_str("<div class=\"g-head\"><span class=\"g-zh\" lang=\"zh-Hans\">");
             esc_flat(&mut s, &e.zh);
             s.push_str("</span> <span class=\"g-py\" lang=\"zh-Latn-pinyin\">");

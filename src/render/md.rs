@@ -192,7 +192,10 @@ fn inline(s: &mut String, text: &str, line_start: bool, after_ref: bool) {
     for (i, c) in text.char_indices() {
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '^' | '$' | '@'
-            | '"' | '\'' | '!' => true,
+            | '"' | '\'' | '!' | '{' => true,
+            // An emoji shortcode (`:smile:`, Pandoc's gfm and commonmark_x) or, at the start
+            // of a line, a Pandoc definition.
+            ':' => (line_start && i == 0) || emoji_at(&b[i + 1..]),
             // Runs that Pandoc's smart punctuation would turn into dashes or an ellipsis.
             '-' => {
                 (i > 0 && b[i - 1] == b'-') || b.get(i + 1) == Some(&b'-') || (line_start && i == 0)
@@ -203,7 +206,7 @@ fn inline(s: &mut String, text: &str, line_start: bool, after_ref: bool) {
                 run_start + run_end >= 3 || marker_delim == Some(i)
             }
             ')' => marker_delim == Some(i),
-            '#' | '+' | '=' | ':' | '%' => line_start && i == 0,
+            '#' | '+' | '=' | '%' => line_start && i == 0,
             '(' => i == 0 && (line_start || after_ref),
             '\n' | '\r' => {
                 // Only in table cells and headings, which are flattened by the caller.
@@ -217,6 +220,15 @@ fn inline(s: &mut String, text: &str, line_start: bool, after_ref: bool) {
         }
         s.push(c);
     }
+}
+
+/// Whether the text after a `:` completes an emoji shortcode: `name:`.
+fn emoji_at(rest: &[u8]) -> bool {
+    let n = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-'))
+        .count();
+    n > 0 && rest.get(n) == Some(&b':')
 }
 
 /// Text for a table cell or a footnote: whitespace runs as one space, escaped.
@@ -337,6 +349,12 @@ mod tests {
             ("People's \"x\"", false, "People\\'s \\\"x\\\""),
             ("> quote", true, "\\> quote"),
             ("钉子案", true, "钉子案"),
+            (
+                "at 10:30, :smile: {#id}",
+                false,
+                "at 10:30, \\:smile: \\{#id}",
+            ),
+            (": term", true, "\\: term"),
         ];
         for (input, start, want) in cases {
             let mut s = String::new();

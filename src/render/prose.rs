@@ -145,9 +145,17 @@ mod tests {
     #[test]
     fn a_span_over_a_blank_line_keeps_its_paragraphs_together() {
         let text = "nail\n\ncase and more\n\nend";
-        assert_eq!(texts(text, &[0..10]), ["nail\n\ncase and more", "end"]);
+        let span = 0..10;
+        assert_eq!(
+            texts(text, std::slice::from_ref(&span)),
+            ["nail\n\ncase and more", "end"]
+        );
         // A span that does not reach over the separator changes nothing.
-        assert_eq!(texts(text, &[6..10]), ["nail", "case and more", "end"]);
+        let span = 6..10;
+        assert_eq!(
+            texts(text, std::slice::from_ref(&span)),
+            ["nail", "case and more", "end"]
+        );
     }
 
     #[test]
