@@ -548,3 +548,50 @@ fn jsonl_records_share_their_file_s_page() {
     // docs.jsonl: 3 occurrences of 2 terms; x.jsonl: 1 of 1.
     assert_eq!(counts, ["3", "2", "1", "1"]);
 }
+
+#[test]
+fn overlapping_spans_nest_and_keep_the_text() {
+    // With --overlapping the seed has nested spans: "Supreme People's Procuratorate" holds
+    // "People's Procuratorate" holds "Procuratorate".
+    let input = fs::read_to_string(SEED).unwrap();
+    let found = spans(&["--overlapping"], SEED);
+    let out = tifa(&["annotate", "-f", "html", "--overlapping", SEED], None);
+    let page = check_page(&String::from_utf8(out.stdout).unwrap(), &input, &found);
+    assert!(
+        page.select(&sel("mark.t mark.t")).next().is_some(),
+        "nested highlights"
+    );
+
+    // Spans that cross (not nest) are split; the text and the order of entries survive.
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.csv");
+    fs::write(
+        &g,
+        "id,zh,pinyin,en,category,definition\n\
+         ab,甲乙,jiǎ yǐ,alpha beta,policy,First.\n\
+         bc,乙丙,yǐ bǐng,beta gamma,policy,Second.\n",
+    )
+    .unwrap();
+    let text = "x alpha beta gamma y\n\n甲乙丙";
+    let out = tifa(
+        &[
+            "annotate",
+            "-f",
+            "html",
+            "--overlapping",
+            "-g",
+            g.to_str().unwrap(),
+            "-",
+        ],
+        Some(text),
+    );
+    let page = Html::parse_document(&String::from_utf8(out.stdout).unwrap());
+    let region = page.select(&sel(".text")).next().unwrap();
+    assert_eq!(text_without_cards(region), text);
+    let entries: Vec<&str> = region
+        .select(&sel("mark.t"))
+        .map(|m| m.value().attr("data-e").unwrap())
+        .collect();
+    assert_eq!(entries, ["ab", "bc", "ab", "bc"]);
+    assert_eq!(region.select(&sel(".card")).count(), 4);
+}
