@@ -25,6 +25,9 @@ pub enum Command {
     /// Work with glossary files.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+    /// Bilingual term QA of aligned Chinese/English segments (TSV, TMX, XLIFF, or two
+    /// line-aligned files): literal renderings, missing terms, untranslated Chinese.
+    Check(crate::check_cli::CheckArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -19,10 +19,13 @@
 
 pub mod annotate;
 pub mod batch;
+pub mod check;
 pub mod chinese;
 pub mod glossary;
 pub mod matcher;
 pub mod normalize;
 pub mod render;
+pub mod segment;
 pub mod source;
 pub mod summary;
+pub mod xml;
