@@ -70,6 +70,11 @@ pub enum FormatArg {
     Jsonl,
     /// One row per span.
     Csv,
+    /// A self-contained reading page; with a folder output, one page per document and an
+    /// index.html for the corpus.
+    Html,
+    /// Markdown: a footnote after each term, a table of the terms at the end.
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -155,6 +160,8 @@ impl AnnotateArgs {
                 FormatArg::Text => Format::Text,
                 FormatArg::Jsonl => Format::Jsonl,
                 FormatArg::Csv => Format::Csv,
+                FormatArg::Html => Format::Html,
+                FormatArg::Md => Format::Md,
             },
             destination,
             jobs: self
