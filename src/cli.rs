@@ -28,6 +28,9 @@ pub enum Command {
     /// Candidate terms the glossary lacks, as a glossary CSV to curate; with `--aligned`,
     /// new English forms for known entries from aligned segments.
     Discover(DiscoverArgs),
+    /// Bilingual term QA of aligned Chinese/English segments (TSV, TMX, XLIFF, or two
+    /// line-aligned files): literal renderings, missing terms, untranslated Chinese.
+    Check(crate::check_cli::CheckArgs),
 }
 
 #[derive(Debug, Subcommand)]

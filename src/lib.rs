@@ -19,6 +19,7 @@
 
 pub mod annotate;
 pub mod batch;
+pub mod check;
 pub mod chinese;
 pub mod corpus;
 pub mod discover;
@@ -26,4 +27,6 @@ pub mod glossary;
 pub mod matcher;
 pub mod normalize;
 pub mod render;
+pub mod segment;
 pub mod source;
+pub mod xml;

@@ -1,6 +1,7 @@
 //! The `tifa` binary: parses arguments, runs a command, prints messages, sets the exit status.
 //! This is the only place that prints errors.
 
+mod check_cli;
 mod cli;
 
 use std::io::{self, IsTerminal, Write};
@@ -50,6 +51,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
             Ok(if report.errors > 0 { FAILED_INPUT } else { 0 })
         }
+        Command::Check(args) => check_cli::run(args),
         Command::Glossary(GlossaryCommand::Lint(args)) => {
             let sources: Vec<GlossarySource> = if args.paths.is_empty() {
                 vec![GlossarySource::Builtin]
@@ -73,7 +75,7 @@ fn run(cli: Cli) -> io::Result<u8> {
 }
 
 /// Loads and compiles the glossary, printing its problems; `None` when it is unusable.
-fn compile(sources: &[GlossarySource]) -> Option<Matcher> {
+pub(crate) fn compile(sources: &[GlossarySource]) -> Option<Matcher> {
     let report = |problems: &[Problem]| {
         for p in problems {
             eprintln!("{p}");

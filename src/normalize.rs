@@ -333,12 +333,12 @@ mod tests {
         assert_eq!(find("protective umbrellas"), "Protective\r\nUmbrellas");
         assert_eq!(find("保护伞"), "保護\n傘");
         assert_eq!(find("the"), "The");
-        assert_eq!(find("'protective"), "“Protective");
+        assert_eq!(find("\"protective"), "“Protective");
     }
 
     #[test]
     fn ascii_prose_map_is_sparse() {
         let n = normalize("one two three.\n\nFour five six, seven.");
-        assert_eq!(n.segments(), 2, "one segment, plus one for the paragraph break");
+        assert_eq!(n.segments(), 3, "one segment, then the paragraph break, then one more");
     }
 }

@@ -203,8 +203,11 @@ impl fmt::Display for Problem {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{}:{}", self.file.display(), self.line)?;
-        if self.column > 0 {
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+        }
+        if self.line > 0 && self.column > 0 {
             write!(f, ":{}", self.column)?;
         }
         write!(f, ": {sev}: {}", self.message)

@@ -1,0 +1,510 @@
+//! Bilingual term QA (`tifa check`): for each aligned segment, where the English target
+//! renders a glossary term of the Chinese source literally, leaves it out, leaves Chinese
+//! untranslated, or names a term the source does not have.
+//!
+//! The [`Matcher`] runs on both sides, so every matching rule holds on both: traditional
+//! characters and line breaks inside Chinese terms in the source, case, plurals, hyphens and
+//! line breaks in the English target.
+//!
+//! | kind | default severity | when |
+//! | --- | --- | --- |
+//! | `literal` | error | the target uses a literal rendering of an entry (suggests `en`) |
+//! | `untranslated` | error | Han characters left in the target (suggests `en` when they are a term) |
+//! | `missing` | warning | a source term has no approved rendering (`en`, `en_alt`) in the target |
+//! | `extra` | info | a target term whose entry is not in the source |
+//!
+//! One problem gets one finding: a source term whose target rendering is literal, or left in
+//! Chinese, is reported as `literal` or `untranslated`, not again as `missing`; a literal
+//! rendering is not reported again as `extra`. A term nested in a longer source term (扫黑除恶
+//! inside 常态化扫黑除恶) counts as present in the source, so its rendering is not `extra`.
+
+mod report;
+
+pub use self::report::{render, FindingRecord, ReportFormat, ReportOptions, CSV_COLUMNS};
+
+use std::collections::HashSet;
+use std::fmt;
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::batch::Message;
+use crate::chinese::is_han;
+use crate::glossary::FormKind;
+use crate::matcher::{MatchOptions, Matcher, Span};
+use crate::segment::{self, Languages, Segment, SegmentError, SegmentFormat};
+use crate::source;
+
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Literal,
+    Missing,
+    Untranslated,
+    Extra,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Literal,
+        Kind::Missing,
+        Kind::Untranslated,
+        Kind::Extra,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Literal => "literal",
+            Kind::Missing => "missing",
+            Kind::Untranslated => "untranslated",
+            Kind::Extra => "extra",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Kind::Literal | Kind::Untranslated => Severity::Error,
+            Kind::Missing => Severity::Warning,
+            Kind::Extra => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which text of a segment a range refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Source,
+    Target,
+}
+
+impl Side {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Source => "source",
+            Side::Target => "target",
+        }
+    }
+}
+
+/// One finding in one segment. Ranges are byte ranges of the segment's texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: Kind,
+    /// Index of the entry in the matcher's glossary; `None` for Chinese that is no term.
+    pub entry: Option<usize>,
+    /// Where `found` is: the target, except for `missing` (the source term).
+    pub side: Side,
+    pub range: Range<usize>,
+    /// The entry's term in the source, when the finding is in the target and the source has it.
+    pub source_range: Option<Range<usize>>,
+    /// The text found (`side`'s text at `range`).
+    pub found: String,
+    /// What to write instead (the entry's `en`), when there is something to suggest.
+    pub suggestion: Option<String>,
+}
+
+impl Finding {
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+}
+
+fn approved(form: FormKind) -> bool {
+    matches!(form, FormKind::En | FormKind::EnAlt)
+}
+
+/// Checks one segment's target against its source.
+pub fn check_segment(matcher: &Matcher, source: &str, target: &str) -> Vec<Finding> {
+    let glossary = matcher.glossary();
+    let src_spans: Vec<Span> = matcher
+        .find(source, MatchOptions::default())
+        .into_iter()
+        .filter(|s| s.form.is_chinese())
+        .collect();
+    // Every entry named anywhere in the source, nested terms included.
+    let src_all: HashSet<usize> = matcher
+        .find(source, MatchOptions { overlapping: true })
+        .into_iter()
+        .filter(|s| s.form.is_chinese())
+        .map(|s| s.entry)
+        .collect();
+    let tgt_spans = matcher.find(target, MatchOptions::default());
+    let src_range = |entry: usize| {
+        src_spans
+            .iter()
+            .find(|s| s.entry == entry)
+            .map(|s| s.start..s.end)
+    };
+    let en = |entry: usize| glossary.entries[entry].en.clone();
+
+    let mut found = Vec::new();
+    let mut rendered: HashSet<usize> = HashSet::new(); // approved, literal or left in Chinese
+    for s in &tgt_spans {
+        let text = target[s.start..s.end].to_string();
+        if s.form == FormKind::Literal {
+            rendered.insert(s.entry);
+            found.push(Finding {
+                kind: Kind::Literal,
+                entry: Some(s.entry),
+                side: Side::Target,
+                range: s.start..s.end,
+                source_range: src_range(s.entry),
+                found: text,
+                suggestion: Some(en(s.entry)),
+            });
+        } else if approved(s.form) {
+            rendered.insert(s.entry);
+            if !src_all.contains(&s.entry) {
+                found.push(Finding {
+                    kind: Kind::Extra,
+                    entry: Some(s.entry),
+                    side: Side::Target,
+                    range: s.start..s.end,
+                    source_range: None,
+                    found: text,
+                    suggestion: None,
+                });
+            }
+        }
+    }
+    for run in han_runs(target) {
+        // The first term inside the run, if any, names the entry.
+        let term = tgt_spans
+            .iter()
+            .find(|s| s.form.is_chinese() && s.start < run.end && s.end > run.start);
+        if let Some(t) = term {
+            rendered.insert(t.entry);
+        }
+        found.push(Finding {
+            kind: Kind::Untranslated,
+            entry: term.map(|t| t.entry),
+            side: Side::Target,
+            source_range: term.and_then(|t| src_range(t.entry)),
+            found: target[run.clone()].to_string(),
+            range: run,
+            suggestion: term.map(|t| en(t.entry)),
+        });
+    }
+    found.sort_by_key(|f| (f.range.start, f.kind));
+    let mut seen = HashSet::new();
+    for s in &src_spans {
+        if rendered.contains(&s.entry) || !seen.insert(s.entry) {
+            continue;
+        }
+        found.push(Finding {
+            kind: Kind::Missing,
+            entry: Some(s.entry),
+            side: Side::Source,
+            range: s.start..s.end,
+            source_range: Some(s.start..s.end),
+            found: source[s.start..s.end].to_string(),
+            suggestion: Some(en(s.entry)),
+        });
+    }
+    found
+}
+
+/// Maximal runs of Han characters (whitespace between two Han characters, as left by line
+/// wrapping, does not break a run).
+fn han_runs(text: &str) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut cur: Option<Range<usize>> = None;
+    let mut gap_ok = false; // only whitespace since the last Han character
+    for (i, c) in text.char_indices() {
+        if is_han(c) {
+            let end = i + c.len_utf8();
+            cur = Some(match cur.take() {
+                Some(r) if gap_ok => r.start..end,
+                Some(r) => {
+                    runs.push(r);
+                    i..end
+                }
+                None => i..end,
+            });
+            gap_ok = true;
+        } else if !c.is_whitespace() {
+            gap_ok = false;
+        }
+    }
+    runs.extend(cur);
+    runs
+}
+
+/// Which findings make `tifa check` exit with status 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailOn {
+    kinds: HashSet<Kind>,
+    /// Findings of this severity or worse.
+    at_least: Option<Severity>,
+}
+
+impl Default for FailOn {
+    /// Errors.
+    fn default() -> FailOn {
+        FailOn {
+            kinds: HashSet::new(),
+            at_least: Some(Severity::Error),
+        }
+    }
+}
+
+impl FailOn {
+    /// Parses a comma-separated list of kinds (`literal`, `missing`, `untranslated`, `extra`),
+    /// severities (`error`, `warning`, `info`: that severity or worse), `all` or `none`.
+    pub fn parse(list: &str) -> Result<FailOn, String> {
+        let mut f = FailOn {
+            kinds: HashSet::new(),
+            at_least: None,
+        };
+        for word in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            let sev = match word {
+                "error" | "errors" => Some(Severity::Error),
+                "warning" | "warnings" => Some(Severity::Warning),
+                "info" | "all" => Some(Severity::Info),
+                "none" => None,
+                _ => match Kind::ALL.iter().find(|k| k.as_str() == word) {
+                    Some(k) => {
+                        f.kinds.insert(*k);
+                        continue;
+                    }
+                    None => {
+                        return Err(format!(
+                            "unknown --fail-on value {word:?}; use kinds (literal, missing, \
+                             untranslated, extra), severities (error, warning, info), all or none"
+                        ))
+                    }
+                },
+            };
+            if let Some(s) = sev {
+                f.at_least = Some(f.at_least.map_or(s, |a| a.min(s)));
+            }
+        }
+        Ok(f)
+    }
+
+    pub fn fails(&self, kind: Kind) -> bool {
+        self.kinds.contains(&kind) || self.at_least.is_some_and(|s| kind.severity() >= s)
+    }
+}
+
+/// One input of `tifa check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckInput {
+    /// A TSV, TMX or XLIFF file (`format` overrides the extension).
+    File(PathBuf),
+    /// Two line-aligned files.
+    Pair { source: PathBuf, target: PathBuf },
+}
+
+/// Everything `tifa check` needs, already validated.
+#[derive(Debug, Clone)]
+pub struct CheckConfig {
+    pub inputs: Vec<CheckInput>,
+    pub input_format: Option<SegmentFormat>,
+    pub languages: Languages,
+    pub report: ReportOptions,
+    pub fail_on: FailOn,
+}
+
+/// What a check run found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    pub files: u64,
+    pub segments: u64,
+    pub errors: u64,
+    pub warnings: u64,
+    pub infos: u64,
+    /// Findings that `--fail-on` selects.
+    pub failing: u64,
+    /// Inputs that could not be read.
+    pub input_errors: u64,
+}
+
+impl CheckReport {
+    pub fn summary(&self) -> String {
+        format!(
+            "{} segment{} in {} file{}: {} errors, {} warnings, {} info{}",
+            self.segments,
+            if self.segments == 1 { "" } else { "s" },
+            self.files,
+            if self.files == 1 { "" } else { "s" },
+            self.errors,
+            self.warnings,
+            self.infos,
+            if self.input_errors > 0 {
+                format!("; {} inputs unreadable", self.input_errors)
+            } else {
+                String::new()
+            }
+        )
+    }
+}
+
+/// A file's segments, read.
+pub struct CheckedFile {
+    /// The path reported (the target file for a pair).
+    pub path: String,
+    pub segments: Vec<Segment>,
+}
+
+/// Reads one input's segments.
+pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFile, String> {
+    match input {
+        CheckInput::File(p) => {
+            let path = p.display().to_string();
+            let format = match config
+                .input_format
+                .or_else(|| SegmentFormat::from_path(&path))
+            {
+                Some(f) => f,
+                None => {
+                    return Err(format!(
+                        "{path}: unknown input format; name it with --input-format tsv|tmx|xliff, \
+                         or give two line-aligned files with --source and --target"
+                    ))
+                }
+            };
+            let bytes = source::read_all(&path).map_err(|e| e.to_string())?;
+            let segments =
+                segment::read(&bytes, format, &config.languages).map_err(|e| located(&path, &e))?;
+            Ok(CheckedFile { path, segments })
+        }
+        CheckInput::Pair {
+            source: s,
+            target: t,
+        } => {
+            let (sp, tp) = (s.display().to_string(), t.display().to_string());
+            let read = |p: &str| -> Result<String, String> {
+                let bytes = source::read_all(p).map_err(|e| e.to_string())?;
+                segment::decode_text(&bytes).map_err(|e| located(p, &e))
+            };
+            let (st, tt) = (read(&sp)?, read(&tp)?);
+            let segments =
+                segment::read_line_pairs(&st, &tt).map_err(|e| format!("{sp} and {tp}: {e}"))?;
+            Ok(CheckedFile { path: tp, segments })
+        }
+    }
+}
+
+/// `path:line:column: message` for a segment error.
+fn located(path: &str, e: &SegmentError) -> String {
+    match e {
+        SegmentError::Xml(x) if x.line > 0 => {
+            let mut x = x.clone();
+            let (l, c) = (x.line, x.column);
+            x.line = 0;
+            format!("{path}:{l}:{c}: {x}")
+        }
+        SegmentError::Text { line, message } if *line > 0 => format!("{path}:{line}: {message}"),
+        _ => format!("{path}: {e}"),
+    }
+}
+
+/// Runs `tifa check`: reads every input, checks its segments, writes the report to `out`.
+pub fn run(
+    config: &CheckConfig,
+    matcher: &Matcher,
+    out: &mut dyn Write,
+    message: &mut dyn FnMut(Message),
+) -> io::Result<CheckReport> {
+    let mut report = CheckReport::default();
+    let mut buf = Vec::new();
+    report::begin(&config.report, &mut buf);
+    out.write_all(&buf)?;
+    for input in &config.inputs {
+        let file = match read_input(input, config) {
+            Ok(f) => f,
+            Err(m) => {
+                report.input_errors += 1;
+                message(Message::Error(m));
+                continue;
+            }
+        };
+        report.files += 1;
+        for seg in &file.segments {
+            report.segments += 1;
+            let Some(target) = &seg.target else { continue };
+            let findings = check_segment(matcher, &seg.source, target);
+            for f in &findings {
+                match f.severity() {
+                    Severity::Error => report.errors += 1,
+                    Severity::Warning => report.warnings += 1,
+                    Severity::Info => report.infos += 1,
+                }
+                if config.fail_on.fails(f.kind) {
+                    report.failing += 1;
+                }
+            }
+            buf.clear();
+            render(
+                &config.report,
+                &file.path,
+                seg,
+                &findings,
+                matcher,
+                &mut buf,
+            );
+            out.write_all(&buf)?;
+        }
+    }
+    buf.clear();
+    report::end(&config.report, &mut buf);
+    out.write_all(&buf)?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_runs_span_wrapped_lines() {
+        let t = "a 保护\n伞 b 钉子案。x";
+        let runs: Vec<&str> = han_runs(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(runs, ["保护\n伞", "钉子案"]);
+    }
+
+    #[test]
+    fn fail_on() {
+        let d = FailOn::default();
+        assert!(d.fails(Kind::Literal) && d.fails(Kind::Untranslated));
+        assert!(!d.fails(Kind::Missing) && !d.fails(Kind::Extra));
+        let w = FailOn::parse("warning").unwrap();
+        assert!(w.fails(Kind::Missing) && w.fails(Kind::Literal) && !w.fails(Kind::Extra));
+        let k = FailOn::parse("extra").unwrap();
+        assert!(k.fails(Kind::Extra) && !k.fails(Kind::Literal));
+        assert!(!FailOn::parse("none").unwrap().fails(Kind::Literal));
+        assert!(FailOn::parse("all").unwrap().fails(Kind::Extra));
+        assert!(FailOn::parse("bogus").is_err());
+    }
+}

@@ -1,0 +1,218 @@
+//! Table-driven matching tests: one line per case (glossary forms, text, expected spans),
+//! in the manner of aho-corasick's `src/tests.rs`.
+
+use std::path::Path;
+
+use tifa::glossary::{read_csv, Glossary};
+use tifa::matcher::{MatchOptions, Matcher};
+
+const GLOSSARY: &str = "\
+id,zh,zh_alt,pinyin,en,en_alt,literal,category,definition
+bao-hu-san,保护伞,,bǎo hù sǎn,protectors,,protective umbrellas|umbrella of protection,campaign,Officials who shield gangs.
+guan-xi-wang,关系网,,guān xì wǎng,networks of connections,,relationship networks,campaign,Webs of connections.
+ping-an-zhong-guo,平安中国,,píng ān zhōng guó,Peaceful China,,Safe China,policy,A programme.
+ding-zi-an,钉子案,,dīng zi àn,hard cases,,nail case,campaign,Stubborn cases.
+gu-tou-an,骨头案,,gǔ tou àn,tough cases,,bone case,campaign,Hard cases.
+yuan-tou-zhi-li,源头治理,,yuán tóu zhì lǐ,addressing root causes,,source governance,campaign,Tackling causes.
+zui-gao,最高人民检察院,,zuì gāo rén mín jiǎn chá yuàn,Supreme People's Procuratorate,,,institution,The top procuratorate.
+bu-fang-guo,不放过、不凑数,不放过不凑数,bù fàng guò bù còu shù,no real case let go,,,campaign,Let none escape.
+sao-hei,扫黑除恶,,sǎo hēi chú è,anti-gang campaign,,,campaign,The campaign.
+sao-hei-zx,扫黑除恶专项斗争,,sǎo hēi chú è zhuān xiàng dòu zhēng,special campaign,,,campaign,The special campaign.
+ab,甲,,jiǎ,ab,,,policy,Test entry ab.
+ab-c,乙,,yǐ,ab c,,,policy,Test entry ab c.
+nail,丙,,bǐng,toenail,,,policy,Test entry.
+";
+
+fn matcher() -> Matcher {
+    let (entries, problems) = read_csv(GLOSSARY.as_bytes(), Path::new("test.csv"));
+    assert!(problems.is_empty(), "{problems:?}");
+    Matcher::new(Glossary { entries }).expect("test glossary compiles")
+}
+
+/// (text, expected [(matched text, kb_id, form)])
+type Case = (&'static str, &'static [(&'static str, &'static str, &'static str)]);
+
+const CASES: &[Case] = &[
+    ("SAFE CHINA", &[("SAFE CHINA", "ping-an-zhong-guo", "literal")]),
+    ("building a Safe China.", &[("Safe China", "ping-an-zhong-guo", "literal")]),
+    ("protective\numbrellas", &[("protective\numbrellas", "bao-hu-san", "literal")]),
+    ("protective\r\n  umbrella here", &[("protective\r\n  umbrella", "bao-hu-san", "literal")]),
+    ("the source-governance rule", &[("source-governance", "yuan-tou-zhi-li", "literal")]),
+    ("relationship-networks", &[("relationship-networks", "guan-xi-wang", "literal")]),
+    ("relationship—networks", &[("relationship—networks", "guan-xi-wang", "literal")]),
+    ("Supreme People’s Procuratorate", &[("Supreme People’s Procuratorate", "zui-gao", "en")]),
+    ("Supreme People's Procuratorate", &[("Supreme People's Procuratorate", "zui-gao", "en")]),
+    ("ＳＡＦＥ ＣＨＩＮＡ", &[("ＳＡＦＥ ＣＨＩＮＡ", "ping-an-zhong-guo", "literal")]),
+    ("the nail cases and bone cases", &[("nail cases", "ding-zi-an", "literal"), ("bone cases", "gu-tou-an", "literal")]),
+    ("\"nail case\"", &[("nail case", "ding-zi-an", "literal")]),
+    ("toenail cases", &[("toenail", "nail", "en")]),
+    ("backbone cases", &[]),
+    ("unsafe Chinaware", &[]),
+    ("safe Chinaware", &[]),
+    ("umbrellas of protection", &[("umbrellas of protection", "bao-hu-san", "literal")]),
+    // A rejected in-word candidate ("ab c" inside "ab cd") must not hide "ab".
+    ("ab cd", &[("ab", "ab", "en")]),
+    ("ab c", &[("ab c", "ab-c", "en")]),
+    ("xab c", &[]),
+    ("保护伞", &[("保护伞", "bao-hu-san", "zh")]),
+    ("保護傘", &[("保護傘", "bao-hu-san", "zh_hant")]),
+    ("保护\n伞", &[("保护\n伞", "bao-hu-san", "zh")]),
+    ("打掉保护 \r\n 伞。", &[("保护 \r\n 伞", "bao-hu-san", "zh")]),
+    ("坚持不放过，不凑数", &[("不放过，不凑数", "bu-fang-guo", "zh")]),
+    ("坚持不放过不凑数", &[("不放过不凑数", "bu-fang-guo", "zh")]),
+    ("坚持不放过、不凑数", &[("不放过、不凑数", "bu-fang-guo", "zh")]),
+    ("开展扫黑除恶专项斗争", &[("扫黑除恶专项斗争", "sao-hei-zx", "zh")]),
+    ("在protective umbrellas中", &[("protective umbrellas", "bao-hu-san", "literal")]),
+    ("😀𝔘 protective umbrellas", &[("protective umbrellas", "bao-hu-san", "literal")]),
+    ("Line one\r\nSafe\r\nChina\r\n", &[("Safe\r\nChina", "ping-an-zhong-guo", "literal")]),
+    ("", &[]),
+];
+
+#[test]
+fn cases() {
+    let m = matcher();
+    for (text, want) in CASES {
+        let spans = m.find(text, MatchOptions::default());
+        let got: Vec<(&str, &str, &str)> = spans
+            .iter()
+            .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str(), s.form.as_str()))
+            .collect();
+        assert_eq!(&got, want, "text {text:?}");
+    }
+}
+
+#[test]
+fn overlapping_reports_nested_terms() {
+    let m = matcher();
+    let text = "开展扫黑除恶专项斗争";
+    let all = m.find(text, MatchOptions { overlapping: true });
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str()))
+        .collect();
+    assert_eq!(got, [("扫黑除恶专项斗争", "sao-hei-zx"), ("扫黑除恶", "sao-hei")]);
+    let text = "ab c";
+    let all = m.find(text, MatchOptions { overlapping: true });
+    let got: Vec<&str> = all.iter().map(|s| m.entry(s).id.as_str()).collect();
+    assert_eq!(got, ["ab-c", "ab"]);
+}
+
+#[test]
+fn same_form_in_two_entries_is_an_error() {
+    let csv = "id,zh,pinyin,en,category,definition\n\
+               a,保护伞,bǎo hù sǎn,protective umbrella,campaign,One.\n\
+               b,关系网,guān xì wǎng,Protective-Umbrella,campaign,Two.\n";
+    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
+    assert!(problems.is_empty());
+    let err = Matcher::new(Glossary { entries }).unwrap_err();
+    let msgs: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        msgs,
+        ["g.csv:3:4: error: en form \"Protective-Umbrella\" of \"b\" is already a form of \"a\" (g.csv:2)"]
+    );
+}
+
+#[test]
+fn form_empty_after_normalization_is_an_error() {
+    let csv = "id,zh,pinyin,en,category,definition\na,保护伞,bǎo hù sǎn, - ,campaign,One.\n";
+    let (entries, _) = read_csv(csv.as_bytes(), Path::new("g.csv"));
+    let err = Matcher::new(Glossary { entries }).unwrap_err();
+    assert_eq!(err.problems.len(), 1);
+    assert_eq!(err.problems[0].line, 2);
+    assert_eq!(err.problems[0].column, 4);
+    assert!(err.problems[0].message.contains("empty after normalization"));
+}
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Forms to embed, with the id they must be linked to.
+    const FORMS: &[(&str, &str)] = &[
+        ("protective umbrellas", "bao-hu-san"),
+        ("relationship networks", "guan-xi-wang"),
+        ("safe china", "ping-an-zhong-guo"),
+        ("nail case", "ding-zi-an"),
+        ("supreme people's procuratorate", "zui-gao"),
+        ("保护伞", "bao-hu-san"),
+        ("钉子案", "ding-zi-an"),
+        ("不放过、不凑数", "bu-fang-guo"),
+    ];
+    /// Filler that cannot extend or create a term.
+    const FILLER: &[&str] = &[
+        "lorem", "ipsum", "dolor", "the", "of", "2021", "😀", "𝔘", "é", "—", ".", ",", "“", "”",
+        "（", "）", "在", "中", "年", "\t", "Ünïcödé", "İ",
+    ];
+
+    /// Spells a form with random case, whitespace, line breaks and hyphens between words.
+    fn vary(form: &str, seed: &[u8]) -> String {
+        let mut out = String::new();
+        let mut k = 0;
+        let mut next = || {
+            k += 1;
+            seed[k % seed.len()]
+        };
+        for c in form.chars() {
+            if c == ' ' {
+                out.push_str(["\n", "  ", "-", " \r\n ", "\u{2014}", " "][next() as usize % 6]);
+            } else if c == '\'' {
+                out.push(['\'', '\u{2019}'][next() as usize % 2]);
+            } else if next() % 2 == 0 {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn embedded_terms_are_found(
+            parts in proptest::collection::vec((0..FILLER.len(), 0..FILLER.len(), proptest::option::of(0..FORMS.len())), 1..12),
+            seed in proptest::collection::vec(any::<u8>(), 1..16),
+        ) {
+            let m = matcher();
+            let mut text = String::new();
+            let mut embedded = Vec::new();
+            for (a, b, form) in parts {
+                text.push_str(FILLER[a]);
+                text.push(' ');
+                if let Some(f) = form {
+                    let (form, id) = FORMS[f];
+                    let start = text.len();
+                    text.push_str(&vary(form, &seed));
+                    embedded.push((start, text.len(), id));
+                    text.push(' ');
+                }
+                text.push_str(FILLER[b]);
+                text.push(' ');
+            }
+            let spans = m.find(&text, MatchOptions::default());
+            for (s, e, id) in &embedded {
+                prop_assert!(
+                    spans.iter().any(|x| x.start == *s && x.end == *e && m.entry(x).id == *id),
+                    "{:?} not found in {:?}: {:?}", &text[*s..*e], text, spans
+                );
+            }
+            let mut last_end = 0;
+            for x in &spans {
+                prop_assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+                prop_assert!(x.start < x.end);
+                prop_assert!(x.start >= last_end, "overlap in {:?}", spans);
+                last_end = x.end;
+            }
+            // Every span's text folds to one of its entry's forms.
+            for x in &spans {
+                let folded = tifa::matcher::fold_form(&text[x.start..x.end]);
+                let e = m.entry(x);
+                let forms: Vec<String> = e.all_forms().map(|(_, f)| tifa::matcher::fold_form(f)).collect();
+                prop_assert!(
+                    forms.iter().any(|f| folded == *f || folded.starts_with(f.as_str()) || f.starts_with(folded.as_str())),
+                    "{folded:?} is not a form of {}", e.id
+                );
+            }
+        }
+    }
+}
