@@ -49,10 +49,8 @@ pub fn locate(text: &str, spans: &[Span]) -> Vec<Located> {
     for s in spans {
         // Spans are sorted by start, so the cursor only moves forward.
         let seg = &bytes[pos..s.start];
-        let newlines = seg.iter().filter(|&&b| b == b'\n').count();
-        if newlines > 0 {
-            let last = seg.iter().rposition(|&b| b == b'\n').expect("counted");
-            line += newlines;
+        if let Some(last) = memchr::memrchr(b'\n', seg) {
+            line += memchr::memchr_iter(b'\n', seg).count();
             line_start_chars = chars + count_chars(&seg[..=last], ascii);
         }
         chars += count_chars(seg, ascii);

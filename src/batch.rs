@@ -9,14 +9,16 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::annotate::annotate;
+use crate::annotate::{annotate, Annotation};
 use crate::matcher::{MatchOptions, Matcher};
 use crate::render::{Document, Format, Render};
-use crate::source::{self, Found, InputError, InputErrorKind, WalkNote};
+use crate::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
+use crate::summary;
 
 /// How inputs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +51,10 @@ pub struct AnnotateConfig {
     pub input_mode: InputMode,
     pub text_field: String,
     pub lossy: bool,
+    /// Include/exclude patterns for files found in folders.
+    pub globs: Vec<String>,
+    /// Per-document entry counts: CSV, or JSON when the name ends in `.json`.
+    pub summary: Option<PathBuf>,
 }
 
 /// What a run did.
@@ -85,6 +91,12 @@ pub enum Message {
     Error(String),
     Warning(String),
     Note(String),
+    /// Work done so far, after each chunk; `total_bytes` is known for file inputs.
+    Progress {
+        documents: u64,
+        bytes: u64,
+        total_bytes: Option<u64>,
+    },
 }
 
 /// Chunk limits: enough work to keep every worker busy, little enough to bound memory.
@@ -95,16 +107,34 @@ struct Rendered {
     bytes: Vec<u8>,
     input_len: u64,
     spans: u64,
+    /// Entry index and occurrences, for `--summary`.
+    counts: Vec<(usize, u32)>,
     warning: Option<InputError>,
 }
 
+fn counts(ann: &Annotation) -> Vec<(usize, u32)> {
+    let mut ids: Vec<usize> = ann.spans.iter().map(|l| l.span.entry).collect();
+    ids.sort_unstable();
+    let mut out: Vec<(usize, u32)> = Vec::new();
+    for id in ids {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
+}
+
 /// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
-/// `message` receives every error, warning and note as it happens.
+/// `message` receives every error, warning, note and progress report as it happens. When
+/// `cancel` becomes true the run stops after the chunk in progress, and no partial output
+/// file is left behind.
 pub fn run(
     config: &AnnotateConfig,
     matcher: &Matcher,
     stdout: &mut dyn Write,
     message: &mut dyn FnMut(Message),
+    cancel: &AtomicBool,
 ) -> io::Result<Report> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -113,6 +143,12 @@ pub fn run(
         .map_err(io::Error::other)?;
     let renderer = config.format.renderer();
     let mut report = Report::default();
+    let globs =
+        Globs::new(&config.globs).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let mut summary = match &config.summary {
+        Some(p) => Some(SummaryFile::create(p)?),
+        None => None,
+    };
 
     let inputs = if config.inputs.is_empty() {
         vec![PathBuf::from("-")]
@@ -120,7 +156,7 @@ pub fn run(
         config.inputs.clone()
     };
     let mut notes = Vec::new();
-    let found = source::expand(&inputs, &mut notes);
+    let found = source::expand(&inputs, &globs, &mut notes);
     for n in notes {
         match n {
             WalkNote::Skipped(p, why) => message(Message::Note(format!("{}: {why}", p.display()))),
@@ -130,13 +166,25 @@ pub fn run(
             }
         }
     }
+    let total_bytes: u64 = found
+        .iter()
+        .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .sum();
+    let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
 
-    let mut sink = Sink::new(&config.destination, config.format, stdout, &found)?;
+    let mut sink = Sink::new(&config.destination, config.format, stdout)?;
     sink.begin(&*renderer)?;
+    let progress = |report: &Report, message: &mut dyn FnMut(Message)| {
+        message(Message::Progress {
+            documents: report.documents,
+            bytes: report.bytes,
+            total_bytes,
+        })
+    };
     match config.input_mode {
         InputMode::Text => {
             let mut start = 0;
-            while start < found.len() {
+            while start < found.len() && !cancel.load(Ordering::Relaxed) {
                 let end = chunk_end(&found, start);
                 let chunk = &found[start..end];
                 let results: Vec<Result<Rendered, InputError>> = pool.install(|| {
@@ -154,10 +202,17 @@ pub fn run(
                             report.documents += 1;
                             report.bytes += r.input_len;
                             report.spans += r.spans;
+                            if let Some(s) = summary.as_mut() {
+                                s.document(&display(&f.path), &r.counts, matcher)?;
+                            }
                             if let Err(e) = sink.document(f, &r.bytes, &*renderer) {
                                 report.errors += 1;
                                 message(Message::Error(e));
                             }
+                        }
+                        // A binary file met while walking a folder is skipped, not a failure.
+                        Err(e) if f.walked && matches!(e.kind, InputErrorKind::Binary { .. }) => {
+                            message(Message::Note(e.to_string()));
                         }
                         Err(e) => {
                             report.errors += 1;
@@ -165,19 +220,41 @@ pub fn run(
                         }
                     }
                 }
+                progress(&report, message);
                 start = end;
             }
         }
         InputMode::Jsonl => {
             for f in &found {
-                if let Err(e) = run_jsonl(f, config, matcher, &*renderer, &pool, &mut sink, &mut report, message) {
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                let mut job = JsonlJob {
+                    config,
+                    matcher,
+                    renderer: &*renderer,
+                    pool: &pool,
+                    cancel,
+                    total_bytes,
+                };
+                if let Err(e) = job.run(f, &mut sink, &mut report, summary.as_mut(), message) {
                     report.errors += 1;
                     message(Message::Error(e));
                 }
             }
         }
     }
+    if cancel.load(Ordering::Relaxed) {
+        // Dropping the sink removes its temporary files: nothing partial is left.
+        return Err(io::Error::new(
+            io::ErrorKind::Interrupted,
+            "interrupted; no partial output was kept",
+        ));
+    }
     sink.end(&*renderer)?;
+    if let Some(s) = summary {
+        s.finish()?;
+    }
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -219,81 +296,108 @@ fn render_file(
         bytes,
         input_len,
         spans: ann.spans.len() as u64,
+        counts: counts(&ann),
         warning,
     })
 }
 
-/// Streams one JSONL input: lines are read in chunks, annotated in parallel, written in order.
-#[allow(clippy::too_many_arguments)]
-fn run_jsonl(
-    f: &Found,
-    config: &AnnotateConfig,
-    matcher: &Matcher,
-    renderer: &dyn Render,
-    pool: &rayon::ThreadPool,
-    sink: &mut Sink<'_>,
-    report: &mut Report,
-    message: &mut dyn FnMut(Message),
-) -> Result<(), String> {
-    let path = display(&f.path);
-    let reader: Box<dyn io::Read> = if path == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(fs::File::open(&f.path).map_err(|e| InputError::new(&*path, InputErrorKind::Io(e)).to_string())?)
-    };
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut out = Vec::new();
-    let mut line_no = 0u64;
-    let mut eof = false;
-    while !eof {
-        // Read a chunk of lines.
-        let mut lines: Vec<(u64, Vec<u8>)> = Vec::new();
-        let mut bytes = 0u64;
-        while lines.len() < CHUNK_DOCS * 4 && bytes < CHUNK_BYTES {
-            let mut buf = Vec::new();
-            match reader.read_until(b'\n', &mut buf) {
-                Ok(0) => {
-                    eof = true;
-                    break;
-                }
-                Ok(n) => {
-                    line_no += 1;
-                    bytes += n as u64;
-                    lines.push((line_no, buf));
-                }
-                Err(e) => return Err(InputError::new(&*path, InputErrorKind::Io(e)).to_string()),
-            }
-        }
-        let results: Vec<Result<Rendered, InputError>> = pool.install(|| {
-            lines
-                .par_iter()
-                .map(|(n, raw)| render_record(&path, *n, raw, config, matcher, renderer))
-                .collect()
-        });
-        out.clear();
-        for r in results {
-            match r {
-                Ok(r) => {
-                    if let Some(w) = &r.warning {
-                        report.errors += matches!(w.kind, InputErrorKind::MissingText(_)) as u64;
-                        message(Message::Error(w.to_string()));
+/// What streaming a JSONL input needs.
+struct JsonlJob<'a> {
+    config: &'a AnnotateConfig,
+    matcher: &'a Matcher,
+    renderer: &'a dyn Render,
+    pool: &'a rayon::ThreadPool,
+    cancel: &'a AtomicBool,
+    total_bytes: Option<u64>,
+}
+
+impl JsonlJob<'_> {
+    /// Streams one JSONL input: lines are read in chunks, annotated in parallel, written in
+    /// order. Memory is bounded by the chunk, not the file.
+    fn run(
+        &mut self,
+        f: &Found,
+        sink: &mut Sink<'_>,
+        report: &mut Report,
+        mut summary: Option<&mut SummaryFile>,
+        message: &mut dyn FnMut(Message),
+    ) -> Result<(), String> {
+        let path = display(&f.path);
+        let io_err = |e| InputError::new(&*path, InputErrorKind::Io(e)).to_string();
+        let reader: Box<dyn io::Read> = if path == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            Box::new(fs::File::open(&f.path).map_err(io_err)?)
+        };
+        let mut reader = BufReader::with_capacity(1 << 16, reader);
+        let mut out = Vec::new();
+        let mut line_no = 0u64;
+        let mut eof = false;
+        while !eof && !self.cancel.load(Ordering::Relaxed) {
+            let mut lines: Vec<(u64, Vec<u8>)> = Vec::new();
+            let mut bytes = 0u64;
+            while lines.len() < CHUNK_DOCS * 4 && bytes < CHUNK_BYTES {
+                let mut buf = Vec::new();
+                match reader.read_until(b'\n', &mut buf) {
+                    Ok(0) => {
+                        eof = true;
+                        break;
                     }
-                    if r.input_len > 0 {
-                        report.documents += 1;
+                    Ok(n) => {
+                        line_no += 1;
+                        bytes += n as u64;
+                        lines.push((line_no, buf));
                     }
-                    report.bytes += r.input_len;
-                    report.spans += r.spans;
-                    out.extend_from_slice(&r.bytes);
-                }
-                Err(e) => {
-                    report.errors += 1;
-                    message(Message::Error(e.to_string()));
+                    Err(e) => return Err(io_err(e)),
                 }
             }
+            let results: Vec<Result<Rendered, InputError>> = self.pool.install(|| {
+                lines
+                    .par_iter()
+                    .map(|(n, raw)| {
+                        render_record(&path, *n, raw, self.config, self.matcher, self.renderer)
+                    })
+                    .collect()
+            });
+            out.clear();
+            for ((n, _), r) in lines.iter().zip(results) {
+                match r {
+                    Ok(r) => {
+                        if let Some(w) = &r.warning {
+                            if matches!(w.kind, InputErrorKind::MissingText(_)) {
+                                report.errors += 1;
+                                message(Message::Error(w.to_string()));
+                            } else {
+                                message(Message::Warning(w.to_string()));
+                            }
+                        }
+                        if r.input_len > 0 {
+                            report.documents += 1;
+                            if let Some(s) = summary.as_deref_mut() {
+                                s.document(&format!("{path}:{n}"), &r.counts, self.matcher)
+                                    .map_err(|e| e.to_string())?;
+                            }
+                        }
+                        report.bytes += r.input_len;
+                        report.spans += r.spans;
+                        out.extend_from_slice(&r.bytes);
+                    }
+                    Err(e) => {
+                        report.errors += 1;
+                        message(Message::Error(e.to_string()));
+                    }
+                }
+            }
+            sink.part(f, &out, self.renderer, eof)
+                .map_err(|e| e.to_string())?;
+            message(Message::Progress {
+                documents: report.documents,
+                bytes: report.bytes,
+                total_bytes: self.total_bytes,
+            });
         }
-        sink.part(f, &out, renderer, eof).map_err(|e| e.to_string())?;
+        Ok(())
     }
-    Ok(())
 }
 
 fn render_record(
@@ -315,7 +419,13 @@ fn render_record(
     })?;
     let trimmed = record.trim();
     if trimmed.is_empty() {
-        return Ok(Rendered { bytes: Vec::new(), input_len: 0, spans: 0, warning: None });
+        return Ok(Rendered {
+            bytes: Vec::new(),
+            input_len: 0,
+            spans: 0,
+            counts: Vec::new(),
+            warning: None,
+        });
     }
     let doc_path = format!("{path}:{line}");
     match source::parse_record(trimmed, &config.text_field) {
@@ -332,6 +442,7 @@ fn render_record(
                 bytes,
                 input_len: raw.len() as u64,
                 spans: ann.spans.len() as u64,
+                counts: counts(&ann),
                 warning,
             })
         }
@@ -343,9 +454,54 @@ fn render_record(
                 bytes.extend_from_slice(trimmed.as_bytes());
                 bytes.push(b'\n');
             }
-            Ok(Rendered { bytes, input_len: raw.len() as u64, spans: 0, warning: Some(err(kind)) })
+            Ok(Rendered {
+                bytes,
+                input_len: raw.len() as u64,
+                spans: 0,
+                counts: Vec::new(),
+                warning: Some(err(kind)),
+            })
         }
         Err(kind) => Err(err(kind)),
+    }
+}
+
+/// The `--summary` file, written under a temporary name and renamed when complete.
+struct SummaryFile {
+    writer: summary::SummaryWriter<io::BufWriter<tempfile::NamedTempFile>>,
+    target: PathBuf,
+}
+
+impl SummaryFile {
+    fn create(target: &Path) -> io::Result<SummaryFile> {
+        let json = target
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+        let tmp = temp_beside(target)?;
+        Ok(SummaryFile {
+            writer: summary::SummaryWriter::new(io::BufWriter::new(tmp), json)?,
+            target: target.to_path_buf(),
+        })
+    }
+
+    fn document(
+        &mut self,
+        path: &str,
+        counts: &[(usize, u32)],
+        matcher: &Matcher,
+    ) -> io::Result<()> {
+        self.writer.document(path, counts, matcher)
+    }
+
+    fn finish(self) -> io::Result<()> {
+        let tmp = self
+            .writer
+            .finish()?
+            .into_inner()
+            .map_err(|e| e.into_error())?;
+        tmp.persist(&self.target)
+            .map_err(|e| with_path(&self.target, e.error))?;
+        Ok(())
     }
 }
 
@@ -367,7 +523,6 @@ impl<'a> Sink<'a> {
         dest: &'a Destination,
         format: Format,
         stdout: &'a mut dyn Write,
-        _found: &[Found],
     ) -> io::Result<Sink<'a>> {
         let file = match dest {
             Destination::File(p) => Some(temp_beside(p)?),
@@ -377,7 +532,15 @@ impl<'a> Sink<'a> {
             }
             Destination::Stdout => None,
         };
-        Ok(Sink { dest, format, stdout, file, used: HashSet::new(), part: None, buf: Vec::new() })
+        Ok(Sink {
+            dest,
+            format,
+            stdout,
+            file,
+            used: HashSet::new(),
+            part: None,
+            buf: Vec::new(),
+        })
     }
 
     fn shared(&mut self) -> Option<&mut dyn Write> {
@@ -416,7 +579,9 @@ impl<'a> Sink<'a> {
     /// Writes one whole document's output. Errors are messages naming the output path.
     fn document(&mut self, f: &Found, bytes: &[u8], r: &dyn Render) -> Result<(), String> {
         if let Some(w) = self.shared() {
-            return w.write_all(bytes).map_err(|e| format!("cannot write output: {e}"));
+            return w
+                .write_all(bytes)
+                .map_err(|e| format!("cannot write output: {e}"));
         }
         let target = self.target(f)?;
         let mut out = Vec::new();
@@ -448,7 +613,8 @@ impl<'a> Sink<'a> {
             t.write_all(&tail)?;
             let target = self.target_path(f);
             let t = self.part.take().expect("opened above");
-            t.persist(&target).map_err(|e| with_path(&target, e.error))?;
+            t.persist(&target)
+                .map_err(|e| with_path(&target, e.error))?;
         }
         Ok(())
     }
@@ -463,7 +629,10 @@ impl<'a> Sink<'a> {
         } else if f.path == f.root {
             PathBuf::from(f.path.file_name().unwrap_or(f.path.as_os_str()))
         } else {
-            f.path.strip_prefix(&f.root).unwrap_or(&f.path).to_path_buf()
+            f.path
+                .strip_prefix(&f.root)
+                .unwrap_or(&f.path)
+                .to_path_buf()
         };
         dir.join(rel).with_extension(self.format.extension())
     }

@@ -70,7 +70,13 @@ mod tests {
 
     #[test]
     fn converts_traditional_and_keeps_simplified() {
-        for (t, s) in [('護', '护'), ('傘', '伞'), ('惡', '恶'), ('財', '财'), ('斷', '断')] {
+        for (t, s) in [
+            ('護', '护'),
+            ('傘', '伞'),
+            ('惡', '恶'),
+            ('財', '财'),
+            ('斷', '断'),
+        ] {
             assert_eq!(to_simplified(t), s, "{t}");
             assert_eq!(to_simplified(s), s, "{s}");
         }

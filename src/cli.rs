@@ -118,7 +118,17 @@ pub struct AnnotateArgs {
     /// Number of parallel workers (default: all cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// No summary line on standard error.
+    /// Include (`*.txt`) or exclude (`!*.log`) files found in folders; repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Write per-document entry counts to FILE (CSV, or JSON when it ends in `.json`).
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// Print the summary line (documents, MB, spans, errors, time, MB/s) even when standard
+    /// error is not a terminal.
+    #[arg(long)]
+    pub stats: bool,
+    /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -156,9 +166,9 @@ impl AnnotateArgs {
                 FormatArg::Csv => Format::Csv,
             },
             destination,
-            jobs: self.jobs.unwrap_or_else(|| {
-                std::thread::available_parallelism().map_or(1, |n| n.get())
-            }),
+            jobs: self
+                .jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
             match_options: MatchOptions {
                 overlapping: self.overlapping,
             },
@@ -168,6 +178,8 @@ impl AnnotateArgs {
             },
             text_field: self.text_field.clone(),
             lossy: self.lossy,
+            globs: self.glob.clone(),
+            summary: self.summary.clone(),
         }
     }
 }

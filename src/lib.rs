@@ -29,4 +29,5 @@ pub mod normalize;
 pub mod render;
 pub mod segment;
 pub mod source;
+pub mod summary;
 pub mod xml;

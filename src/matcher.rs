@@ -130,7 +130,12 @@ impl Matcher {
         let mut cands: Vec<(usize, usize, u32)> = Vec::new();
         for m in ac.find_overlapping_iter(folded) {
             let p = &self.patterns[m.pattern().as_usize()];
-            if p.bounded_start && folded[..m.start()].chars().next_back().is_some_and(is_word_char) {
+            if p.bounded_start
+                && folded[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char)
+            {
                 continue;
             }
             if p.bounded_end && folded[m.end()..].chars().next().is_some_and(is_word_char) {
@@ -296,7 +301,12 @@ fn word_variants(w: &str) -> Vec<String> {
 fn plural(w: &str) -> String {
     let b = w.as_bytes();
     let n = b.len();
-    if w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh") {
+    if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+    {
         format!("{w}es")
     } else if w.ends_with('y') && n >= 2 && !b"aeiou".contains(&b[n - 2]) {
         format!("{}ies", &w[..n - 1])
@@ -309,7 +319,10 @@ fn singular(w: &str) -> Option<String> {
     let n = w.len();
     if w.ends_with("ies") && n > 4 {
         Some(format!("{}y", &w[..n - 3]))
-    } else if ["sses", "xes", "zes", "ches", "shes"].iter().any(|s| w.ends_with(s)) {
+    } else if ["sses", "xes", "zes", "ches", "shes"]
+        .iter()
+        .any(|s| w.ends_with(s))
+    {
         Some(w[..n - 2].to_string())
     } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         Some(w[..n - 1].to_string())

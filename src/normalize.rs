@@ -59,7 +59,9 @@ impl Normalized {
     }
 
     fn seg_at(&self, norm: usize) -> usize {
-        self.segs.partition_point(|s| s.norm <= norm).saturating_sub(1)
+        self.segs
+            .partition_point(|s| s.norm <= norm)
+            .saturating_sub(1)
     }
 
     /// Number of map segments (for benchmarks and tests of the map's sparseness).
@@ -95,7 +97,12 @@ fn classify(c: char) -> Class {
         ',' | '，' | '､' => Class::Enum(','),
         '、' => Class::Enum('、'),
         '·' | '・' | '‧' | '•' => Class::Enum('·'),
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{2E3A}'
+        '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{FE58}'
+        | '\u{FE63}'
+        | '\u{FF0D}'
+        | '\u{2E3A}'
         | '\u{2E3B}' => Class::Space,
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Class::Drop,
         c if c.is_whitespace() => Class::Space,
@@ -112,7 +119,9 @@ struct Pending {
 }
 
 struct Folder<'a> {
-    out: &'a mut Normalized,
+    /// The folded text being built; only whole UTF-8 characters are pushed.
+    buf: Vec<u8>,
+    segs: &'a mut Vec<Seg>,
     /// End (in the original) of the last emitted character, to extend linear segments.
     last_orig_end: usize,
     last_han: bool,
@@ -120,29 +129,35 @@ struct Folder<'a> {
 }
 
 impl Folder<'_> {
+    /// Records that the folded bytes from `norm_start` to the end of `buf` came from `orig`.
     #[inline]
-    fn emit_str(&mut self, orig: Range<usize>, s: &str) {
-        let norm = self.out.text.len();
-        let linear = s.len() == orig.len();
+    fn record(&mut self, orig: Range<usize>, norm_start: usize) {
+        let linear = self.buf.len() - norm_start == orig.len();
         let extend = linear
             && orig.start == self.last_orig_end
-            && self.out.segs.last().is_some_and(|l| l.linear);
+            && self.segs.last().is_some_and(|l| l.linear);
         if !extend {
-            self.out.segs.push(Seg {
-                norm,
+            self.segs.push(Seg {
+                norm: norm_start,
                 orig: orig.start,
                 orig_len: orig.len(),
                 linear,
             });
         }
-        self.out.text.push_str(s);
         self.last_orig_end = orig.end;
     }
 
     #[inline]
+    fn emit_str(&mut self, orig: Range<usize>, s: &str) {
+        let norm = self.buf.len();
+        self.buf.extend_from_slice(s.as_bytes());
+        self.record(orig, norm);
+    }
+
+    #[inline]
     fn emit_char(&mut self, orig: Range<usize>, c: char) {
-        let mut buf = [0u8; 4];
-        self.emit_str(orig, c.encode_utf8(&mut buf));
+        let mut b = [0u8; 4];
+        self.emit_str(orig, c.encode_utf8(&mut b));
     }
 
     /// Called before emitting a visible character: pending items vanish if they sit
@@ -158,7 +173,6 @@ impl Folder<'_> {
         }
         let mut pending = std::mem::take(&mut self.pending);
         for p in pending.drain(..) {
-            let p: Pending = p;
             self.emit_char(p.orig, p.out);
         }
         self.pending = pending;
@@ -170,15 +184,47 @@ impl Folder<'_> {
             _ => self.pending.push(Pending { orig, out: ' ' }),
         }
     }
+
+    /// Folds a run of ASCII starting at `i` with the byte table, as long as no decision
+    /// needs context: it stops before a whitespace run of two or more (which collapses), and
+    /// before a space followed by a non-ASCII character (which may be more whitespace).
+    /// Returns where it stopped.
+    #[inline]
+    fn ascii_run(&mut self, bytes: &[u8], start: usize) -> usize {
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            if b >= 0x80 {
+                break;
+            }
+            if ASCII_FOLD[b as usize] == b' ' {
+                match bytes.get(i + 1) {
+                    Some(&n) if n < 0x80 && ASCII_FOLD[n as usize] != b' ' => {}
+                    None => {}
+                    _ => break,
+                }
+            }
+            i += 1;
+        }
+        if i > start {
+            let norm = self.buf.len();
+            self.buf
+                .extend(bytes[start..i].iter().map(|&b| ASCII_FOLD[b as usize]));
+            self.record(start..i, norm);
+            self.last_han = false;
+        }
+        i
+    }
 }
 
 /// Folds `text` into `out`, replacing its previous contents.
 pub fn normalize_into(text: &str, out: &mut Normalized) {
-    out.text.clear();
+    let mut buf = std::mem::take(&mut out.text).into_bytes();
+    buf.clear();
+    buf.reserve(text.len());
     out.segs.clear();
-    out.text.reserve(text.len());
     let mut f = Folder {
-        out,
+        buf,
+        segs: &mut out.segs,
         last_orig_end: usize::MAX,
         last_han: false,
         pending: Vec::new(),
@@ -186,20 +232,20 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII fast path: copy a run of ordinary ASCII bytes, lower-cased, in one go.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| !b.is_ascii() || ASCII_SPECIAL[b as usize])
-            .unwrap_or(bytes.len() - i);
-        if run > 0 {
-            f.settle(false);
-            let start = f.out.text.len();
-            // The run is ASCII, so it is valid UTF-8 on its own and lower-casing keeps lengths.
-            f.emit_str(i..i + run, &text[i..i + run]);
-            f.out.text[start..].make_ascii_lowercase();
-            f.last_han = false;
-            i += run;
-            continue;
+        let b = bytes[i];
+        // ASCII fast path, unless a space or comma right after a Han character must wait to
+        // see what follows.
+        if b < 0x80 && !(f.last_han && (ASCII_FOLD[b as usize] == b' ' || b == b',')) {
+            if ASCII_FOLD[b as usize] != b' ' {
+                f.settle(false);
+            }
+            if f.pending.is_empty() {
+                let j = f.ascii_run(bytes, i);
+                if j > i {
+                    i = j;
+                    continue;
+                }
+            }
         }
         let c = text[i..].chars().next().expect("i is a char boundary");
         let orig = i..i + c.len_utf8();
@@ -221,16 +267,19 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     // Trailing whitespace or punctuation stays in the folded text; it cannot be part of a
     // match, but keeping it keeps the folded text a faithful image of the original.
     f.settle(false);
+    out.text = String::from_utf8(f.buf).expect("the folder pushes only whole characters");
 }
 
-/// Bytes the ASCII fast path must hand to the per-character path: whitespace, hyphens and
-/// commas (which may vanish between Han characters).
-static ASCII_SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let special = b" \t\n\r\x0b\x0c-,";
+/// The ASCII fold: upper case to lower case; whitespace and hyphens to a space.
+static ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
     let mut k = 0;
-    while k < special.len() {
-        t[special[k] as usize] = true;
+    while k < 128 {
+        t[k] = match k as u8 {
+            b'A'..=b'Z' => k as u8 + 32,
+            b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b'-' => b' ',
+            _ => k as u8,
+        };
         k += 1;
     }
     t
@@ -246,10 +295,10 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
     f.settle(false);
     f.last_han = false;
     let quote = match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}' | '\u{02BC}'
-        | '\u{FF07}' | '`' | '\u{00B4}' => Some('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}' | '\u{FF02}'
-        | '\u{00AB}' | '\u{00BB}' => Some('"'),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
+        | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}'
+        | '\u{FF02}' | '\u{00AB}' | '\u{00BB}' => Some('"'),
         _ => None,
     };
     if let Some(q) = quote {
@@ -339,6 +388,10 @@ mod tests {
     #[test]
     fn ascii_prose_map_is_sparse() {
         let n = normalize("one two three.\n\nFour five six, seven.");
-        assert_eq!(n.segments(), 3, "one segment, then the paragraph break, then one more");
+        assert_eq!(
+            n.segments(),
+            3,
+            "one segment, then the paragraph break, then one more"
+        );
     }
 }

@@ -10,8 +10,14 @@ use std::path::{Path, PathBuf};
 pub enum InputErrorKind {
     Io(io::Error),
     /// A NUL byte: not text.
-    Binary { offset: usize },
-    InvalidUtf8 { line: usize, column: usize, offset: usize },
+    Binary {
+        offset: usize,
+    },
+    InvalidUtf8 {
+        line: usize,
+        column: usize,
+        offset: usize,
+    },
     Empty,
     /// A JSONL line that is not a JSON object.
     BadRecord(String),
@@ -44,7 +50,11 @@ impl fmt::Display for InputError {
             InputErrorKind::Binary { offset } => {
                 write!(f, ": binary file (NUL byte at offset {offset}), skipped")
             }
-            InputErrorKind::InvalidUtf8 { line, column, offset } => write!(
+            InputErrorKind::InvalidUtf8 {
+                line,
+                column,
+                offset,
+            } => write!(
                 f,
                 ": invalid UTF-8 at line {line}, column {column} (byte offset {offset}); \
                  convert it to UTF-8 or pass --lossy"
@@ -52,7 +62,10 @@ impl fmt::Display for InputError {
             InputErrorKind::Empty => write!(f, ": empty file, nothing to annotate"),
             InputErrorKind::BadRecord(m) => write!(f, ": not a JSON object: {m}"),
             InputErrorKind::MissingText(field) => {
-                write!(f, ": record has no string field {field:?}; passed through without spans")
+                write!(
+                    f,
+                    ": record has no string field {field:?}; passed through without spans"
+                )
             }
         }
     }
@@ -83,7 +96,10 @@ pub fn decode(
     if bytes.is_empty() {
         return Err(InputError::new(path, InputErrorKind::Empty));
     }
-    if let Some(offset) = bytes[..bytes.len().min(BINARY_SNIFF)].iter().position(|&b| b == 0) {
+    if let Some(offset) = bytes[..bytes.len().min(BINARY_SNIFF)]
+        .iter()
+        .position(|&b| b == 0)
+    {
         return Err(InputError::new(path, InputErrorKind::Binary { offset }));
     }
     match String::from_utf8(bytes) {
@@ -92,7 +108,14 @@ pub fn decode(
             let offset = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let (line, column) = line_column(&bytes, offset);
-            let err = InputError::new(path, InputErrorKind::InvalidUtf8 { line, column, offset });
+            let err = InputError::new(
+                path,
+                InputErrorKind::InvalidUtf8 {
+                    line,
+                    column,
+                    offset,
+                },
+            );
             if lossy {
                 Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(err)))
             } else {
@@ -106,7 +129,10 @@ pub fn decode(
 fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
     (line, column)
 }
@@ -152,55 +178,127 @@ pub struct Found {
     pub path: PathBuf,
     /// The input argument (a folder, or the file itself).
     pub root: PathBuf,
+    /// Found by walking a folder (not named by the user): binary files are skipped with a
+    /// note rather than reported as errors.
+    pub walked: bool,
 }
 
-/// A note about a skipped file (hidden), or an error walking a folder.
+/// A note about a skipped file (hidden, or excluded by a glob), or an error walking a folder.
 #[derive(Debug)]
 pub enum WalkNote {
     Skipped(PathBuf, &'static str),
     Error(InputError),
 }
 
+/// Include/exclude patterns for files found in folders, ripgrep style: `*.txt` includes,
+/// `!*.log` excludes; with any include pattern, only matching files are kept.
+#[derive(Debug, Clone, Default)]
+pub struct Globs {
+    include: Option<globset::GlobSet>,
+    exclude: Option<globset::GlobSet>,
+}
+
+impl Globs {
+    /// Compiles patterns; an invalid pattern is an error naming it.
+    pub fn new(patterns: &[String]) -> Result<Globs, String> {
+        let mut inc = globset::GlobSetBuilder::new();
+        let mut exc = globset::GlobSetBuilder::new();
+        let (mut n_inc, mut n_exc) = (0, 0);
+        for p in patterns {
+            let (builder, pat, n) = match p.strip_prefix('!') {
+                Some(rest) => (&mut exc, rest, &mut n_exc),
+                None => (&mut inc, p.as_str(), &mut n_inc),
+            };
+            let glob = globset::GlobBuilder::new(pat)
+                .literal_separator(false)
+                .build()
+                .map_err(|e| format!("invalid --glob {p:?}: {e}"))?;
+            builder.add(glob);
+            *n += 1;
+        }
+        let build =
+            |b: globset::GlobSetBuilder, n: usize| -> Result<Option<globset::GlobSet>, String> {
+                if n == 0 {
+                    Ok(None)
+                } else {
+                    b.build()
+                        .map(Some)
+                        .map_err(|e| format!("invalid --glob: {e}"))
+                }
+            };
+        Ok(Globs {
+            include: build(inc, n_inc)?,
+            exclude: build(exc, n_exc)?,
+        })
+    }
+
+    /// Is a file, given by its path relative to the folder argument, kept?
+    pub fn keeps(&self, rel: &Path) -> bool {
+        let name = rel.file_name().map(Path::new).unwrap_or(rel);
+        let hit = |set: &globset::GlobSet| set.is_match(rel) || set.is_match(name);
+        self.include.as_ref().is_none_or(hit) && !self.exclude.as_ref().is_some_and(hit)
+    }
+}
+
 /// Expands input arguments into files: folders recursively, in name order; hidden files and
-/// folders inside a folder are skipped with a note. Symlink loops are reported, not followed
-/// forever.
-pub fn expand(args: &[PathBuf], notes: &mut Vec<WalkNote>) -> Vec<Found> {
+/// folders inside a folder are skipped with a note; `globs` filter files found in folders.
+/// Symlink loops are reported, not followed forever.
+pub fn expand(args: &[PathBuf], globs: &Globs, notes: &mut Vec<WalkNote>) -> Vec<Found> {
     let mut out = Vec::new();
     for arg in args {
+        let named = Found {
+            path: arg.clone(),
+            root: arg.clone(),
+            walked: false,
+        };
         if arg.as_os_str() == "-" {
-            out.push(Found {
-                path: arg.clone(),
-                root: arg.clone(),
-            });
+            out.push(named);
             continue;
         }
         match std::fs::metadata(arg) {
-            Ok(m) if m.is_dir() => walk(arg, &mut out, notes),
+            Ok(m) if m.is_dir() => walk(arg, globs, &mut out, notes),
             // A missing or unreadable path is reported when it is read, in input order.
-            _ => out.push(Found {
-                path: arg.clone(),
-                root: arg.clone(),
-            }),
+            _ => out.push(named),
         }
     }
     out
 }
 
-fn walk(root: &Path, out: &mut Vec<Found>, notes: &mut Vec<WalkNote>) {
-    let walker = walkdir::WalkDir::new(root)
+fn walk(root: &Path, globs: &Globs, out: &mut Vec<Found>, notes: &mut Vec<WalkNote>) {
+    let mut walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-        });
-    for entry in walker {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         match entry {
-            Ok(e) if e.file_type().is_file() => out.push(Found {
-                path: e.into_path(),
-                root: root.to_path_buf(),
-            }),
-            Ok(_) => {}
+            Ok(e) => {
+                let hidden =
+                    e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'));
+                if hidden {
+                    let what = if e.file_type().is_dir() {
+                        "hidden folder, skipped"
+                    } else {
+                        "hidden file, skipped"
+                    };
+                    notes.push(WalkNote::Skipped(e.path().to_path_buf(), what));
+                    if e.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
+                    continue;
+                }
+                if !e.file_type().is_file() {
+                    continue;
+                }
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                if !globs.keeps(rel) {
+                    continue;
+                }
+                out.push(Found {
+                    path: e.into_path(),
+                    root: root.to_path_buf(),
+                    walked: true,
+                });
+            }
             Err(e) => {
                 let path = e
                     .path()
@@ -208,7 +306,10 @@ fn walk(root: &Path, out: &mut Vec<Found>, notes: &mut Vec<WalkNote>) {
                 let kind = if e.loop_ancestor().is_some() {
                     InputErrorKind::Io(io::Error::other("symbolic link loop, not followed"))
                 } else {
-                    InputErrorKind::Io(e.into_io_error().unwrap_or_else(|| io::Error::other("walk error")))
+                    InputErrorKind::Io(
+                        e.into_io_error()
+                            .unwrap_or_else(|| io::Error::other("walk error")),
+                    )
                 };
                 notes.push(WalkNote::Error(InputError::new(path, kind)));
             }
@@ -222,23 +323,63 @@ mod tests {
 
     #[test]
     fn decode_rejects_bad_input() {
-        assert!(matches!(decode("x", vec![], false), Err(InputError { kind: InputErrorKind::Empty, .. })));
+        assert!(matches!(
+            decode("x", vec![], false),
+            Err(InputError {
+                kind: InputErrorKind::Empty,
+                ..
+            })
+        ));
         assert!(matches!(
             decode("x", b"ab\0c".to_vec(), false),
-            Err(InputError { kind: InputErrorKind::Binary { offset: 2 }, .. })
+            Err(InputError {
+                kind: InputErrorKind::Binary { offset: 2 },
+                ..
+            })
         ));
         let e = decode("x", b"ok\nab\xffc".to_vec(), false).unwrap_err();
-        assert!(matches!(e.kind, InputErrorKind::InvalidUtf8 { line: 2, column: 3, offset: 5 }));
+        assert!(matches!(
+            e.kind,
+            InputErrorKind::InvalidUtf8 {
+                line: 2,
+                column: 3,
+                offset: 5
+            }
+        ));
         let (s, w) = decode("x", b"ab\xffc".to_vec(), true).unwrap();
         assert_eq!(s, "ab\u{FFFD}c");
         assert!(w.is_some());
     }
 
     #[test]
+    fn globs() {
+        let g = Globs::new(&["*.txt".into(), "!draft*".into()]).unwrap();
+        assert!(g.keeps(Path::new("a/b.txt")));
+        assert!(!g.keeps(Path::new("a/b.md")));
+        assert!(!g.keeps(Path::new("a/draft-1.txt")));
+        assert!(Globs::default().keeps(Path::new("x")));
+        assert!(Globs::new(&["a[".into()]).is_err());
+    }
+
+    #[test]
     fn records() {
-        assert_eq!(parse_record(r#"{"id":1,"text":"a\nb"}"#, "text").unwrap().text, "a\nb");
-        assert!(matches!(parse_record(r#"{"id":1}"#, "text"), Err(InputErrorKind::MissingText(_))));
-        assert!(matches!(parse_record("[1]", "text"), Err(InputErrorKind::BadRecord(_))));
-        assert!(matches!(parse_record(r#"{"text":"x","spans":[]}"#, "text"), Err(InputErrorKind::BadRecord(_))));
+        assert_eq!(
+            parse_record(r#"{"id":1,"text":"a\nb"}"#, "text")
+                .unwrap()
+                .text,
+            "a\nb"
+        );
+        assert!(matches!(
+            parse_record(r#"{"id":1}"#, "text"),
+            Err(InputErrorKind::MissingText(_))
+        ));
+        assert!(matches!(
+            parse_record("[1]", "text"),
+            Err(InputErrorKind::BadRecord(_))
+        ));
+        assert!(matches!(
+            parse_record(r#"{"text":"x","spans":[]}"#, "text"),
+            Err(InputErrorKind::BadRecord(_))
+        ));
     }
 }

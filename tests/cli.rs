@@ -1,9 +1,9 @@
 //! Integration tests driving the real binary: output formats parsed back, bad input.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::io::Write;
 
 use tifa::render::SpanRecord;
 
@@ -41,17 +41,30 @@ const TEXT: &str = "😀 Officials acting as “protective\r\numbrellas” and r
 fn jsonl_round_trip_offsets_agree() {
     let mini = mini();
     let out = run_stdin(&["annotate", "-g", mini.to_str().unwrap()], TEXT.as_bytes());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 1);
     let rec: Record = serde_json::from_str(lines[0]).unwrap();
     assert_eq!(rec.path, "-");
     assert_eq!(rec.text, TEXT);
-    let ids: Vec<(&str, &str)> = rec.spans.iter().map(|s| (s.kb_id.as_str(), s.form.as_str())).collect();
+    let ids: Vec<(&str, &str)> = rec
+        .spans
+        .iter()
+        .map(|s| (s.kb_id.as_str(), s.form.as_str()))
+        .collect();
     assert_eq!(
         ids,
-        [("bao-hu-san", "literal"), ("guan-xi-wang", "literal"), ("bao-hu-san", "zh_hant"), ("ding-zi-an", "zh")]
+        [
+            ("bao-hu-san", "literal"),
+            ("guan-xi-wang", "literal"),
+            ("bao-hu-san", "zh_hant"),
+            ("ding-zi-an", "zh")
+        ]
     );
     let chars: Vec<char> = rec.text.chars().collect();
     for s in &rec.spans {
@@ -84,7 +97,10 @@ struct CsvRow {
 #[test]
 fn csv_round_trip() {
     let mini = mini();
-    let out = run_stdin(&["annotate", "-f", "csv", "-g", mini.to_str().unwrap()], TEXT.as_bytes());
+    let out = run_stdin(
+        &["annotate", "-f", "csv", "-g", mini.to_str().unwrap()],
+        TEXT.as_bytes(),
+    );
     assert!(out.status.success());
     let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
     let rows: Vec<CsvRow> = rdr.deserialize().map(Result::unwrap).collect();
@@ -105,7 +121,10 @@ fn csv_round_trip() {
 #[test]
 fn text_format_keeps_input_and_adds_glosses() {
     let mini = mini();
-    let out = run_stdin(&["annotate", "-f", "text", "-g", mini.to_str().unwrap()], b"Beware protective umbrellas here.");
+    let out = run_stdin(
+        &["annotate", "-f", "text", "-g", mini.to_str().unwrap()],
+        b"Beware protective umbrellas here.",
+    );
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
@@ -136,7 +155,7 @@ fn bad_inputs_are_reported_and_the_rest_processed() {
     let want = [
         format!("tifa: error: {}: no such file or folder", p("missing.txt")),
         format!("tifa: error: {}: invalid UTF-8 at line 1, column 11 (byte offset 10); convert it to UTF-8 or pass --lossy", p("bad-utf8.txt")),
-        format!("tifa: error: {}: binary file (NUL byte at offset 4), skipped", p("binary.bin")),
+        format!("tifa: note: {}: binary file (NUL byte at offset 4), skipped", p("binary.bin")),
         format!("tifa: error: {}: empty file, nothing to annotate", p("empty.txt")),
     ];
     assert_eq!(stderr.lines().collect::<Vec<_>>(), want);
@@ -148,7 +167,10 @@ fn bad_inputs_are_reported_and_the_rest_processed() {
 #[test]
 fn lossy_reads_invalid_utf8_with_a_warning() {
     let mini = mini();
-    let out = run_stdin(&["annotate", "--lossy", "-g", mini.to_str().unwrap()], b"nail case \xff");
+    let out = run_stdin(
+        &["annotate", "--lossy", "-g", mini.to_str().unwrap()],
+        b"nail case \xff",
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning: -: invalid UTF-8"));
     let rec: Record = serde_json::from_slice(&out.stdout).unwrap();
@@ -186,7 +208,8 @@ fn malformed_glossary_is_unusable_with_every_problem() {
 fn missing_glossary_file_is_unusable() {
     let out = run_stdin(&["annotate", "-g", "/nonexistent/g.csv"], b"x");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("/nonexistent/g.csv: error: cannot read glossary:"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .starts_with("/nonexistent/g.csv: error: cannot read glossary:"));
 }
 
 #[test]
@@ -206,12 +229,21 @@ fn folder_output_mirrors_inputs() {
         .arg(&out_dir)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let a: Record = serde_json::from_str(&fs::read_to_string(out_dir.join("a.jsonl")).unwrap()).unwrap();
-    let b: Record = serde_json::from_str(&fs::read_to_string(out_dir.join("sub/b.jsonl")).unwrap()).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a: Record =
+        serde_json::from_str(&fs::read_to_string(out_dir.join("a.jsonl")).unwrap()).unwrap();
+    let b: Record =
+        serde_json::from_str(&fs::read_to_string(out_dir.join("sub/b.jsonl")).unwrap()).unwrap();
     assert_eq!(a.spans[0].kb_id, "ding-zi-an");
     assert_eq!(b.spans[0].kb_id, "bao-hu-san");
-    let leftovers: Vec<_> = walk(&out_dir).into_iter().filter(|p| p.to_string_lossy().contains(".part")).collect();
+    let leftovers: Vec<_> = walk(&out_dir)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".part"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
@@ -234,7 +266,10 @@ fn jsonl_input_keeps_fields() {
     let input = "{\"id\": 12345678901234567890, \"lang\":\"en\", \"text\":\"a nail case\", \"score\": 1.10}\n\
                  {\"id\": 2, \"body\": \"no text field\"}\n\
                  {\"text\":\"保护伞\"}\n";
-    let out = run_stdin(&["annotate", "--input", "jsonl", "-g", mini.to_str().unwrap()], input.as_bytes());
+    let out = run_stdin(
+        &["annotate", "--input", "jsonl", "-g", mini.to_str().unwrap()],
+        input.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();

@@ -30,26 +30,68 @@ fn matcher() -> Matcher {
 }
 
 /// (text, expected [(matched text, kb_id, form)])
-type Case = (&'static str, &'static [(&'static str, &'static str, &'static str)]);
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str, &'static str)],
+);
 
 const CASES: &[Case] = &[
-    ("SAFE CHINA", &[("SAFE CHINA", "ping-an-zhong-guo", "literal")]),
-    ("building a Safe China.", &[("Safe China", "ping-an-zhong-guo", "literal")]),
-    ("protective\numbrellas", &[("protective\numbrellas", "bao-hu-san", "literal")]),
-    ("protective\r\n  umbrella here", &[("protective\r\n  umbrella", "bao-hu-san", "literal")]),
-    ("the source-governance rule", &[("source-governance", "yuan-tou-zhi-li", "literal")]),
-    ("relationship-networks", &[("relationship-networks", "guan-xi-wang", "literal")]),
-    ("relationship—networks", &[("relationship—networks", "guan-xi-wang", "literal")]),
-    ("Supreme People’s Procuratorate", &[("Supreme People’s Procuratorate", "zui-gao", "en")]),
-    ("Supreme People's Procuratorate", &[("Supreme People's Procuratorate", "zui-gao", "en")]),
-    ("ＳＡＦＥ ＣＨＩＮＡ", &[("ＳＡＦＥ ＣＨＩＮＡ", "ping-an-zhong-guo", "literal")]),
-    ("the nail cases and bone cases", &[("nail cases", "ding-zi-an", "literal"), ("bone cases", "gu-tou-an", "literal")]),
+    (
+        "SAFE CHINA",
+        &[("SAFE CHINA", "ping-an-zhong-guo", "literal")],
+    ),
+    (
+        "building a Safe China.",
+        &[("Safe China", "ping-an-zhong-guo", "literal")],
+    ),
+    (
+        "protective\numbrellas",
+        &[("protective\numbrellas", "bao-hu-san", "literal")],
+    ),
+    (
+        "protective\r\n  umbrella here",
+        &[("protective\r\n  umbrella", "bao-hu-san", "literal")],
+    ),
+    (
+        "the source-governance rule",
+        &[("source-governance", "yuan-tou-zhi-li", "literal")],
+    ),
+    (
+        "relationship-networks",
+        &[("relationship-networks", "guan-xi-wang", "literal")],
+    ),
+    (
+        "relationship—networks",
+        &[("relationship—networks", "guan-xi-wang", "literal")],
+    ),
+    (
+        "Supreme People’s Procuratorate",
+        &[("Supreme People’s Procuratorate", "zui-gao", "en")],
+    ),
+    (
+        "Supreme People's Procuratorate",
+        &[("Supreme People's Procuratorate", "zui-gao", "en")],
+    ),
+    (
+        "ＳＡＦＥ ＣＨＩＮＡ",
+        &[("ＳＡＦＥ ＣＨＩＮＡ", "ping-an-zhong-guo", "literal")],
+    ),
+    (
+        "the nail cases and bone cases",
+        &[
+            ("nail cases", "ding-zi-an", "literal"),
+            ("bone cases", "gu-tou-an", "literal"),
+        ],
+    ),
     ("\"nail case\"", &[("nail case", "ding-zi-an", "literal")]),
     ("toenail cases", &[("toenail", "nail", "en")]),
     ("backbone cases", &[]),
     ("unsafe Chinaware", &[]),
     ("safe Chinaware", &[]),
-    ("umbrellas of protection", &[("umbrellas of protection", "bao-hu-san", "literal")]),
+    (
+        "umbrellas of protection",
+        &[("umbrellas of protection", "bao-hu-san", "literal")],
+    ),
     // A rejected in-word candidate ("ab c" inside "ab cd") must not hide "ab".
     ("ab cd", &[("ab", "ab", "en")]),
     ("ab c", &[("ab c", "ab-c", "en")]),
@@ -57,14 +99,35 @@ const CASES: &[Case] = &[
     ("保护伞", &[("保护伞", "bao-hu-san", "zh")]),
     ("保護傘", &[("保護傘", "bao-hu-san", "zh_hant")]),
     ("保护\n伞", &[("保护\n伞", "bao-hu-san", "zh")]),
-    ("打掉保护 \r\n 伞。", &[("保护 \r\n 伞", "bao-hu-san", "zh")]),
-    ("坚持不放过，不凑数", &[("不放过，不凑数", "bu-fang-guo", "zh")]),
+    (
+        "打掉保护 \r\n 伞。",
+        &[("保护 \r\n 伞", "bao-hu-san", "zh")],
+    ),
+    (
+        "坚持不放过，不凑数",
+        &[("不放过，不凑数", "bu-fang-guo", "zh")],
+    ),
     ("坚持不放过不凑数", &[("不放过不凑数", "bu-fang-guo", "zh")]),
-    ("坚持不放过、不凑数", &[("不放过、不凑数", "bu-fang-guo", "zh")]),
-    ("开展扫黑除恶专项斗争", &[("扫黑除恶专项斗争", "sao-hei-zx", "zh")]),
-    ("在protective umbrellas中", &[("protective umbrellas", "bao-hu-san", "literal")]),
-    ("😀𝔘 protective umbrellas", &[("protective umbrellas", "bao-hu-san", "literal")]),
-    ("Line one\r\nSafe\r\nChina\r\n", &[("Safe\r\nChina", "ping-an-zhong-guo", "literal")]),
+    (
+        "坚持不放过、不凑数",
+        &[("不放过、不凑数", "bu-fang-guo", "zh")],
+    ),
+    (
+        "开展扫黑除恶专项斗争",
+        &[("扫黑除恶专项斗争", "sao-hei-zx", "zh")],
+    ),
+    (
+        "在protective umbrellas中",
+        &[("protective umbrellas", "bao-hu-san", "literal")],
+    ),
+    (
+        "😀𝔘 protective umbrellas",
+        &[("protective umbrellas", "bao-hu-san", "literal")],
+    ),
+    (
+        "Line one\r\nSafe\r\nChina\r\n",
+        &[("Safe\r\nChina", "ping-an-zhong-guo", "literal")],
+    ),
     ("", &[]),
 ];
 
@@ -75,7 +138,13 @@ fn cases() {
         let spans = m.find(text, MatchOptions::default());
         let got: Vec<(&str, &str, &str)> = spans
             .iter()
-            .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str(), s.form.as_str()))
+            .map(|s| {
+                (
+                    &text[s.start..s.end],
+                    m.entry(s).id.as_str(),
+                    s.form.as_str(),
+                )
+            })
             .collect();
         assert_eq!(&got, want, "text {text:?}");
     }
@@ -90,7 +159,10 @@ fn overlapping_reports_nested_terms() {
         .iter()
         .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str()))
         .collect();
-    assert_eq!(got, [("扫黑除恶专项斗争", "sao-hei-zx"), ("扫黑除恶", "sao-hei")]);
+    assert_eq!(
+        got,
+        [("扫黑除恶专项斗争", "sao-hei-zx"), ("扫黑除恶", "sao-hei")]
+    );
     let text = "ab c";
     let all = m.find(text, MatchOptions { overlapping: true });
     let got: Vec<&str> = all.iter().map(|s| m.entry(s).id.as_str()).collect();
@@ -120,7 +192,9 @@ fn form_empty_after_normalization_is_an_error() {
     assert_eq!(err.problems.len(), 1);
     assert_eq!(err.problems[0].line, 2);
     assert_eq!(err.problems[0].column, 4);
-    assert!(err.problems[0].message.contains("empty after normalization"));
+    assert!(err.problems[0]
+        .message
+        .contains("empty after normalization"));
 }
 
 mod property {
@@ -140,8 +214,28 @@ mod property {
     ];
     /// Filler that cannot extend or create a term.
     const FILLER: &[&str] = &[
-        "lorem", "ipsum", "dolor", "the", "of", "2021", "😀", "𝔘", "é", "—", ".", ",", "“", "”",
-        "（", "）", "在", "中", "年", "\t", "Ünïcödé", "İ",
+        "lorem",
+        "ipsum",
+        "dolor",
+        "the",
+        "of",
+        "2021",
+        "😀",
+        "𝔘",
+        "é",
+        "—",
+        ".",
+        ",",
+        "“",
+        "”",
+        "（",
+        "）",
+        "在",
+        "中",
+        "年",
+        "\t",
+        "Ünïcödé",
+        "İ",
     ];
 
     /// Spells a form with random case, whitespace, line breaks and hyphens between words.

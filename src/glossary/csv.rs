@@ -125,14 +125,19 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
         };
         let mut bad_utf8 = false;
         for (i, raw) in record.iter().enumerate() {
-            let Some(Some(name)) = columns.get(i) else { continue };
+            let Some(Some(name)) = columns.get(i) else {
+                continue;
+            };
             let value = match std::str::from_utf8(raw) {
                 Ok(v) => v.trim(),
                 Err(e) => {
                     problems.push(problem(
                         line,
                         i as u64 + 1,
-                        format!("invalid UTF-8 in column {name:?} at byte {}", e.valid_up_to()),
+                        format!(
+                            "invalid UTF-8 in column {name:?} at byte {}",
+                            e.valid_up_to()
+                        ),
                     ));
                     bad_utf8 = true;
                     continue;
@@ -218,9 +223,11 @@ fn field_is_empty(e: &Entry, name: &str) -> bool {
 /// `[a-z0-9]+(-[a-z0-9]+)*`
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Writes entries as a glossary CSV with the canonical columns.

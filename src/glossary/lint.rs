@@ -39,14 +39,26 @@ fn content_problems(g: &Glossary) -> Vec<Problem> {
             problem(
                 "category",
                 Severity::Error,
-                format!("unknown category {:?} (use one of: {})", e.category, CATEGORIES.join(", ")),
+                format!(
+                    "unknown category {:?} (use one of: {})",
+                    e.category,
+                    CATEGORIES.join(", ")
+                ),
             );
         }
         for s in &e.see_also {
             if !ids.contains(s.as_str()) {
-                problem("see_also", Severity::Error, format!("see_also id {s:?} does not exist"));
+                problem(
+                    "see_also",
+                    Severity::Error,
+                    format!("see_also id {s:?} does not exist"),
+                );
             } else if *s == e.id {
-                problem("see_also", Severity::Warning, "see_also names the entry itself".into());
+                problem(
+                    "see_also",
+                    Severity::Warning,
+                    "see_also names the entry itself".into(),
+                );
             }
         }
         if !e.definition.is_empty() && e.definition.trim().eq_ignore_ascii_case(e.en.trim()) {
@@ -57,7 +69,11 @@ fn content_problems(g: &Glossary) -> Vec<Problem> {
             );
         }
         if e.zh.chars().any(|c| c.is_ascii_alphabetic()) {
-            problem("zh", Severity::Warning, format!("zh {:?} contains Latin letters", e.zh));
+            problem(
+                "zh",
+                Severity::Warning,
+                format!("zh {:?} contains Latin letters", e.zh),
+            );
         }
     }
     out

@@ -105,7 +105,10 @@ fn csv_files(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
             };
             files.sort();
             if files.is_empty() {
-                problems.push(file_problem(path, "folder holds no glossary *.csv file".into()));
+                problems.push(file_problem(
+                    path,
+                    "folder holds no glossary *.csv file".into(),
+                ));
             }
             files
         }

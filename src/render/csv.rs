@@ -14,7 +14,8 @@ pub struct CsvRenderer;
 impl Render for CsvRenderer {
     fn begin(&self, out: &mut Vec<u8>) {
         let mut w = ::csv::Writer::from_writer(out);
-        w.write_record(CSV_HEADER).expect("writing to a Vec cannot fail");
+        w.write_record(CSV_HEADER)
+            .expect("writing to a Vec cannot fail");
     }
 
     fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
@@ -23,7 +24,10 @@ impl Render for CsvRenderer {
         let mut fields: [String; 4] = Default::default();
         for l in &ann.spans {
             let e = matcher.entry(&l.span);
-            for (f, n) in fields.iter_mut().zip([l.line, l.column, l.char_start, l.char_end]) {
+            for (f, n) in fields
+                .iter_mut()
+                .zip([l.line, l.column, l.char_start, l.char_end])
+            {
                 f.clear();
                 f.push_str(num.format(n));
             }

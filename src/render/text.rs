@@ -14,7 +14,10 @@ pub fn gloss(entry: &Entry, form: FormKind) -> String {
     let head = match form {
         FormKind::En => format!("{} {}", entry.zh, entry.pinyin),
         FormKind::EnAlt | FormKind::Literal => {
-            format!("{} {}, \u{201C}{}\u{201D}", entry.zh, entry.pinyin, entry.en)
+            format!(
+                "{} {}, \u{201C}{}\u{201D}",
+                entry.zh, entry.pinyin, entry.en
+            )
         }
         FormKind::Zh | FormKind::ZhAlt | FormKind::ZhHant => {
             format!("{}, \u{201C}{}\u{201D}", entry.pinyin, entry.en)
@@ -27,16 +30,20 @@ impl Render for TextRenderer {
     fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
         // Glosses go after the end of each span; nested spans (with --overlapping) are
         // glossed in the order they end.
-        let mut ends: Vec<(usize, usize)> =
-            ann.spans.iter().enumerate().map(|(i, l)| (l.span.end, i)).collect();
+        let mut ends: Vec<(usize, usize)> = ann
+            .spans
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.span.end, i))
+            .collect();
         ends.sort_unstable();
         let mut pos = 0;
         for (end, i) in ends {
-            out.extend_from_slice(doc.text[pos..end].as_bytes());
+            out.extend_from_slice(&doc.text.as_bytes()[pos..end]);
             let l = &ann.spans[i];
             out.extend_from_slice(gloss(matcher.entry(&l.span), l.form()).as_bytes());
             pos = end;
         }
-        out.extend_from_slice(doc.text[pos..].as_bytes());
+        out.extend_from_slice(&doc.text.as_bytes()[pos..]);
     }
 }

@@ -1,0 +1,179 @@
+//! Corpus runs: ordering across workers, folder output, bad files in a corpus, summaries.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn tifa() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_tifa"))
+}
+
+fn mini() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mini.csv")
+}
+
+/// A deterministic corpus of `n` documents in nested folders, with terms in various spellings.
+fn corpus(dir: &Path, n: usize) {
+    let phrases = [
+        "Officials acting as protective umbrellas were removed.",
+        "The relationship-networks behind them were broken.",
+        "保護傘 and 关系网 were named in the 钉子\n案 report.",
+        "Nothing to see in this sentence at all.",
+        "NAIL CASES were closed; toenail cases were not.",
+    ];
+    for i in 0..n {
+        let sub = dir.join(format!("d{}", i % 7)).join(format!("e{}", i % 3));
+        fs::create_dir_all(&sub).unwrap();
+        let mut text = String::new();
+        for k in 0..(i % 13 + 1) {
+            text.push_str(phrases[(i * 7 + k * 3) % phrases.len()]);
+            text.push(if k % 4 == 3 { '\n' } else { ' ' });
+        }
+        fs::write(sub.join(format!("doc{i:04}.txt")), text).unwrap();
+    }
+}
+
+fn annotate(args: &[&str], dir: &Path) -> std::process::Output {
+    tifa()
+        .arg("annotate")
+        .arg("-g")
+        .arg(mini())
+        .args(args)
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn output_is_identical_whatever_the_number_of_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 500);
+    for format in ["jsonl", "csv", "text"] {
+        let one = annotate(&["-f", format, "-j1"], dir.path());
+        let four = annotate(&["-f", format, "-j4"], dir.path());
+        assert!(one.status.success() && four.status.success());
+        assert!(one.stdout.len() > 10_000);
+        assert!(
+            one.stdout == four.stdout,
+            "{format} output differs between -j1 and -j4"
+        );
+    }
+    // Input order is path order.
+    let out = annotate(&["-f", "jsonl", "-j2"], dir.path());
+    let paths: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(paths.len(), 500);
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+}
+
+#[test]
+fn a_corpus_with_bad_files_processes_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    corpus(d, 20);
+    fs::write(d.join("bad.txt"), b"nail case \xc3\x28").unwrap();
+    fs::write(d.join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::os::unix::fs::symlink(d.join("vanished.txt"), d.join("gone.txt")).unwrap();
+    fs::write(d.join(".hidden.txt"), "nail case").unwrap();
+    let out = annotate(&["-f", "jsonl"], d);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let p = |n: &str| d.join(n).display().to_string();
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            format!("tifa: note: {}: hidden file, skipped", p(".hidden.txt")),
+            format!("tifa: error: {}: no such file or folder", p("gone.txt")),
+            format!("tifa: error: {}: invalid UTF-8 at line 1, column 11 (byte offset 10); convert it to UTF-8 or pass --lossy", p("bad.txt")),
+            format!("tifa: note: {}: binary file (NUL byte at offset 8), skipped", p("image.png")),
+        ]
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 20);
+}
+
+#[test]
+fn globs_select_files_in_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), "nail case").unwrap();
+    fs::write(d.join("b.md"), "nail case").unwrap();
+    fs::write(d.join("draft.txt"), "nail case").unwrap();
+    let out = annotate(&["-f", "csv", "--glob", "*.txt", "--glob", "!draft*"], d);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("a.txt") && !text.contains("b.md") && !text.contains("draft.txt"),
+        "{text}"
+    );
+}
+
+#[test]
+fn summary_counts_each_entry_per_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("in");
+    fs::create_dir(&d).unwrap();
+    fs::write(d.join("a.txt"), "nail case, nail cases, 保护伞").unwrap();
+    fs::write(d.join("b.txt"), "nothing").unwrap();
+    let csv_path = dir.path().join("s.csv");
+    let json_path = dir.path().join("s.json");
+    for p in [&csv_path, &json_path] {
+        let out = annotate(&["-f", "csv", "--summary", p.to_str().unwrap()], &d);
+        assert!(out.status.success());
+    }
+    let mut rdr = csv::Reader::from_path(&csv_path).unwrap();
+    let rows: Vec<(String, String, String, String, u32)> =
+        rdr.deserialize().map(Result::unwrap).collect();
+    let a = d.join("a.txt").display().to_string();
+    assert_eq!(
+        rows,
+        [
+            (
+                a.clone(),
+                "bao-hu-san".into(),
+                "保护伞".into(),
+                "protectors".into(),
+                1
+            ),
+            (
+                a.clone(),
+                "ding-zi-an".into(),
+                "钉子案".into(),
+                "hard cases".into(),
+                2
+            ),
+        ]
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&json_path).unwrap()).unwrap();
+    assert_eq!(json[0]["counts"]["ding-zi-an"], 2);
+    assert_eq!(json[1]["counts"], serde_json::json!({}));
+}
+
+#[test]
+fn output_never_overwrites_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), "nail case").unwrap();
+    fs::write(d.join("b.txt"), "保护伞").unwrap();
+    let out = tifa()
+        .args(["annotate", "-f", "text", "-g"])
+        .arg(mini())
+        .arg(d)
+        .arg("-o")
+        .arg(d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(d.join("a.txt")).unwrap(), "nail case");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("output would overwrite the input"));
+}
