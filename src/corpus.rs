@@ -40,7 +40,7 @@ pub fn for_each_document<T: Send>(
         inputs.to_vec()
     };
     let mut notes = Vec::new();
-    let found: Vec<Found> = source::expand(&inputs, &mut notes);
+    let found: Vec<Found> = source::expand(&inputs, &source::Globs::default(), &mut notes);
     for n in notes {
         match n {
             WalkNote::Skipped(p, why) => sink(Event::Note(format!("{}: {why}", p.display()))),
