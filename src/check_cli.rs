@@ -149,6 +149,8 @@ pub fn run(args: CheckArgs) -> io::Result<u8> {
         Message::Error(s) => eprintln!("tifa: error: {s}"),
         Message::Warning(s) => eprintln!("tifa: warning: {s}"),
         Message::Note(s) => eprintln!("tifa: note: {s}"),
+        // Progress is shown by `annotate` only (added on main after `check` branched).
+        Message::Progress { .. } => {}
     };
     let report = check::run(&config, &matcher, &mut out, &mut print)?;
     out.flush()?;
