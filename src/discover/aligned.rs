@@ -178,7 +178,7 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
     let mut seg_ngrams: Vec<Vec<(String, String)>> = Vec::with_capacity(pairs.len());
     for (si, p) in pairs.iter().enumerate() {
         let mut entries: Vec<usize> = matcher
-            .find(&p.source, MatchOptions::default())
+            .find(&p.source, MatchOptions { overlapping: true })
             .into_iter()
             .filter(|s| s.form.is_chinese())
             .map(|s| s.entry)

@@ -278,90 +278,92 @@ fn ascii_base(c: char) -> Option<char> {
 }
 
 /// Makes entries load: unique valid ids, and no surface form that folds to a form another
-/// entry (or the same entry, for the headwords) already holds. Clashing alternative forms are
-/// dropped, a clashing `en` is told apart by its Chinese headword, and an entry whose `zh`
-/// clashes is dropped. Returns a warning for each change.
+/// entry (or the same entry, for the headwords) already holds. Headwords are claimed first,
+/// then English headwords, then the other forms, so an alternative form never pushes out
+/// another entry's headword. Clashing alternative forms are dropped, a clashing `en` is told
+/// apart by its Chinese headword, and an entry whose `zh` clashes is dropped. Returns a
+/// warning for each entry dropped or `en` emptied.
 pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
     let mut warnings = Vec::new();
-    let mut ids = IdAllocator::new();
     let mut owner: HashMap<String, usize> = HashMap::new();
+    // Pass 1: Chinese headwords.
     let mut kept = Vec::with_capacity(entries.len());
-    for mut e in std::mem::take(entries) {
-        let line = e.origin.line;
-        let idx = kept.len();
-        let zh_key = fold_form(&e.zh);
+    for e in std::mem::take(entries) {
         if !e.zh.is_empty() {
-            match owner.get(&zh_key) {
-                Some(_) => {
-                    warnings.push(problem(
-                        path,
-                        line,
-                        Severity::Warning,
-                        format!("{:?} folds to a term already imported; entry skipped", e.zh),
-                    ));
-                    continue;
-                }
-                None if zh_key.is_empty() => {
-                    warnings.push(problem(
-                        path,
-                        line,
-                        Severity::Warning,
-                        format!("{:?} has no letters or characters to match; entry skipped", e.zh),
-                    ));
-                    continue;
-                }
-                None => {
-                    owner.insert(zh_key, idx);
-                }
+            let key = fold_form(&e.zh);
+            let why = if key.is_empty() {
+                "has no letters or characters to match"
+            } else if owner.contains_key(&key) {
+                "folds to a term already imported"
+            } else {
+                owner.insert(key, kept.len());
+                ""
+            };
+            if !why.is_empty() {
+                warnings.push(problem(
+                    path,
+                    e.origin.line,
+                    Severity::Warning,
+                    format!("{:?} {why}; entry skipped", e.zh),
+                ));
+                continue;
             }
         }
-        // `allow_self`: a form may repeat one of the entry's own (a traditional form that folds
-        // to the simplified headword is still worth recording).
-        let keep_unique = |forms: &mut Vec<String>, owner: &mut HashMap<String, usize>, allow_self: bool| {
-            forms.retain(|f| {
-                let k = fold_form(f);
-                if k.is_empty() {
-                    return false;
-                }
-                match owner.get(&k) {
-                    Some(&o) => allow_self && o == idx,
-                    None => {
-                        owner.insert(k, idx);
-                        true
-                    }
-                }
-            });
-            let mut seen = HashSet::new();
-            forms.retain(|f| seen.insert(fold_form(f)));
-        };
-        keep_unique(&mut e.zh_alt, &mut owner, true);
-        keep_unique(&mut e.zh_hant, &mut owner, true);
-        if !e.en.is_empty() {
-            let mut key = fold_form(&e.en);
-            if owner.get(&key).is_some_and(|&o| o != idx) && !e.zh.is_empty() {
-                e.en = format!("{} ({})", e.en, e.zh);
-                key = fold_form(&e.en);
-            }
-            match owner.get(&key) {
-                Some(&o) if o != idx => {
-                    warnings.push(problem(
-                        path,
-                        line,
-                        Severity::Warning,
-                        format!("en {:?} is already a form of another entry; left empty", e.en),
-                    ));
-                    e.en.clear();
-                }
-                _ => {
-                    owner.insert(key, idx);
-                }
-            }
-        }
-        keep_unique(&mut e.en_alt, &mut owner, false);
-        keep_unique(&mut e.literal, &mut owner, false);
-        let wanted = e.id.clone();
-        e.id = ids.allocate(&wanted, &[&e.pinyin, &e.en, &e.zh]);
         kept.push(e);
+    }
+    // Pass 2: English headwords.
+    for (idx, e) in kept.iter_mut().enumerate() {
+        if e.en.is_empty() {
+            continue;
+        }
+        let mut key = fold_form(&e.en);
+        if owner.get(&key).is_some_and(|&o| o != idx) && !e.zh.is_empty() {
+            e.en = format!("{} ({})", e.en, e.zh);
+            key = fold_form(&e.en);
+        }
+        match owner.get(&key) {
+            Some(&o) if o != idx => {
+                warnings.push(problem(
+                    path,
+                    e.origin.line,
+                    Severity::Warning,
+                    format!("en {:?} is already a form of another entry; left empty", e.en),
+                ));
+                e.en.clear();
+            }
+            _ => {
+                owner.insert(key, idx);
+            }
+        }
+    }
+    // Pass 3: the other forms. `allow_self`: a form may repeat one of the entry's own (a
+    // traditional form that folds to the simplified headword is still worth recording).
+    let keep_unique = |forms: &mut Vec<String>, owner: &mut HashMap<String, usize>, idx: usize, allow_self: bool| {
+        let mut seen = HashSet::new();
+        forms.retain(|f| {
+            let k = fold_form(f);
+            if k.is_empty() || !seen.insert(k.clone()) {
+                return false;
+            }
+            match owner.get(&k) {
+                Some(&o) => allow_self && o == idx,
+                None => {
+                    owner.insert(k, idx);
+                    true
+                }
+            }
+        });
+    };
+    for (idx, e) in kept.iter_mut().enumerate() {
+        keep_unique(&mut e.zh_alt, &mut owner, idx, true);
+        keep_unique(&mut e.zh_hant, &mut owner, idx, true);
+        keep_unique(&mut e.en_alt, &mut owner, idx, false);
+        keep_unique(&mut e.literal, &mut owner, idx, false);
+    }
+    let mut ids = IdAllocator::new();
+    for e in &mut kept {
+        let wanted = std::mem::take(&mut e.id);
+        e.id = ids.allocate(&wanted, &[&e.pinyin, &e.en, &e.zh]);
     }
     // see_also may name ids of the source file that were replaced; keep those that exist.
     let valid: HashSet<String> = kept.iter().map(|e: &Entry| e.id.clone()).collect();
