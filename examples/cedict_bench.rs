@@ -20,15 +20,27 @@ fn main() {
     }
     let data = std::fs::read(&args[1]).expect("read CEDICT");
     let t0 = Instant::now();
-    let imported = import(ExchangeFormat::Cedict, &data, Path::new(&args[1]), &ImportOptions::default());
+    let imported = import(
+        ExchangeFormat::Cedict,
+        &data,
+        Path::new(&args[1]),
+        &ImportOptions::default(),
+    );
     let t_import = t0.elapsed();
     let n = imported.entries.len();
     let t1 = Instant::now();
-    let matcher = Matcher::new(Glossary { entries: imported.entries }).expect("CEDICT glossary compiles");
+    let matcher = Matcher::new(Glossary {
+        entries: imported.entries,
+    })
+    .expect("CEDICT glossary compiles");
     let t_build = t1.elapsed();
     println!("entries: {n}, patterns: {}", matcher.pattern_count());
-    println!("import: {:.3} s, matcher build: {:.3} s, import + build: {:.3} s",
-        t_import.as_secs_f64(), t_build.as_secs_f64(), (t_import + t_build).as_secs_f64());
+    println!(
+        "import: {:.3} s, matcher build: {:.3} s, import + build: {:.3} s",
+        t_import.as_secs_f64(),
+        t_build.as_secs_f64(),
+        (t_import + t_build).as_secs_f64()
+    );
 
     let text = std::fs::read_to_string(&args[2]).expect("read text");
     // Documents of about 64 KiB, split at line ends, as a corpus would come.
@@ -57,10 +69,19 @@ fn main() {
         total += spans.len();
     }
     let t_one = t2.elapsed().as_secs_f64();
-    println!("one thread: {mb:.1} MB in {t_one:.2} s = {:.0} MB/s, {total} spans", mb / t_one);
+    println!(
+        "one thread: {mb:.1} MB in {t_one:.2} s = {:.0} MB/s, {total} spans",
+        mb / t_one
+    );
     let t3 = Instant::now();
-    let total_par: usize = docs.par_iter().map(|d| matcher.find(d, MatchOptions::default()).len()).sum();
+    let total_par: usize = docs
+        .par_iter()
+        .map(|d| matcher.find(d, MatchOptions::default()).len())
+        .sum();
     let t_par = t3.elapsed().as_secs_f64();
-    println!("{} threads: {mb:.1} MB in {t_par:.2} s = {:.0} MB/s, {total_par} spans",
-        rayon::current_num_threads(), mb / t_par);
+    println!(
+        "{} threads: {mb:.1} MB in {t_par:.2} s = {:.0} MB/s, {total_par} spans",
+        rayon::current_num_threads(),
+        mb / t_par
+    );
 }

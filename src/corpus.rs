@@ -101,7 +101,10 @@ impl Kwic {
                 left_start += ws;
             }
         }
-        let mut right_end = after.char_indices().nth(width).map_or(after.len(), |(i, _)| i);
+        let mut right_end = after
+            .char_indices()
+            .nth(width)
+            .map_or(after.len(), |(i, _)| i);
         if right_end < after.len()
             && after[right_end..].chars().next().is_some_and(word)
             && after[..right_end].chars().next_back().is_some_and(word)
@@ -113,9 +116,17 @@ impl Kwic {
         let left = squash(&before[left_start..]);
         let right = squash(&after[..right_end]);
         Kwic {
-            left: if left_start > 0 { format!("…{}", left.trim_start()) } else { left.trim_start().to_string() },
+            left: if left_start > 0 {
+                format!("…{}", left.trim_start())
+            } else {
+                left.trim_start().to_string()
+            },
             term: squash(&text[range]),
-            right: if right_end < after.len() { format!("{}…", right.trim_end()) } else { right.trim_end().to_string() },
+            right: if right_end < after.len() {
+                format!("{}…", right.trim_end())
+            } else {
+                right.trim_end().to_string()
+            },
         }
     }
 }
@@ -153,7 +164,11 @@ pub fn squash(s: &str) -> String {
 
 /// The 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]

@@ -160,7 +160,10 @@ fn write_output(
 ) -> io::Result<()> {
     match path {
         Some(p) if p.as_os_str() != "-" => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
             let mut tmp = tempfile::NamedTempFile::new_in(dir)
                 .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
             {
@@ -168,8 +171,9 @@ fn write_output(
                 f(&mut w)?;
                 w.flush()?;
             }
-            tmp.persist(p)
-                .map_err(|e| io::Error::new(e.error.kind(), format!("{}: {}", p.display(), e.error)))?;
+            tmp.persist(p).map_err(|e| {
+                io::Error::new(e.error.kind(), format!("{}: {}", p.display(), e.error))
+            })?;
             Ok(())
         }
         _ => {
@@ -228,14 +232,25 @@ fn run_build(args: cli::BuildArgs) -> io::Result<u8> {
         BuildFormat::Csv => usage::write_report_csv(&uses, &matcher, out),
         BuildFormat::Json => usage::write_report_json(&uses, &matcher, out),
         BuildFormat::Glossary => {
-            let entries: Vec<glossary::Entry> =
-                usage::used_entries(&uses, &matcher).into_iter().cloned().collect();
+            let mut entries: Vec<glossary::Entry> = usage::used_entries(&uses, &matcher)
+                .into_iter()
+                .cloned()
+                .collect();
+            // Cross-references to entries the corpus does not use would not load.
+            let ids: std::collections::HashSet<String> =
+                entries.iter().map(|e| e.id.clone()).collect();
+            for e in &mut entries {
+                e.see_also.retain(|s| ids.contains(s));
+            }
             glossary::write_csv(&entries, out)
         }
         BuildFormat::Md | BuildFormat::Html => {
             let items: Vec<Item<'_>> = uses
                 .iter()
-                .map(|u| Item { entry: &matcher.glossary().entries[u.entry], usage: Some(u) })
+                .map(|u| Item {
+                    entry: &matcher.glossary().entries[u.entry],
+                    usage: Some(u),
+                })
                 .collect();
             if args.format == BuildFormat::Md {
                 printable::write_markdown(&items, out)
@@ -257,7 +272,11 @@ fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
             return Ok(FAILED_INPUT);
         }
     };
-    let format = match args.from.map(|f| f.format()).or_else(|| ExchangeFormat::detect(&args.input, &data)) {
+    let format = match args
+        .from
+        .map(|f| f.format())
+        .or_else(|| ExchangeFormat::detect(&args.input, &data))
+    {
         Some(f) => f,
         None => {
             eprintln!(
@@ -285,7 +304,9 @@ fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
         eprintln!("tifa: {path}: rejected; nothing written");
         return Ok(FAILED_INPUT);
     }
-    write_output(args.output.as_deref(), |out| glossary::write_csv(&imported.entries, out))?;
+    write_output(args.output.as_deref(), |out| {
+        glossary::write_csv(&imported.entries, out)
+    })?;
     eprintln!("tifa: {path}: {} entries imported", imported.entries.len());
     Ok(0)
 }
@@ -312,7 +333,9 @@ fn run_export(args: cli::ExportArgs) -> io::Result<u8> {
             return Ok(UNUSABLE);
         }
     };
-    write_output(args.output.as_deref(), |out| exchange::export(format, &glossary.entries, out))?;
+    write_output(args.output.as_deref(), |out| {
+        exchange::export(format, &glossary.entries, out)
+    })?;
     Ok(0)
 }
 
@@ -324,7 +347,9 @@ fn run_discover(args: cli::DiscoverArgs) -> io::Result<u8> {
     };
     if let Some(pairs_path) = &args.aligned {
         let path = pairs_path.to_string_lossy().into_owned();
-        let text = match tifa::source::read_all(&path).and_then(|raw| tifa::source::decode(&path, raw, args.lossy)) {
+        let text = match tifa::source::read_all(&path)
+            .and_then(|raw| tifa::source::decode(&path, raw, args.lossy))
+        {
             Ok((t, w)) => {
                 if let Some(w) = w {
                     eprintln!("tifa: warning: {w}");
@@ -374,13 +399,20 @@ fn run_discover(args: cli::DiscoverArgs) -> io::Result<u8> {
         opts.limit = n;
     }
     let cands = disc.finish(&opts);
-    let taken: Vec<&str> = matcher.glossary().entries.iter().map(|e| e.id.as_str()).collect();
-    write_output(args.output.as_deref(), |out| match args.format.unwrap_or(DiscoverFormat::Glossary) {
-        DiscoverFormat::Glossary => discover::write_csv(&cands, &taken, false, out),
-        DiscoverFormat::Csv => discover::write_csv(&cands, &taken, true, out),
-        DiscoverFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &cands)?;
-            writeln!(out)
+    let taken: Vec<&str> = matcher
+        .glossary()
+        .entries
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    write_output(args.output.as_deref(), |out| {
+        match args.format.unwrap_or(DiscoverFormat::Glossary) {
+            DiscoverFormat::Glossary => discover::write_csv(&cands, &taken, false, out),
+            DiscoverFormat::Csv => discover::write_csv(&cands, &taken, true, out),
+            DiscoverFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &cands)?;
+                writeln!(out)
+            }
         }
     })?;
     Ok(if failed > 0 { FAILED_INPUT } else { 0 })

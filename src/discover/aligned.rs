@@ -72,8 +72,19 @@ fn is_header(field: &str) -> bool {
     let f = field.trim().to_ascii_lowercase();
     matches!(
         f.as_str(),
-        "zh" | "en" | "source" | "target" | "src" | "tgt" | "chinese" | "english" | "zh-cn" | "en-us" | "en-gb"
-            | "zh-hans" | "translation" | "original"
+        "zh" | "en"
+            | "source"
+            | "target"
+            | "src"
+            | "tgt"
+            | "chinese"
+            | "english"
+            | "zh-cn"
+            | "en-us"
+            | "en-gb"
+            | "zh-hans"
+            | "translation"
+            | "original"
     )
 }
 
@@ -111,7 +122,10 @@ pub struct AlignedOptions {
 
 impl Default for AlignedOptions {
     fn default() -> Self {
-        AlignedOptions { min_joint: 2, per_entry: 5 }
+        AlignedOptions {
+            min_joint: 2,
+            per_entry: 5,
+        }
     }
 }
 
@@ -138,13 +152,19 @@ fn segment_ngrams(matcher: &Matcher, text: &str) -> Vec<(String, String)> {
             if is_stop_word(&last.key) || last.numeric {
                 continue;
             }
-            let mut key = tokens[i..j].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+            let mut key = tokens[i..j]
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             if n > 1 {
                 key.push(' ');
             }
             key.push_str(&singular(&last.key));
             if seen.insert(key.clone()) {
-                let surface = crate::corpus::squash(&text[tokens[i].start..last.end]).trim().to_string();
+                let surface = crate::corpus::squash(&text[tokens[i].start..last.end])
+                    .trim()
+                    .to_string();
                 out.push((key, surface));
             }
         }
@@ -163,7 +183,10 @@ pub fn llr(k11: f64, k12: f64, k21: f64, k22: f64) -> f64 {
         }
     }
     let n = k11 + k12 + k21 + k22;
-    let g = xlx(k11) + xlx(k12) + xlx(k21) + xlx(k22) - xlx(k11 + k12) - xlx(k21 + k22) - xlx(k11 + k21)
+    let g = xlx(k11) + xlx(k12) + xlx(k21) + xlx(k22)
+        - xlx(k11 + k12)
+        - xlx(k21 + k22)
+        - xlx(k11 + k21)
         - xlx(k12 + k22)
         + xlx(n);
     (2.0 * g).max(0.0)
@@ -207,7 +230,9 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
         let mut joint: HashMap<&str, (u64, u64, HashMap<&str, u64>)> = HashMap::new();
         for &si in segs {
             for (k, surface) in &seg_ngrams[si] {
-                let j = joint.entry(k.as_str()).or_insert((0, pairs[si].line, HashMap::new()));
+                let j = joint
+                    .entry(k.as_str())
+                    .or_insert((0, pairs[si].line, HashMap::new()));
                 j.0 += 1;
                 *j.2.entry(surface.as_str()).or_default() += 1;
             }
@@ -229,7 +254,11 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                 .map_or(k.to_string(), |(s, _)| s.to_string());
-            let content: Vec<String> = k.split(' ').filter(|w| !is_stop_word(w)).map(singular).collect();
+            let content: Vec<String> = k
+                .split(' ')
+                .filter(|w| !is_stop_word(w))
+                .map(singular)
+                .collect();
             let form = if !content.is_empty() && content.iter().all(|w| known_words.contains(w)) {
                 "en_alt"
             } else {
@@ -261,8 +290,12 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
                 }
             }
         }
-        let mut props: Vec<Proposal> =
-            props.into_iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| p).collect();
+        let mut props: Vec<Proposal> = props
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(p, _)| p)
+            .collect();
         props.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -283,7 +316,13 @@ fn phrase_key(phrase: &str) -> String {
     let n = toks.len();
     toks.iter()
         .enumerate()
-        .map(|(i, t)| if i + 1 == n { singular(&t.key) } else { t.key.clone() })
+        .map(|(i, t)| {
+            if i + 1 == n {
+                singular(&t.key)
+            } else {
+                t.key.clone()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -298,7 +337,16 @@ fn contains_words(long: &str, short: &str) -> bool {
 
 /// Columns of `discover --aligned` CSV output.
 pub const PROPOSAL_COLUMNS: &[&str] = &[
-    "id", "zh", "phrase", "form", "joint", "entry_segments", "phrase_segments", "score", "dice", "line",
+    "id",
+    "zh",
+    "phrase",
+    "form",
+    "joint",
+    "entry_segments",
+    "phrase_segments",
+    "score",
+    "dice",
+    "line",
 ];
 
 /// Writes proposals as CSV.
@@ -328,11 +376,18 @@ mod tests {
 
     #[test]
     fn tsv() {
-        let (p, probs) = read_tsv("zh\ten\n保护伞\tumbrella\n\nno tab here\n关系网\tnetwork\textra\n");
+        let (p, probs) =
+            read_tsv("zh\ten\n保护伞\tumbrella\n\nno tab here\n关系网\tnetwork\textra\n");
         assert_eq!(p.len(), 2);
         assert_eq!(p[1].target, "network");
         assert_eq!(p[1].line, 5);
-        assert_eq!(probs, [PairProblem { line: 4, message: "expected source<TAB>target; line skipped".into() }]);
+        assert_eq!(
+            probs,
+            [PairProblem {
+                line: 4,
+                message: "expected source<TAB>target; line skipped".into()
+            }]
+        );
     }
 
     #[test]

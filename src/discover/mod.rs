@@ -77,7 +77,10 @@ pub struct DiscoverOptions {
 
 impl Default for DiscoverOptions {
     fn default() -> Self {
-        DiscoverOptions { min_count: 2, limit: 100 }
+        DiscoverOptions {
+            min_count: 2,
+            limit: 100,
+        }
     }
 }
 
@@ -122,7 +125,9 @@ pub fn summarize(matcher: &Matcher, path: &str, text: &str) -> DocCounts {
             if covered(first.start, last.end) {
                 break;
             }
-            if last.numeric || (n > 2 && !is_connector(&tokens[j - 1].key) && is_stop_word(&tokens[j - 1].key)) {
+            if last.numeric
+                || (n > 2 && !is_connector(&tokens[j - 1].key) && is_stop_word(&tokens[j - 1].key))
+            {
                 // A number, or a function word that does not join a term ("have", "was"),
                 // inside: no longer n-gram from here is a term either.
                 break;
@@ -135,7 +140,8 @@ pub fn summarize(matcher: &Matcher, path: &str, text: &str) -> DocCounts {
     }
     for q in quotes(text) {
         let inner = &text[q.clone()];
-        let trimmed = inner.trim_matches(|c: char| c.is_whitespace() || ",.;:!?，。；：！？".contains(c));
+        let trimmed =
+            inner.trim_matches(|c: char| c.is_whitespace() || ",.;:!?，。；：！？".contains(c));
         if trimmed.is_empty() {
             continue;
         }
@@ -176,7 +182,21 @@ pub fn summarize(matcher: &Matcher, path: &str, text: &str) -> DocCounts {
 /// Function words that occur inside terms ("breaking money and breaking blood", "umbrella
 /// of protection"); other stop words inside a phrase mark it as a clause, not a term.
 fn is_connector(word: &str) -> bool {
-    matches!(word, "of" | "and" | "the" | "for" | "in" | "on" | "to" | "with" | "against" | "a" | "an" | "or" | "by")
+    matches!(
+        word,
+        "of" | "and"
+            | "the"
+            | "for"
+            | "in"
+            | "on"
+            | "to"
+            | "with"
+            | "against"
+            | "a"
+            | "an"
+            | "or"
+            | "by"
+    )
 }
 
 /// The key of an n-gram: its words, lower case, the last one singular.
@@ -220,7 +240,12 @@ pub fn quotes(text: &str) -> Vec<std::ops::Range<usize>> {
         let mut found = None;
         while j < chars.len() {
             let (p, d) = chars[j];
-            if p - start > MAX_LEN || (d == '\n' && text[p + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n')) {
+            if p - start > MAX_LEN
+                || (d == '\n'
+                    && text[p + 1..]
+                        .trim_start_matches([' ', '\t', '\r'])
+                        .starts_with('\n'))
+            {
                 break;
             }
             if close.contains(&d) {
@@ -352,7 +377,12 @@ impl Discovery {
                     if i + n < words.len() {
                         // Keys end in a singular word; an inner window may not.
                         let last = singular(w[n - 1]);
-                        sub = w[..n - 1].iter().copied().chain([last.as_str()]).collect::<Vec<_>>().join(" ");
+                        sub = w[..n - 1]
+                            .iter()
+                            .copied()
+                            .chain([last.as_str()])
+                            .collect::<Vec<_>>()
+                            .join(" ");
                     }
                     if let Some((kk, _)) = kept.get_key_value(sub.as_str()) {
                         let e = nested.entry(kk).or_default();
@@ -403,7 +433,9 @@ impl Discovery {
                     let raw = crate::source::read_all(path).ok()?;
                     crate::source::decode(path, raw, true).ok().map(|(t, _)| t)
                 });
-                let Some(text) = text.as_deref() else { continue };
+                let Some(text) = text.as_deref() else {
+                    continue;
+                };
                 let per_doc = if s.docs.len() >= 3 { 1 } else { 3 };
                 for r in occurrences(text, key, s.zh).into_iter().take(per_doc) {
                     if contexts.len() == 3 {
@@ -440,7 +472,11 @@ impl Discovery {
 /// between the words allowed), or for Chinese the literal phrase.
 fn occurrences(text: &str, key: &str, zh: bool) -> Vec<std::ops::Range<usize>> {
     if zh {
-        return text.match_indices(key).map(|(i, m)| i..i + m.len()).take(3).collect();
+        return text
+            .match_indices(key)
+            .map(|(i, m)| i..i + m.len())
+            .take(3)
+            .collect();
     }
     let n = key.split(' ').count();
     let tokens = tokenize(text);
@@ -457,8 +493,16 @@ fn occurrences(text: &str, key: &str, zh: bool) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Columns of `discover --format csv` after the glossary columns.
-pub const EVIDENCE_COLUMNS: &[&str] =
-    &["kind", "count", "quoted", "documents", "score", "context_1", "context_2", "context_3"];
+pub const EVIDENCE_COLUMNS: &[&str] = &[
+    "kind",
+    "count",
+    "quoted",
+    "documents",
+    "score",
+    "context_1",
+    "context_2",
+    "context_3",
+];
 
 /// The candidates as glossary entries to curate: the phrase in `en` (or `zh`), a unique id,
 /// everything else blank. `taken` holds the ids already used by the glossary.
@@ -493,13 +537,25 @@ pub fn evidence(c: &Candidate) -> String {
     let mut s = format!(
         "discover: {} ({}), score {}, {} {} ({} quoted) in {} {}",
         c.kind.as_str(),
-        if c.kind == Kind::Recurring { "recurring phrase" } else { "quoted phrase" },
+        if c.kind == Kind::Recurring {
+            "recurring phrase"
+        } else {
+            "quoted phrase"
+        },
         c.score,
         c.count,
-        if c.count == 1 { "occurrence" } else { "occurrences" },
+        if c.count == 1 {
+            "occurrence"
+        } else {
+            "occurrences"
+        },
         c.quoted,
         c.documents,
-        if c.documents == 1 { "document" } else { "documents" },
+        if c.documents == 1 {
+            "document"
+        } else {
+            "documents"
+        },
     );
     if let Some(ctx) = c.contexts.first() {
         s.push_str(&format!("; {}: {}", ctx.at, ctx.kwic));
@@ -539,7 +595,11 @@ pub fn write_csv(
             c.score.to_string(),
         ]);
         for i in 0..3 {
-            row.push(c.contexts.get(i).map_or(String::new(), |x| format!("{}: {}", x.at, x.kwic)));
+            row.push(
+                c.contexts
+                    .get(i)
+                    .map_or(String::new(), |x| format!("{}: {}", x.at, x.kwic)),
+            );
         }
         w.write_record(&row)?;
     }
@@ -554,6 +614,9 @@ mod tests {
     fn finds_quotes() {
         let t = "a \"nail case\" and “bone case”, ‘people’s war’ 「钉子案」 \"x\n\ny\" 『骨头』";
         let got: Vec<&str> = quotes(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(got, ["nail case", "bone case", "people’s war", "钉子案", "骨头"]);
+        assert_eq!(
+            got,
+            ["nail case", "bone case", "people’s war", "钉子案", "骨头"]
+        );
     }
 }

@@ -52,7 +52,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let numeric = key.bytes().all(|b| b.is_ascii_digit());
-            out.push(Token { start, end, key, clause, numeric });
+            out.push(Token {
+                start,
+                end,
+                key,
+                clause,
+                numeric,
+            });
             newlines = 0;
             continue;
         }
@@ -66,7 +72,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             newlines = 0;
         } else if c == '.' || c == ',' {
             // A digit group separator (5,341 or 5.25) does not end a clause.
-            let prev_digit = text[..i].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+            let prev_digit = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit());
             let next_digit = iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
             if !(prev_digit && next_digit) {
                 clause += 1;
@@ -88,30 +97,220 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// English function words that never start or end a term.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "according", "across", "after", "again", "against", "all", "also", "although", "am",
-    "among", "an", "and", "another", "any", "are", "around", "as", "at", "be", "been", "before",
-    "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing",
-    "down", "during", "each", "either", "etc", "even", "ever", "every", "few", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
-    "however", "i", "if", "in", "into", "is", "it", "it's", "its", "itself", "just", "last", "less", "many",
-    "may", "me", "might", "more", "most", "much", "must", "my", "neither", "no", "nor", "not", "now",
-    "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own",
-    "per", "same", "several", "shall", "she", "should", "since", "so", "some", "such", "than",
-    "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those",
-    "through", "thus", "to", "too", "towards", "under", "until", "up", "upon", "us", "very", "via",
-    "was", "we", "well", "were", "what", "when", "where", "whether", "which", "while", "who",
-    "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your",
-    "said", "says", "say", "first", "second", "third", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "year", "years", "day",
-    "days", "month", "months", "time", "times", "way", "ways", "like", "let", "make", "made",
-    "take", "took", "give", "given", "various", "certain", "relevant", "related", "new", "total",
+    "a",
+    "about",
+    "above",
+    "according",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "although",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "etc",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "less",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "per",
+    "same",
+    "several",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "thus",
+    "to",
+    "too",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "said",
+    "says",
+    "say",
+    "first",
+    "second",
+    "third",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "year",
+    "years",
+    "day",
+    "days",
+    "month",
+    "months",
+    "time",
+    "times",
+    "way",
+    "ways",
+    "like",
+    "let",
+    "make",
+    "made",
+    "take",
+    "took",
+    "give",
+    "given",
+    "various",
+    "certain",
+    "relevant",
+    "related",
+    "new",
+    "total",
 ];
 
 /// Is `word` (lower case) a stop word?
 pub fn is_stop_word(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect()).contains(word)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(word)
 }
 
 /// The regular singular of a lower-case English word (`umbrellas` → `umbrella`,
@@ -123,7 +322,10 @@ pub fn singular(w: &str) -> String {
     }
     if w.ends_with("ies") && n > 4 {
         format!("{}y", &w[..n - 3])
-    } else if ["sses", "xes", "zes", "ches", "shes"].iter().any(|s| w.ends_with(s)) {
+    } else if ["sses", "xes", "zes", "ches", "shes"]
+        .iter()
+        .any(|s| w.ends_with(s))
+    {
         w[..n - 2].to_string()
     } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w[..n - 1].to_string()
@@ -142,14 +344,33 @@ mod tests {
         let keys: Vec<(&str, u32)> = t.iter().map(|t| (t.key.as_str(), t.clause)).collect();
         assert_eq!(
             keys,
-            [("the", 0), ("people's", 0), ("anti", 0), ("crime", 0), ("work", 0), ("5", 1), ("341", 1), ("cases", 1), ("new", 3), ("para", 4)]
+            [
+                ("the", 0),
+                ("people's", 0),
+                ("anti", 0),
+                ("crime", 0),
+                ("work", 0),
+                ("5", 1),
+                ("341", 1),
+                ("cases", 1),
+                ("new", 3),
+                ("para", 4)
+            ]
         );
         assert!(t[5].numeric);
     }
 
     #[test]
     fn singulars() {
-        for (w, s) in [("umbrellas", "umbrella"), ("cases", "case"), ("industries", "industry"), ("boxes", "box"), ("process", "process"), ("status", "status"), ("gas", "gas")] {
+        for (w, s) in [
+            ("umbrellas", "umbrella"),
+            ("cases", "case"),
+            ("industries", "industry"),
+            ("boxes", "box"),
+            ("process", "process"),
+            ("status", "status"),
+            ("gas", "gas"),
+        ] {
             assert_eq!(singular(w), s);
         }
     }

@@ -31,7 +31,9 @@ pub struct CedictLine<'a> {
 
 /// Parses one line; `None` for comments and blank lines, `Err` with a reason for bad lines.
 pub fn parse_line(line: &str) -> Option<Result<CedictLine<'_>, &'static str>> {
-    let line = line.trim_end_matches(['\r', '\n']).trim_start_matches('\u{feff}');
+    let line = line
+        .trim_end_matches(['\r', '\n'])
+        .trim_start_matches('\u{feff}');
     if line.trim().is_empty() || line.starts_with('#') {
         return None;
     }
@@ -39,8 +41,12 @@ pub fn parse_line(line: &str) -> Option<Result<CedictLine<'_>, &'static str>> {
 }
 
 fn parse_entry(line: &str) -> Result<CedictLine<'_>, &'static str> {
-    let (traditional, rest) = line.split_once(' ').ok_or("expected `trad simp [pinyin] /gloss/`")?;
-    let (simplified, rest) = rest.split_once(' ').ok_or("expected a simplified headword")?;
+    let (traditional, rest) = line
+        .split_once(' ')
+        .ok_or("expected `trad simp [pinyin] /gloss/`")?;
+    let (simplified, rest) = rest
+        .split_once(' ')
+        .ok_or("expected a simplified headword")?;
     let rest = rest.trim_start();
     let (pinyin, rest) = if let Some(r) = rest.strip_prefix("[[") {
         r.split_once("]]").ok_or("unclosed [[pinyin]]")?
@@ -54,7 +60,11 @@ fn parse_entry(line: &str) -> Result<CedictLine<'_>, &'static str> {
         .strip_prefix('/')
         .and_then(|r| r.strip_suffix('/'))
         .ok_or("expected glosses between slashes: /gloss/gloss/")?;
-    let glosses: Vec<&str> = body.split('/').map(str::trim).filter(|g| !g.is_empty()).collect();
+    let glosses: Vec<&str> = body
+        .split('/')
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .collect();
     if traditional.is_empty() || simplified.is_empty() {
         return Err("empty headword");
     }
@@ -97,7 +107,10 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
         Ok(t) => t,
         Err(e) => {
             problems.push(problem(path, 0, Severity::Error, e));
-            return Imported { entries: Vec::new(), problems };
+            return Imported {
+                entries: Vec::new(),
+                problems,
+            };
         }
     };
     let mut groups: Vec<Group> = Vec::new();
@@ -108,7 +121,12 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
             None => continue,
             Some(Ok(p)) => p,
             Some(Err(why)) => {
-                problems.push(problem(path, lineno, Severity::Warning, format!("{why}; line skipped")));
+                problems.push(problem(
+                    path,
+                    lineno,
+                    Severity::Warning,
+                    format!("{why}; line skipped"),
+                ));
                 continue;
             }
         };
@@ -223,7 +241,9 @@ mod tests {
         assert_eq!(l.simplified, "保护伞");
         assert_eq!(l.pinyin, "bao3 hu4 san3");
         assert_eq!(l.glosses.len(), 2);
-        let l = parse_line("關係網 关系网 [[guan1xi5wang3]] /network of relationships/").unwrap().unwrap();
+        let l = parse_line("關係網 关系网 [[guan1xi5wang3]] /network of relationships/")
+            .unwrap()
+            .unwrap();
         assert_eq!(numbers_to_marks(l.pinyin), "guān xi wǎng");
         assert!(parse_line("# comment").is_none());
         assert!(parse_line("").is_none());
@@ -241,7 +261,11 @@ mod tests {
             行 行 [xing2] /to walk/CL:個|个[ge4]/\n\
             行 行 [hang2] /row/line/\n\
             這個 这个 [zhe4 ge5] /this one/\n";
-        let got = read(data.as_bytes(), Path::new("c.u8"), &ImportOptions::default());
+        let got = read(
+            data.as_bytes(),
+            Path::new("c.u8"),
+            &ImportOptions::default(),
+        );
         assert!(got.problems.is_empty(), "{:?}", got.problems);
         let zhs: Vec<&str> = got.entries.iter().map(|e| e.zh.as_str()).collect();
         assert_eq!(zhs, ["干", "行", "这个"]);
@@ -251,7 +275,11 @@ mod tests {
         assert_eq!(gan.zh_hant, ["乾", "幹"]);
         assert_eq!(gan.zh_alt, ["乾"]);
         assert!(gan.note.contains("[gàn] to do; to work"), "{}", gan.note);
-        assert!(gan.note.contains("[qián] one of the Eight Trigrams"), "{}", gan.note);
+        assert!(
+            gan.note.contains("[qián] one of the Eight Trigrams"),
+            "{}",
+            gan.note
+        );
         assert_eq!(got.entries[1].en, "to walk");
         assert_eq!(got.entries[2].pinyin, "zhè ge");
         assert_eq!(got.entries[2].id, "zhe-ge");

@@ -76,7 +76,11 @@ impl ExchangeFormat {
             "u8" => Some(ExchangeFormat::Cedict),
             _ if name.contains("cedict") => Some(ExchangeFormat::Cedict),
             "csv" => {
-                let first = head.trim_start_matches('\u{feff}').lines().next().unwrap_or("");
+                let first = head
+                    .trim_start_matches('\u{feff}')
+                    .lines()
+                    .next()
+                    .unwrap_or("");
                 let cols: Vec<&str> = first.split(',').map(str::trim).collect();
                 if cols.contains(&"id") && cols.contains(&"zh") {
                     Some(ExchangeFormat::Csv)
@@ -167,8 +171,13 @@ pub fn export(format: ExchangeFormat, entries: &[Entry], out: &mut dyn Write) ->
         ExchangeFormat::Markdown | ExchangeFormat::Html => {
             let mut sorted: Vec<&Entry> = entries.iter().collect();
             sorted.sort_by_cached_key(|e| (e.en.to_lowercase(), e.zh.clone()));
-            let items: Vec<super::printable::Item<'_>> =
-                sorted.into_iter().map(|e| super::printable::Item { entry: e, usage: None }).collect();
+            let items: Vec<super::printable::Item<'_>> = sorted
+                .into_iter()
+                .map(|e| super::printable::Item {
+                    entry: e,
+                    usage: None,
+                })
+                .collect();
             if format == ExchangeFormat::Markdown {
                 super::printable::write_markdown(&items, out)
             } else {
@@ -293,11 +302,16 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
             let key = fold_form(&e.zh);
             let why = if key.is_empty() {
                 "has no letters or characters to match"
-            } else if owner.contains_key(&key) {
-                "folds to a term already imported"
             } else {
-                owner.insert(key, kept.len());
-                ""
+                match owner.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(_) => {
+                        "folds to a term already imported"
+                    }
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(kept.len());
+                        ""
+                    }
+                }
             };
             if !why.is_empty() {
                 warnings.push(problem(
@@ -327,7 +341,10 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
                     path,
                     e.origin.line,
                     Severity::Warning,
-                    format!("en {:?} is already a form of another entry; left empty", e.en),
+                    format!(
+                        "en {:?} is already a form of another entry; left empty",
+                        e.en
+                    ),
                 ));
                 e.en.clear();
             }
@@ -336,17 +353,17 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
             }
         }
     }
-    // Pass 3: the other forms. `allow_self`: a form may repeat one of the entry's own (a
-    // traditional form that folds to the simplified headword is still worth recording).
-    let keep_unique = |forms: &mut Vec<String>, owner: &mut HashMap<String, usize>, idx: usize, allow_self: bool| {
-        let mut seen = HashSet::new();
+    // Pass 3: the other forms. A form may repeat one of the entry's own (a traditional form
+    // that folds to the simplified headword is still worth recording, and the matcher
+    // accepts it), so only forms of other entries are dropped.
+    let keep_unique = |forms: &mut Vec<String>, owner: &mut HashMap<String, usize>, idx: usize| {
         forms.retain(|f| {
             let k = fold_form(f);
-            if k.is_empty() || !seen.insert(k.clone()) {
+            if k.is_empty() {
                 return false;
             }
             match owner.get(&k) {
-                Some(&o) => allow_self && o == idx,
+                Some(&o) => o == idx,
                 None => {
                     owner.insert(k, idx);
                     true
@@ -355,10 +372,10 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
         });
     };
     for (idx, e) in kept.iter_mut().enumerate() {
-        keep_unique(&mut e.zh_alt, &mut owner, idx, true);
-        keep_unique(&mut e.zh_hant, &mut owner, idx, true);
-        keep_unique(&mut e.en_alt, &mut owner, idx, false);
-        keep_unique(&mut e.literal, &mut owner, idx, false);
+        keep_unique(&mut e.zh_alt, &mut owner, idx);
+        keep_unique(&mut e.zh_hant, &mut owner, idx);
+        keep_unique(&mut e.en_alt, &mut owner, idx);
+        keep_unique(&mut e.literal, &mut owner, idx);
     }
     let mut ids = IdAllocator::new();
     for e in &mut kept {
@@ -413,7 +430,7 @@ mod tests {
         ];
         let w = make_loadable(&mut es, Path::new("x"));
         assert_eq!(es.len(), 3, "乾 folds to 干 and is skipped: {w:?}");
-        assert_eq!(es[1].en_alt, ["is"]);
+        assert_eq!(es[1].en_alt, ["To  Be", "is"], "own duplicates are kept");
         assert_eq!(es[2].en, "to be (为)");
         assert_eq!(es[2].en_alt, ["for"]);
         assert_eq!(w.len(), 1);

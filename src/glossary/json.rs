@@ -97,7 +97,22 @@ impl EntryRecord {
 pub fn read(data: &[u8], path: &Path) -> Imported {
     let mut problems = Vec::new();
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-    let values: Vec<Box<serde_json::value::RawValue>> = match serde_json::from_slice(data) {
+    let text = match std::str::from_utf8(data) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = data[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+                + 1;
+            problems.push(problem(path, line, Severity::Error, "invalid UTF-8".into()));
+            return Imported {
+                entries: Vec::new(),
+                problems,
+            };
+        }
+    };
+    let values: Vec<&serde_json::value::RawValue> = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             problems.push(problem(
@@ -106,11 +121,13 @@ pub fn read(data: &[u8], path: &Path) -> Imported {
                 Severity::Error,
                 format!("expected a JSON array of entry objects: {e}"),
             ));
-            return Imported { entries: Vec::new(), problems };
+            return Imported {
+                entries: Vec::new(),
+                problems,
+            };
         }
     };
     let mut entries = Vec::new();
-    let text = std::str::from_utf8(data).unwrap_or("");
     for raw in values {
         // The raw value borrows from `data`, so its line is its offset's line.
         let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
@@ -135,7 +152,12 @@ pub fn read(data: &[u8], path: &Path) -> Imported {
                     columns: Default::default(),
                 }));
             }
-            Err(e) => problems.push(problem(path, line, Severity::Error, format!("bad entry: {e}"))),
+            Err(e) => problems.push(problem(
+                path,
+                line,
+                Severity::Error,
+                format!("bad entry: {e}"),
+            )),
         }
     }
     Imported { entries, problems }

@@ -19,7 +19,11 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions, csv: bool) -> Import
     let text = match std::str::from_utf8(data) {
         Ok(t) => t.trim_start_matches('\u{feff}'),
         Err(e) => {
-            let line = data[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            let line = data[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+                + 1;
             problems.push(problem(
                 path,
                 line,
@@ -29,7 +33,10 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions, csv: bool) -> Import
                     e.valid_up_to()
                 ),
             ));
-            return Imported { entries: Vec::new(), problems };
+            return Imported {
+                entries: Vec::new(),
+                problems,
+            };
         }
     };
     if let Some(enc) = declared_coding(text) {
@@ -40,10 +47,17 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions, csv: bool) -> Import
                 Severity::Error,
                 format!("the file declares coding {enc:?}; convert it to UTF-8"),
             ));
-            return Imported { entries: Vec::new(), problems };
+            return Imported {
+                entries: Vec::new(),
+                problems,
+            };
         }
     }
-    let rows = if csv { csv_rows(text, path, &mut problems) } else { tab_rows(text) };
+    let rows = if csv {
+        csv_rows(text, path, &mut problems)
+    } else {
+        tab_rows(text)
+    };
     let mut entries: Vec<Entry> = Vec::new();
     for (line, fields) in rows {
         let get = |i: usize| fields.get(i).map_or("", |s| s.trim());
@@ -119,7 +133,11 @@ fn tab_rows(text: &str) -> Vec<(u64, Vec<String>)> {
     rows
 }
 
-fn csv_rows(text: &str, path: &Path, problems: &mut Vec<super::Problem>) -> Vec<(u64, Vec<String>)> {
+fn csv_rows(
+    text: &str,
+    path: &Path,
+    problems: &mut Vec<super::Problem>,
+) -> Vec<(u64, Vec<String>)> {
     let mut rows = Vec::new();
     let mut rdr = ::csv::ReaderBuilder::new()
         .has_headers(false)
@@ -147,8 +165,11 @@ fn csv_rows(text: &str, path: &Path, problems: &mut Vec<super::Problem>) -> Vec<
 /// tab-separated variant, which cannot quote.
 pub fn write(entries: &[Entry], out: &mut dyn Write, csv: bool) -> io::Result<()> {
     let lines = entries.iter().flat_map(|e| {
-        std::iter::once((e.zh.as_str(), e.en.as_str(), e.definition.as_str()))
-            .chain(e.en_alt.iter().map(move |a| (e.zh.as_str(), a.as_str(), "")))
+        std::iter::once((e.zh.as_str(), e.en.as_str(), e.definition.as_str())).chain(
+            e.en_alt
+                .iter()
+                .map(move |a| (e.zh.as_str(), a.as_str(), "")),
+        )
     });
     if csv {
         let mut w = ::csv::WriterBuilder::new().flexible(true).from_writer(out);
@@ -161,7 +182,10 @@ pub fn write(entries: &[Entry], out: &mut dyn Write, csv: bool) -> io::Result<()
         }
         w.flush()
     } else {
-        writeln!(out, "# Glossary in tab-separated format -*- coding: utf-8 -*-")?;
+        writeln!(
+            out,
+            "# Glossary in tab-separated format -*- coding: utf-8 -*-"
+        )?;
         let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
         for (s, t, c) in lines {
             if c.is_empty() {
@@ -180,17 +204,33 @@ mod tests {
 
     #[test]
     fn magic_comment() {
-        assert_eq!(declared_coding("# foobar -*- coding: utf-8 -*-\n"), Some("utf-8"));
-        assert_eq!(declared_coding("# x -*- coding: latin-1; -*-"), Some("latin-1"));
+        assert_eq!(
+            declared_coding("# foobar -*- coding: utf-8 -*-\n"),
+            Some("utf-8")
+        );
+        assert_eq!(
+            declared_coding("# x -*- coding: latin-1; -*-"),
+            Some("latin-1")
+        );
         assert_eq!(declared_coding("kde\tkoo"), None);
-        let got = read(b"# -*- coding: latin-1 -*-\na\tb\n", Path::new("g.tab"), &ImportOptions::default(), false);
+        let got = read(
+            b"# -*- coding: latin-1 -*-\na\tb\n",
+            Path::new("g.tab"),
+            &ImportOptions::default(),
+            false,
+        );
         assert!(got.has_errors());
     }
 
     #[test]
     fn groups_targets() {
         let data = "# c\n保护伞\tprotective umbrella\tofficials shielding gangs\n保护伞\tumbrella\n\n关系网\r\n";
-        let got = read(data.as_bytes(), Path::new("g.tab"), &ImportOptions::default(), false);
+        let got = read(
+            data.as_bytes(),
+            Path::new("g.tab"),
+            &ImportOptions::default(),
+            false,
+        );
         assert_eq!(got.entries.len(), 1);
         assert_eq!(got.entries[0].en_alt, ["umbrella"]);
         assert_eq!(got.entries[0].definition, "officials shielding gangs");

@@ -42,7 +42,10 @@ pub fn syllable(s: &str) -> String {
     if tone == 5 {
         return chars.into_iter().collect();
     }
-    let lower: Vec<char> = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
     let is_vowel = |c: char| "aeiouü".contains(c);
     let target = lower
         .iter()

@@ -50,7 +50,7 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-fn title<'a>(e: &'a Entry) -> &'a str {
+fn title(e: &Entry) -> &str {
     if e.en.is_empty() {
         &e.zh
     } else {
@@ -60,10 +60,17 @@ fn title<'a>(e: &'a Entry) -> &'a str {
 
 /// Writes a Markdown glossary.
 pub fn write_markdown(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
-    let ids: std::collections::HashMap<&str, &Entry> =
-        items.iter().map(|i| (i.entry.id.as_str(), i.entry)).collect();
+    let ids: std::collections::HashMap<&str, &Entry> = items
+        .iter()
+        .map(|i| (i.entry.id.as_str(), i.entry))
+        .collect();
     writeln!(out, "# Glossary\n")?;
-    writeln!(out, "{} {}.\n", items.len(), if items.len() == 1 { "entry" } else { "entries" })?;
+    writeln!(
+        out,
+        "{} {}.\n",
+        items.len(),
+        if items.len() == 1 { "entry" } else { "entries" }
+    )?;
     for item in items {
         let e = item.entry;
         writeln!(out, "<a id=\"{}\"></a>\n", escape_html(&e.id))?;
@@ -76,11 +83,20 @@ pub fn write_markdown(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()>
         }
         writeln!(out, "\n")?;
         if !e.category.is_empty() || !e.definition.is_empty() {
-            let cat = if e.category.is_empty() { String::new() } else { format!("*{}.* ", escape_md(&e.category)) };
+            let cat = if e.category.is_empty() {
+                String::new()
+            } else {
+                format!("*{}.* ", escape_md(&e.category))
+            };
             writeln!(out, "{cat}{}\n", escape_md(&e.definition))?;
         }
         let mut bullets: Vec<String> = Vec::new();
-        let join = |v: &[String]| v.iter().map(|s| escape_md(s)).collect::<Vec<_>>().join("; ");
+        let join = |v: &[String]| {
+            v.iter()
+                .map(|s| escape_md(s))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         if !e.en_alt.is_empty() {
             bullets.push(format!("Also rendered: {}", join(&e.en_alt)));
         }
@@ -89,7 +105,11 @@ pub fn write_markdown(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()>
             bullets.push(format!("Other Chinese forms: {}", join(&zh_other)));
         }
         if !e.literal.is_empty() {
-            let lits: Vec<String> = e.literal.iter().map(|l| format!("“{}”", escape_md(l))).collect();
+            let lits: Vec<String> = e
+                .literal
+                .iter()
+                .map(|l| format!("“{}”", escape_md(l)))
+                .collect();
             bullets.push(format!("Literal renderings: {}", lits.join("; ")));
         }
         if !e.note.is_empty() {
@@ -115,7 +135,11 @@ pub fn write_markdown(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()>
                 u.occurrences,
                 if u.occurrences == 1 { "time" } else { "times" },
                 u.documents,
-                if u.documents == 1 { "document" } else { "documents" },
+                if u.documents == 1 {
+                    "document"
+                } else {
+                    "documents"
+                },
                 escape_md(&format_forms(&u.forms).replace('|', ", ")),
                 u.first.replace('`', "'"),
                 escape_md(&u.context.to_string()),
@@ -133,8 +157,10 @@ pub fn write_markdown(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()>
 
 /// Writes a standalone HTML glossary.
 pub fn write_html(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
-    let ids: std::collections::HashMap<&str, &Entry> =
-        items.iter().map(|i| (i.entry.id.as_str(), i.entry)).collect();
+    let ids: std::collections::HashMap<&str, &Entry> = items
+        .iter()
+        .map(|i| (i.entry.id.as_str(), i.entry))
+        .collect();
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Glossary</title>\n<style>\n\
@@ -150,30 +176,59 @@ pub fn write_html(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
     )?;
     for item in items {
         let e = item.entry;
-        write!(out, "<dt id=\"{}\">{}", escape_html(&e.id), escape_html(title(e)))?;
+        write!(
+            out,
+            "<dt id=\"{}\">{}",
+            escape_html(&e.id),
+            escape_html(title(e))
+        )?;
         if !e.en.is_empty() {
-            write!(out, " — <span class=\"zh\" lang=\"zh-Hans\">{}</span>", escape_html(&e.zh))?;
+            write!(
+                out,
+                " — <span class=\"zh\" lang=\"zh-Hans\">{}</span>",
+                escape_html(&e.zh)
+            )?;
         }
         if !e.pinyin.is_empty() {
-            write!(out, " <span class=\"pinyin\" lang=\"zh-Latn-pinyin\">{}</span>", escape_html(&e.pinyin))?;
+            write!(
+                out,
+                " <span class=\"pinyin\" lang=\"zh-Latn-pinyin\">{}</span>",
+                escape_html(&e.pinyin)
+            )?;
         }
         writeln!(out, "</dt>")?;
         write!(out, "<dd>")?;
         if !e.category.is_empty() {
-            write!(out, "<span class=\"cat\">{}.</span> ", escape_html(&e.category))?;
+            write!(
+                out,
+                "<span class=\"cat\">{}.</span> ",
+                escape_html(&e.category)
+            )?;
         }
         write!(out, "{}", escape_html(&e.definition))?;
         let mut bullets: Vec<String> = Vec::new();
-        let join = |v: &[String]| v.iter().map(|s| escape_html(s)).collect::<Vec<_>>().join("; ");
+        let join = |v: &[String]| {
+            v.iter()
+                .map(|s| escape_html(s))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         if !e.en_alt.is_empty() {
             bullets.push(format!("Also rendered: {}", join(&e.en_alt)));
         }
         let zh_other: Vec<String> = e.zh_alt.iter().chain(&e.zh_hant).cloned().collect();
         if !zh_other.is_empty() {
-            bullets.push(format!("Other Chinese forms: <span lang=\"zh\">{}</span>", join(&zh_other)));
+            bullets.push(format!(
+                "Other Chinese forms: <span lang=\"zh\">{}</span>",
+                join(&zh_other)
+            ));
         }
         if !e.literal.is_empty() {
-            let lits: Vec<String> = e.literal.iter().map(|l| format!("“{}”", escape_html(l))).collect();
+            let lits: Vec<String> = e
+                .literal
+                .iter()
+                .map(|l| format!("“{}”", escape_html(l)))
+                .collect();
             bullets.push(format!("Literal renderings: {}", lits.join("; ")));
         }
         if !e.note.is_empty() {
@@ -184,7 +239,11 @@ pub fn write_html(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
                 .see_also
                 .iter()
                 .map(|s| match ids.get(s.as_str()) {
-                    Some(o) => format!("<a href=\"#{}\">{}</a>", escape_html(s), escape_html(title(o))),
+                    Some(o) => format!(
+                        "<a href=\"#{}\">{}</a>",
+                        escape_html(s),
+                        escape_html(title(o))
+                    ),
                     None => escape_html(s),
                 })
                 .collect();
@@ -199,7 +258,11 @@ pub fn write_html(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
                 u.occurrences,
                 if u.occurrences == 1 { "time" } else { "times" },
                 u.documents,
-                if u.documents == 1 { "document" } else { "documents" },
+                if u.documents == 1 {
+                    "document"
+                } else {
+                    "documents"
+                },
                 escape_html(&format_forms(&u.forms).replace('|', ", ")),
                 escape_html(&u.first),
                 escape_html(&u.context.left),
@@ -226,6 +289,9 @@ mod tests {
     #[test]
     fn escaping() {
         assert_eq!(escape_html("<b>&\"x'"), "&lt;b&gt;&amp;&quot;x&#39;");
-        assert_eq!(escape_md("*a* [b](c) #1 a|b"), "\\*a\\* \\[b\\](c) \\#1 a\\|b");
+        assert_eq!(
+            escape_md("*a* [b](c) #1 a|b"),
+            "\\*a\\* \\[b\\](c) \\#1 a\\|b"
+        );
     }
 }

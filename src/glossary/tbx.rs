@@ -45,7 +45,10 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
                 severity: Severity::Error,
                 message: format!("not a readable TBX file: {}", e.kind_message()),
             });
-            return Imported { entries: Vec::new(), problems };
+            return Imported {
+                entries: Vec::new(),
+                problems,
+            };
         }
     };
     if root.name != "tbx" && root.name != "martif" {
@@ -53,9 +56,15 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
             path,
             root.line as u64,
             Severity::Error,
-            format!("root element is <{}>, expected <tbx> (TBX v3) or <martif> (TBX 2008)", root.qname),
+            format!(
+                "root element is <{}>, expected <tbx> (TBX v3) or <martif> (TBX 2008)",
+                root.qname
+            ),
         ));
-        return Imported { entries: Vec::new(), problems };
+        return Imported {
+            entries: Vec::new(),
+            problems,
+        };
     }
     if opts.validate && root.name == "tbx" {
         problems.extend(validate(&root, path));
@@ -76,7 +85,11 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
         }
         entries.push(concept_to_entry(c, path, opts));
     }
-    if !entries.is_empty() && !langs_seen.iter().any(|l| lang_matches(l, &opts.source_lang)) {
+    if !entries.is_empty()
+        && !langs_seen
+            .iter()
+            .any(|l| lang_matches(l, &opts.source_lang))
+    {
         problems.push(problem(
             path,
             0,
@@ -107,7 +120,8 @@ impl KindMessage for xml::XmlError {
 }
 
 fn lang_sections(c: &Element) -> impl Iterator<Item = &Element> {
-    c.elements().filter(|e| e.name == "langSec" || e.name == "langSet")
+    c.elements()
+        .filter(|e| e.name == "langSec" || e.name == "langSet")
 }
 
 /// Does `lang` (`zh-CN`) belong to `wanted` (`zh`)?
@@ -118,17 +132,21 @@ fn lang_matches(lang: &str, wanted: &str) -> bool {
 
 fn is_traditional_tag(lang: &str) -> bool {
     let l = lang.to_ascii_lowercase().replace('_', "-");
-    ["zh-hant", "zh-tw", "zh-hk", "zh-mo"].iter().any(|t| l == *t || l.starts_with(&format!("{t}-")))
+    ["zh-hant", "zh-tw", "zh-hk", "zh-mo"]
+        .iter()
+        .any(|t| l == *t || l.starts_with(&format!("{t}-")))
 }
 
 /// Term sections of a language section: `termSec`, `tig`, `ntig`.
 fn term_sections(l: &Element) -> impl Iterator<Item = &Element> {
-    l.elements().filter(|e| matches!(e.name.as_str(), "termSec" | "tig" | "ntig"))
+    l.elements()
+        .filter(|e| matches!(e.name.as_str(), "termSec" | "tig" | "ntig"))
 }
 
 /// The term of a term section (`ntig` keeps it in `termGrp`).
 fn term_of(t: &Element) -> Option<&Element> {
-    t.child("term").or_else(|| t.child("termGrp").and_then(|g| g.child("term")))
+    t.child("term")
+        .or_else(|| t.child("termGrp").and_then(|g| g.child("term")))
 }
 
 fn clean(s: &str) -> String {
@@ -148,7 +166,11 @@ fn status_of(t: &Element) -> Status {
         .elements()
         .chain(t.child("termGrp").into_iter().flat_map(|g| g.elements()))
         .filter(|e| e.name == "termNote")
-        .chain(t.elements().filter(|e| e.name == "termNoteGrp").flat_map(|g| g.children_named("termNote")));
+        .chain(
+            t.elements()
+                .filter(|e| e.name == "termNoteGrp")
+                .flat_map(|g| g.children_named("termNote")),
+        );
     for n in notes {
         let ty = n.attr("type").unwrap_or("");
         if ty != "administrativeStatus" && ty != "usageStatus" {
@@ -159,8 +181,8 @@ fn status_of(t: &Element) -> Status {
         return match v.strip_suffix("-admn-sts").unwrap_or(v) {
             "preferredTerm" | "preferred" => Status::Preferred,
             "admittedTerm" | "admitted" => Status::Admitted,
-            "deprecatedTerm" | "supersededTerm" | "deprecated" | "superseded" | "notRecommended"
-            | "obsolete" => Status::Deprecated,
+            "deprecatedTerm" | "supersededTerm" | "deprecated" | "superseded"
+            | "notRecommended" | "obsolete" => Status::Deprecated,
             _ => Status::Unknown,
         };
     }
@@ -289,9 +311,18 @@ fn concept_to_entry(c: &Element, path: &Path, opts: &ImportOptions) -> Entry {
     }
     // A traditional-only concept still needs a headword.
     if e.zh.is_empty() && !e.zh_hant.is_empty() {
-        e.zh = e.zh_hant.iter().map(|t| t.chars().map(crate::chinese::to_simplified).collect()).next().unwrap_or_default();
+        e.zh = e
+            .zh_hant
+            .iter()
+            .map(|t| t.chars().map(crate::chinese::to_simplified).collect())
+            .next()
+            .unwrap_or_default();
     }
-    e.note = notes.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join(" ");
+    e.note = notes
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     e
 }
 
@@ -312,7 +343,10 @@ fn validate(root: &Element, path: &Path) -> Vec<Problem> {
         })
     };
     if dialect.is_empty() {
-        report(root, "<tbx> has no type attribute naming its dialect (TBX-Basic, TBX-Min …)".into());
+        report(
+            root,
+            "<tbx> has no type attribute naming its dialect (TBX-Basic, TBX-Min …)".into(),
+        );
     }
     match root.attr("style") {
         Some("dca") => {}
@@ -320,7 +354,10 @@ fn validate(root: &Element, path: &Path) -> Vec<Problem> {
             // DCT names elements after data categories; only the structure can be read.
         }
         Some(s) => report(root, format!("style {s:?} is neither \"dca\" nor \"dct\"")),
-        None => report(root, "<tbx> has no style attribute (\"dca\" or \"dct\")".into()),
+        None => report(
+            root,
+            "<tbx> has no style attribute (\"dca\" or \"dct\")".into(),
+        ),
     }
     let Some(body) = root.child("text").and_then(|t| t.child("body")) else {
         report(root, "no <text><body> holding concept entries".into());
@@ -357,8 +394,18 @@ fn level<'a>(parents: &[&'a str]) -> &'a str {
 }
 
 const DATA_CATEGORY_ELEMENTS: &[&str] = &[
-    "descrip", "admin", "termNote", "transac", "transacNote", "ref", "xref", "date",
-    "descripGrp", "adminGrp", "transacGrp", "termNoteGrp",
+    "descrip",
+    "admin",
+    "termNote",
+    "transac",
+    "transacNote",
+    "ref",
+    "xref",
+    "date",
+    "descripGrp",
+    "adminGrp",
+    "transacGrp",
+    "termNoteGrp",
 ];
 
 /// The one problem of an element, if any.
@@ -366,17 +413,23 @@ fn check_element(dialect: &str, e: &Element, parents: &[&str]) -> Option<String>
     let name = e.name.as_str();
     let ty = e.attr("type");
     if ty == Some("") {
-        return Some(format!("<{name}> has an empty type: a data category must be declared"));
+        return Some(format!(
+            "<{name}> has an empty type: a data category must be declared"
+        ));
     }
     let parent = parents.last().copied().unwrap_or("");
     let lvl = level(parents);
     if name == "termNote" && lvl != "termSec" {
-        return Some(format!("<termNote> in <{parent}>: term notes are allowed only at the termSec level"));
+        return Some(format!(
+            "<termNote> in <{parent}>: term notes are allowed only at the termSec level"
+        ));
     }
     match dialect {
         "TBX-Core" => {
             if DATA_CATEGORY_ELEMENTS.contains(&name) {
-                return Some(format!("<{name}> is not allowed in TBX-Core, which declares no data categories"));
+                return Some(format!(
+                    "<{name}> is not allowed in TBX-Core, which declares no data categories"
+                ));
             }
             None
         }
@@ -399,8 +452,13 @@ fn check_element(dialect: &str, e: &Element, parents: &[&str]) -> Option<String>
                 "descrip" => &["definition", "context", "subjectField"],
                 "admin" => &["source", "customerSubset", "projectSubset"],
                 "termNote" => &[
-                    "partOfSpeech", "administrativeStatus", "usageStatus", "termType",
-                    "grammaticalGender", "termLocation", "geographicalUsage",
+                    "partOfSpeech",
+                    "administrativeStatus",
+                    "usageStatus",
+                    "termType",
+                    "grammaticalGender",
+                    "termLocation",
+                    "geographicalUsage",
                 ],
                 "transac" => &["transactionType"],
                 "transacNote" => &["responsibility"],
@@ -415,7 +473,13 @@ fn check_element(dialect: &str, e: &Element, parents: &[&str]) -> Option<String>
 }
 
 /// Checks a data-category element: allowed type, level, picklist value.
-fn check_category(dialect: &str, e: &Element, allowed: &[&str], lvl: &str, parent: &str) -> Option<String> {
+fn check_category(
+    dialect: &str,
+    e: &Element,
+    allowed: &[&str],
+    lvl: &str,
+    parent: &str,
+) -> Option<String> {
     let name = e.name.as_str();
     let ty = e.attr("type").unwrap_or("");
     if !allowed.contains(&ty) {
@@ -456,10 +520,27 @@ fn check_category(dialect: &str, e: &Element, allowed: &[&str], lvl: &str, paren
     let picklist: &[&str] = match ty {
         "partOfSpeech" => &["noun", "verb", "adjective", "adverb", "other"],
         "administrativeStatus" => &[
-            "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts",
+            "preferredTerm-admn-sts",
+            "admittedTerm-admn-sts",
+            "deprecatedTerm-admn-sts",
+            "supersededTerm-admn-sts",
         ],
-        "usageStatus" => &["preferred", "admitted", "deprecated", "notRecommended", "obsolete", "superseded"],
-        "termType" => &["fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"],
+        "usageStatus" => &[
+            "preferred",
+            "admitted",
+            "deprecated",
+            "notRecommended",
+            "obsolete",
+            "superseded",
+        ],
+        "termType" => &[
+            "fullForm",
+            "acronym",
+            "abbreviation",
+            "shortForm",
+            "variant",
+            "phrase",
+        ],
         "grammaticalGender" => &["masculine", "feminine", "neuter", "other"],
         _ => return None,
     };
@@ -478,8 +559,19 @@ fn check_category(dialect: &str, e: &Element, allowed: &[&str], lvl: &str, paren
 
 /// The fields each TBX export carries: all of them, pinyin as a `pinyin: …` note.
 pub const CARRIED_FIELDS: &[&str] = &[
-    "id", "zh", "zh_alt", "zh_hant", "pinyin", "en", "en_alt", "literal", "category", "definition",
-    "note", "see_also", "source",
+    "id",
+    "zh",
+    "zh_alt",
+    "zh_hant",
+    "pinyin",
+    "en",
+    "en_alt",
+    "literal",
+    "category",
+    "definition",
+    "note",
+    "see_also",
+    "source",
 ];
 
 struct Names {
@@ -499,7 +591,15 @@ pub fn write_v3(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
         out,
         "\t<tbxHeader>\n\t\t<fileDesc>\n\t\t\t<sourceDesc>\n\t\t\t\t<p>Exported by tifa from its glossary</p>\n\t\t\t</sourceDesc>\n\t\t</fileDesc>\n\t</tbxHeader>"
     )?;
-    write_body(entries, out, &Names { concept: "conceptEntry", lang: "langSec", term: "termSec" })?;
+    write_body(
+        entries,
+        out,
+        &Names {
+            concept: "conceptEntry",
+            lang: "langSec",
+            term: "termSec",
+        },
+    )?;
     writeln!(out, "</tbx>")
 }
 
@@ -511,7 +611,15 @@ pub fn write_2008(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
         out,
         "\t<martifHeader>\n\t\t<fileDesc>\n\t\t\t<sourceDesc>\n\t\t\t\t<p>Exported by tifa from its glossary</p>\n\t\t\t</sourceDesc>\n\t\t</fileDesc>\n\t</martifHeader>"
     )?;
-    write_body(entries, out, &Names { concept: "termEntry", lang: "langSet", term: "tig" })?;
+    write_body(
+        entries,
+        out,
+        &Names {
+            concept: "termEntry",
+            lang: "langSet",
+            term: "tig",
+        },
+    )?;
     writeln!(out, "</martif>")
 }
 
@@ -521,13 +629,25 @@ fn write_body(entries: &[Entry], out: &mut dyn Write, n: &Names) -> io::Result<(
     for e in entries {
         writeln!(out, "\t\t\t<{} id=\"{}\">", n.concept, esc(&e.id))?;
         if !e.category.is_empty() {
-            writeln!(out, "\t\t\t\t<descrip type=\"subjectField\">{}</descrip>", esc(&e.category))?;
+            writeln!(
+                out,
+                "\t\t\t\t<descrip type=\"subjectField\">{}</descrip>",
+                esc(&e.category)
+            )?;
         }
         if !e.definition.is_empty() {
             writeln!(out, "\t\t\t\t<descripGrp>")?;
-            writeln!(out, "\t\t\t\t\t<descrip type=\"definition\">{}</descrip>", esc(&e.definition))?;
+            writeln!(
+                out,
+                "\t\t\t\t\t<descrip type=\"definition\">{}</descrip>",
+                esc(&e.definition)
+            )?;
             if !e.source.is_empty() {
-                writeln!(out, "\t\t\t\t\t<admin type=\"source\">{}</admin>", esc(&e.source))?;
+                writeln!(
+                    out,
+                    "\t\t\t\t\t<admin type=\"source\">{}</admin>",
+                    esc(&e.source)
+                )?;
             }
             writeln!(out, "\t\t\t\t</descripGrp>")?;
         }
@@ -535,28 +655,58 @@ fn write_body(entries: &[Entry], out: &mut dyn Write, n: &Names) -> io::Result<(
             writeln!(out, "\t\t\t\t<note>{}</note>", esc(&e.note))?;
         }
         for s in e.see_also.iter().filter(|s| ids.contains(s.as_str())) {
-            writeln!(out, "\t\t\t\t<ref type=\"crossReference\" target=\"{}\">{}</ref>", esc(s), esc(s))?;
+            writeln!(
+                out,
+                "\t\t\t\t<ref type=\"crossReference\" target=\"{}\">{}</ref>",
+                esc(s),
+                esc(s)
+            )?;
         }
-        let zh: Vec<(&str, &str, Option<&str>)> = std::iter::once((e.zh.as_str(), "preferredTerm-admn-sts", Some(e.pinyin.as_str())))
-            .chain(e.zh_alt.iter().map(|a| (a.as_str(), "admittedTerm-admn-sts", None)))
-            .filter(|(t, _, _)| !t.is_empty())
-            .collect();
+        let zh: Vec<(&str, &str, Option<&str>)> = std::iter::once((
+            e.zh.as_str(),
+            "preferredTerm-admn-sts",
+            Some(e.pinyin.as_str()),
+        ))
+        .chain(
+            e.zh_alt
+                .iter()
+                .map(|a| (a.as_str(), "admittedTerm-admn-sts", None)),
+        )
+        .filter(|(t, _, _)| !t.is_empty())
+        .collect();
         write_lang(out, n, "zh", &zh)?;
-        let hant: Vec<(&str, &str, Option<&str>)> =
-            e.zh_hant.iter().map(|a| (a.as_str(), "admittedTerm-admn-sts", None)).collect();
-        write_lang(out, n, "zh-Hant", &hant)?;
-        let en: Vec<(&str, &str, Option<&str>)> = std::iter::once((e.en.as_str(), "preferredTerm-admn-sts", None))
-            .chain(e.en_alt.iter().map(|a| (a.as_str(), "admittedTerm-admn-sts", None)))
-            .chain(e.literal.iter().map(|a| (a.as_str(), "deprecatedTerm-admn-sts", None)))
-            .filter(|(t, _, _)| !t.is_empty())
+        let hant: Vec<(&str, &str, Option<&str>)> = e
+            .zh_hant
+            .iter()
+            .map(|a| (a.as_str(), "admittedTerm-admn-sts", None))
             .collect();
+        write_lang(out, n, "zh-Hant", &hant)?;
+        let en: Vec<(&str, &str, Option<&str>)> =
+            std::iter::once((e.en.as_str(), "preferredTerm-admn-sts", None))
+                .chain(
+                    e.en_alt
+                        .iter()
+                        .map(|a| (a.as_str(), "admittedTerm-admn-sts", None)),
+                )
+                .chain(
+                    e.literal
+                        .iter()
+                        .map(|a| (a.as_str(), "deprecatedTerm-admn-sts", None)),
+                )
+                .filter(|(t, _, _)| !t.is_empty())
+                .collect();
         write_lang(out, n, "en", &en)?;
         writeln!(out, "\t\t\t</{}>", n.concept)?;
     }
     writeln!(out, "\t\t</body>\n\t</text>")
 }
 
-fn write_lang(out: &mut dyn Write, n: &Names, lang: &str, terms: &[(&str, &str, Option<&str>)]) -> io::Result<()> {
+fn write_lang(
+    out: &mut dyn Write,
+    n: &Names,
+    lang: &str,
+    terms: &[(&str, &str, Option<&str>)],
+) -> io::Result<()> {
     if terms.is_empty() {
         return Ok(());
     }
@@ -564,7 +714,10 @@ fn write_lang(out: &mut dyn Write, n: &Names, lang: &str, terms: &[(&str, &str, 
     for (term, status, pinyin) in terms {
         writeln!(out, "\t\t\t\t\t<{}>", n.term)?;
         writeln!(out, "\t\t\t\t\t\t<term>{}</term>", esc(term))?;
-        writeln!(out, "\t\t\t\t\t\t<termNote type=\"administrativeStatus\">{status}</termNote>")?;
+        writeln!(
+            out,
+            "\t\t\t\t\t\t<termNote type=\"administrativeStatus\">{status}</termNote>"
+        )?;
         if let Some(p) = pinyin.filter(|p| !p.is_empty()) {
             writeln!(out, "\t\t\t\t\t\t<note>pinyin: {}</note>", esc(p))?;
         }
@@ -586,7 +739,10 @@ mod tests {
             pinyin: "bǎo hù sǎn".into(),
             en: "corrupt official protector".into(),
             en_alt: vec!["official protection".into()],
-            literal: vec!["protective umbrella".into(), "umbrella of <protection> & co".into()],
+            literal: vec![
+                "protective umbrella".into(),
+                "umbrella of <protection> & co".into(),
+            ],
             category: "campaign".into(),
             definition: "An official who shields a gang.".into(),
             note: "Paired with 关系网.".into(),
@@ -610,9 +766,19 @@ mod tests {
         let entries = vec![entry(), other];
         for v3 in [true, false] {
             let mut buf = Vec::new();
-            if v3 { write_v3(&entries, &mut buf) } else { write_2008(&entries, &mut buf) }.unwrap();
+            if v3 {
+                write_v3(&entries, &mut buf)
+            } else {
+                write_2008(&entries, &mut buf)
+            }
+            .unwrap();
             let got = read(&buf, Path::new("x.tbx"), &ImportOptions::default());
-            assert!(got.problems.is_empty(), "{:?}\n{}", got.problems, String::from_utf8_lossy(&buf));
+            assert!(
+                got.problems.is_empty(),
+                "{:?}\n{}",
+                got.problems,
+                String::from_utf8_lossy(&buf)
+            );
             let mut want = entry();
             want.origin = got.entries[0].origin.clone();
             assert_eq!(got.entries[0], want);
@@ -625,8 +791,17 @@ mod tests {
 <conceptEntry id="c1"><admin type="source">x</admin>
 <langSec xml:lang="en"><termSec><term>a</term><termNote type="usageStatus">bogus</termNote></termSec></langSec>
 </conceptEntry></body></text></tbx>"#;
-        let got = read(doc.as_bytes(), Path::new("x.tbx"), &ImportOptions::default());
-        let lines: Vec<u64> = got.problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.line).collect();
+        let got = read(
+            doc.as_bytes(),
+            Path::new("x.tbx"),
+            &ImportOptions::default(),
+        );
+        let lines: Vec<u64> = got
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.line)
+            .collect();
         assert_eq!(lines, [2, 3]);
     }
 }

@@ -125,7 +125,11 @@ impl UsageTable {
             t.documents += 1;
             for (f, n) in u.forms {
                 // Forms differing only in case are one form, shown as first seen.
-                match t.forms.iter_mut().find(|x| x.text.to_lowercase() == f.to_lowercase()) {
+                match t
+                    .forms
+                    .iter_mut()
+                    .find(|x| x.text.to_lowercase() == f.to_lowercase())
+                {
                     Some(x) => x.count += n,
                     None => t.forms.push(FormCount { text: f, count: n }),
                 }
@@ -137,20 +141,33 @@ impl UsageTable {
     pub fn finish(self) -> Vec<TermUse> {
         let mut uses = self.uses;
         for u in &mut uses {
-            u.forms.sort_by(|a, b| b.count.cmp(&a.count));
+            u.forms.sort_by_key(|f| std::cmp::Reverse(f.count));
         }
-        uses.sort_by(|a, b| (b.occurrences, b.documents).cmp(&(a.occurrences, a.documents)));
+        uses.sort_by_key(|u| std::cmp::Reverse((u.occurrences, u.documents)));
         uses
     }
 }
 
 /// Report columns of `glossary build --format csv`.
 pub const REPORT_COLUMNS: &[&str] = &[
-    "id", "zh", "pinyin", "en", "category", "occurrences", "documents", "forms", "first", "context",
+    "id",
+    "zh",
+    "pinyin",
+    "en",
+    "category",
+    "occurrences",
+    "documents",
+    "forms",
+    "first",
+    "context",
 ];
 
 /// Writes the usage report as CSV: one row per entry used.
-pub fn write_report_csv(uses: &[TermUse], matcher: &Matcher, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_report_csv(
+    uses: &[TermUse],
+    matcher: &Matcher,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(REPORT_COLUMNS)?;
     for u in uses {
@@ -189,7 +206,11 @@ pub struct UsageRecord {
 }
 
 /// Writes the usage report as a JSON array.
-pub fn write_report_json(uses: &[TermUse], matcher: &Matcher, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_report_json(
+    uses: &[TermUse],
+    matcher: &Matcher,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let records: Vec<UsageRecord> = uses
         .iter()
         .map(|u| UsageRecord {
@@ -203,5 +224,7 @@ pub fn write_report_json(uses: &[TermUse], matcher: &Matcher, out: &mut dyn Writ
 
 /// The entries used, in report order (for `--format glossary`, `md`, `html`).
 pub fn used_entries<'a>(uses: &[TermUse], matcher: &'a Matcher) -> Vec<&'a Entry> {
-    uses.iter().map(|u| &matcher.glossary().entries[u.entry]).collect()
+    uses.iter()
+        .map(|u| &matcher.glossary().entries[u.entry])
+        .collect()
 }
