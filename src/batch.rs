@@ -101,7 +101,10 @@ pub enum Message {
 
 /// Chunk limits: enough work to keep every worker busy, little enough to bound memory.
 const CHUNK_DOCS: usize = 512;
-const CHUNK_BYTES: u64 = 64 << 20;
+const CHUNK_BYTES: u64 = 16 << 20;
+
+/// What a worker produces for one input.
+type Outcome = Result<Rendered, InputError>;
 
 struct Rendered {
     bytes: Vec<u8>,
@@ -183,45 +186,50 @@ pub fn run(
     };
     match config.input_mode {
         InputMode::Text => {
+            // While the workers render one chunk, this thread writes the previous one.
             let mut start = 0;
-            while start < found.len() && !cancel.load(Ordering::Relaxed) {
-                let end = chunk_end(&found, start);
-                let chunk = &found[start..end];
-                let results: Vec<Result<Rendered, InputError>> = pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|f| render_file(f, config, matcher, &*renderer))
-                        .collect()
-                });
-                for (f, r) in chunk.iter().zip(results) {
-                    match r {
-                        Ok(r) => {
-                            if let Some(w) = &r.warning {
-                                message(Message::Warning(w.to_string()));
-                            }
-                            report.documents += 1;
-                            report.bytes += r.input_len;
-                            report.spans += r.spans;
-                            if let Some(s) = summary.as_mut() {
-                                s.document(&display(&f.path), &r.counts, matcher)?;
-                            }
-                            if let Err(e) = sink.document(f, &r.bytes, &*renderer) {
-                                report.errors += 1;
-                                message(Message::Error(e));
-                            }
-                        }
-                        // A binary file met while walking a folder is skipped, not a failure.
-                        Err(e) if f.walked && matches!(e.kind, InputErrorKind::Binary { .. }) => {
-                            message(Message::Note(e.to_string()));
-                        }
-                        Err(e) => {
-                            report.errors += 1;
-                            message(Message::Error(e.to_string()));
-                        }
-                    }
+            let mut done: Option<(std::ops::Range<usize>, Vec<Outcome>)> = None;
+            loop {
+                let next = (start < found.len() && !cancel.load(Ordering::Relaxed))
+                    .then(|| start..chunk_end(&found, start));
+                if next.is_none() && done.is_none() {
+                    break;
                 }
-                progress(&report, message);
-                start = end;
+                let mut fresh = None;
+                let mut written = Ok(());
+                pool.in_place_scope(|scope| {
+                    if let Some(r) = next.clone() {
+                        let (chunk, slot, renderer) = (&found[r], &mut fresh, &*renderer);
+                        scope.spawn(move |_| {
+                            *slot = Some(
+                                chunk
+                                    .par_iter()
+                                    .map(|f| render_file(f, config, matcher, renderer))
+                                    .collect::<Vec<_>>(),
+                            );
+                        });
+                    }
+                    if let Some((range, results)) = done.take() {
+                        let mut out = Delivery {
+                            report: &mut report,
+                            summary: summary.as_mut(),
+                            sink: &mut sink,
+                            renderer: &*renderer,
+                            matcher,
+                            message: &mut *message,
+                        };
+                        written = out.files(&found[range], results);
+                        progress(&report, message);
+                    }
+                });
+                written?;
+                if let Some(e) = sink.fatal.take() {
+                    return Err(e);
+                }
+                done = next.map(|r| {
+                    start = r.end;
+                    (r, fresh.take().expect("the scope waits for its jobs"))
+                });
             }
         }
         InputMode::Jsonl => {
@@ -237,7 +245,11 @@ pub fn run(
                     cancel,
                     total_bytes,
                 };
-                if let Err(e) = job.run(f, &mut sink, &mut report, summary.as_mut(), message) {
+                let res = job.run(f, &mut sink, &mut report, summary.as_mut(), message);
+                if let Some(e) = sink.fatal.take() {
+                    return Err(e);
+                }
+                if let Err(e) = res {
                     report.errors += 1;
                     message(Message::Error(e));
                 }
@@ -257,6 +269,98 @@ pub fn run(
     }
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// Where rendered chunks go: output, summary, report and messages.
+struct Delivery<'a, 's> {
+    report: &'a mut Report,
+    summary: Option<&'a mut SummaryFile>,
+    sink: &'a mut Sink<'s>,
+    renderer: &'a dyn Render,
+    matcher: &'a Matcher,
+    message: &'a mut dyn FnMut(Message),
+}
+
+impl Delivery<'_, '_> {
+    fn files(
+        &mut self,
+        chunk: &[Found],
+        results: Vec<Result<Rendered, InputError>>,
+    ) -> io::Result<()> {
+        for (f, r) in chunk.iter().zip(results) {
+            match r {
+                Ok(r) => {
+                    if let Some(w) = &r.warning {
+                        (self.message)(Message::Warning(w.to_string()));
+                    }
+                    self.report.documents += 1;
+                    self.report.bytes += r.input_len;
+                    self.report.spans += r.spans;
+                    if let Some(s) = self.summary.as_deref_mut() {
+                        s.document(&display(&f.path), &r.counts, self.matcher)?;
+                    }
+                    if let Err(e) = self.sink.document(f, &r.bytes, self.renderer) {
+                        self.report.errors += 1;
+                        (self.message)(Message::Error(e));
+                    }
+                }
+                // A binary file met while walking a folder is skipped, not a failure.
+                Err(e) if f.walked && matches!(e.kind, InputErrorKind::Binary { .. }) => {
+                    (self.message)(Message::Note(e.to_string()));
+                }
+                Err(e) => {
+                    self.report.errors += 1;
+                    (self.message)(Message::Error(e.to_string()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Delivery<'_, '_> {
+    /// Writes a chunk of rendered JSONL records; `last` closes the input's output.
+    fn records(
+        &mut self,
+        f: &Found,
+        path: &str,
+        lines: &Lines,
+        results: Vec<Outcome>,
+        last: bool,
+    ) -> Result<(), String> {
+        let mut out = Vec::new();
+        for ((n, _), r) in lines.iter().zip(results) {
+            match r {
+                Ok(r) => {
+                    if let Some(w) = &r.warning {
+                        if matches!(w.kind, InputErrorKind::MissingText(_)) {
+                            self.report.errors += 1;
+                            (self.message)(Message::Error(w.to_string()));
+                        } else {
+                            (self.message)(Message::Warning(w.to_string()));
+                        }
+                    }
+                    if r.input_len > 0 {
+                        self.report.documents += 1;
+                        if let Some(s) = self.summary.as_deref_mut() {
+                            s.document(&format!("{path}:{n}"), &r.counts, self.matcher)
+                                .map_err(|e| e.to_string())?;
+                        }
+                    }
+                    self.report.bytes += r.input_len;
+                    self.report.spans += r.spans;
+                    out.extend_from_slice(&r.bytes);
+                }
+                Err(e) => {
+                    self.report.errors += 1;
+                    (self.message)(Message::Error(e.to_string()));
+                }
+            }
+        }
+        self.sink
+            .part(f, &out, self.renderer, last)
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// The end of the chunk starting at `start`.
@@ -311,9 +415,13 @@ struct JsonlJob<'a> {
     total_bytes: Option<u64>,
 }
 
+/// Lines of a JSONL input: (1-based line number, bytes).
+type Lines = Vec<(u64, Vec<u8>)>;
+
 impl JsonlJob<'_> {
-    /// Streams one JSONL input: lines are read in chunks, annotated in parallel, written in
-    /// order. Memory is bounded by the chunk, not the file.
+    /// Streams one JSONL input: lines are read in chunks and annotated in parallel, while
+    /// this thread writes the previous chunk and reads the next. Memory is bounded by the
+    /// chunks, not the file.
     fn run(
         &mut self,
         f: &Found,
@@ -330,74 +438,95 @@ impl JsonlJob<'_> {
             Box::new(fs::File::open(&f.path).map_err(io_err)?)
         };
         let mut reader = BufReader::with_capacity(1 << 16, reader);
-        let mut out = Vec::new();
         let mut line_no = 0u64;
-        let mut eof = false;
-        while !eof && !self.cancel.load(Ordering::Relaxed) {
-            let mut lines: Vec<(u64, Vec<u8>)> = Vec::new();
-            let mut bytes = 0u64;
-            while lines.len() < CHUNK_DOCS * 4 && bytes < CHUNK_BYTES {
-                let mut buf = Vec::new();
-                match reader.read_until(b'\n', &mut buf) {
-                    Ok(0) => {
-                        eof = true;
-                        break;
-                    }
-                    Ok(n) => {
-                        line_no += 1;
-                        bytes += n as u64;
-                        lines.push((line_no, buf));
-                    }
-                    Err(e) => return Err(io_err(e)),
+        let (first, mut cur_last) = read_lines(&mut reader, &mut line_no).map_err(io_err)?;
+        let mut cur = Some(first);
+        let mut prev: Option<(Lines, Vec<Outcome>, bool)> = None;
+        loop {
+            let cancelled = self.cancel.load(Ordering::Relaxed);
+            let (mut fresh, mut next, mut status) = (None, None, Ok(()));
+            self.pool.in_place_scope(|scope| {
+                if let Some(lines) = cur.as_ref() {
+                    let (slot, path, job) = (&mut fresh, path.as_str(), &*self);
+                    scope.spawn(move |_| {
+                        *slot = Some(
+                            lines
+                                .par_iter()
+                                .map(|(n, raw)| {
+                                    render_record(
+                                        path,
+                                        *n,
+                                        raw,
+                                        job.config,
+                                        job.matcher,
+                                        job.renderer,
+                                    )
+                                })
+                                .collect::<Vec<_>>(),
+                        );
+                    });
                 }
-            }
-            let results: Vec<Result<Rendered, InputError>> = self.pool.install(|| {
-                lines
-                    .par_iter()
-                    .map(|(n, raw)| {
-                        render_record(&path, *n, raw, self.config, self.matcher, self.renderer)
-                    })
-                    .collect()
-            });
-            out.clear();
-            for ((n, _), r) in lines.iter().zip(results) {
-                match r {
-                    Ok(r) => {
-                        if let Some(w) = &r.warning {
-                            if matches!(w.kind, InputErrorKind::MissingText(_)) {
-                                report.errors += 1;
-                                message(Message::Error(w.to_string()));
-                            } else {
-                                message(Message::Warning(w.to_string()));
-                            }
-                        }
-                        if r.input_len > 0 {
-                            report.documents += 1;
-                            if let Some(s) = summary.as_deref_mut() {
-                                s.document(&format!("{path}:{n}"), &r.counts, self.matcher)
-                                    .map_err(|e| e.to_string())?;
-                            }
-                        }
-                        report.bytes += r.input_len;
-                        report.spans += r.spans;
-                        out.extend_from_slice(&r.bytes);
-                    }
-                    Err(e) => {
-                        report.errors += 1;
-                        message(Message::Error(e.to_string()));
-                    }
+                if let Some((lines, results, last)) = prev.take() {
+                    let mut out = Delivery {
+                        report: &mut *report,
+                        summary: summary.as_deref_mut(),
+                        sink: &mut *sink,
+                        renderer: self.renderer,
+                        matcher: self.matcher,
+                        message: &mut *message,
+                    };
+                    status = out.records(f, &path, &lines, results, last);
+                    message(Message::Progress {
+                        documents: report.documents,
+                        bytes: report.bytes,
+                        total_bytes: self.total_bytes,
+                    });
                 }
-            }
-            sink.part(f, &out, self.renderer, eof)
-                .map_err(|e| e.to_string())?;
-            message(Message::Progress {
-                documents: report.documents,
-                bytes: report.bytes,
-                total_bytes: self.total_bytes,
+                if cur.is_some() && !cur_last && !cancelled {
+                    next = Some(read_lines(&mut reader, &mut line_no));
+                }
             });
+            status?;
+            if sink.fatal.is_some() {
+                break;
+            }
+            match cur.take() {
+                Some(lines) => {
+                    prev = Some((
+                        lines,
+                        fresh.expect("the scope waits for its jobs"),
+                        cur_last,
+                    ))
+                }
+                None => break,
+            }
+            if let Some(r) = next {
+                let (lines, last) = r.map_err(io_err)?;
+                cur = Some(lines);
+                cur_last = last;
+            }
+            if cancelled {
+                break;
+            }
         }
         Ok(())
     }
+}
+
+/// Reads the next chunk of lines; `true` when the input is exhausted.
+fn read_lines(reader: &mut impl BufRead, line_no: &mut u64) -> io::Result<(Lines, bool)> {
+    let mut lines = Vec::new();
+    let mut bytes = 0u64;
+    while lines.len() < CHUNK_DOCS * 4 && bytes < CHUNK_BYTES {
+        let mut buf = Vec::new();
+        if reader.read_until(b'\n', &mut buf)? == 0 {
+            return Ok((lines, true));
+        }
+        *line_no += 1;
+        bytes += buf.len() as u64;
+        lines.push((*line_no, buf));
+    }
+    Ok((lines, false))
 }
 
 fn render_record(
@@ -516,6 +645,8 @@ struct Sink<'a> {
     /// The open output of a streamed (JSONL) input in folder mode.
     part: Option<tempfile::NamedTempFile>,
     buf: Vec<u8>,
+    /// The first failed write to the shared output.
+    fatal: Option<io::Error>,
 }
 
 impl<'a> Sink<'a> {
@@ -540,7 +671,16 @@ impl<'a> Sink<'a> {
             used: HashSet::new(),
             part: None,
             buf: Vec::new(),
+            fatal: None,
         })
+    }
+
+    /// Remembers a failed write to the shared output (a closed pipe, a full disk): it ends
+    /// the run, since every later document would fail the same way.
+    fn fail(&mut self, res: io::Result<()>) {
+        if let Err(e) = res {
+            self.fatal.get_or_insert(e);
+        }
     }
 
     fn shared(&mut self) -> Option<&mut dyn Write> {
@@ -579,9 +719,9 @@ impl<'a> Sink<'a> {
     /// Writes one whole document's output. Errors are messages naming the output path.
     fn document(&mut self, f: &Found, bytes: &[u8], r: &dyn Render) -> Result<(), String> {
         if let Some(w) = self.shared() {
-            return w
-                .write_all(bytes)
-                .map_err(|e| format!("cannot write output: {e}"));
+            let res = w.write_all(bytes);
+            self.fail(res);
+            return Ok(());
         }
         let target = self.target(f)?;
         let mut out = Vec::new();
@@ -594,7 +734,9 @@ impl<'a> Sink<'a> {
     /// Writes part of a streamed input's output; `last` closes it.
     fn part(&mut self, f: &Found, bytes: &[u8], r: &dyn Render, last: bool) -> io::Result<()> {
         if let Some(w) = self.shared() {
-            return w.write_all(bytes);
+            let res = w.write_all(bytes);
+            self.fail(res);
+            return Ok(());
         }
         if self.part.is_none() {
             let target = self.target(f).map_err(io::Error::other)?;

@@ -149,7 +149,7 @@ pub fn run(args: CheckArgs) -> io::Result<u8> {
         Message::Error(s) => eprintln!("tifa: error: {s}"),
         Message::Warning(s) => eprintln!("tifa: warning: {s}"),
         Message::Note(s) => eprintln!("tifa: note: {s}"),
-        // Progress is shown by `annotate` only (added on main after `check` branched).
+        // Checking is quick and sequential: no progress bar.
         Message::Progress { .. } => {}
     };
     let report = check::run(&config, &matcher, &mut out, &mut print)?;

@@ -42,11 +42,23 @@ pub fn has_traditional(s: &str) -> bool {
     s.chars().any(|c| to_simplified(c) != c)
 }
 
+/// Variant forms `fast2s` leaves alone, found by folding every traditional form of the
+/// glossary (its `zh_hant` column, and OpenCC's s2t/s2tw/s2hk renderings of every `zh` and
+/// `zh_alt`): 害羣之馬, 回覆. Folding is applied to text and forms alike, so mapping a
+/// character that is also simplified (覆 "cover") only merges spellings, never loses a match.
+const EXTRA: &[(char, char)] = &[
+    ('羣', '群'),
+    ('峯', '峰'),
+    ('敎', '教'),
+    ('鬪', '斗'),
+    ('覆', '复'),
+];
+
 fn table() -> &'static [char] {
     static TABLE: OnceLock<Box<[char]>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut buf = String::with_capacity(4);
-        (TABLE_START..=TABLE_END)
+        let mut table: Box<[char]> = (TABLE_START..=TABLE_END)
             .map(|u| {
                 let c = char::from_u32(u).expect("the CJK block has no surrogates");
                 buf.clear();
@@ -60,7 +72,11 @@ fn table() -> &'static [char] {
                     _ => c,
                 }
             })
-            .collect()
+            .collect();
+        for &(t, s) in EXTRA {
+            table[(t as u32 - TABLE_START) as usize] = s;
+        }
+        table
     })
 }
 

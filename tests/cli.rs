@@ -284,3 +284,34 @@ fn jsonl_input_keeps_fields() {
         "tifa: error: -:2: record has no string field \"text\"; passed through without spans"
     );
 }
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    fs::write(
+        &big,
+        "protective umbrellas and nail cases. ".repeat(200_000),
+    )
+    .unwrap();
+    let mut child = tifa()
+        .args(["annotate", "-f", "text", "-g"])
+        .arg(mini())
+        .arg(&big)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
