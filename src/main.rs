@@ -347,24 +347,25 @@ fn run_discover(args: cli::DiscoverArgs) -> io::Result<u8> {
     };
     if let Some(pairs_path) = &args.aligned {
         let path = pairs_path.to_string_lossy().into_owned();
-        let text = match tifa::source::read_all(&path)
-            .and_then(|raw| tifa::source::decode(&path, raw, args.lossy))
-        {
-            Ok((t, w)) => {
-                if let Some(w) = w {
-                    eprintln!("tifa: warning: {w}");
-                }
-                t
-            }
+        let Some(format) = tifa::segment::SegmentFormat::from_path(&path) else {
+            eprintln!(
+                "tifa: error: {path}: expected aligned segments in a .tsv, .tmx or .xlf file"
+            );
+            return Ok(UNUSABLE);
+        };
+        let segments = tifa::source::read_all(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|raw| {
+                tifa::segment::read(&raw, format, &Default::default())
+                    .map_err(|e| format!("{path}: {e}"))
+            });
+        let pairs = match segments {
+            Ok(s) => aligned::Pair::from_segments(s),
             Err(e) => {
                 eprintln!("tifa: error: {e}");
                 return Ok(FAILED_INPUT);
             }
         };
-        let (pairs, problems) = aligned::read_tsv(&text);
-        for p in &problems {
-            eprintln!("{path}:{}: warning: {}", p.line, p.message);
-        }
         let mut opts = aligned::AlignedOptions::default();
         if let Some(n) = args.min_count {
             opts.min_joint = n;

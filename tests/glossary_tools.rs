@@ -690,19 +690,19 @@ fn discover_finds_chinese_quoted_phrases() {
     assert!(!phrases.contains(&"是"), "one character is too short");
 }
 
-fn aligned_pairs() -> String {
-    // The project's aligned pairs when they exist, else the fixture.
-    let project: Vec<PathBuf> = fs::read_dir("corpus/aligned")
+/// The project's aligned pairs (corpus/aligned/*.tsv, *.tmx) and the test fixture.
+fn aligned_pairs() -> Vec<String> {
+    let mut files: Vec<String> = fs::read_dir("corpus/aligned")
         .map(|rd| {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+                .filter(|p| p.extension().is_some_and(|x| x == "tsv" || x == "tmx"))
+                .map(|p| p.to_string_lossy().into_owned())
                 .collect()
         })
         .unwrap_or_default();
-    match project.into_iter().min() {
-        Some(p) => p.to_string_lossy().into_owned(),
-        None => "tests/data/aligned-pairs.tsv".into(),
-    }
+    files.sort();
+    files.push("tests/data/aligned-pairs.tsv".into());
+    files
 }
 
 #[test]
@@ -722,32 +722,53 @@ fn discover_aligned_proposes_protective_umbrellas_first() {
         }
         true
     });
-    let pairs = aligned_pairs();
-    let json = ok(&[
+    for pairs in aligned_pairs() {
+        let json = ok(&[
+            "discover",
+            "-g",
+            &g.to_string_lossy(),
+            "--aligned",
+            &pairs,
+            "--format",
+            "json",
+        ]);
+        let props: Vec<Proposal> = serde_json::from_str(&json).unwrap();
+        let first = props
+            .iter()
+            .find(|p| p.id == "bao-hu-san")
+            .expect("proposals for 保护伞");
+        assert_eq!(
+            first.phrase.to_lowercase(),
+            "protective umbrellas",
+            "{pairs}: {props:?}"
+        );
+        assert_eq!(first.form, "literal");
+        assert!(first.quoted >= 1 || first.joint >= 2, "{pairs}: {first:?}");
+
+        // With the form in the glossary, it is not proposed again.
+        let props: Vec<Proposal> =
+            serde_json::from_str(&ok(&["discover", "--aligned", &pairs, "--format", "json"]))
+                .unwrap();
+        assert!(
+            props
+                .iter()
+                .all(|p| !p.phrase.to_lowercase().contains("protective umbrella")),
+            "{pairs}: {props:?}"
+        );
+    }
+    // The CSV has the proposal columns.
+    let csv_out = ok(&[
         "discover",
         "-g",
         &g.to_string_lossy(),
         "--aligned",
-        &pairs,
-        "--format",
-        "json",
+        "tests/data/aligned-pairs.tsv",
     ]);
-    let props: Vec<Proposal> = serde_json::from_str(&json).unwrap();
-    let first = props
-        .iter()
-        .find(|p| p.id == "bao-hu-san")
-        .expect("proposals for 保护伞");
-    assert_eq!(first.phrase.to_lowercase(), "protective umbrellas");
-    assert_eq!(first.form, "literal");
-    assert!(first.joint >= 2 && first.score > 0.0);
-
-    // With the form in the glossary, it is not proposed again.
-    let props: Vec<Proposal> =
-        serde_json::from_str(&ok(&["discover", "--aligned", &pairs, "--format", "json"])).unwrap();
-    assert!(
-        props
-            .iter()
-            .all(|p| !p.phrase.to_lowercase().contains("protective umbrella")),
-        "{props:?}"
+    let rs = rows(&csv_out);
+    let umbrella = rs.iter().find(|r| r["id"] == "bao-hu-san").unwrap();
+    assert_eq!(umbrella["phrase"], "protective umbrellas");
+    assert_eq!(
+        umbrella["joint"], "7",
+        "every segment with 保护伞 (nested in 涉黑腐败和保护伞 too)"
     );
 }

@@ -1,4 +1,5 @@
-//! `tifa discover --aligned`: new English forms for known entries, from aligned segments.
+//! `tifa discover --aligned`: new English forms for known entries, from aligned segments
+//! (TSV, TMX or XLIFF, read by [`crate::segment`]).
 //!
 //! For each glossary entry found in the Chinese side of the segments, every English n-gram
 //! (1–6 words, not starting or ending with a stop word, not overlapping a span the glossary
@@ -6,7 +7,9 @@
 //! segments, with Dunning's log-likelihood ratio G² on the 2×2 table (entry present or not ×
 //! n-gram present or not). Positively associated n-grams are proposed as new `literal`
 //! forms — or `en_alt` when all their content words already occur in the entry's `en` or
-//! `en_alt` forms. An n-gram that only ever occurs inside a longer proposal with the same
+//! `en_alt` forms. Quotation marks are evidence too: where the source quotes the entry and
+//! the target has as many quotations, the target's quotation at the same place is proposed
+//! even from one segment, and ranked before phrases found by association alone. An n-gram that only ever occurs inside a longer proposal with the same
 //! counts is left out in favour of the longer one.
 
 use std::collections::{HashMap, HashSet};
@@ -29,63 +32,21 @@ pub struct Pair {
     pub line: u64,
 }
 
-/// A problem with one line of a pairs file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PairProblem {
-    pub line: u64,
-    pub message: String,
-}
-
-/// Reads `source<TAB>target` lines. A first line whose fields name languages or columns
-/// (`zh`, `en`, `source`, `target` …) is a header; blank lines are skipped; a line without a
-/// tab is reported and skipped.
-pub fn read_tsv(text: &str) -> (Vec<Pair>, Vec<PairProblem>) {
-    let mut pairs = Vec::new();
-    let mut problems = Vec::new();
-    for (n, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
-        let line_no = n as u64 + 1;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        let Some((src, tgt)) = line.split_once('\t') else {
-            problems.push(PairProblem {
-                line: line_no,
-                message: "expected source<TAB>target; line skipped".into(),
-            });
-            continue;
-        };
-        let tgt = tgt.split('\t').next().unwrap_or("");
-        if n == 0 && is_header(src) && is_header(tgt) {
-            continue;
-        }
-        pairs.push(Pair {
-            source: src.trim().to_string(),
-            target: tgt.trim().to_string(),
-            line: line_no,
-        });
+impl Pair {
+    /// The pairs of segments read by [`crate::segment`] (TSV, TMX, XLIFF); segments without
+    /// a translation are left out.
+    pub fn from_segments(segments: Vec<crate::segment::Segment>) -> Vec<Pair> {
+        segments
+            .into_iter()
+            .filter_map(|s| {
+                Some(Pair {
+                    target: s.target?,
+                    source: s.source,
+                    line: s.line as u64,
+                })
+            })
+            .collect()
     }
-    (pairs, problems)
-}
-
-fn is_header(field: &str) -> bool {
-    let f = field.trim().to_ascii_lowercase();
-    matches!(
-        f.as_str(),
-        "zh" | "en"
-            | "source"
-            | "target"
-            | "src"
-            | "tgt"
-            | "chinese"
-            | "english"
-            | "zh-cn"
-            | "en-us"
-            | "en-gb"
-            | "zh-hans"
-            | "translation"
-            | "original"
-    )
 }
 
 /// A proposed new form for an entry.
@@ -103,6 +64,9 @@ pub struct Proposal {
     pub entry_segments: u64,
     /// Segments whose English side holds the phrase.
     pub phrase_segments: u64,
+    /// Segments where the target quotes the phrase where the source quotes the entry (the
+    /// k-th quotation of each side, both sides having as many): ranked first.
+    pub quoted: u64,
     /// Log-likelihood ratio G².
     pub score: f64,
     /// Dice coefficient over segments.
@@ -199,9 +163,16 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
     let mut entry_segs: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut phrase_count: HashMap<String, u64> = HashMap::new();
     let mut seg_ngrams: Vec<Vec<(String, String)>> = Vec::with_capacity(pairs.len());
+    // (entry, phrase key) → (segments where the target quotes the phrase where the source
+    // quotes the entry, surface).
+    let mut quoted: HashMap<(usize, String), (u64, String)> = HashMap::new();
     for (si, p) in pairs.iter().enumerate() {
-        let mut entries: Vec<usize> = matcher
-            .find(&p.source, MatchOptions { overlapping: true })
+        let src_spans = matcher.find(&p.source, MatchOptions { overlapping: true });
+        for (entry, key, surface) in quote_aligned(matcher, &p.source, &src_spans, &p.target) {
+            let q = quoted.entry((entry, key)).or_insert((0, surface));
+            q.0 += 1;
+        }
+        let mut entries: Vec<usize> = src_spans
             .into_iter()
             .filter(|s| s.form.is_chinese())
             .map(|s| s.entry)
@@ -237,13 +208,22 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
                 *j.2.entry(surface.as_str()).or_default() += 1;
             }
         }
+        for ((qe, k), (_, surface)) in &quoted {
+            if *qe == ei && !joint.contains_key(k.as_str()) {
+                let line = segs.first().map_or(0, |&si| pairs[si].line);
+                let mut surfaces = HashMap::new();
+                surfaces.insert(surface.as_str(), 1);
+                joint.insert(k.as_str(), (1, line, surfaces));
+            }
+        }
         let ne = segs.len() as f64;
         let mut props: Vec<Proposal> = Vec::new();
         for (k, (j, line, surfaces)) in &joint {
-            if *j < opts.min_joint {
+            let q = quoted.get(&(ei, k.to_string())).map_or(0, |x| x.0);
+            if *j < opts.min_joint && q == 0 {
                 continue;
             }
-            let np = phrase_count[*k] as f64;
+            let np = phrase_count.get(*k).copied().unwrap_or(0).max(q).max(*j) as f64;
             let k11 = *j as f64;
             // Only positive association: seen with the entry more often than chance.
             if k11 / ne <= np / n {
@@ -272,6 +252,7 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
                 joint: *j,
                 entry_segments: ne as u64,
                 phrase_segments: np as u64,
+                quoted: q,
                 score: (score * 1000.0).round() / 1000.0,
                 dice: ((2.0 * k11 / (ne + np)) * 1000.0).round() / 1000.0,
                 line: *line,
@@ -280,7 +261,13 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
         // Drop a phrase contained in a longer proposal with the same counts.
         let keys: Vec<(String, u64, u64)> = props
             .iter()
-            .map(|p| (phrase_key(&p.phrase), p.joint, p.phrase_segments))
+            .map(|p| {
+                (
+                    phrase_key(&p.phrase),
+                    p.joint + 1000 * p.quoted,
+                    p.phrase_segments,
+                )
+            })
             .collect();
         let mut keep = vec![true; props.len()];
         for (a, (ka, ja, pa)) in keys.iter().enumerate() {
@@ -297,8 +284,9 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
             .map(|(p, _)| p)
             .collect();
         props.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
+            b.quoted
+                .cmp(&a.quoted)
+                .then(b.score.total_cmp(&a.score))
                 .then(b.joint.cmp(&a.joint))
                 .then(a.phrase.len().cmp(&b.phrase.len()))
                 .then(a.phrase.cmp(&b.phrase))
@@ -307,6 +295,44 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
             props.truncate(opts.per_entry);
         }
         out.extend(props);
+    }
+    out
+}
+
+/// Quotation alignment: when source and target have as many quotations, the k-th source
+/// quotation that is exactly one entry's Chinese form pairs with the k-th target quotation
+/// (1–8 words, not already a glossary form). Returns (entry, phrase key, surface).
+fn quote_aligned(
+    matcher: &Matcher,
+    source: &str,
+    src_spans: &[crate::matcher::Span],
+    target: &str,
+) -> Vec<(usize, String, String)> {
+    let sq = super::quotes(source);
+    let tq = super::quotes(target);
+    if sq.is_empty() || sq.len() != tq.len() {
+        return Vec::new();
+    }
+    let tgt_spans = matcher.find(target, MatchOptions::default());
+    let mut out = Vec::new();
+    for (s, t) in sq.iter().zip(&tq) {
+        let inner = source[s.clone()].trim();
+        let Some(span) = src_spans.iter().find(|x| {
+            x.form.is_chinese()
+                && x.start >= s.start
+                && x.end <= s.end
+                && source[x.start..x.end].trim() == inner
+        }) else {
+            continue;
+        };
+        let phrase = crate::corpus::squash(target[t.clone()].trim())
+            .trim()
+            .to_string();
+        let words = tokenize(&phrase).len();
+        let covered = tgt_spans.iter().any(|x| x.start < t.end && x.end > t.start);
+        if (1..=8).contains(&words) && !covered && !phrase.chars().any(crate::chinese::is_han) {
+            out.push((span.entry, phrase_key(&phrase), phrase));
+        }
     }
     out
 }
@@ -341,6 +367,7 @@ pub const PROPOSAL_COLUMNS: &[&str] = &[
     "zh",
     "phrase",
     "form",
+    "quoted",
     "joint",
     "entry_segments",
     "phrase_segments",
@@ -359,6 +386,7 @@ pub fn write_csv(props: &[Proposal], out: &mut dyn Write) -> io::Result<()> {
             &p.zh,
             &p.phrase,
             &p.form,
+            &p.quoted.to_string(),
             &p.joint.to_string(),
             &p.entry_segments.to_string(),
             &p.phrase_segments.to_string(),
@@ -373,22 +401,6 @@ pub fn write_csv(props: &[Proposal], out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tsv() {
-        let (p, probs) =
-            read_tsv("zh\ten\n保护伞\tumbrella\n\nno tab here\n关系网\tnetwork\textra\n");
-        assert_eq!(p.len(), 2);
-        assert_eq!(p[1].target, "network");
-        assert_eq!(p[1].line, 5);
-        assert_eq!(
-            probs,
-            [PairProblem {
-                line: 4,
-                message: "expected source<TAB>target; line skipped".into()
-            }]
-        );
-    }
 
     #[test]
     fn llr_is_zero_for_independence_and_grows_with_association() {
