@@ -44,14 +44,22 @@ fn benches(c: &mut Criterion) {
         for format in [Format::Jsonl, Format::Csv, Format::Text] {
             let renderer = format.renderer();
             let mut out = Vec::with_capacity(text.len() * 3);
-            group.bench_with_input(BenchmarkId::new("annotate", format.extension()), &text, |b, text| {
-                b.iter(|| {
-                    out.clear();
-                    let ann = annotate(&matcher, text, MatchOptions::default());
-                    let doc = Document { path: "bench", text, record: None };
-                    renderer.document(&doc, &ann, &matcher, &mut out);
-                })
-            });
+            group.bench_with_input(
+                BenchmarkId::new("annotate", format.extension()),
+                &text,
+                |b, text| {
+                    b.iter(|| {
+                        out.clear();
+                        let ann = annotate(&matcher, text, MatchOptions::default());
+                        let doc = Document {
+                            path: "bench",
+                            text,
+                            record: None,
+                        };
+                        renderer.document(&doc, &ann, &matcher, &mut out);
+                    })
+                },
+            );
         }
         group.finish();
     }

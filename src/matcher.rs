@@ -104,8 +104,15 @@ impl Matcher {
     #[inline]
     fn bounded(&self, folded: &str, start: usize, end: usize, pattern: usize) -> bool {
         let p = &self.patterns[pattern];
-        !(p.bounded_start && folded[..start].chars().next_back().is_some_and(is_word_char))
-            && !(p.bounded_end && folded[end..].chars().next().is_some_and(is_word_char))
+        let word_before = || {
+            folded[..start]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+        };
+        let word_after = || folded[end..].chars().next().is_some_and(is_word_char);
+        let rejected = (p.bounded_start && word_before()) || (p.bounded_end && word_after());
+        !rejected
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -138,7 +145,9 @@ impl Matcher {
         spans: &mut Vec<Span>,
     ) {
         spans.clear();
-        let Some(leftmost) = &self.leftmost else { return };
+        let Some(leftmost) = &self.leftmost else {
+            return;
+        };
         normalize_into(text, norm);
         let folded = norm.text.as_str();
         // Accepted matches in folded coordinates: (start, end, pattern).
@@ -207,7 +216,9 @@ impl Matcher {
             if s >= end || !self.bounded(folded, s, e, p) {
                 continue;
             }
-            let better = best.is_none_or(|(bs, be, bp)| (s, std::cmp::Reverse(e), p) < (bs, std::cmp::Reverse(be), bp));
+            let better = best.is_none_or(|(bs, be, bp)| {
+                (s, std::cmp::Reverse(e), p) < (bs, std::cmp::Reverse(be), bp)
+            });
             if better {
                 best = Some((s, e, p));
             }
