@@ -32,7 +32,7 @@ fn benches(c: &mut Criterion) {
     let matcher = Matcher::new(Glossary::builtin()).unwrap();
     for (lang, dir) in [("en", "corpus/en"), ("zh", "corpus/zh")] {
         let text = text(dir);
-        let mut group = c.benchmark_group(format!("{lang}"));
+        let mut group = c.benchmark_group(lang);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.sample_size(10);
         let mut norm = Normalized::default();
