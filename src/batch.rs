@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::annotate::{annotate, Annotation};
 use crate::matcher::{MatchOptions, Matcher};
+use crate::render::html::{self, IndexDoc};
 use crate::render::{Document, Format, Render};
 use crate::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
 use crate::summary;
@@ -263,7 +264,7 @@ pub fn run(
             "interrupted; no partial output was kept",
         ));
     }
-    sink.end(&*renderer)?;
+    sink.end(&*renderer, matcher)?;
     if let Some(s) = summary {
         s.finish()?;
     }
@@ -299,7 +300,7 @@ impl Delivery<'_, '_> {
                     if let Some(s) = self.summary.as_deref_mut() {
                         s.document(&display(&f.path), &r.counts, self.matcher)?;
                     }
-                    if let Err(e) = self.sink.document(f, &r.bytes, self.renderer) {
+                    if let Err(e) = self.sink.document(f, &r.bytes, self.renderer, &r.counts) {
                         self.report.errors += 1;
                         (self.message)(Message::Error(e));
                     }
@@ -329,6 +330,7 @@ impl Delivery<'_, '_> {
         last: bool,
     ) -> Result<(), String> {
         let mut out = Vec::new();
+        let mut counts = Vec::new();
         for ((n, _), r) in lines.iter().zip(results) {
             match r {
                 Ok(r) => {
@@ -349,6 +351,7 @@ impl Delivery<'_, '_> {
                     }
                     self.report.bytes += r.input_len;
                     self.report.spans += r.spans;
+                    html::merge_counts(&mut counts, &r.counts);
                     out.extend_from_slice(&r.bytes);
                 }
                 Err(e) => {
@@ -358,7 +361,7 @@ impl Delivery<'_, '_> {
             }
         }
         self.sink
-            .part(f, &out, self.renderer, last)
+            .part(f, &out, self.renderer, last, &counts)
             .map_err(|e| e.to_string())
     }
 }
@@ -642,9 +645,11 @@ struct Sink<'a> {
     file: Option<tempfile::NamedTempFile>,
     /// Output paths already used, so two inputs never write the same output.
     used: HashSet<PathBuf>,
-    /// The open output of a streamed (JSONL) input in folder mode.
-    part: Option<tempfile::NamedTempFile>,
+    /// The open output of a streamed (JSONL) input in folder mode, and its path.
+    part: Option<(tempfile::NamedTempFile, PathBuf)>,
     buf: Vec<u8>,
+    /// The pages written, for the corpus index (HTML into a folder only).
+    index: Option<Vec<IndexDoc>>,
     /// The first failed write to the shared output.
     fatal: Option<io::Error>,
 }
@@ -655,10 +660,17 @@ impl<'a> Sink<'a> {
         format: Format,
         stdout: &'a mut dyn Write,
     ) -> io::Result<Sink<'a>> {
+        let mut used = HashSet::new();
+        let mut index = None;
         let file = match dest {
             Destination::File(p) => Some(temp_beside(p)?),
             Destination::Dir(d) => {
                 fs::create_dir_all(d).map_err(|e| with_path(d, e))?;
+                if format == Format::Html {
+                    // Reserved for the corpus index: an input `index.txt` gets `index.txt.html`.
+                    used.insert(d.join("index.html"));
+                    index = Some(Vec::new());
+                }
                 None
             }
             Destination::Stdout => None,
@@ -668,10 +680,11 @@ impl<'a> Sink<'a> {
             format,
             stdout,
             file,
-            used: HashSet::new(),
+            used,
             part: None,
             buf: Vec::new(),
             fatal: None,
+            index,
         })
     }
 
@@ -702,7 +715,7 @@ impl<'a> Sink<'a> {
         Ok(())
     }
 
-    fn end(&mut self, r: &dyn Render) -> io::Result<()> {
+    fn end(&mut self, r: &dyn Render, matcher: &Matcher) -> io::Result<()> {
         self.buf.clear();
         r.end(&mut self.buf);
         let buf = std::mem::take(&mut self.buf);
@@ -713,11 +726,20 @@ impl<'a> Sink<'a> {
         if let (Destination::File(p), Some(f)) = (self.dest, self.file.take()) {
             f.persist(p).map_err(|e| with_path(p, e.error))?;
         }
+        if let (Destination::Dir(d), Some(docs)) = (self.dest, &self.index) {
+            write_atomic(&d.join("index.html"), &html::index(docs, matcher))?;
+        }
         Ok(())
     }
 
     /// Writes one whole document's output. Errors are messages naming the output path.
-    fn document(&mut self, f: &Found, bytes: &[u8], r: &dyn Render) -> Result<(), String> {
+    fn document(
+        &mut self,
+        f: &Found,
+        bytes: &[u8],
+        r: &dyn Render,
+        counts: &[(usize, u32)],
+    ) -> Result<(), String> {
         if let Some(w) = self.shared() {
             let res = w.write_all(bytes);
             self.fail(res);
@@ -728,11 +750,32 @@ impl<'a> Sink<'a> {
         r.begin(&mut out);
         out.extend_from_slice(bytes);
         r.end(&mut out);
-        write_atomic(&target, &out).map_err(|e| e.to_string())
+        write_atomic(&target, &out).map_err(|e| e.to_string())?;
+        self.indexed(f, &target, counts, true);
+        Ok(())
+    }
+
+    /// Records a page for the corpus index.
+    fn indexed(&mut self, f: &Found, target: &Path, counts: &[(usize, u32)], anchored: bool) {
+        if let (Destination::Dir(d), Some(index)) = (self.dest, self.index.as_mut()) {
+            index.push(IndexDoc {
+                path: display(&f.path),
+                page: target.strip_prefix(d).unwrap_or(target).to_path_buf(),
+                counts: counts.to_vec(),
+                anchored,
+            });
+        }
     }
 
     /// Writes part of a streamed input's output; `last` closes it.
-    fn part(&mut self, f: &Found, bytes: &[u8], r: &dyn Render, last: bool) -> io::Result<()> {
+    fn part(
+        &mut self,
+        f: &Found,
+        bytes: &[u8],
+        r: &dyn Render,
+        last: bool,
+        counts: &[(usize, u32)],
+    ) -> io::Result<()> {
         if let Some(w) = self.shared() {
             let res = w.write_all(bytes);
             self.fail(res);
@@ -744,17 +787,22 @@ impl<'a> Sink<'a> {
             let mut head = Vec::new();
             r.begin(&mut head);
             t.write_all(&head)?;
-            self.part = Some(t);
-            self.used.insert(target);
+            self.indexed(f, &target, &[], false);
+            self.used.insert(target.clone());
+            self.part = Some((t, target));
         }
-        let t = self.part.as_mut().expect("opened above");
+        if let Some(page) = self.index.as_mut().and_then(|i| i.last_mut()) {
+            html::merge_counts(&mut page.counts, counts);
+        }
+        let (t, _) = self.part.as_mut().expect("opened above");
         t.write_all(bytes)?;
         if last {
             let mut tail = Vec::new();
             r.end(&mut tail);
             t.write_all(&tail)?;
-            let target = self.target_path(f);
-            let t = self.part.take().expect("opened above");
+            // The path chosen when the output was opened, which differs from the mirrored one
+            // when two inputs map to the same output.
+            let (t, target) = self.part.take().expect("opened above");
             t.persist(&target)
                 .map_err(|e| with_path(&target, e.error))?;
         }

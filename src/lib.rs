@@ -21,6 +21,8 @@ pub mod annotate;
 pub mod batch;
 pub mod check;
 pub mod chinese;
+pub mod corpus;
+pub mod discover;
 pub mod glossary;
 pub mod matcher;
 pub mod normalize;

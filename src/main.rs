@@ -101,6 +101,10 @@ fn run(cli: Cli) -> io::Result<u8> {
             eprintln!("{errors} errors, {warnings} warnings");
             Ok(if errors > 0 { UNUSABLE } else { 0 })
         }
+        Command::Glossary(GlossaryCommand::Build(args)) => run_build(args),
+        Command::Glossary(GlossaryCommand::Import(args)) => run_import(args),
+        Command::Glossary(GlossaryCommand::Export(args)) => run_export(args),
+        Command::Discover(args) => run_discover(args),
     }
 }
 
@@ -145,4 +149,272 @@ pub(crate) fn compile(sources: &[GlossarySource]) -> Option<Matcher> {
             None
         }
     }
+}
+
+// ---- glossary build / import / export, discover ----
+
+/// Writes through `f` to FILE (atomically: a temporary file renamed into place) or stdout.
+fn write_output(
+    path: Option<&std::path::Path>,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    match path {
+        Some(p) if p.as_os_str() != "-" => {
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+            {
+                let mut w = io::BufWriter::new(tmp.as_file_mut());
+                f(&mut w)?;
+                w.flush()?;
+            }
+            tmp.persist(p).map_err(|e| {
+                io::Error::new(e.error.kind(), format!("{}: {}", p.display(), e.error))
+            })?;
+            Ok(())
+        }
+        _ => {
+            let stdout = io::stdout();
+            let mut w = io::BufWriter::new(stdout.lock());
+            f(&mut w)?;
+            w.flush()
+        }
+    }
+}
+
+fn jobs(j: Option<usize>) -> usize {
+    j.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// Prints a corpus pass's messages; returns the number of failed inputs.
+fn corpus_message<T>(event: tifa::corpus::Event<T>, mut keep: impl FnMut(T)) -> u64 {
+    use tifa::corpus::Event;
+    match event {
+        Event::Document(t, warning) => {
+            if let Some(w) = warning {
+                eprintln!("tifa: warning: {w}");
+            }
+            keep(t);
+            0
+        }
+        Event::Error(e) => {
+            eprintln!("tifa: error: {e}");
+            1
+        }
+        Event::Note(n) => {
+            eprintln!("tifa: note: {n}");
+            0
+        }
+    }
+}
+
+fn run_build(args: cli::BuildArgs) -> io::Result<u8> {
+    use cli::BuildFormat;
+    use tifa::glossary::printable::{self, Item};
+    use tifa::glossary::usage::{self, UsageTable};
+    let Some(matcher) = compile(&args.glossary.sources()) else {
+        return Ok(UNUSABLE);
+    };
+    let mut table = UsageTable::new();
+    let mut failed = 0;
+    tifa::corpus::for_each_document(
+        &args.paths,
+        jobs(args.jobs),
+        args.lossy,
+        |path, text| usage::summarize(&matcher, path, text),
+        |ev| failed += corpus_message(ev, |doc| table.add(&matcher, doc)),
+    )?;
+    let uses = table.finish();
+    write_output(args.output.as_deref(), |out| match args.format {
+        BuildFormat::Csv => usage::write_report_csv(&uses, &matcher, out),
+        BuildFormat::Json => usage::write_report_json(&uses, &matcher, out),
+        BuildFormat::Glossary => {
+            let mut entries: Vec<glossary::Entry> = usage::used_entries(&uses, &matcher)
+                .into_iter()
+                .cloned()
+                .collect();
+            // Cross-references to entries the corpus does not use would not load.
+            let ids: std::collections::HashSet<String> =
+                entries.iter().map(|e| e.id.clone()).collect();
+            for e in &mut entries {
+                e.see_also.retain(|s| ids.contains(s));
+            }
+            glossary::write_csv(&entries, out)
+        }
+        BuildFormat::Md | BuildFormat::Html => {
+            let items: Vec<Item<'_>> = uses
+                .iter()
+                .map(|u| Item {
+                    entry: &matcher.glossary().entries[u.entry],
+                    usage: Some(u),
+                })
+                .collect();
+            if args.format == BuildFormat::Md {
+                printable::write_markdown(&items, out)
+            } else {
+                printable::write_html(&items, out)
+            }
+        }
+    })?;
+    Ok(if failed > 0 { FAILED_INPUT } else { 0 })
+}
+
+fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
+    use tifa::glossary::exchange::{self, ExchangeFormat, ImportOptions};
+    let path = args.input.to_string_lossy().into_owned();
+    let data = match tifa::source::read_all(&path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("tifa: error: {e}");
+            return Ok(FAILED_INPUT);
+        }
+    };
+    let format = match args
+        .from
+        .map(|f| f.format())
+        .or_else(|| ExchangeFormat::detect(&args.input, &data))
+    {
+        Some(f) => f,
+        None => {
+            eprintln!(
+                "tifa: error: {path}: cannot tell the format from the file name; \
+                 pass --from tbx|tbx2008|omegat|omegat-csv|cedict|json|csv"
+            );
+            return Ok(UNUSABLE);
+        }
+    };
+    if !format.can_import() {
+        eprintln!("tifa: error: {} is an export-only format", format.name());
+        return Ok(UNUSABLE);
+    }
+    let opts = ImportOptions {
+        category: args.category,
+        source_lang: args.source_lang,
+        target_lang: args.target_lang,
+        validate: !args.no_validate,
+    };
+    let imported = exchange::import(format, &data, &args.input, &opts);
+    for p in &imported.problems {
+        eprintln!("{p}");
+    }
+    if imported.has_errors() {
+        eprintln!("tifa: {path}: rejected; nothing written");
+        return Ok(FAILED_INPUT);
+    }
+    write_output(args.output.as_deref(), |out| {
+        glossary::write_csv(&imported.entries, out)
+    })?;
+    eprintln!("tifa: {path}: {} entries imported", imported.entries.len());
+    Ok(0)
+}
+
+fn run_export(args: cli::ExportArgs) -> io::Result<u8> {
+    use tifa::glossary::exchange;
+    let format = args.to.format();
+    if !format.can_export() {
+        eprintln!("tifa: error: {} is an import-only format", format.name());
+        return Ok(UNUSABLE);
+    }
+    let glossary = match glossary::load(&args.glossary.sources()) {
+        Ok((g, warnings)) => {
+            for w in &warnings {
+                eprintln!("{w}");
+            }
+            g
+        }
+        Err(GlossaryError { problems }) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!("tifa: the glossary is unusable; fix the errors above");
+            return Ok(UNUSABLE);
+        }
+    };
+    write_output(args.output.as_deref(), |out| {
+        exchange::export(format, &glossary.entries, out)
+    })?;
+    Ok(0)
+}
+
+fn run_discover(args: cli::DiscoverArgs) -> io::Result<u8> {
+    use cli::DiscoverFormat;
+    use tifa::discover::{self, aligned, DiscoverOptions, Discovery};
+    let Some(matcher) = compile(&args.glossary.sources()) else {
+        return Ok(UNUSABLE);
+    };
+    if let Some(pairs_path) = &args.aligned {
+        let path = pairs_path.to_string_lossy().into_owned();
+        let Some(format) = tifa::segment::SegmentFormat::from_path(&path) else {
+            eprintln!(
+                "tifa: error: {path}: expected aligned segments in a .tsv, .tmx or .xlf file"
+            );
+            return Ok(UNUSABLE);
+        };
+        let segments = tifa::source::read_all(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|raw| {
+                tifa::segment::read(&raw, format, &Default::default())
+                    .map_err(|e| format!("{path}: {e}"))
+            });
+        let pairs = match segments {
+            Ok(s) => aligned::Pair::from_segments(s),
+            Err(e) => {
+                eprintln!("tifa: error: {e}");
+                return Ok(FAILED_INPUT);
+            }
+        };
+        let mut opts = aligned::AlignedOptions::default();
+        if let Some(n) = args.min_count {
+            opts.min_joint = n;
+        }
+        if let Some(n) = args.limit {
+            opts.per_entry = n;
+        }
+        let props = aligned::propose(&matcher, &pairs, &opts);
+        write_output(args.output.as_deref(), |out| match args.format {
+            Some(DiscoverFormat::Json) => {
+                serde_json::to_writer_pretty(&mut *out, &props)?;
+                writeln!(out)
+            }
+            _ => aligned::write_csv(&props, out),
+        })?;
+        return Ok(0);
+    }
+    let mut disc = Discovery::new();
+    let mut failed = 0;
+    tifa::corpus::for_each_document(
+        &args.paths,
+        jobs(args.jobs),
+        args.lossy,
+        |path, text| discover::summarize(&matcher, path, text),
+        |ev| failed += corpus_message(ev, |doc| disc.add(doc)),
+    )?;
+    let mut opts = DiscoverOptions::default();
+    if let Some(n) = args.min_count {
+        opts.min_count = n;
+    }
+    if let Some(n) = args.limit {
+        opts.limit = n;
+    }
+    let cands = disc.finish(&opts);
+    let taken: Vec<&str> = matcher
+        .glossary()
+        .entries
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    write_output(args.output.as_deref(), |out| {
+        match args.format.unwrap_or(DiscoverFormat::Glossary) {
+            DiscoverFormat::Glossary => discover::write_csv(&cands, &taken, false, out),
+            DiscoverFormat::Csv => discover::write_csv(&cands, &taken, true, out),
+            DiscoverFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &cands)?;
+                writeln!(out)
+            }
+        }
+    })?;
+    Ok(if failed > 0 { FAILED_INPUT } else { 0 })
 }

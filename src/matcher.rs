@@ -1,15 +1,19 @@
 //! The matcher: one Aho-Corasick automaton over the folded surface forms of every entry,
 //! with the word-boundary and overlap rules of `DESIGN.md` (rules 1, 2, 4 and 6).
 //!
-//! The automaton runs in `Standard` (overlapping) mode on purpose: a leftmost search that
-//! rejects an in-word candidate afterwards would already have skipped past a valid match
-//! that overlaps it (aho-corasick issue #73). So every candidate is seen, the boundary rule
-//! filters them, and leftmost-longest selection happens here.
+//! Two automata over the same patterns. The fast path is a leftmost-longest search. A
+//! leftmost search that rejects an in-word candidate would skip past a valid match that
+//! overlaps it (aho-corasick issue #73), so when a candidate fails the boundary rule, an
+//! overlapping (`Standard`) search over the rejected stretch finds every candidate there, and
+//! leftmost-longest selection among the valid ones happens here. The same overlapping
+//! automaton serves `--overlapping`. It is built on first use: Chinese text never needs it.
 
 use std::collections::hash_map::Entry as MapEntry;
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use crate::chinese::{has_traditional, is_cjk};
 use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
@@ -40,7 +44,13 @@ struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     glossary: Glossary,
-    automaton: Option<AhoCorasick>,
+    /// Leftmost-longest automaton; `None` for an empty glossary.
+    leftmost: Option<AhoCorasick>,
+    /// Overlapping automaton over the same keys, built on first use.
+    overlapping: OnceLock<Option<AhoCorasick>>,
+    keys: Vec<String>,
+    /// Length of the longest key, which bounds the stretch an overlapping search must cover.
+    max_len: usize,
     patterns: Vec<Pattern>,
 }
 
@@ -60,37 +70,49 @@ impl Matcher {
             return Err(GlossaryError { problems });
         }
         let (keys, patterns): (Vec<String>, Vec<Pattern>) = table.into_iter().unzip();
-        let automaton = if keys.is_empty() {
+        let leftmost = if keys.is_empty() {
             None
         } else {
-            // A DFA is several times faster than the NFA; its memory grows with the number of
-            // patterns, so it is used for curated-size glossaries only.
-            let kind = (keys.len() <= 20_000).then_some(AhoCorasickKind::DFA);
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(kind)
-                .build(&keys)
-                .or_else(|_| {
-                    AhoCorasickBuilder::new()
-                        .match_kind(MatchKind::Standard)
-                        .build(&keys)
-                })
-                .map_err(|e| GlossaryError {
-                    problems: vec![Problem {
-                        file: Default::default(),
-                        line: 0,
-                        column: 0,
-                        severity: Severity::Error,
-                        message: format!("cannot build the automaton: {e}"),
-                    }],
-                })?;
+            let ac = build(&keys, MatchKind::LeftmostLongest).map_err(|e| GlossaryError {
+                problems: vec![Problem {
+                    file: Default::default(),
+                    line: 0,
+                    column: 0,
+                    severity: Severity::Error,
+                    message: format!("cannot build the automaton: {e}"),
+                }],
+            })?;
             Some(ac)
         };
         Ok(Matcher {
             glossary,
-            automaton,
+            leftmost,
+            overlapping: OnceLock::new(),
+            max_len: keys.iter().map(String::len).max().unwrap_or(0),
+            keys,
             patterns,
         })
+    }
+
+    fn overlapping_automaton(&self) -> Option<&AhoCorasick> {
+        self.overlapping
+            .get_or_init(|| build(&self.keys, MatchKind::Standard).ok())
+            .as_ref()
+    }
+
+    /// Does the match satisfy the word-boundary rule in the folded text?
+    #[inline]
+    fn bounded(&self, folded: &str, start: usize, end: usize, pattern: usize) -> bool {
+        let p = &self.patterns[pattern];
+        let word_before = || {
+            folded[..start]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+        };
+        let word_after = || folded[end..].chars().next().is_some_and(is_word_char);
+        let rejected = (p.bounded_start && word_before()) || (p.bounded_end && word_after());
+        !rejected
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -123,35 +145,47 @@ impl Matcher {
         spans: &mut Vec<Span>,
     ) {
         spans.clear();
-        let Some(ac) = &self.automaton else { return };
+        let Some(leftmost) = &self.leftmost else {
+            return;
+        };
         normalize_into(text, norm);
         let folded = norm.text.as_str();
-        // Candidates in folded coordinates: (start, end, pattern).
-        let mut cands: Vec<(usize, usize, u32)> = Vec::new();
-        for m in ac.find_overlapping_iter(folded) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            if p.bounded_start
-                && folded[..m.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char)
-            {
-                continue;
+        // Accepted matches in folded coordinates: (start, end, pattern).
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        if opts.overlapping {
+            if let Some(ac) = self.overlapping_automaton() {
+                for m in ac.find_overlapping_iter(folded) {
+                    let p = m.pattern().as_usize();
+                    if self.bounded(folded, m.start(), m.end(), p) {
+                        found.push((m.start(), m.end(), p));
+                    }
+                }
             }
-            if p.bounded_end && folded[m.end()..].chars().next().is_some_and(is_word_char) {
-                continue;
+            found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+        } else {
+            let mut pos = 0;
+            while pos < folded.len() {
+                let input = Input::new(folded).range(pos..);
+                let Some(m) = leftmost.find(input) else { break };
+                let p = m.pattern().as_usize();
+                if self.bounded(folded, m.start(), m.end(), p) {
+                    found.push((m.start(), m.end(), p));
+                    pos = m.end();
+                    continue;
+                }
+                // Rejected: the leftmost valid candidate starting inside the rejected
+                // stretch, if any, is the next match.
+                match self.rescue(folded, m.start(), m.end()) {
+                    Some(c) => {
+                        pos = c.1;
+                        found.push(c);
+                    }
+                    None => pos = m.end(),
+                }
             }
-            cands.push((m.start(), m.end(), m.pattern().as_u32()));
         }
-        // Leftmost first, longest first; ties keep pattern order (headwords first).
-        cands.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
-        let mut last_end = 0;
-        for (s, e, p) in cands {
-            if !opts.overlapping && s < last_end {
-                continue;
-            }
-            let pat = self.patterns[p as usize];
-            let entry = pat.entry as usize;
+        for (s, e, p) in found {
+            let pat = self.patterns[p];
             let r = norm.original_range(s..e);
             let mut form = pat.form;
             if matches!(form, FormKind::Zh | FormKind::ZhAlt) && has_traditional(&text[r.clone()]) {
@@ -160,10 +194,9 @@ impl Matcher {
             spans.push(Span {
                 start: r.start,
                 end: r.end,
-                entry,
+                entry: pat.entry as usize,
                 form,
             });
-            last_end = e;
         }
         if opts.overlapping {
             // A form and its plural variant can both match one stretch of text.
@@ -171,6 +204,38 @@ impl Matcher {
             spans.dedup_by_key(|x| (x.start, x.end, x.entry));
         }
     }
+
+    /// The leftmost-longest candidate that passes the boundary rule among those starting in
+    /// `start..end` of the folded text.
+    fn rescue(&self, folded: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+        let ac = self.overlapping_automaton()?;
+        let window = start..(end + self.max_len).min(folded.len());
+        let mut best: Option<(usize, usize, usize)> = None;
+        for m in ac.find_overlapping_iter(Input::new(folded).range(window)) {
+            let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+            if s >= end || !self.bounded(folded, s, e, p) {
+                continue;
+            }
+            let better = best.is_none_or(|(bs, be, bp)| {
+                (s, std::cmp::Reverse(e), p) < (bs, std::cmp::Reverse(be), bp)
+            });
+            if better {
+                best = Some((s, e, p));
+            }
+        }
+        best
+    }
+}
+
+/// Builds an automaton: a DFA for curated-size glossaries (several times faster than the
+/// NFA), the contiguous NFA when the DFA would be too large (CC-CEDICT-size glossaries).
+fn build(keys: &[String], kind: MatchKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    let dfa = (keys.len() <= 20_000).then_some(AhoCorasickKind::DFA);
+    AhoCorasickBuilder::new()
+        .match_kind(kind)
+        .kind(dfa)
+        .build(keys)
+        .or_else(|_| AhoCorasickBuilder::new().match_kind(kind).build(keys))
 }
 
 /// A word character for the boundary rule: a letter or digit of a script written with

@@ -4,11 +4,16 @@
 //! independently and the buffers are written in input order.
 
 mod csv;
+pub mod html;
 mod jsonl;
+mod md;
+pub mod prose;
 mod text;
 
 pub use self::csv::{CsvRenderer, CSV_HEADER};
+pub use self::html::HtmlRenderer;
 pub use self::jsonl::{JsonlRenderer, SpanRecord};
+pub use self::md::MdRenderer;
 pub use self::text::{gloss, TextRenderer};
 
 use crate::annotate::Annotation;
@@ -30,6 +35,10 @@ pub enum Format {
     Text,
     Jsonl,
     Csv,
+    /// A self-contained reading page (`render::html`).
+    Html,
+    /// Markdown with footnotes (`render::md`).
+    Md,
 }
 
 impl Format {
@@ -39,6 +48,8 @@ impl Format {
             Format::Text => "txt",
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Md => "md",
         }
     }
 
@@ -47,6 +58,8 @@ impl Format {
             Format::Text => Box::new(TextRenderer),
             Format::Jsonl => Box::new(JsonlRenderer),
             Format::Csv => Box::new(CsvRenderer),
+            Format::Html => Box::new(HtmlRenderer),
+            Format::Md => Box::new(MdRenderer),
         }
     }
 }

@@ -1,0 +1,297 @@
+//! Printable glossaries in Markdown and HTML: one section per entry — English rendering,
+//! Chinese headword and pinyin, category, definition, the other forms, literal renderings,
+//! note, cross-references (as links to the other entries) and source; for `glossary build`
+//! also how often and where the corpus uses the term.
+//!
+//! Every piece of glossary text is escaped for the output format: Markdown punctuation is
+//! backslash-escaped, HTML special characters become entities.
+
+use std::io::{self, Write};
+
+use super::usage::{format_forms, TermUse};
+use super::Entry;
+
+/// One entry to print, with its corpus use when there is one.
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    pub entry: &'a Entry,
+    pub usage: Option<&'a TermUse>,
+}
+
+/// Escapes Markdown inline punctuation so glossary text prints literally.
+pub fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '{' | '}' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn title(e: &Entry) -> &str {
+    if e.en.is_empty() {
+        &e.zh
+    } else {
+        &e.en
+    }
+}
+
+/// Writes a Markdown glossary.
+pub fn write_markdown(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
+    let ids: std::collections::HashMap<&str, &Entry> = items
+        .iter()
+        .map(|i| (i.entry.id.as_str(), i.entry))
+        .collect();
+    writeln!(out, "# Glossary\n")?;
+    writeln!(
+        out,
+        "{} {}.\n",
+        items.len(),
+        if items.len() == 1 { "entry" } else { "entries" }
+    )?;
+    for item in items {
+        let e = item.entry;
+        writeln!(out, "<a id=\"{}\"></a>\n", escape_html(&e.id))?;
+        write!(out, "## {}", escape_md(title(e)))?;
+        if !e.en.is_empty() {
+            write!(out, " — {}", escape_md(&e.zh))?;
+        }
+        if !e.pinyin.is_empty() {
+            write!(out, " *{}*", escape_md(&e.pinyin))?;
+        }
+        writeln!(out, "\n")?;
+        if !e.category.is_empty() || !e.definition.is_empty() {
+            let cat = if e.category.is_empty() {
+                String::new()
+            } else {
+                format!("*{}.* ", escape_md(&e.category))
+            };
+            writeln!(out, "{cat}{}\n", escape_md(&e.definition))?;
+        }
+        let mut bullets: Vec<String> = Vec::new();
+        let join = |v: &[String]| {
+            v.iter()
+                .map(|s| escape_md(s))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        if !e.en_alt.is_empty() {
+            bullets.push(format!("Also rendered: {}", join(&e.en_alt)));
+        }
+        let zh_other: Vec<String> = e.zh_alt.iter().chain(&e.zh_hant).cloned().collect();
+        if !zh_other.is_empty() {
+            bullets.push(format!("Other Chinese forms: {}", join(&zh_other)));
+        }
+        if !e.literal.is_empty() {
+            let lits: Vec<String> = e
+                .literal
+                .iter()
+                .map(|l| format!("“{}”", escape_md(l)))
+                .collect();
+            bullets.push(format!("Literal renderings: {}", lits.join("; ")));
+        }
+        if !e.note.is_empty() {
+            bullets.push(format!("Note: {}", escape_md(&e.note)));
+        }
+        if !e.see_also.is_empty() {
+            let links: Vec<String> = e
+                .see_also
+                .iter()
+                .map(|s| match ids.get(s.as_str()) {
+                    Some(o) => format!("[{}](#{})", escape_md(title(o)), s),
+                    None => escape_md(s),
+                })
+                .collect();
+            bullets.push(format!("See also: {}", links.join(", ")));
+        }
+        if !e.source.is_empty() {
+            bullets.push(format!("Source: {}", escape_md(&e.source)));
+        }
+        if let Some(u) = item.usage {
+            bullets.push(format!(
+                "Used {} {} in {} {}, as {}; first at `{}`: {}",
+                u.occurrences,
+                if u.occurrences == 1 { "time" } else { "times" },
+                u.documents,
+                if u.documents == 1 {
+                    "document"
+                } else {
+                    "documents"
+                },
+                escape_md(&format_forms(&u.forms).replace('|', ", ")),
+                u.first.replace('`', "'"),
+                escape_md(&u.context.to_string()),
+            ));
+        }
+        for b in &bullets {
+            writeln!(out, "- {b}")?;
+        }
+        if !bullets.is_empty() {
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes a standalone HTML glossary.
+pub fn write_html(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
+    let ids: std::collections::HashMap<&str, &Entry> = items
+        .iter()
+        .map(|i| (i.entry.id.as_str(), i.entry))
+        .collect();
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Glossary</title>\n<style>\n\
+         body {{ font-family: serif; max-width: 48em; margin: 2em auto; line-height: 1.4; }}\n\
+         dt {{ font-weight: bold; margin-top: 1em; }}\n\
+         .zh {{ font-weight: normal; }} .pinyin {{ font-style: italic; font-weight: normal; }}\n\
+         .cat {{ font-variant: small-caps; }} dd ul {{ margin: 0.3em 0; padding-left: 1.2em; }}\n\
+         mark {{ background: #fe9; }}\n\
+         @media print {{ dt {{ break-after: avoid; }} }}\n\
+         </style>\n</head>\n<body>\n<h1>Glossary</h1>\n<p>{} {}.</p>\n<dl>",
+        items.len(),
+        if items.len() == 1 { "entry" } else { "entries" }
+    )?;
+    for item in items {
+        let e = item.entry;
+        write!(
+            out,
+            "<dt id=\"{}\">{}",
+            escape_html(&e.id),
+            escape_html(title(e))
+        )?;
+        if !e.en.is_empty() {
+            write!(
+                out,
+                " — <span class=\"zh\" lang=\"zh-Hans\">{}</span>",
+                escape_html(&e.zh)
+            )?;
+        }
+        if !e.pinyin.is_empty() {
+            write!(
+                out,
+                " <span class=\"pinyin\" lang=\"zh-Latn-pinyin\">{}</span>",
+                escape_html(&e.pinyin)
+            )?;
+        }
+        writeln!(out, "</dt>")?;
+        write!(out, "<dd>")?;
+        if !e.category.is_empty() {
+            write!(
+                out,
+                "<span class=\"cat\">{}.</span> ",
+                escape_html(&e.category)
+            )?;
+        }
+        write!(out, "{}", escape_html(&e.definition))?;
+        let mut bullets: Vec<String> = Vec::new();
+        let join = |v: &[String]| {
+            v.iter()
+                .map(|s| escape_html(s))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        if !e.en_alt.is_empty() {
+            bullets.push(format!("Also rendered: {}", join(&e.en_alt)));
+        }
+        let zh_other: Vec<String> = e.zh_alt.iter().chain(&e.zh_hant).cloned().collect();
+        if !zh_other.is_empty() {
+            bullets.push(format!(
+                "Other Chinese forms: <span lang=\"zh\">{}</span>",
+                join(&zh_other)
+            ));
+        }
+        if !e.literal.is_empty() {
+            let lits: Vec<String> = e
+                .literal
+                .iter()
+                .map(|l| format!("“{}”", escape_html(l)))
+                .collect();
+            bullets.push(format!("Literal renderings: {}", lits.join("; ")));
+        }
+        if !e.note.is_empty() {
+            bullets.push(format!("Note: {}", escape_html(&e.note)));
+        }
+        if !e.see_also.is_empty() {
+            let links: Vec<String> = e
+                .see_also
+                .iter()
+                .map(|s| match ids.get(s.as_str()) {
+                    Some(o) => format!(
+                        "<a href=\"#{}\">{}</a>",
+                        escape_html(s),
+                        escape_html(title(o))
+                    ),
+                    None => escape_html(s),
+                })
+                .collect();
+            bullets.push(format!("See also: {}", links.join(", ")));
+        }
+        if !e.source.is_empty() {
+            bullets.push(format!("Source: {}", escape_html(&e.source)));
+        }
+        if let Some(u) = item.usage {
+            bullets.push(format!(
+                "Used {} {} in {} {}, as {}; first at <code>{}</code>: {}<mark>{}</mark>{}",
+                u.occurrences,
+                if u.occurrences == 1 { "time" } else { "times" },
+                u.documents,
+                if u.documents == 1 {
+                    "document"
+                } else {
+                    "documents"
+                },
+                escape_html(&format_forms(&u.forms).replace('|', ", ")),
+                escape_html(&u.first),
+                escape_html(&u.context.left),
+                escape_html(&u.context.term),
+                escape_html(&u.context.right),
+            ));
+        }
+        if !bullets.is_empty() {
+            write!(out, "<ul>")?;
+            for b in &bullets {
+                write!(out, "<li>{b}</li>")?;
+            }
+            write!(out, "</ul>")?;
+        }
+        writeln!(out, "</dd>")?;
+    }
+    writeln!(out, "</dl>\n</body>\n</html>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_html("<b>&\"x'"), "&lt;b&gt;&amp;&quot;x&#39;");
+        assert_eq!(
+            escape_md("*a* [b](c) #1 a|b"),
+            "\\*a\\* \\[b\\](c) \\#1 a\\|b"
+        );
+    }
+}

@@ -1,0 +1,365 @@
+//! `--format md`: the text with a footnote after each span and a table of the terms at the end,
+//! for GitHub, Pandoc and any CommonMark renderer.
+//!
+//! Layout of one document:
+//!
+//! ```text
+//! # name
+//!
+//! <!-- tifa:text -->
+//!
+//! …the text, a footnote reference after each span…
+//!
+//! <!-- /tifa:text -->
+//!
+//! ## Terms in this text
+//!
+//! | # | Chinese | Pinyin | English | Category | Found as | Count |
+//!
+//! [^bao-hu-san]: …
+//! [^bao-hu-san--literal]: …
+//! ```
+//!
+//! Footnotes are one per entry: `[^id]`, and `[^id--literal]` for the entry's literal
+//! renderings (ids never contain `--`, so the labels cannot collide). Rendered, the text
+//! region's paragraphs are the input's paragraphs character for character: every character
+//! Markdown, GFM or Pandoc's Markdown could read as syntax is backslash-escaped, whitespace at
+//! the start and end of a line is written as character references (it would be stripped, or
+//! start a code block), and a line break inside a paragraph is a hard break (`\` at the end of
+//! the line). What Markdown cannot keep is the number of blank lines and the indentation
+//! between paragraphs: each separator becomes one paragraph break.
+
+use std::fmt::Write as _;
+
+use super::prose::{self, Term};
+use super::{Document, Render};
+use crate::annotate::Annotation;
+use crate::glossary::{Entry, FormKind};
+use crate::matcher::Matcher;
+
+/// The renderer of `--format md`.
+pub struct MdRenderer;
+
+/// Marks the start and end of the text region, for scripts and tests.
+pub const TEXT_START: &str = "<!-- tifa:text -->";
+pub const TEXT_END: &str = "<!-- /tifa:text -->";
+
+impl Render for MdRenderer {
+    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
+        let mut s = String::with_capacity(doc.text.len() * 5 / 4 + ann.spans.len() * 300 + 1024);
+        write_document(doc, ann, matcher, &mut s);
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// The label of an entry's footnote.
+fn label(e: &Entry, form: FormKind) -> String {
+    // Ids are slugs (`[a-z0-9]+(-[a-z0-9]+)*`), checked when the glossary loads.
+    if form == FormKind::Literal {
+        format!("{}--literal", e.id)
+    } else {
+        e.id.clone()
+    }
+}
+
+fn write_document(doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, s: &mut String) {
+    let entries = &matcher.glossary().entries;
+    s.push_str("# ");
+    let name = if doc.path == "-" {
+        "Standard input"
+    } else {
+        doc.path
+    };
+    inline(s, name, true, false);
+    s.push_str("\n\n");
+    let terms = prose::terms(ann);
+    if ann.spans.is_empty() {
+        s.push_str("No glossary terms found\\.\n\n");
+    } else {
+        let literal: usize = terms.iter().map(|t| t.literal).sum();
+        let _ = write!(
+            s,
+            "{} occurrence{} of {} term{}",
+            ann.spans.len(),
+            if ann.spans.len() == 1 { "" } else { "s" },
+            terms.len(),
+            if terms.len() == 1 { "" } else { "s" }
+        );
+        if literal > 0 {
+            let _ = write!(
+                s,
+                ", {literal} literal rendering{} to review",
+                if literal == 1 { "" } else { "s" }
+            );
+        }
+        s.push_str("\\.\n\n");
+    }
+    s.push_str(TEXT_START);
+    s.push_str("\n\n");
+    text(doc.text, ann, matcher, s);
+    s.push_str(TEXT_END);
+    s.push_str("\n\n");
+    if terms.is_empty() {
+        return;
+    }
+    table(doc.text, ann, &terms, entries, s);
+    footnotes(ann, &terms, entries, s);
+}
+
+/// The text region: paragraphs, each span followed by its footnote reference.
+fn text(text: &str, ann: &Annotation, matcher: &Matcher, s: &mut String) {
+    let paras = prose::paragraphs(text, &[]);
+    // Footnote references, by the byte offset they follow; one that would fall between
+    // paragraphs (a span ending in whitespace) goes at the end of the paragraph before it.
+    let mut refs: Vec<(usize, String)> = ann
+        .spans
+        .iter()
+        .map(|l| (l.span.end, label(matcher.entry(&l.span), l.form())))
+        .collect();
+    refs.sort_by_key(|r| r.0);
+    let mut ri = 0;
+    for (pi, p) in paras.iter().enumerate() {
+        let limit = paras.get(pi + 1).map_or(usize::MAX, |n| n.start);
+        let mut lines = Vec::new();
+        let mut ls = p.start;
+        for line in text[p.clone()].split('\n') {
+            lines.push(ls..ls + line.len());
+            ls += line.len() + 1;
+        }
+        for (li, line) in lines.iter().enumerate() {
+            let body = &text[line.clone()];
+            let lead = body.len() - body.trim_start().len();
+            let trail = body.trim_end().len();
+            let (bs, be) = (line.start + lead, line.start + trail.max(lead));
+            entities(s, &text[line.start..bs]);
+            let last_line = li + 1 == lines.len();
+            let (mut pos, mut at_start, mut after_ref) = (bs, true, false);
+            // References of spans ending on this line; the last line also takes those ending
+            // before the next paragraph.
+            let stop = if last_line { limit } else { line.end + 1 };
+            while ri < refs.len() && refs[ri].0 < stop {
+                let at = refs[ri].0.clamp(pos, be);
+                inline(s, &text[pos..at], at_start, after_ref);
+                at_start &= at == pos;
+                pos = at;
+                let _ = write!(s, "[^{}]", refs[ri].1);
+                after_ref = true;
+                ri += 1;
+            }
+            inline(s, &text[pos..be], at_start, after_ref);
+            entities(s, &text[be..line.end]);
+            if !last_line {
+                s.push_str("\\\n");
+            }
+        }
+        s.push_str("\n\n");
+    }
+    // References before the first paragraph or after the last cannot occur (spans cover
+    // text), but none may be lost: every reference has its definition.
+    if ri < refs.len() {
+        for r in &refs[ri..] {
+            let _ = write!(s, "[^{}]", r.1);
+        }
+        s.push_str("\n\n");
+    }
+}
+
+/// Whitespace as numeric character references, which Markdown keeps.
+fn entities(s: &mut String, ws: &str) {
+    for c in ws.chars() {
+        let _ = write!(s, "&#{};", c as u32);
+    }
+}
+
+/// Escapes inline text so that CommonMark, GFM and Pandoc's Markdown render it unchanged.
+/// `line_start`: the text starts a line, where block markers (`#`, `-`, `1.`, `:` …) count;
+/// `after_ref`: it follows a footnote reference, where `(` would start a link destination.
+fn inline(s: &mut String, text: &str, line_start: bool, after_ref: bool) {
+    let b = text.as_bytes();
+    // A list marker at the start of a line: digits or letters (Pandoc's fancy lists)
+    // followed by `.` or `)`.
+    let mut marker_delim = None;
+    if line_start {
+        let run = b
+            .iter()
+            .take(10)
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if run > 0 && run < 10 && matches!(b.get(run), Some(b'.' | b')')) {
+            marker_delim = Some(run);
+        }
+    }
+    for (i, c) in text.char_indices() {
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '^' | '$' | '@'
+            | '"' | '\'' | '!' | '{' => true,
+            // An emoji shortcode (`:smile:`, Pandoc's gfm and commonmark_x) or, at the start
+            // of a line, a Pandoc definition.
+            ':' => (line_start && i == 0) || emoji_at(&b[i + 1..]),
+            // Runs that Pandoc's smart punctuation would turn into dashes or an ellipsis.
+            '-' => {
+                (i > 0 && b[i - 1] == b'-') || b.get(i + 1) == Some(&b'-') || (line_start && i == 0)
+            }
+            '.' => {
+                let run_start = b[..i].iter().rev().take_while(|&&x| x == b'.').count();
+                let run_end = b[i..].iter().take_while(|&&x| x == b'.').count();
+                run_start + run_end >= 3 || marker_delim == Some(i)
+            }
+            ')' => marker_delim == Some(i),
+            '#' | '+' | '=' | '%' => line_start && i == 0,
+            '(' => i == 0 && (line_start || after_ref),
+            '\n' | '\r' => {
+                // Only in table cells and headings, which are flattened by the caller.
+                let _ = write!(s, "&#{};", c as u32);
+                continue;
+            }
+            _ => false,
+        };
+        if escape {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+}
+
+/// Whether the text after a `:` completes an emoji shortcode: `name:`.
+fn emoji_at(rest: &[u8]) -> bool {
+    let n = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-'))
+        .count();
+    n > 0 && rest.get(n) == Some(&b':')
+}
+
+/// Text for a table cell or a footnote: whitespace runs as one space, escaped.
+fn flat(s: &mut String, text: &str) {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    inline(s, &t, false, false);
+}
+
+fn table(text: &str, ann: &Annotation, terms: &[Term], entries: &[Entry], s: &mut String) {
+    s.push_str("## Terms in this text\n\n");
+    s.push_str("| # | Chinese | Pinyin | English | Category | Found as | Count |\n");
+    s.push_str("| --: | --- | --- | --- | --- | --- | --: |\n");
+    for (n, t) in terms.iter().enumerate() {
+        let e = &entries[t.entry];
+        let _ = write!(s, "| {} | ", n + 1);
+        flat(s, &e.zh);
+        let _ = write!(s, "[^{}] | ", label(e, FormKind::En));
+        flat(s, &e.pinyin);
+        s.push_str(" | ");
+        flat(s, &e.en);
+        s.push_str(" | ");
+        flat(s, &e.category);
+        s.push_str(" | ");
+        let mut found: Vec<(String, FormKind, usize)> = Vec::new();
+        for &i in &t.spans {
+            let l = &ann.spans[i];
+            let surface = text[l.byte_range()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            match found.iter_mut().find(|f| f.0 == surface && f.1 == l.form()) {
+                Some(f) => f.2 += 1,
+                None => found.push((surface, l.form(), 1)),
+            }
+        }
+        for (j, (surface, form, c)) in found.iter().enumerate() {
+            if j > 0 {
+                s.push_str(", ");
+            }
+            s.push('\u{201c}');
+            flat(s, surface);
+            s.push('\u{201d}');
+            if *c > 1 {
+                let _ = write!(s, " ×{c}");
+            }
+            if *form == FormKind::Literal {
+                s.push_str(" \\(literal\\)");
+            }
+        }
+        let _ = writeln!(s, " | {} |", t.spans.len());
+    }
+    s.push('\n');
+}
+
+fn footnotes(ann: &Annotation, terms: &[Term], entries: &[Entry], s: &mut String) {
+    for t in terms {
+        let e = &entries[t.entry];
+        let _ = write!(s, "[^{}]: **", label(e, FormKind::En));
+        flat(s, &e.zh);
+        s.push_str("** ");
+        flat(s, &e.pinyin);
+        s.push_str(" — “");
+        flat(s, &e.en);
+        s.push_str("” \\(");
+        flat(s, &e.category);
+        s.push_str("\\)\\. ");
+        flat(s, &e.definition);
+        if !e.note.trim().is_empty() {
+            s.push(' ');
+            flat(s, &e.note);
+        }
+        s.push('\n');
+        if t.spans
+            .iter()
+            .any(|&i| ann.spans[i].form() == FormKind::Literal)
+        {
+            let _ = write!(
+                s,
+                "\n[^{}]: Literal rendering of **",
+                label(e, FormKind::Literal)
+            );
+            flat(s, &e.zh);
+            s.push_str("** ");
+            flat(s, &e.pinyin);
+            s.push_str("; prefer “");
+            flat(s, &e.en);
+            s.push_str("” \\(");
+            flat(s, &e.category);
+            s.push_str("\\)\\. ");
+            flat(s, &e.definition);
+            s.push('\n');
+        }
+        s.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_table() {
+        // (input, at line start, expected)
+        let cases = [
+            ("plain words", false, "plain words"),
+            ("*a* _b_ `c`", false, "\\*a\\* \\_b\\_ \\`c\\`"),
+            ("[^1] | x", false, "\\[\\^1\\] \\| x"),
+            ("<script>&amp;", false, "\\<script\\>\\&amp;"),
+            ("# title", true, "\\# title"),
+            ("a # b", true, "a # b"),
+            ("1. first", true, "1\\. first"),
+            ("12) x", true, "12\\) x"),
+            ("a. x", true, "a\\. x"),
+            ("2021. Then", false, "2021. Then"),
+            ("- item", true, "\\- item"),
+            ("a - b -- c", false, "a - b \\-\\- c"),
+            ("wait...", false, "wait\\.\\.\\."),
+            ("People's \"x\"", false, "People\\'s \\\"x\\\""),
+            ("> quote", true, "\\> quote"),
+            ("钉子案", true, "钉子案"),
+            (
+                "at 10:30, :smile: {#id}",
+                false,
+                "at 10:30, \\:smile: \\{#id}",
+            ),
+            (": term", true, "\\: term"),
+        ];
+        for (input, start, want) in cases {
+            let mut s = String::new();
+            inline(&mut s, input, start, false);
+            assert_eq!(s, want, "{input:?}");
+        }
+    }
+}
