@@ -388,7 +388,7 @@ fn render_file(
     renderer: &dyn Render,
 ) -> Result<Rendered, InputError> {
     let path = display(&f.path);
-    let raw = source::read_all(&path)?;
+    let raw = source::read_all(&f.path)?;
     let input_len = raw.len() as u64;
     let (text, warning) = source::decode(&path, raw, config.lossy)?;
     let ann = annotate(matcher, &text, config.match_options);

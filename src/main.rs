@@ -265,7 +265,7 @@ fn run_build(args: cli::BuildArgs) -> io::Result<u8> {
 fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
     use tifa::glossary::exchange::{self, ExchangeFormat, ImportOptions};
     let path = args.input.to_string_lossy().into_owned();
-    let data = match tifa::source::read_all(&path) {
+    let data = match tifa::source::read_all(&args.input) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("tifa: error: {e}");

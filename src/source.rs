@@ -137,15 +137,17 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads a file or standard input (`-`) whole.
-pub fn read_all(path: &str) -> Result<Vec<u8>, InputError> {
+/// Reads a file or standard input (`-`) whole. Takes the path itself, not its display
+/// form, so a file whose name is not UTF-8 is still found.
+pub fn read_all(path: impl AsRef<Path>) -> Result<Vec<u8>, InputError> {
+    let path = path.as_ref();
     let mut buf = Vec::new();
-    let res = if path == "-" {
+    let res = if path.as_os_str() == "-" {
         io::stdin().lock().read_to_end(&mut buf)
     } else {
         std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut buf))
     };
-    res.map_err(|e| InputError::new(path, InputErrorKind::Io(e)))?;
+    res.map_err(|e| InputError::new(path.to_string_lossy(), InputErrorKind::Io(e)))?;
     Ok(buf)
 }
 
