@@ -19,6 +19,11 @@ pub enum InputErrorKind {
         offset: usize,
     },
     Empty,
+    /// UTF-16 text (it starts with a UTF-16 byte-order mark): not read, since its NUL bytes
+    /// would otherwise make it look binary.
+    Utf16 {
+        big_endian: bool,
+    },
     /// A JSONL line that is not a JSON object.
     BadRecord(String),
     /// A JSONL record without the text field, or with a non-string one.
@@ -60,6 +65,11 @@ impl fmt::Display for InputError {
                  convert it to UTF-8 or pass --lossy"
             ),
             InputErrorKind::Empty => write!(f, ": empty file, nothing to annotate"),
+            InputErrorKind::Utf16 { big_endian } => write!(
+                f,
+                ": UTF-16{} text, skipped; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)",
+                if *big_endian { "BE" } else { "LE" }
+            ),
             InputErrorKind::BadRecord(m) => write!(f, ": not a JSON object: {m}"),
             InputErrorKind::MissingText(field) => {
                 write!(
@@ -95,6 +105,12 @@ pub fn decode(
 ) -> Result<(String, Option<InputError>), InputError> {
     if bytes.is_empty() {
         return Err(InputError::new(path, InputErrorKind::Empty));
+    }
+    if let [a @ (0xFF | 0xFE), b @ (0xFF | 0xFE), ..] = bytes[..] {
+        if a != b {
+            let big_endian = a == 0xFE;
+            return Err(InputError::new(path, InputErrorKind::Utf16 { big_endian }));
+        }
     }
     if let Some(offset) = bytes[..bytes.len().min(BINARY_SNIFF)]
         .iter()
