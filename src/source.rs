@@ -304,11 +304,19 @@ fn walk(root: &Path, globs: &Globs, out: &mut Vec<Found>, notes: &mut Vec<WalkNo
                     }
                     continue;
                 }
-                if !e.file_type().is_file() {
+                if e.file_type().is_dir() {
                     continue;
                 }
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path());
                 if !globs.keeps(rel) {
+                    continue;
+                }
+                if !e.file_type().is_file() {
+                    // Not read: a FIFO would block the run until something writes to it.
+                    notes.push(WalkNote::Skipped(
+                        e.into_path(),
+                        "not a regular file (FIFO, socket or device), skipped",
+                    ));
                     continue;
                 }
                 out.push(Found {
