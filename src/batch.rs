@@ -609,6 +609,13 @@ impl SummaryFile {
         let json = target
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+        // Checked before any work, not when the finished summary is renamed into place.
+        if target.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                format!("{}: is a folder, expected a file", target.display()),
+            ));
+        }
         let tmp = temp_beside(target)?;
         Ok(SummaryFile {
             writer: summary::SummaryWriter::new(io::BufWriter::new(tmp), json)?,
@@ -665,7 +672,7 @@ impl<'a> Sink<'a> {
         let file = match dest {
             Destination::File(p) => Some(temp_beside(p)?),
             Destination::Dir(d) => {
-                fs::create_dir_all(d).map_err(|e| with_path(d, e))?;
+                create_dir(d)?;
                 if format == Format::Html {
                     // Reserved for the corpus index: an input `index.txt` gets `index.txt.html`.
                     used.insert(d.join("index.html"));
@@ -864,12 +871,35 @@ fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&dir).map_err(|e| with_path(&dir, e))?;
+    create_dir(&dir)?;
     tempfile::Builder::new()
         .prefix(".tifa-")
         .suffix(".part")
         .tempfile_in(&dir)
-        .map_err(|e| with_path(target, e))
+        .map_err(|e| {
+            // tempfile's message ends with its random temporary name (`at path
+            // ".tifa-x1y2.part"`), which the user never asked for: name the target instead.
+            let msg = e.to_string();
+            let msg = msg.split(" at path ").next().unwrap_or_default();
+            io::Error::new(e.kind(), format!("{}: cannot write: {msg}", target.display()))
+        })
+}
+
+/// Creates a folder and its parents. When a file stands where a folder is needed (`-o
+/// notes.txt/out/`), the error names that file rather than saying "File exists".
+fn create_dir(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|e| {
+        match dir
+            .ancestors()
+            .find(|a| !a.as_os_str().is_empty() && a.exists() && !a.is_dir())
+        {
+            Some(file) => io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!("{}: is a file, expected a folder", file.display()),
+            ),
+            None => with_path(dir, e),
+        }
+    })
 }
 
 /// Writes a whole file under a temporary name, then renames it into place.
