@@ -3,7 +3,8 @@
 //! file by path. Each check returns `Err(what broke)` instead of panicking, so a caller can
 //! add the input to the message.
 //!
-//! It depends only on `tifa`, `serde`, `serde_json` and `csv`, which both crates have.
+//! It depends only on `tifa`, `serde`, `serde_json`, `csv`, `scraper` (HTML) and
+//! `pulldown-cmark` (Markdown), which both crates have.
 
 #![allow(dead_code)]
 
@@ -16,7 +17,13 @@ use tifa::render::{Document, Format, SpanRecord, CSV_HEADER};
 
 /// Every output format of `tifa annotate`. The match in [`render_round_trip`] is exhaustive,
 /// so a new format does not compile until it has a round-trip check.
-pub const FORMATS: &[Format] = &[Format::Jsonl, Format::Csv, Format::Text];
+pub const FORMATS: &[Format] = &[
+    Format::Jsonl,
+    Format::Csv,
+    Format::Text,
+    Format::Html,
+    Format::Md,
+];
 
 macro_rules! ensure {
     ($cond:expr, $($msg:tt)+) => {
@@ -121,7 +128,9 @@ pub struct DocRecord {
 
 /// Renders `text` in `format` and reads the output back: the input must come back whole
 /// (JSONL `text`; CSV rows' `text` equal to the input between their offsets; text output
-/// minus its glosses), and every span's fields must agree with the annotation.
+/// minus its glosses; the HTML page's text region minus its cards, as an HTML parser reads
+/// it; the Markdown text region's paragraphs, as a CommonMark parser renders them), and
+/// every span's fields must agree with the annotation.
 pub fn render_round_trip(
     matcher: &Matcher,
     text: &str,
@@ -136,9 +145,15 @@ pub fn render_round_trip(
     };
     let r = format.renderer();
     let mut out = Vec::new();
-    r.begin(&mut out);
+    // The HTML page's head and foot are fixed (style sheet, script): only the document's
+    // article is parsed, which keeps the check fast enough to fuzz.
+    if format != Format::Html {
+        r.begin(&mut out);
+    }
     r.document(&doc, ann, matcher, &mut out);
-    r.end(&mut out);
+    if format != Format::Html {
+        r.end(&mut out);
+    }
     let bounds = char_bounds(text);
     let slice = |start: usize, end: usize| -> Result<&str, String> {
         match (bounds.get(start), bounds.get(end)) {
@@ -233,7 +248,127 @@ pub fn render_round_trip(
                 "text output minus glosses differs from the input"
             );
         }
+        Format::Html => {
+            let out = std::str::from_utf8(&out).map_err(|e| format!("HTML not UTF-8: {e}"))?;
+            html_round_trip(out, text, ann)?;
+        }
+        Format::Md => {
+            let out = std::str::from_utf8(&out).map_err(|e| format!("Markdown not UTF-8: {e}"))?;
+            md_round_trip(out, text, ann)?;
+        }
     }
+    Ok(())
+}
+
+/// The HTML article, parsed by html5ever (through scraper): one article whose text region,
+/// cards left out, is the input; without overlapping spans, one highlight per span whose
+/// text is the span's.
+fn html_round_trip(html: &str, text: &str, ann: &Annotation) -> Result<(), String> {
+    use scraper::{CaseSensitivity, ElementRef, Html, Selector};
+    fn without_cards(el: ElementRef<'_>, out: &mut String) {
+        for child in el.children() {
+            if let Some(t) = child.value().as_text() {
+                out.push_str(t);
+            } else if let Some(e) = ElementRef::wrap(child) {
+                if !e.value().has_class("card", CaseSensitivity::CaseSensitive) {
+                    without_cards(e, out);
+                }
+            }
+        }
+    }
+    let sel = |s: &str| Selector::parse(s).expect("valid selector");
+    let page = Html::parse_fragment(html);
+    let articles: Vec<_> = page.select(&sel("article.doc")).collect();
+    ensure!(articles.len() == 1, "{} articles", articles.len());
+    let region = articles[0]
+        .select(&sel(".text"))
+        .next()
+        .ok_or("no text region")?;
+    let mut got = String::new();
+    without_cards(region, &mut got);
+    // HTML cannot carry U+0000: a parser reads it, raw or as `&#0;`, as U+FFFD.
+    let html_text = |s: &str| s.replace('\0', "\u{FFFD}");
+    ensure!(
+        got == html_text(text),
+        "HTML text region differs from the input: {got:?}"
+    );
+    let overlapping = ann
+        .spans
+        .windows(2)
+        .any(|w| w[1].span.start < w[0].span.end);
+    if !overlapping {
+        let marks: Vec<_> = region.select(&sel("mark.t")).collect();
+        ensure!(
+            marks.len() == ann.spans.len(),
+            "{} highlights for {} spans",
+            marks.len(),
+            ann.spans.len()
+        );
+        for (m, l) in marks.iter().zip(&ann.spans) {
+            let mut t = String::new();
+            without_cards(*m, &mut t);
+            ensure!(
+                t == html_text(&text[l.byte_range()]),
+                "highlight {t:?} is not its span"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The input's paragraphs as a reader sees them: runs of non-blank lines, trimmed at the
+/// ends (as `tests/markdown.rs` defines them, independently of the renderer).
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for line in text.split('\n').chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(cur.join("\n").trim().to_string());
+                cur.clear();
+            }
+        } else {
+            cur.push(line);
+        }
+    }
+    out
+}
+
+/// The Markdown output, parsed by pulldown-cmark with footnotes and tables: the text region
+/// renders to the input's paragraphs with no markup, with one footnote reference per span.
+fn md_round_trip(md: &str, text: &str, ann: &Annotation) -> Result<(), String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let opts = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut in_text = false;
+    let mut para: Option<String> = None;
+    let mut paras = Vec::new();
+    let mut refs = 0;
+    let mut markup = Vec::new();
+    for event in Parser::new_ext(md, opts) {
+        match &event {
+            Event::Html(h) | Event::InlineHtml(h) if h.contains("/tifa:text") => in_text = false,
+            Event::Html(h) | Event::InlineHtml(h) if h.contains("tifa:text") => in_text = true,
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            _ if !in_text => {}
+            Event::FootnoteReference(_) => refs += 1,
+            Event::Start(Tag::Paragraph) => para = Some(String::new()),
+            Event::End(TagEnd::Paragraph) => paras.push(para.take().unwrap_or_default()),
+            Event::Text(t) => para.get_or_insert_with(String::new).push_str(t),
+            Event::SoftBreak | Event::HardBreak => para.get_or_insert_with(String::new).push('\n'),
+            other => markup.push(format!("{other:?}")),
+        }
+    }
+    ensure!(markup.is_empty(), "markup in the Markdown text: {markup:?}");
+    let want = paragraphs(text);
+    ensure!(
+        paras == want,
+        "Markdown paragraphs {paras:?} differ from the input's {want:?}"
+    );
+    ensure!(
+        refs == ann.spans.len(),
+        "{refs} footnote references for {} spans",
+        ann.spans.len()
+    );
     Ok(())
 }
 
