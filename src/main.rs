@@ -282,7 +282,8 @@ fn run_build(args: cli::BuildArgs) -> io::Result<u8> {
 fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
     use tifa::glossary::exchange::{self, ExchangeFormat, ImportOptions};
     let path = args.input.to_string_lossy().into_owned();
-    if let Some(code) = refuse_overwrite(args.output.as_deref(), &[args.input.clone()]) {
+    if let Some(code) = refuse_overwrite(args.output.as_deref(), std::slice::from_ref(&args.input))
+    {
         return Ok(code);
     }
     let data = match tifa::source::read_all(&args.input) {

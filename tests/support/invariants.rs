@@ -228,7 +228,7 @@ pub fn render_round_trip(
                     "CSV positions differ from the annotation"
                 );
                 ensure!(
-                    &row[6] == matcher.entry(&l.span).id,
+                    row[6] == matcher.entry(&l.span).id,
                     "CSV kb_id {:?}",
                     &row[6]
                 );
@@ -469,4 +469,178 @@ pub fn jsonl_record(matcher: &Matcher, line: &str, field: &str) -> Result<(), St
         ensure!(rec.text[b..e] == s.text, "record span text differs");
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Fuzz target bodies. Each fuzz target (fuzz/fuzz_targets/NAME.rs) is one call to
+// `target_NAME`, and tests/fuzz_corpus.rs replays every committed corpus input through the
+// same function under `cargo test`. Each panics, naming the input, when an invariant breaks.
+
+/// The curated glossary compiled once.
+pub fn builtin_matcher() -> &'static Matcher {
+    static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        Matcher::new(tifa::glossary::Glossary::builtin()).expect("the curated glossary compiles")
+    })
+}
+
+/// The normalizer and its offset map, on any bytes read as (lossy) UTF-8.
+pub fn target_normalize(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    if let Err(e) = offset_map(&text) {
+        panic!("{e}\ninput: {text:?}");
+    }
+    // Forms fold with the same function. Not asserted: folding is not idempotent for some
+    // compatibility characters (‴ folds to ′′′, whose ′ folds to '), which matching does
+    // not need, since text and forms are folded once each by the same function.
+    let _ = tifa::matcher::fold_form(&text);
+}
+
+/// Annotate end to end with the curated glossary through every renderer, in both overlap
+/// modes; the same bytes also as a `--input jsonl` record line.
+pub fn target_annotate(data: &[u8]) {
+    let matcher = builtin_matcher();
+    // What `tifa annotate` does with a file's bytes: decode (lossily here, so every input
+    // reaches the matcher), annotate, render.
+    let Ok((text, _)) = tifa::source::decode("fuzz", data.to_vec(), true) else {
+        return;
+    };
+    // Every format by default; with overlapping spans, the plain formats (reading the HTML
+    // and Markdown back is most of the cost of an input, and the property tests and
+    // tests/html.rs cover overlapping spans there).
+    if let Err(e) = annotate_everywhere(matcher, &text, MatchOptions::default()) {
+        panic!("{e}\ninput: {text:?}");
+    }
+    let opts = MatchOptions { overlapping: true };
+    let ann = annotate(matcher, &text, opts);
+    let checked = spans(&text, &ann, opts).and_then(|()| {
+        [Format::Jsonl, Format::Csv, Format::Text]
+            .into_iter()
+            .try_for_each(|f| render_round_trip(matcher, &text, &ann, f))
+    });
+    if let Err(e) = checked {
+        panic!("{e}\noverlapping: true\ninput: {text:?}");
+    }
+    if let Err(e) = jsonl_record(matcher, &text, "text") {
+        panic!("{e}\ninput: {text:?}");
+    }
+}
+
+/// The glossary CSV loader: entries and problems, never a panic; what was read writes
+/// back and reads again to the same entries; a glossary without errors compiles into a
+/// matcher whose spans over its own forms are valid.
+pub fn target_glossary_csv(data: &[u8]) {
+    use std::path::Path;
+    use tifa::glossary::{read_csv, write_csv, Glossary, Severity};
+    let (entries, problems) = read_csv(data, Path::new("fuzz.csv"));
+    for p in &problems {
+        let m = p.to_string();
+        assert!(m.starts_with("fuzz.csv"), "{m}");
+    }
+    let mut out = Vec::new();
+    write_csv(&entries, &mut out).expect("writing to a Vec cannot fail");
+    let (again, _) = read_csv(&out[..], Path::new("fuzz.csv"));
+    assert_eq!(entries.len(), again.len(), "CSV round trip");
+    for (a, b) in entries.iter().zip(&again) {
+        assert_eq!(
+            (&a.id, &a.zh, &a.en, &a.literal, &a.en_alt, &a.zh_alt),
+            (&b.id, &b.zh, &b.en, &b.literal, &b.en_alt, &b.zh_alt),
+            "CSV round trip"
+        );
+    }
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return;
+    }
+    let Ok(matcher) = Matcher::new(Glossary { entries }) else {
+        return;
+    };
+    let text: String = matcher
+        .glossary()
+        .entries
+        .iter()
+        .flat_map(|e| e.all_forms().map(|(_, f)| f.to_string()))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    for opts in [MatchOptions::default(), MatchOptions { overlapping: true }] {
+        let ann = annotate(&matcher, &text, opts);
+        if let Err(e) = spans(&text, &ann, opts) {
+            panic!("{e}\ntext: {text:?}");
+        }
+    }
+}
+
+/// The TMX reader (and the XML layer under it): segments or one error, never a panic.
+pub fn target_tmx(data: &[u8]) {
+    use tifa::segment::{read_tmx, Languages};
+    for langs in [
+        Languages::default(),
+        Languages {
+            source: Some("en".into()),
+            target: Some("zh".into()),
+        },
+    ] {
+        match read_tmx(data, &langs) {
+            Ok(segs) => {
+                for w in segs.windows(2) {
+                    assert!(w[0].number < w[1].number, "segment numbers not increasing");
+                }
+                assert!(segs.iter().all(|s| s.number >= 1 && s.line >= 1));
+            }
+            Err(e) => {
+                let _ = e.to_string();
+            }
+        }
+    }
+    let _ = tifa::xml::parse(data);
+}
+
+/// The XLIFF 1.2/2.x reader: segments or one error, never a panic.
+pub fn target_xliff(data: &[u8]) {
+    match tifa::segment::read_xliff(data) {
+        Ok(segs) => assert!(segs.iter().all(|s| s.number >= 1)),
+        Err(e) => {
+            let _ = e.to_string();
+        }
+    }
+}
+
+/// The TBX reader through `glossary import`: entries and problems, never a panic; an
+/// import without errors compiles into a matcher (the import promises a loadable
+/// glossary), and exports to TBX v3 and 2008 and imports again to the same forms.
+pub fn target_tbx(data: &[u8]) {
+    use std::path::Path;
+    use tifa::glossary::exchange::{export, import, ExchangeFormat, ImportOptions};
+    use tifa::glossary::Glossary;
+    let path = Path::new("fuzz.tbx");
+    let imported = import(ExchangeFormat::Tbx, data, path, &ImportOptions::default());
+    for p in &imported.problems {
+        let _ = p.to_string();
+    }
+    if imported.has_errors() {
+        return;
+    }
+    let entries = imported.entries;
+    if let Err(e) = Matcher::new(Glossary {
+        entries: entries.clone(),
+    }) {
+        panic!("an imported glossary does not compile: {e}");
+    }
+    for format in [ExchangeFormat::Tbx, ExchangeFormat::Tbx2008] {
+        let mut out = Vec::new();
+        export(format, &entries, &mut out).expect("writing to a Vec cannot fail");
+        let again = import(format, &out, path, &ImportOptions::default());
+        assert!(
+            !again.has_errors(),
+            "{format:?} export does not import: {:?}",
+            again.problems
+        );
+        assert_eq!(again.entries.len(), entries.len(), "{format:?} round trip");
+        for (a, b) in entries.iter().zip(&again.entries) {
+            assert_eq!(
+                (&a.zh, &a.en, &a.zh_alt, &a.en_alt, &a.literal),
+                (&b.zh, &b.en, &b.zh_alt, &b.en_alt, &b.literal),
+                "{format:?} round trip"
+            );
+        }
+    }
 }
