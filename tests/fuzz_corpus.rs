@@ -13,9 +13,13 @@ use rayon::prelude::*;
 mod invariants;
 
 fn replay(target: &str, body: fn(&[u8])) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/corpus")
-        .join(target);
+    // REPLAY_DIR=DIR replays another folder instead (say, fuzz/artifacts/TARGET).
+    let dir = match std::env::var_os("REPLAY_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/corpus")
+            .join(target),
+    };
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
