@@ -14,13 +14,14 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::chinese::{is_han, to_simplified};
+use crate::chinese::{is_han, simplified_in_block, to_simplified};
 
 /// Folded text and the map back to the original.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub text: String,
     segs: Vec<Seg>,
+    has_han: bool,
 }
 
 /// A stretch of folded text starting at byte `norm`, produced from the original starting at
@@ -62,6 +63,11 @@ impl Normalized {
         self.segs
             .partition_point(|s| s.norm <= norm)
             .saturating_sub(1)
+    }
+
+    /// Does the folded text contain a Han character?
+    pub fn has_han(&self) -> bool {
+        self.has_han
     }
 
     /// Number of map segments (for benchmarks and tests of the map's sparseness).
@@ -125,6 +131,8 @@ struct Folder<'a> {
     /// End (in the original) of the last emitted character, to extend linear segments.
     last_orig_end: usize,
     last_han: bool,
+    /// A Han character was emitted.
+    saw_han: bool,
     pending: Vec<Pending>,
 }
 
@@ -216,6 +224,37 @@ impl Folder<'_> {
     }
 }
 
+impl Folder<'_> {
+    /// Folds a run of Han characters of U+4E00–U+9FFF (three UTF-8 bytes each, lead byte
+    /// E4–E9) starting at `start`, traditional to simplified; simplified forms are three
+    /// bytes too, so the run maps linearly. Returns where it stopped.
+    #[inline]
+    fn han_run(&mut self, bytes: &[u8], start: usize) -> usize {
+        let mut i = start;
+        let norm = self.buf.len();
+        while let [b0 @ 0xE4..=0xE9, b1, b2, ..] = bytes[i..] {
+            let c = ((b0 as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
+            if c < 0x4E00 {
+                break;
+            }
+            if i == start {
+                self.settle(true);
+            }
+            let s = simplified_in_block(c);
+            let mut enc = [0u8; 4];
+            self.buf
+                .extend_from_slice(s.encode_utf8(&mut enc).as_bytes());
+            i += 3;
+        }
+        if i > start {
+            self.record(start..i, norm);
+            self.last_han = true;
+            self.saw_han = true;
+        }
+        i
+    }
+}
+
 /// Folds `text` into `out`, replacing its previous contents.
 pub fn normalize_into(text: &str, out: &mut Normalized) {
     let mut buf = std::mem::take(&mut out.text).into_bytes();
@@ -227,6 +266,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         segs: &mut out.segs,
         last_orig_end: usize::MAX,
         last_han: false,
+        saw_han: false,
         pending: Vec::new(),
     };
     let bytes = text.as_bytes();
@@ -245,6 +285,14 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                     i = j;
                     continue;
                 }
+            }
+        }
+        // Han fast path: a run of characters of the main CJK block, mapped to simplified.
+        if (0xE4..=0xE9).contains(&b) {
+            let j = f.han_run(bytes, i);
+            if j > i {
+                i = j;
+                continue;
             }
         }
         let c = text[i..].chars().next().expect("i is a char boundary");
@@ -267,7 +315,9 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     // Trailing whitespace or punctuation stays in the folded text; it cannot be part of a
     // match, but keeping it keeps the folded text a faithful image of the original.
     f.settle(false);
+    let has_han = f.saw_han;
     out.text = String::from_utf8(f.buf).expect("the folder pushes only whole characters");
+    out.has_han = has_han;
 }
 
 /// The ASCII fold: upper case to lower case; whitespace and hyphens to a space.
@@ -290,6 +340,7 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
         f.settle(true);
         f.emit_char(orig, to_simplified(c));
         f.last_han = true;
+        f.saw_han = true;
         return;
     }
     f.settle(false);
@@ -303,6 +354,14 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
     };
     if let Some(q) = quote {
         f.emit_char(orig, q);
+        return;
+    }
+    // Most other characters (CJK punctuation, symbols) are already folded.
+    if !c.is_alphabetic()
+        && unicode_normalization::is_nfkc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes
+    {
+        f.emit_char(orig, c);
         return;
     }
     // Compatibility forms (full-width letters, ligatures) to plain ones, then lower case.
