@@ -59,9 +59,12 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     /// Folded keys, by pattern index.
     keys: Vec<String>,
-    /// Latin-script keys, leftmost-longest; `latin_ids` maps its pattern ids to ours.
-    latin: Option<AhoCorasick>,
+    /// Latin-script keys, leftmost-longest, built on first use (Chinese text may never need
+    /// it); `latin_ids` maps its pattern ids to ours.
+    latin: OnceLock<Option<AhoCorasick>>,
     latin_ids: Vec<u32>,
+    /// Every Latin key has a letter, so text without letters cannot match one.
+    latin_needs_letters: bool,
     /// Han keys, leftmost-longest; values are our pattern ids.
     han: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// Overlapping automaton over every key, built on first use: for `--overlapping`, and to
@@ -108,18 +111,9 @@ impl Matcher {
         let latin_ids: Vec<u32> = (0..patterns.len() as u32)
             .filter(|&i| !patterns[i as usize].han)
             .collect();
-        let latin = if latin_ids.is_empty() {
-            None
-        } else {
-            let latin_keys: Vec<&str> = latin_ids
-                .iter()
-                .map(|&i| keys[i as usize].as_str())
-                .collect();
-            Some(
-                build(&latin_keys, MatchKind::LeftmostLongest)
-                    .map_err(|e| build_error(format!("cannot build the automaton: {e}")))?,
-            )
-        };
+        let latin_needs_letters = latin_ids
+            .iter()
+            .all(|&i| keys[i as usize].chars().any(char::is_alphabetic));
         let han_pairs: Vec<(&str, u32)> = (0..patterns.len() as u32)
             .filter(|&i| patterns[i as usize].han)
             .map(|i| (keys[i as usize].as_str(), i))
@@ -134,16 +128,33 @@ impl Matcher {
                     .map_err(|e| build_error(format!("cannot build the Chinese automaton: {e}")))?,
             )
         };
-        Ok(Matcher {
+        let matcher = Matcher {
             glossary,
             max_len: keys.iter().map(String::len).max().unwrap_or(0),
             patterns,
             keys,
-            latin,
+            latin: OnceLock::new(),
+            latin_needs_letters,
             latin_ids,
             han,
             overlapping: OnceLock::new(),
-        })
+        };
+        Ok(matcher)
+    }
+
+    /// The Latin automaton, built on first use. Building fails only past aho-corasick's size
+    /// limits (billions of states), far beyond any glossary.
+    fn latin_automaton(&self) -> Option<&AhoCorasick> {
+        self.latin
+            .get_or_init(|| {
+                let keys: Vec<&str> = self
+                    .latin_ids
+                    .iter()
+                    .map(|&i| self.keys[i as usize].as_str())
+                    .collect();
+                build(&keys, MatchKind::LeftmostLongest).ok()
+            })
+            .as_ref()
     }
 
     fn overlapping_automaton(&self) -> Option<&AhoCorasick> {
@@ -215,7 +226,8 @@ impl Matcher {
             }
             found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
         } else {
-            if let Some(latin) = &self.latin {
+            let latin_possible = norm.has_letters() || !self.latin_needs_letters;
+            if let (true, Some(latin)) = (latin_possible, self.latin_automaton()) {
                 self.find_latin(latin, folded, &mut found);
             }
             if let (Some(han), true) = (&self.han, norm.has_han()) {

@@ -22,6 +22,7 @@ pub struct Normalized {
     pub text: String,
     segs: Vec<Seg>,
     has_han: bool,
+    has_letters: bool,
 }
 
 /// A stretch of folded text starting at byte `norm`, produced from the original starting at
@@ -68,6 +69,11 @@ impl Normalized {
     /// Does the folded text contain a Han character?
     pub fn has_han(&self) -> bool {
         self.has_han
+    }
+
+    /// Does the folded text contain a letter of a script other than Han?
+    pub fn has_letters(&self) -> bool {
+        self.has_letters
     }
 
     /// Number of map segments (for benchmarks and tests of the map's sparseness).
@@ -133,6 +139,8 @@ struct Folder<'a> {
     last_han: bool,
     /// A Han character was emitted.
     saw_han: bool,
+    /// A letter of another script was emitted.
+    saw_letter: bool,
     pending: Vec<Pending>,
 }
 
@@ -214,6 +222,9 @@ impl Folder<'_> {
             i += 1;
         }
         if i > start {
+            if !self.saw_letter {
+                self.saw_letter = bytes[start..i].iter().any(u8::is_ascii_alphabetic);
+            }
             let norm = self.buf.len();
             self.buf
                 .extend(bytes[start..i].iter().map(|&b| ASCII_FOLD[b as usize]));
@@ -267,6 +278,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         last_orig_end: usize::MAX,
         last_han: false,
         saw_han: false,
+        saw_letter: false,
         pending: Vec::new(),
     };
     let bytes = text.as_bytes();
@@ -315,9 +327,10 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     // Trailing whitespace or punctuation stays in the folded text; it cannot be part of a
     // match, but keeping it keeps the folded text a faithful image of the original.
     f.settle(false);
-    let has_han = f.saw_han;
+    let (has_han, has_letters) = (f.saw_han, f.saw_letter);
     out.text = String::from_utf8(f.buf).expect("the folder pushes only whole characters");
     out.has_han = has_han;
+    out.has_letters = has_letters;
 }
 
 /// The ASCII fold: upper case to lower case; whitespace and hyphens to a space.
@@ -345,6 +358,7 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
     }
     f.settle(false);
     f.last_han = false;
+    f.saw_letter |= c.is_alphabetic();
     let quote = match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
         | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => Some('\''),
