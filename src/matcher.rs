@@ -237,9 +237,10 @@ impl Matcher {
                 found = merge(found, han_found);
             }
         }
+        let mut hint = 0;
         for (s, e, p) in found {
             let pat = self.patterns[p];
-            let r = norm.original_range(s..e);
+            let r = norm.original_range_from(s..e, &mut hint);
             let mut form = pat.form;
             if matches!(form, FormKind::Zh | FormKind::ZhAlt) && has_traditional(&text[r.clone()]) {
                 form = FormKind::ZhHant;

@@ -41,8 +41,17 @@ impl Normalized {
     /// `norm` must be character boundaries of the folded text; the result always lies on
     /// character boundaries of the original.
     pub fn original_range(&self, norm: Range<usize>) -> Range<usize> {
+        self.original_range_from(norm, &mut 0)
+    }
+
+    /// [`Normalized::original_range`] for ranges visited in increasing order: `hint` is the
+    /// segment where the previous range started, so the search usually takes a step or two
+    /// instead of a binary search over the whole map.
+    pub fn original_range_from(&self, norm: Range<usize>, hint: &mut usize) -> Range<usize> {
+        let first = self.seg_from(norm.start, *hint);
+        *hint = first;
         let start = {
-            let s = &self.segs[self.seg_at(norm.start)];
+            let s = &self.segs[first];
             if s.linear {
                 s.orig + (norm.start - s.norm)
             } else {
@@ -50,7 +59,7 @@ impl Normalized {
             }
         };
         let end = {
-            let s = &self.segs[self.seg_at(norm.end.saturating_sub(1).max(norm.start))];
+            let s = &self.segs[self.seg_from(norm.end.saturating_sub(1).max(norm.start), first)];
             if s.linear {
                 s.orig + (norm.end - s.norm)
             } else {
@@ -60,10 +69,21 @@ impl Normalized {
         start..end.max(start)
     }
 
-    fn seg_at(&self, norm: usize) -> usize {
-        self.segs
-            .partition_point(|s| s.norm <= norm)
-            .saturating_sub(1)
+    /// The segment holding folded byte `norm`, searching from segment `hint` onwards when
+    /// it lies at or before `norm`.
+    fn seg_from(&self, norm: usize, hint: usize) -> usize {
+        let hint = if self.segs.get(hint).is_some_and(|s| s.norm <= norm) {
+            hint
+        } else {
+            0
+        };
+        let rest = &self.segs[hint..];
+        for (k, s) in rest.iter().enumerate().take(8).skip(1) {
+            if s.norm > norm {
+                return hint + k - 1;
+            }
+        }
+        hint + rest.partition_point(|s| s.norm <= norm).saturating_sub(1)
     }
 
     /// Does the folded text contain a Han character?
