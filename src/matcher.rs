@@ -242,7 +242,12 @@ impl Matcher {
             let pat = self.patterns[p];
             let r = norm.original_range_from(s..e, &mut hint);
             let mut form = pat.form;
-            if matches!(form, FormKind::Zh | FormKind::ZhAlt) && has_traditional(&text[r.clone()]) {
+            // Traditional characters fold to different bytes, so an original span equal to its
+            // folded text (the usual case) needs no look at its characters.
+            if matches!(form, FormKind::Zh | FormKind::ZhAlt)
+                && text.as_bytes()[r.clone()] != folded.as_bytes()[s..e]
+                && has_traditional(&text[r.clone()])
+            {
                 form = FormKind::ZhHant;
             }
             spans.push(Span {
