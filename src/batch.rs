@@ -858,16 +858,20 @@ fn with_path(p: &Path, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", p.display()))
 }
 
-/// A temporary file in the target's folder, so the final rename is atomic.
-fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
+/// A temporary file in the target's folder, so the final rename is atomic. It is created
+/// with the mode an ordinary new file gets (0666 less the umask), not tempfile's private
+/// 0600, since it becomes the user's output.
+pub fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&dir).map_err(|e| with_path(&dir, e))?;
+    use std::os::unix::fs::PermissionsExt;
     tempfile::Builder::new()
         .prefix(".tifa-")
         .suffix(".part")
+        .permissions(fs::Permissions::from_mode(0o666))
         .tempfile_in(&dir)
         .map_err(|e| with_path(target, e))
 }
