@@ -102,7 +102,7 @@ pub enum Message {
 
 /// Chunk limits: enough work to keep every worker busy, little enough to bound memory.
 const CHUNK_DOCS: usize = 512;
-const CHUNK_BYTES: u64 = 16 << 20;
+const CHUNK_BYTES: u64 = 8 << 20;
 
 /// What a worker produces for one input.
 type Outcome = Result<Rendered, InputError>;
