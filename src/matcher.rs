@@ -10,7 +10,8 @@
 //! The overlapping automaton also serves `--overlapping`; it is built on first use.
 
 use std::collections::hash_map::Entry as MapEntry;
-use std::collections::HashMap;
+// Fx hashing: the owner map holds every folded form, 300,000 for CC-CEDICT.
+use rustc_hash::FxHashMap as HashMap;
 
 use std::sync::OnceLock;
 
@@ -43,7 +44,11 @@ struct Pattern {
     /// boundary there.
     bounded_start: bool,
     bounded_end: bool,
-    /// The key contains a Han character: it lives in the Han automaton.
+    /// The key lives in the character-wise automaton: it has a Han character, or no letter
+    /// at all (a few imported forms such as "16"), which keeps the Latin automaton for text
+    /// with letters.
+    charwise: bool,
+    /// The key has a Han character: no boundary rule applies.
     han: bool,
 }
 
@@ -63,10 +68,12 @@ pub struct Matcher {
     /// it); `latin_ids` maps its pattern ids to ours.
     latin: OnceLock<Option<AhoCorasick>>,
     latin_ids: Vec<u32>,
-    /// Every Latin key has a letter, so text without letters cannot match one.
-    latin_needs_letters: bool,
-    /// Han keys, leftmost-longest; values are our pattern ids.
+    /// Keys with Han characters (and the rare keys without letters), leftmost-longest;
+    /// values are our pattern ids.
     han: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// Some key has neither Han characters nor letters, so text without Han characters
+    /// still needs the character-wise search.
+    letterless: bool,
     /// Overlapping automaton over every key, built on first use: for `--overlapping`, and to
     /// rescue the stretch of a Latin candidate that failed the boundary rule.
     overlapping: OnceLock<Option<AhoCorasick>>,
@@ -109,13 +116,11 @@ impl Matcher {
             }],
         };
         let latin_ids: Vec<u32> = (0..patterns.len() as u32)
-            .filter(|&i| !patterns[i as usize].han)
+            .filter(|&i| !patterns[i as usize].charwise)
             .collect();
-        let latin_needs_letters = latin_ids
-            .iter()
-            .all(|&i| keys[i as usize].chars().any(char::is_alphabetic));
+        let letterless = patterns.iter().any(|p| p.charwise && !p.han);
         let han_pairs: Vec<(&str, u32)> = (0..patterns.len() as u32)
-            .filter(|&i| patterns[i as usize].han)
+            .filter(|&i| patterns[i as usize].charwise)
             .map(|i| (keys[i as usize].as_str(), i))
             .collect();
         let han = if han_pairs.is_empty() {
@@ -134,9 +139,9 @@ impl Matcher {
             patterns,
             keys,
             latin: OnceLock::new(),
-            latin_needs_letters,
             latin_ids,
             han,
+            letterless,
             overlapping: OnceLock::new(),
         };
         Ok(matcher)
@@ -226,14 +231,18 @@ impl Matcher {
             }
             found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
         } else {
-            let latin_possible = norm.has_letters() || !self.latin_needs_letters;
-            if let (true, Some(latin)) = (latin_possible, self.latin_automaton()) {
-                self.find_latin(latin, folded, &mut found);
+            // Every Latin key has a letter, so text without letters cannot match one.
+            if norm.has_letters() {
+                if let Some(latin) = self.latin_automaton() {
+                    self.find_latin(latin, folded, &mut found);
+                }
             }
-            if let (Some(han), true) = (&self.han, norm.has_han()) {
+            let charwise_possible = norm.has_han() || self.letterless;
+            if let (Some(han), true) = (&self.han, charwise_possible) {
                 let han_found = han
                     .leftmost_find_iter(folded)
-                    .map(|m| (m.start(), m.end(), m.value() as usize));
+                    .map(|m| (m.start(), m.end(), m.value() as usize))
+                    .filter(|&(s, e, p)| self.patterns[p].han || self.bounded(folded, s, e, p));
                 found = merge(found, han_found);
             }
         }
@@ -302,7 +311,7 @@ impl Matcher {
         let mut best: Option<(usize, usize, usize)> = None;
         for m in ac.find_overlapping_iter(Input::new(folded).range(window)) {
             let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
-            if s >= end || self.patterns[p].han || !self.bounded(folded, s, e, p) {
+            if s >= end || self.patterns[p].charwise || !self.bounded(folded, s, e, p) {
                 continue;
             }
             let better = best.is_none_or(|(bs, be, bp)| {
@@ -369,7 +378,7 @@ pub fn is_word_char(c: char) -> bool {
 /// variants; the same explicit form in two entries is an error.
 fn compile(glossary: &Glossary) -> (Vec<(String, Pattern)>, Vec<Problem>) {
     let mut table: Vec<(String, Pattern)> = Vec::new();
-    let mut owner: HashMap<String, (usize, bool)> = HashMap::new(); // key -> (table index, explicit)
+    let mut owner: HashMap<String, (usize, bool)> = HashMap::default(); // key -> (table index, explicit)
     let mut problems = Vec::new();
     let mut variants = Vec::new();
     for (ei, entry) in glossary.entries.iter().enumerate() {
@@ -395,6 +404,7 @@ fn compile(glossary: &Glossary) -> (Vec<(String, Pattern)>, Vec<Problem>) {
                 bounded_start: key.chars().next().is_some_and(is_word_char),
                 bounded_end: key.chars().next_back().is_some_and(is_word_char),
                 han: key.chars().any(is_han),
+                charwise: key.chars().any(is_han) || !key.chars().any(char::is_alphabetic),
             };
             match owner.entry(key.clone()) {
                 MapEntry::Occupied(o) => {
