@@ -161,6 +161,17 @@ pub fn run(
     };
     let mut notes = Vec::new();
     let found = source::expand(&inputs, &globs, &mut notes);
+    // An output file that is one of the inputs would replace it: refused before any work.
+    let paths: Vec<PathBuf> = found.iter().map(|f| f.path.clone()).collect();
+    let outputs = match &config.destination {
+        Destination::File(p) => Some(p),
+        _ => None,
+    };
+    for out in outputs.into_iter().chain(&config.summary) {
+        if let Some(input) = source::overwritten_input(out, &paths) {
+            return Err(overwrite_error(out, &input));
+        }
+    }
     for n in notes {
         match n {
             WalkNote::Skipped(p, why) => message(Message::Note(format!("{}: {why}", p.display()))),
@@ -388,7 +399,7 @@ fn render_file(
     renderer: &dyn Render,
 ) -> Result<Rendered, InputError> {
     let path = display(&f.path);
-    let raw = source::read_all(&path)?;
+    let raw = source::read_all(&f.path)?;
     let input_len = raw.len() as u64;
     let (text, warning) = source::decode(&path, raw, config.lossy)?;
     let ann = annotate(matcher, &text, config.match_options);
@@ -600,7 +611,7 @@ fn render_record(
 
 /// The `--summary` file, written under a temporary name and renamed when complete.
 struct SummaryFile {
-    writer: summary::SummaryWriter<io::BufWriter<tempfile::NamedTempFile>>,
+    writer: summary::SummaryWriter<io::BufWriter<OutFile>>,
     target: PathBuf,
 }
 
@@ -609,7 +620,14 @@ impl SummaryFile {
         let json = target
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("json"));
-        let tmp = temp_beside(target)?;
+        // Checked before any work, not when the finished summary is renamed into place.
+        if target.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                format!("{}: is a folder, expected a file", target.display()),
+            ));
+        }
+        let tmp = OutFile::create(target)?;
         Ok(SummaryFile {
             writer: summary::SummaryWriter::new(io::BufWriter::new(tmp), json)?,
             target: target.to_path_buf(),
@@ -631,9 +649,7 @@ impl SummaryFile {
             .finish()?
             .into_inner()
             .map_err(|e| e.into_error())?;
-        tmp.persist(&self.target)
-            .map_err(|e| with_path(&self.target, e.error))?;
-        Ok(())
+        tmp.commit(&self.target)
     }
 }
 
@@ -642,11 +658,11 @@ struct Sink<'a> {
     dest: &'a Destination,
     format: Format,
     stdout: &'a mut dyn Write,
-    file: Option<tempfile::NamedTempFile>,
+    file: Option<OutFile>,
     /// Output paths already used, so two inputs never write the same output.
     used: HashSet<PathBuf>,
     /// The open output of a streamed (JSONL) input in folder mode, and its path.
-    part: Option<(tempfile::NamedTempFile, PathBuf)>,
+    part: Option<(OutFile, PathBuf)>,
     buf: Vec<u8>,
     /// The pages written, for the corpus index (HTML into a folder only).
     index: Option<Vec<IndexDoc>>,
@@ -663,9 +679,9 @@ impl<'a> Sink<'a> {
         let mut used = HashSet::new();
         let mut index = None;
         let file = match dest {
-            Destination::File(p) => Some(temp_beside(p)?),
+            Destination::File(p) => Some(OutFile::create(p)?),
             Destination::Dir(d) => {
-                fs::create_dir_all(d).map_err(|e| with_path(d, e))?;
+                create_dir(d)?;
                 if format == Format::Html {
                     // Reserved for the corpus index: an input `index.txt` gets `index.txt.html`.
                     used.insert(d.join("index.html"));
@@ -724,7 +740,7 @@ impl<'a> Sink<'a> {
             w.flush()?;
         }
         if let (Destination::File(p), Some(f)) = (self.dest, self.file.take()) {
-            f.persist(p).map_err(|e| with_path(p, e.error))?;
+            f.commit(p)?;
         }
         if let (Destination::Dir(d), Some(docs)) = (self.dest, &self.index) {
             write_atomic(&d.join("index.html"), &html::index(docs, matcher))?;
@@ -783,7 +799,7 @@ impl<'a> Sink<'a> {
         }
         if self.part.is_none() {
             let target = self.target(f).map_err(io::Error::other)?;
-            let mut t = temp_beside(&target)?;
+            let mut t = OutFile::create(&target)?;
             let mut head = Vec::new();
             r.begin(&mut head);
             t.write_all(&head)?;
@@ -803,8 +819,7 @@ impl<'a> Sink<'a> {
             // The path chosen when the output was opened, which differs from the mirrored one
             // when two inputs map to the same output.
             let (t, target) = self.part.take().expect("opened above");
-            t.persist(&target)
-                .map_err(|e| with_path(&target, e.error))?;
+            t.commit(&target)?;
         }
         Ok(())
     }
@@ -854,6 +869,22 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The error for an output that would replace an input.
+pub fn overwrite_error(output: &Path, input: &Path) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "{}: output would overwrite the input {}; choose another output file",
+            output.display(),
+            if input.as_os_str() == "-" {
+                "read from standard input".to_string()
+            } else {
+                input.display().to_string()
+            }
+        ),
+    )
+}
+
 fn with_path(p: &Path, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", p.display()))
 }
@@ -866,20 +897,102 @@ pub fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&dir).map_err(|e| with_path(&dir, e))?;
+    create_dir(&dir)?;
     use std::os::unix::fs::PermissionsExt;
     tempfile::Builder::new()
         .prefix(".tifa-")
         .suffix(".part")
         .permissions(fs::Permissions::from_mode(0o666))
         .tempfile_in(&dir)
-        .map_err(|e| with_path(target, e))
+        .map_err(|e| {
+            // tempfile's message ends with its random temporary name (`at path
+            // ".tifa-x1y2.part"`), which the user never asked for: name the target instead.
+            let msg = e.to_string();
+            let msg = msg.split(" at path ").next().unwrap_or_default();
+            io::Error::new(
+                e.kind(),
+                format!("{}: cannot write: {msg}", target.display()),
+            )
+        })
+}
+
+/// Creates a folder and its parents. When a file stands where a folder is needed (`-o
+/// notes.txt/out/`), the error names that file rather than saying "File exists".
+fn create_dir(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|e| {
+        match dir
+            .ancestors()
+            .find(|a| !a.as_os_str().is_empty() && a.exists() && !a.is_dir())
+        {
+            Some(file) => io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!("{}: is a file, expected a folder", file.display()),
+            ),
+            None => with_path(dir, e),
+        }
+    })
 }
 
 /// Writes a whole file under a temporary name, then renames it into place.
 fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut t = temp_beside(target)?;
+    let mut t = OutFile::create(target)?;
     t.write_all(bytes).map_err(|e| with_path(target, e))?;
-    t.persist(target).map_err(|e| with_path(target, e.error))?;
-    Ok(())
+    t.commit(target)
+}
+
+/// An output file. A regular file (or a new one) is written under a temporary name and
+/// renamed into place when complete, so an interrupted run leaves nothing partial. A target
+/// that exists and is not a regular file — `/dev/null`, a FIFO, a terminal — is written
+/// directly: renaming over it would replace the device or FIFO with a regular file (as
+/// root, `-o /dev/null` replaced the system's /dev/null).
+enum OutFile {
+    Atomic(tempfile::NamedTempFile),
+    Direct(fs::File),
+}
+
+impl OutFile {
+    fn create(target: &Path) -> io::Result<OutFile> {
+        match fs::metadata(target) {
+            Ok(m) if !m.is_file() && !m.is_dir() => fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .map(OutFile::Direct)
+                .map_err(|e| with_path(target, e)),
+            _ => temp_beside(target).map(OutFile::Atomic),
+        }
+    }
+
+    /// Puts the finished output in place.
+    fn commit(self, target: &Path) -> io::Result<()> {
+        match self {
+            OutFile::Atomic(t) => {
+                t.persist(target).map_err(|e| with_path(target, e.error))?;
+                Ok(())
+            }
+            OutFile::Direct(mut f) => f.flush(),
+        }
+    }
+}
+
+impl Write for OutFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            OutFile::Atomic(t) => t.write(buf),
+            OutFile::Direct(f) => f.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            OutFile::Atomic(t) => t.write_all(buf),
+            OutFile::Direct(f) => f.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            OutFile::Atomic(t) => t.flush(),
+            OutFile::Direct(f) => f.flush(),
+        }
+    }
 }

@@ -394,7 +394,7 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
                     ))
                 }
             };
-            let bytes = source::read_all(&path).map_err(|e| e.to_string())?;
+            let bytes = source::read_all(p).map_err(|e| e.to_string())?;
             let segments =
                 segment::read(&bytes, format, &config.languages).map_err(|e| located(&path, &e))?;
             Ok(CheckedFile { path, segments })
@@ -404,11 +404,11 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
             target: t,
         } => {
             let (sp, tp) = (s.display().to_string(), t.display().to_string());
-            let read = |p: &str| -> Result<String, String> {
+            let read = |p: &std::path::Path, shown: &str| -> Result<String, String> {
                 let bytes = source::read_all(p).map_err(|e| e.to_string())?;
-                segment::decode_text(&bytes).map_err(|e| located(p, &e))
+                segment::decode_text(&bytes).map_err(|e| located(shown, &e))
             };
-            let (st, tt) = (read(&sp)?, read(&tp)?);
+            let (st, tt) = (read(s, &sp)?, read(t, &tp)?);
             let segments =
                 segment::read_line_pairs(&st, &tt).map_err(|e| format!("{sp} and {tp}: {e}"))?;
             Ok(CheckedFile { path: tp, segments })

@@ -57,7 +57,7 @@ pub fn for_each_document<T: Send>(
                 .par_iter()
                 .map(|f| {
                     let path = f.path.to_string_lossy().into_owned();
-                    let raw = source::read_all(&path)?;
+                    let raw = source::read_all(&f.path)?;
                     let (text, warning) = source::decode(&path, raw, lossy)?;
                     Ok((summarize(&path, &text), warning))
                 })

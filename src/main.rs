@@ -153,12 +153,26 @@ pub(crate) fn compile(sources: &[GlossarySource]) -> Option<Matcher> {
 
 // ---- glossary build / import / export, discover ----
 
+/// Refuses an output file that would replace one of the inputs (exit status 2).
+fn refuse_overwrite(output: Option<&std::path::Path>, inputs: &[std::path::PathBuf]) -> Option<u8> {
+    let input = tifa::source::overwritten_input(output?, inputs)?;
+    eprintln!("tifa: {}", batch::overwrite_error(output?, &input));
+    Some(UNUSABLE)
+}
+
 /// Writes through `f` to FILE (atomically: a temporary file renamed into place) or stdout.
 fn write_output(
     path: Option<&std::path::Path>,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
     match path {
+        // A device or FIFO (`-o /dev/null`) is written directly: renaming a temporary file
+        // over it would replace it with a regular file.
+        Some(p) if std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+            let mut w = io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(p)?);
+            f(&mut w)?;
+            w.flush()
+        }
         Some(p) if p.as_os_str() != "-" => {
             let mut tmp = batch::temp_beside(p)?;
             {
@@ -210,6 +224,9 @@ fn run_build(args: cli::BuildArgs) -> io::Result<u8> {
     use cli::BuildFormat;
     use tifa::glossary::printable::{self, Item};
     use tifa::glossary::usage::{self, UsageTable};
+    if let Some(code) = refuse_overwrite(args.output.as_deref(), &args.paths) {
+        return Ok(code);
+    }
     let Some(matcher) = compile(&args.glossary.sources()) else {
         return Ok(UNUSABLE);
     };
@@ -260,7 +277,11 @@ fn run_build(args: cli::BuildArgs) -> io::Result<u8> {
 fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
     use tifa::glossary::exchange::{self, ExchangeFormat, ImportOptions};
     let path = args.input.to_string_lossy().into_owned();
-    let data = match tifa::source::read_all(&path) {
+    if let Some(code) = refuse_overwrite(args.output.as_deref(), std::slice::from_ref(&args.input))
+    {
+        return Ok(code);
+    }
+    let data = match tifa::source::read_all(&args.input) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("tifa: error: {e}");
@@ -309,6 +330,9 @@ fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
 fn run_export(args: cli::ExportArgs) -> io::Result<u8> {
     use tifa::glossary::exchange;
     let format = args.to.format();
+    if let Some(code) = refuse_overwrite(args.output.as_deref(), &args.glossary.glossary) {
+        return Ok(code);
+    }
     if !format.can_export() {
         eprintln!("tifa: error: {} is an import-only format", format.name());
         return Ok(UNUSABLE);
@@ -337,6 +361,10 @@ fn run_export(args: cli::ExportArgs) -> io::Result<u8> {
 fn run_discover(args: cli::DiscoverArgs) -> io::Result<u8> {
     use cli::DiscoverFormat;
     use tifa::discover::{self, aligned, DiscoverOptions, Discovery};
+    let inputs: Vec<std::path::PathBuf> = args.paths.iter().chain(&args.aligned).cloned().collect();
+    if let Some(code) = refuse_overwrite(args.output.as_deref(), &inputs) {
+        return Ok(code);
+    }
     let Some(matcher) = compile(&args.glossary.sources()) else {
         return Ok(UNUSABLE);
     };

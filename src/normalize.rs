@@ -190,6 +190,22 @@ impl Folder<'_> {
         self.record(orig, norm);
     }
 
+    /// Emits a replacement that offsets cannot split: a character folded into several
+    /// characters is one atomic segment even when it happens to keep its byte length
+    /// (`ǌ` → `nj`, `℀` → `a/c`), or an offset inside it would map inside the original
+    /// character.
+    fn emit_atomic(&mut self, orig: Range<usize>, s: &str) {
+        let norm = self.buf.len();
+        self.buf.extend_from_slice(s.as_bytes());
+        self.segs.push(Seg {
+            norm,
+            orig: orig.start,
+            orig_len: orig.len(),
+            linear: false,
+        });
+        self.last_orig_end = orig.end;
+    }
+
     #[inline]
     fn emit_char(&mut self, orig: Range<usize>, c: char) {
         let mut b = [0u8; 4];
@@ -261,16 +277,22 @@ impl Folder<'_> {
     /// bytes too, so the run maps linearly. Returns where it stopped.
     #[inline]
     fn han_run(&mut self, bytes: &[u8], start: usize) -> usize {
-        let mut i = start;
+        let han_at = |i: usize| match bytes[i..] {
+            [b0 @ 0xE4..=0xE9, b1, b2, ..] => {
+                let c = ((b0 as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
+                (c >= 0x4E00).then_some(c)
+            }
+            _ => None,
+        };
+        if han_at(start).is_none() {
+            return start;
+        }
+        // Pending whitespace or punctuation is settled first: it precedes the run in the
+        // folded text, and the run's segment must start after it.
+        self.settle(true);
         let norm = self.buf.len();
-        while let [b0 @ 0xE4..=0xE9, b1, b2, ..] = bytes[i..] {
-            let c = ((b0 as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
-            if c < 0x4E00 {
-                break;
-            }
-            if i == start {
-                self.settle(true);
-            }
+        let mut i = start;
+        while let Some(c) = han_at(i) {
             let s = simplified_in_block(c);
             let mut enc = [0u8; 4];
             self.buf
@@ -410,7 +432,11 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
             });
         }
     }
-    f.emit_str(orig, &folded);
+    if folded.chars().nth(1).is_some() {
+        f.emit_atomic(orig, &folded);
+    } else {
+        f.emit_str(orig, &folded);
+    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,11 @@ pub enum InputErrorKind {
         offset: usize,
     },
     Empty,
+    /// UTF-16 text (it starts with a UTF-16 byte-order mark): not read, since its NUL bytes
+    /// would otherwise make it look binary.
+    Utf16 {
+        big_endian: bool,
+    },
     /// A JSONL line that is not a JSON object.
     BadRecord(String),
     /// A JSONL record without the text field, or with a non-string one.
@@ -60,6 +65,11 @@ impl fmt::Display for InputError {
                  convert it to UTF-8 or pass --lossy"
             ),
             InputErrorKind::Empty => write!(f, ": empty file, nothing to annotate"),
+            InputErrorKind::Utf16 { big_endian } => write!(
+                f,
+                ": UTF-16{} text, skipped; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)",
+                if *big_endian { "BE" } else { "LE" }
+            ),
             InputErrorKind::BadRecord(m) => write!(f, ": not a JSON object: {m}"),
             InputErrorKind::MissingText(field) => {
                 write!(
@@ -95,6 +105,12 @@ pub fn decode(
 ) -> Result<(String, Option<InputError>), InputError> {
     if bytes.is_empty() {
         return Err(InputError::new(path, InputErrorKind::Empty));
+    }
+    if let [a @ (0xFF | 0xFE), b @ (0xFF | 0xFE), ..] = bytes[..] {
+        if a != b {
+            let big_endian = a == 0xFE;
+            return Err(InputError::new(path, InputErrorKind::Utf16 { big_endian }));
+        }
     }
     if let Some(offset) = bytes[..bytes.len().min(BINARY_SNIFF)]
         .iter()
@@ -137,16 +153,37 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads a file or standard input (`-`) whole.
-pub fn read_all(path: &str) -> Result<Vec<u8>, InputError> {
+/// Reads a file or standard input (`-`) whole. Takes the path itself, not its display
+/// form, so a file whose name is not UTF-8 is still found.
+pub fn read_all(path: impl AsRef<Path>) -> Result<Vec<u8>, InputError> {
+    let path = path.as_ref();
     let mut buf = Vec::new();
-    let res = if path == "-" {
+    let res = if path.as_os_str() == "-" {
         io::stdin().lock().read_to_end(&mut buf)
     } else {
         std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut buf))
     };
-    res.map_err(|e| InputError::new(path, InputErrorKind::Io(e)))?;
+    res.map_err(|e| InputError::new(path.to_string_lossy(), InputErrorKind::Io(e)))?;
     Ok(buf)
+}
+
+/// The input an output file would replace, if any: `output` is the same file as one of
+/// `inputs`, a file inside a folder among them, or the file standard input (`-`) is
+/// redirected from. A device or FIFO (`-o /dev/null`) never counts: writing it replaces
+/// nothing.
+pub fn overwritten_input(output: &Path, inputs: &[PathBuf]) -> Option<PathBuf> {
+    let out = std::fs::canonicalize(output).ok().filter(|p| p.is_file())?;
+    inputs
+        .iter()
+        .find(|i| {
+            let i: &Path = if i.as_os_str() == "-" {
+                Path::new("/dev/stdin")
+            } else {
+                i
+            };
+            std::fs::canonicalize(i).is_ok_and(|c| out == c || (c.is_dir() && out.starts_with(&c)))
+        })
+        .cloned()
 }
 
 /// One JSONL record: its text, kept with the raw record so its fields can be kept.
@@ -286,11 +323,19 @@ fn walk(root: &Path, globs: &Globs, out: &mut Vec<Found>, notes: &mut Vec<WalkNo
                     }
                     continue;
                 }
-                if !e.file_type().is_file() {
+                if e.file_type().is_dir() {
                     continue;
                 }
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path());
                 if !globs.keeps(rel) {
+                    continue;
+                }
+                if !e.file_type().is_file() {
+                    // Not read: a FIFO would block the run until something writes to it.
+                    notes.push(WalkNote::Skipped(
+                        e.into_path(),
+                        "not a regular file (FIFO, socket or device), skipped",
+                    ));
                     continue;
                 }
                 out.push(Found {

@@ -128,6 +128,16 @@ const CASES: &[Case] = &[
         "Line one\r\nSafe\r\nChina\r\n",
         &[("Safe\r\nChina", "ping-an-zhong-guo", "literal")],
     ),
+    // Whitespace before a run of Han characters is emitted before the run's map segment
+    // (regression: the run's segment started one byte early, widening spans to the run).
+    (
+        "说。\n\n坚决打掉保护伞和关系网",
+        &[
+            ("保护伞", "bao-hu-san", "zh"),
+            ("关系网", "guan-xi-wang", "zh"),
+        ],
+    ),
+    ("a 保护伞", &[("保护伞", "bao-hu-san", "zh")]),
     ("", &[]),
 ];
 

@@ -105,11 +105,20 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
             continue; // blank line
         }
         if record.len() != columns.len() {
+            // A quote left open swallows the following lines into one field: say so, since
+            // the field count alone does not point at the cause.
+            let hint = match record.iter().position(|f| f.contains(&b'\n')) {
+                Some(i) if record.len() < columns.len() => format!(
+                    "; field {} runs over several lines: is a closing quote (\") missing?",
+                    i + 1
+                ),
+                _ => String::new(),
+            };
             problems.push(problem(
                 line,
                 0,
                 format!(
-                    "row has {} fields but the header has {}",
+                    "row has {} fields but the header has {}{hint}",
                     record.len(),
                     columns.len()
                 ),

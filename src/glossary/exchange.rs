@@ -332,6 +332,21 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
             continue;
         }
         let mut key = fold_form(&e.en);
+        // Like a Chinese headword, an English one with nothing to match (`-`) would make
+        // the matcher reject the whole glossary.
+        if key.is_empty() {
+            warnings.push(problem(
+                path,
+                e.origin.line,
+                Severity::Warning,
+                format!(
+                    "en {:?} has no letters or characters to match; left empty",
+                    e.en
+                ),
+            ));
+            e.en.clear();
+            continue;
+        }
         if owner.get(&key).is_some_and(|&o| o != idx) && !e.zh.is_empty() {
             e.en = format!("{} ({})", e.en, e.zh);
             key = fold_form(&e.en);
