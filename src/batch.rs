@@ -102,7 +102,7 @@ pub enum Message {
 
 /// Chunk limits: enough work to keep every worker busy, little enough to bound memory.
 const CHUNK_DOCS: usize = 512;
-const CHUNK_BYTES: u64 = 16 << 20;
+const CHUNK_BYTES: u64 = 8 << 20;
 
 /// What a worker produces for one input.
 type Outcome = Result<Rendered, InputError>;
@@ -889,16 +889,20 @@ fn with_path(p: &Path, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", p.display()))
 }
 
-/// A temporary file in the target's folder, so the final rename is atomic.
-fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
+/// A temporary file in the target's folder, so the final rename is atomic. It is created
+/// with the mode an ordinary new file gets (0666 less the umask), not tempfile's private
+/// 0600, since it becomes the user's output.
+pub fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     create_dir(&dir)?;
+    use std::os::unix::fs::PermissionsExt;
     tempfile::Builder::new()
         .prefix(".tifa-")
         .suffix(".part")
+        .permissions(fs::Permissions::from_mode(0o666))
         .tempfile_in(&dir)
         .map_err(|e| {
             // tempfile's message ends with its random temporary name (`at path

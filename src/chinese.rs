@@ -37,6 +37,13 @@ pub fn to_simplified(c: char) -> char {
     table()[(u - TABLE_START) as usize]
 }
 
+/// `to_simplified` for a code point known to lie in U+4E00–U+9FFF (the normalizer's fast
+/// path): one table lookup, no range check on the character.
+#[inline]
+pub fn simplified_in_block(u: u32) -> char {
+    table()[(u - TABLE_START) as usize]
+}
+
 /// Does `s` contain a character that `to_simplified` changes?
 pub fn has_traditional(s: &str) -> bool {
     s.chars().any(|c| to_simplified(c) != c)

@@ -174,12 +174,7 @@ fn write_output(
             w.flush()
         }
         Some(p) if p.as_os_str() != "-" => {
-            let dir = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+            let mut tmp = batch::temp_beside(p)?;
             {
                 let mut w = io::BufWriter::new(tmp.as_file_mut());
                 f(&mut w)?;

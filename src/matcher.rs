@@ -1,21 +1,27 @@
 //! The matcher: one Aho-Corasick automaton over the folded surface forms of every entry,
 //! with the word-boundary and overlap rules of `DESIGN.md` (rules 1, 2, 4 and 6).
 //!
-//! Two automata over the same patterns. The fast path is a leftmost-longest search. A
-//! leftmost search that rejects an in-word candidate would skip past a valid match that
-//! overlaps it (aho-corasick issue #73), so when a candidate fails the boundary rule, an
-//! overlapping (`Standard`) search over the rejected stretch finds every candidate there, and
-//! leftmost-longest selection among the valid ones happens here. The same overlapping
-//! automaton serves `--overlapping`. It is built on first use: Chinese text never needs it.
+//! Latin-script keys are searched leftmost-longest with `aho-corasick`. A leftmost search
+//! that rejects an in-word candidate would skip past a valid match that overlaps it
+//! (aho-corasick issue #73), so when a candidate fails the boundary rule, an overlapping
+//! (`Standard`) search over the rejected stretch finds every candidate there, and
+//! leftmost-longest selection among the valid ones happens here. Keys with Han characters,
+//! which have no boundary rule, are searched with `daachorse`'s character-wise automaton.
+//! The overlapping automaton also serves `--overlapping`; it is built on first use.
 
 use std::collections::hash_map::Entry as MapEntry;
-use std::collections::HashMap;
+// Fx hashing: the owner map holds every folded form, 300,000 for CC-CEDICT.
+use rustc_hash::FxHashMap as HashMap;
 
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use daachorse::{
+    CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder,
+    MatchKind as DaachorseMatchKind,
+};
 
-use crate::chinese::{has_traditional, is_cjk};
+use crate::chinese::{has_traditional, is_cjk, is_han};
 use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
 use crate::normalize::{normalize, normalize_into, Normalized};
 
@@ -38,20 +44,50 @@ struct Pattern {
     /// boundary there.
     bounded_start: bool,
     bounded_end: bool,
+    /// The key lives in the character-wise automaton: it has a Han character, or no letter
+    /// at all (a few imported forms such as "16"), which keeps the Latin automaton for text
+    /// with letters.
+    charwise: bool,
+    /// The key has a Han character: no boundary rule applies.
+    han: bool,
 }
 
 /// A glossary compiled for matching. Cheap to share across threads (`&Matcher` is `Sync`).
-#[derive(Debug, Clone)]
+///
+/// Keys with a Han character go into a character-wise double-array automaton (`daachorse`),
+/// which stays fast with CC-CEDICT's hundred thousand Chinese headwords; the others into a
+/// byte automaton (`aho-corasick`: a DFA for curated-size glossaries). Both search
+/// leftmost-longest; their matches are merged.
+#[derive(Clone)]
 pub struct Matcher {
     glossary: Glossary,
-    /// Leftmost-longest automaton; `None` for an empty glossary.
-    leftmost: Option<AhoCorasick>,
-    /// Overlapping automaton over the same keys, built on first use.
-    overlapping: OnceLock<Option<AhoCorasick>>,
+    patterns: Vec<Pattern>,
+    /// Folded keys, by pattern index.
     keys: Vec<String>,
+    /// Latin-script keys, leftmost-longest, built on first use (Chinese text may never need
+    /// it); `latin_ids` maps its pattern ids to ours.
+    latin: OnceLock<Option<AhoCorasick>>,
+    latin_ids: Vec<u32>,
+    /// Keys with Han characters (and the rare keys without letters), leftmost-longest;
+    /// values are our pattern ids.
+    han: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// Some key has neither Han characters nor letters, so text without Han characters
+    /// still needs the character-wise search.
+    letterless: bool,
+    /// Overlapping automaton over every key, built on first use: for `--overlapping`, and to
+    /// rescue the stretch of a Latin candidate that failed the boundary rule.
+    overlapping: OnceLock<Option<AhoCorasick>>,
     /// Length of the longest key, which bounds the stretch an overlapping search must cover.
     max_len: usize,
-    patterns: Vec<Pattern>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("entries", &self.glossary.len())
+            .field("patterns", &self.patterns.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Options for a search.
@@ -70,28 +106,60 @@ impl Matcher {
             return Err(GlossaryError { problems });
         }
         let (keys, patterns): (Vec<String>, Vec<Pattern>) = table.into_iter().unzip();
-        let leftmost = if keys.is_empty() {
+        let build_error = |message: String| GlossaryError {
+            problems: vec![Problem {
+                file: Default::default(),
+                line: 0,
+                column: 0,
+                severity: Severity::Error,
+                message,
+            }],
+        };
+        let latin_ids: Vec<u32> = (0..patterns.len() as u32)
+            .filter(|&i| !patterns[i as usize].charwise)
+            .collect();
+        let letterless = patterns.iter().any(|p| p.charwise && !p.han);
+        let han_pairs: Vec<(&str, u32)> = (0..patterns.len() as u32)
+            .filter(|&i| patterns[i as usize].charwise)
+            .map(|i| (keys[i as usize].as_str(), i))
+            .collect();
+        let han = if han_pairs.is_empty() {
             None
         } else {
-            let ac = build(&keys, MatchKind::LeftmostLongest).map_err(|e| GlossaryError {
-                problems: vec![Problem {
-                    file: Default::default(),
-                    line: 0,
-                    column: 0,
-                    severity: Severity::Error,
-                    message: format!("cannot build the automaton: {e}"),
-                }],
-            })?;
-            Some(ac)
+            Some(
+                CharwiseDoubleArrayAhoCorasickBuilder::new()
+                    .match_kind(DaachorseMatchKind::LeftmostLongest)
+                    .build_with_values(han_pairs)
+                    .map_err(|e| build_error(format!("cannot build the Chinese automaton: {e}")))?,
+            )
         };
-        Ok(Matcher {
+        let matcher = Matcher {
             glossary,
-            leftmost,
-            overlapping: OnceLock::new(),
             max_len: keys.iter().map(String::len).max().unwrap_or(0),
-            keys,
             patterns,
-        })
+            keys,
+            latin: OnceLock::new(),
+            latin_ids,
+            han,
+            letterless,
+            overlapping: OnceLock::new(),
+        };
+        Ok(matcher)
+    }
+
+    /// The Latin automaton, built on first use. Building fails only past aho-corasick's size
+    /// limits (billions of states), far beyond any glossary.
+    fn latin_automaton(&self) -> Option<&AhoCorasick> {
+        self.latin
+            .get_or_init(|| {
+                let keys: Vec<&str> = self
+                    .latin_ids
+                    .iter()
+                    .map(|&i| self.keys[i as usize].as_str())
+                    .collect();
+                build(&keys, MatchKind::LeftmostLongest).ok()
+            })
+            .as_ref()
     }
 
     fn overlapping_automaton(&self) -> Option<&AhoCorasick> {
@@ -145,9 +213,9 @@ impl Matcher {
         spans: &mut Vec<Span>,
     ) {
         spans.clear();
-        let Some(leftmost) = &self.leftmost else {
+        if self.patterns.is_empty() {
             return;
-        };
+        }
         normalize_into(text, norm);
         let folded = norm.text.as_str();
         // Accepted matches in folded coordinates: (start, end, pattern).
@@ -163,32 +231,32 @@ impl Matcher {
             }
             found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
         } else {
-            let mut pos = 0;
-            while pos < folded.len() {
-                let input = Input::new(folded).range(pos..);
-                let Some(m) = leftmost.find(input) else { break };
-                let p = m.pattern().as_usize();
-                if self.bounded(folded, m.start(), m.end(), p) {
-                    found.push((m.start(), m.end(), p));
-                    pos = m.end();
-                    continue;
-                }
-                // Rejected: the leftmost valid candidate starting inside the rejected
-                // stretch, if any, is the next match.
-                match self.rescue(folded, m.start(), m.end()) {
-                    Some(c) => {
-                        pos = c.1;
-                        found.push(c);
-                    }
-                    None => pos = m.end(),
+            // Every Latin key has a letter, so text without letters cannot match one.
+            if norm.has_letters() {
+                if let Some(latin) = self.latin_automaton() {
+                    self.find_latin(latin, folded, &mut found);
                 }
             }
+            let charwise_possible = norm.has_han() || self.letterless;
+            if let (Some(han), true) = (&self.han, charwise_possible) {
+                let han_found = han
+                    .leftmost_find_iter(folded)
+                    .map(|m| (m.start(), m.end(), m.value() as usize))
+                    .filter(|&(s, e, p)| self.patterns[p].han || self.bounded(folded, s, e, p));
+                found = merge(found, han_found);
+            }
         }
+        let mut hint = 0;
         for (s, e, p) in found {
             let pat = self.patterns[p];
-            let r = norm.original_range(s..e);
+            let r = norm.original_range_from(s..e, &mut hint);
             let mut form = pat.form;
-            if matches!(form, FormKind::Zh | FormKind::ZhAlt) && has_traditional(&text[r.clone()]) {
+            // Traditional characters fold to different bytes, so an original span equal to its
+            // folded text (the usual case) needs no look at its characters.
+            if matches!(form, FormKind::Zh | FormKind::ZhAlt)
+                && text.as_bytes()[r.clone()] != folded.as_bytes()[s..e]
+                && has_traditional(&text[r.clone()])
+            {
                 form = FormKind::ZhHant;
             }
             spans.push(Span {
@@ -205,6 +273,36 @@ impl Matcher {
         }
     }
 
+    /// Leftmost-longest Latin matches that pass the boundary rule.
+    fn find_latin(
+        &self,
+        latin: &AhoCorasick,
+        folded: &str,
+        found: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let mut pos = 0;
+        while pos < folded.len() {
+            let Some(m) = latin.find(Input::new(folded).range(pos..)) else {
+                break;
+            };
+            let p = self.latin_ids[m.pattern().as_usize()] as usize;
+            if self.bounded(folded, m.start(), m.end(), p) {
+                found.push((m.start(), m.end(), p));
+                pos = m.end();
+                continue;
+            }
+            // Rejected: the leftmost valid candidate starting inside the rejected stretch,
+            // if any, is the next match.
+            match self.rescue(folded, m.start(), m.end()) {
+                Some(c) => {
+                    pos = c.1;
+                    found.push(c);
+                }
+                None => pos = m.end(),
+            }
+        }
+    }
+
     /// The leftmost-longest candidate that passes the boundary rule among those starting in
     /// `start..end` of the folded text.
     fn rescue(&self, folded: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
@@ -213,7 +311,7 @@ impl Matcher {
         let mut best: Option<(usize, usize, usize)> = None;
         for m in ac.find_overlapping_iter(Input::new(folded).range(window)) {
             let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
-            if s >= end || !self.bounded(folded, s, e, p) {
+            if s >= end || self.patterns[p].charwise || !self.bounded(folded, s, e, p) {
                 continue;
             }
             let better = best.is_none_or(|(bs, be, bp)| {
@@ -227,9 +325,35 @@ impl Matcher {
     }
 }
 
+/// Merges two lists of non-overlapping matches sorted by start into one, leftmost first
+/// and longest first where they overlap.
+fn merge(
+    a: Vec<(usize, usize, usize)>,
+    b: impl Iterator<Item = (usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let mut b = b.peekable();
+    if b.peek().is_none() {
+        return a;
+    }
+    let mut all: Vec<(usize, usize, usize)> = a.into_iter().chain(b).collect();
+    all.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+    let mut last_end = 0;
+    all.retain(|&(s, e, _)| {
+        let keep = s >= last_end;
+        if keep {
+            last_end = e;
+        }
+        keep
+    });
+    all
+}
+
 /// Builds an automaton: a DFA for curated-size glossaries (several times faster than the
 /// NFA), the contiguous NFA when the DFA would be too large (CC-CEDICT-size glossaries).
-fn build(keys: &[String], kind: MatchKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
+fn build<K: AsRef<[u8]>>(
+    keys: &[K],
+    kind: MatchKind,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
     let dfa = (keys.len() <= 20_000).then_some(AhoCorasickKind::DFA);
     AhoCorasickBuilder::new()
         .match_kind(kind)
@@ -254,7 +378,7 @@ pub fn is_word_char(c: char) -> bool {
 /// variants; the same explicit form in two entries is an error.
 fn compile(glossary: &Glossary) -> (Vec<(String, Pattern)>, Vec<Problem>) {
     let mut table: Vec<(String, Pattern)> = Vec::new();
-    let mut owner: HashMap<String, (usize, bool)> = HashMap::new(); // key -> (table index, explicit)
+    let mut owner: HashMap<String, (usize, bool)> = HashMap::default(); // key -> (table index, explicit)
     let mut problems = Vec::new();
     let mut variants = Vec::new();
     for (ei, entry) in glossary.entries.iter().enumerate() {
@@ -279,6 +403,8 @@ fn compile(glossary: &Glossary) -> (Vec<(String, Pattern)>, Vec<Problem>) {
                 form: kind,
                 bounded_start: key.chars().next().is_some_and(is_word_char),
                 bounded_end: key.chars().next_back().is_some_and(is_word_char),
+                han: key.chars().any(is_han),
+                charwise: key.chars().any(is_han) || !key.chars().any(char::is_alphabetic),
             };
             match owner.entry(key.clone()) {
                 MapEntry::Occupied(o) => {

@@ -14,13 +14,15 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::chinese::{is_han, to_simplified};
+use crate::chinese::{is_han, simplified_in_block, to_simplified};
 
 /// Folded text and the map back to the original.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub text: String,
     segs: Vec<Seg>,
+    has_han: bool,
+    has_letters: bool,
 }
 
 /// A stretch of folded text starting at byte `norm`, produced from the original starting at
@@ -39,8 +41,17 @@ impl Normalized {
     /// `norm` must be character boundaries of the folded text; the result always lies on
     /// character boundaries of the original.
     pub fn original_range(&self, norm: Range<usize>) -> Range<usize> {
+        self.original_range_from(norm, &mut 0)
+    }
+
+    /// [`Normalized::original_range`] for ranges visited in increasing order: `hint` is the
+    /// segment where the previous range started, so the search usually takes a step or two
+    /// instead of a binary search over the whole map.
+    pub fn original_range_from(&self, norm: Range<usize>, hint: &mut usize) -> Range<usize> {
+        let first = self.seg_from(norm.start, *hint);
+        *hint = first;
         let start = {
-            let s = &self.segs[self.seg_at(norm.start)];
+            let s = &self.segs[first];
             if s.linear {
                 s.orig + (norm.start - s.norm)
             } else {
@@ -48,7 +59,7 @@ impl Normalized {
             }
         };
         let end = {
-            let s = &self.segs[self.seg_at(norm.end.saturating_sub(1).max(norm.start))];
+            let s = &self.segs[self.seg_from(norm.end.saturating_sub(1).max(norm.start), first)];
             if s.linear {
                 s.orig + (norm.end - s.norm)
             } else {
@@ -58,10 +69,31 @@ impl Normalized {
         start..end.max(start)
     }
 
-    fn seg_at(&self, norm: usize) -> usize {
-        self.segs
-            .partition_point(|s| s.norm <= norm)
-            .saturating_sub(1)
+    /// The segment holding folded byte `norm`, searching from segment `hint` onwards when
+    /// it lies at or before `norm`.
+    fn seg_from(&self, norm: usize, hint: usize) -> usize {
+        let hint = if self.segs.get(hint).is_some_and(|s| s.norm <= norm) {
+            hint
+        } else {
+            0
+        };
+        let rest = &self.segs[hint..];
+        for (k, s) in rest.iter().enumerate().take(8).skip(1) {
+            if s.norm > norm {
+                return hint + k - 1;
+            }
+        }
+        hint + rest.partition_point(|s| s.norm <= norm).saturating_sub(1)
+    }
+
+    /// Does the folded text contain a Han character?
+    pub fn has_han(&self) -> bool {
+        self.has_han
+    }
+
+    /// Does the folded text contain a letter of a script other than Han?
+    pub fn has_letters(&self) -> bool {
+        self.has_letters
     }
 
     /// Number of map segments (for benchmarks and tests of the map's sparseness).
@@ -125,6 +157,10 @@ struct Folder<'a> {
     /// End (in the original) of the last emitted character, to extend linear segments.
     last_orig_end: usize,
     last_han: bool,
+    /// A Han character was emitted.
+    saw_han: bool,
+    /// A letter of another script was emitted.
+    saw_letter: bool,
     pending: Vec<Pending>,
 }
 
@@ -222,11 +258,51 @@ impl Folder<'_> {
             i += 1;
         }
         if i > start {
+            if !self.saw_letter {
+                self.saw_letter = bytes[start..i].iter().any(u8::is_ascii_alphabetic);
+            }
             let norm = self.buf.len();
             self.buf
                 .extend(bytes[start..i].iter().map(|&b| ASCII_FOLD[b as usize]));
             self.record(start..i, norm);
             self.last_han = false;
+        }
+        i
+    }
+}
+
+impl Folder<'_> {
+    /// Folds a run of Han characters of U+4E00–U+9FFF (three UTF-8 bytes each, lead byte
+    /// E4–E9) starting at `start`, traditional to simplified; simplified forms are three
+    /// bytes too, so the run maps linearly. Returns where it stopped.
+    #[inline]
+    fn han_run(&mut self, bytes: &[u8], start: usize) -> usize {
+        let han_at = |i: usize| match bytes[i..] {
+            [b0 @ 0xE4..=0xE9, b1, b2, ..] => {
+                let c = ((b0 as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
+                (c >= 0x4E00).then_some(c)
+            }
+            _ => None,
+        };
+        if han_at(start).is_none() {
+            return start;
+        }
+        // Pending whitespace or punctuation is settled first: it precedes the run in the
+        // folded text, and the run's segment must start after it.
+        self.settle(true);
+        let norm = self.buf.len();
+        let mut i = start;
+        while let Some(c) = han_at(i) {
+            let s = simplified_in_block(c);
+            let mut enc = [0u8; 4];
+            self.buf
+                .extend_from_slice(s.encode_utf8(&mut enc).as_bytes());
+            i += 3;
+        }
+        if i > start {
+            self.record(start..i, norm);
+            self.last_han = true;
+            self.saw_han = true;
         }
         i
     }
@@ -243,6 +319,8 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         segs: &mut out.segs,
         last_orig_end: usize::MAX,
         last_han: false,
+        saw_han: false,
+        saw_letter: false,
         pending: Vec::new(),
     };
     let bytes = text.as_bytes();
@@ -261,6 +339,14 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                     i = j;
                     continue;
                 }
+            }
+        }
+        // Han fast path: a run of characters of the main CJK block, mapped to simplified.
+        if (0xE4..=0xE9).contains(&b) {
+            let j = f.han_run(bytes, i);
+            if j > i {
+                i = j;
+                continue;
             }
         }
         let c = text[i..].chars().next().expect("i is a char boundary");
@@ -283,7 +369,10 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     // Trailing whitespace or punctuation stays in the folded text; it cannot be part of a
     // match, but keeping it keeps the folded text a faithful image of the original.
     f.settle(false);
+    let (has_han, has_letters) = (f.saw_han, f.saw_letter);
     out.text = String::from_utf8(f.buf).expect("the folder pushes only whole characters");
+    out.has_han = has_han;
+    out.has_letters = has_letters;
 }
 
 /// The ASCII fold: upper case to lower case; whitespace and hyphens to a space.
@@ -306,10 +395,12 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
         f.settle(true);
         f.emit_char(orig, to_simplified(c));
         f.last_han = true;
+        f.saw_han = true;
         return;
     }
     f.settle(false);
     f.last_han = false;
+    f.saw_letter |= c.is_alphabetic();
     let quote = match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
         | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => Some('\''),
@@ -319,6 +410,14 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
     };
     if let Some(q) = quote {
         f.emit_char(orig, q);
+        return;
+    }
+    // Most other characters (CJK punctuation, symbols) are already folded.
+    if !c.is_alphabetic()
+        && unicode_normalization::is_nfkc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes
+    {
+        f.emit_char(orig, c);
         return;
     }
     // Compatibility forms (full-width letters, ligatures) to plain ones, then lower case.

@@ -177,3 +177,23 @@ fn output_never_overwrites_an_input() {
     assert_eq!(fs::read_to_string(d.join("a.txt")).unwrap(), "nail case");
     assert!(String::from_utf8_lossy(&out.stderr).contains("output would overwrite the input"));
 }
+
+#[test]
+fn outputs_get_ordinary_file_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "nail case").unwrap();
+    let out = dir.path().join("a.jsonl");
+    let st = tifa()
+        .args(["annotate", "-g"])
+        .arg(mini())
+        .arg(dir.path().join("a.txt"))
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    // Readable by others, as a file made by any other tool would be (tempfile makes 0600).
+    let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
+}

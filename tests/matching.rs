@@ -128,6 +128,16 @@ const CASES: &[Case] = &[
         "Line one\r\nSafe\r\nChina\r\n",
         &[("Safe\r\nChina", "ping-an-zhong-guo", "literal")],
     ),
+    // Whitespace before a run of Han characters is emitted before the run's map segment
+    // (regression: the run's segment started one byte early, widening spans to the run).
+    (
+        "说。\n\n坚决打掉保护伞和关系网",
+        &[
+            ("保护伞", "bao-hu-san", "zh"),
+            ("关系网", "guan-xi-wang", "zh"),
+        ],
+    ),
+    ("a 保护伞", &[("保护伞", "bao-hu-san", "zh")]),
     ("", &[]),
 ];
 
@@ -309,4 +319,32 @@ mod property {
             }
         }
     }
+}
+
+#[test]
+fn forms_without_letters_keep_the_boundary_rule() {
+    let csv = "id,zh,pinyin,en,category,definition\n\
+               shi-liu,十六,shí liù,16,policy,Sixteen.\n\
+               bao-hu-san,保护伞,bǎo hù sǎn,protective umbrella,campaign,One.\n";
+    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
+    assert!(problems.is_empty());
+    let m = Matcher::new(Glossary { entries }).unwrap();
+    let ids = |text: &str| -> Vec<(String, String)> {
+        m.find(text, MatchOptions::default())
+            .iter()
+            .map(|s| (text[s.start..s.end].to_string(), m.entry(s).id.clone()))
+            .collect()
+    };
+    assert_eq!(
+        ids("page 16 of 160"),
+        [("16".to_string(), "shi-liu".to_string())]
+    );
+    assert_eq!(
+        ids("第16页的保护伞"),
+        [
+            ("16".into(), "shi-liu".into()),
+            ("保护伞".into(), "bao-hu-san".into())
+        ]
+    );
+    assert!(ids("2016").is_empty());
 }

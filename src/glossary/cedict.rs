@@ -7,7 +7,7 @@
 //! cross-reference or a classifier); all glosses make the definition, readings beyond the
 //! first go to the note. The `source` field credits CC-CEDICT (CC BY-SA 4.0).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 use std::path::Path;
 
@@ -114,7 +114,7 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
         }
     };
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for (n, line) in text.lines().enumerate() {
         let lineno = n as u64 + 1;
         let parsed = match parse_line(line) {

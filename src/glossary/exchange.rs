@@ -6,7 +6,8 @@
 //! file is rejected (a TBX file breaking its dialect's rules, say), warnings are reported
 //! and the entries kept.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: these maps hold every form of glossaries as large as CC-CEDICT.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -294,7 +295,7 @@ fn ascii_base(c: char) -> Option<char> {
 /// warning for each entry dropped or `en` emptied.
 pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
     let mut warnings = Vec::new();
-    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut owner: HashMap<String, usize> = HashMap::default();
     // Pass 1: Chinese headwords.
     let mut kept = Vec::with_capacity(entries.len());
     for e in std::mem::take(entries) {

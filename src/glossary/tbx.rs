@@ -558,21 +558,7 @@ fn check_category(
 // ---- writing ----
 
 /// The fields each TBX export carries: all of them, pinyin as a `pinyin: …` note.
-pub const CARRIED_FIELDS: &[&str] = &[
-    "id",
-    "zh",
-    "zh_alt",
-    "zh_hant",
-    "pinyin",
-    "en",
-    "en_alt",
-    "literal",
-    "category",
-    "definition",
-    "note",
-    "see_also",
-    "source",
-];
+pub const CARRIED_FIELDS: &[&str] = super::COLUMNS;
 
 struct Names {
     concept: &'static str,
