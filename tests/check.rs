@@ -46,12 +46,7 @@ const EXPECTED: &[(usize, &str, &str, &str)] = &[
     (2, "literal", "guan-xi-wang", "relationship networks"),
     (3, "literal", "ding-zi-an", "nail case"),
     (3, "literal", "gu-tou-an", "bone case"),
-    (
-        4,
-        "literal",
-        "hei-cai-qing-di",
-        "the bottom of the black money",
-    ),
+    (4, "literal", "hei-cai-qing-di", "bottom of the black money"),
     (
         5,
         "literal",

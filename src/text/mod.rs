@@ -1,0 +1,3 @@
+//! The text layer: pure functions over text, no glossary.
+
+pub mod inflect;
