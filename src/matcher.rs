@@ -312,7 +312,7 @@ fn contains_term(hay: &str, term: &str) -> bool {
             .chars()
             .next()
             .is_some_and(is_word_char);
-        !(starts_word && before) && !(ends_word && after)
+        !((starts_word && before) || (ends_word && after))
     })
 }
 

@@ -286,16 +286,11 @@ fn english_at(
         let ok = match joint {
             Joint::Punctuation(punct) => j == k + 1 && between.trim_matches(' ') == punct,
             _ => {
-                let plain = between.chars().all(|c| " \"',&".contains(c)) || {
-                    // Gaps around skipped words must be plain too.
-                    false
-                };
                 let conj = between.chars().filter(|c| *c == ',' || *c == '&').count() + ands;
                 let gaps_plain = (k + 1..=j).all(|x| {
                     let from = ws[x - 1].0 + ws[x - 1].1.len();
                     folded[from..ws[x].0].chars().all(|c| " \"',&".contains(c))
                 });
-                let _ = plain;
                 gaps_plain
                     && match joint {
                         Joint::Tight => conj == 0,
@@ -448,8 +443,8 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
                     let wc = |ch: char| ch.is_alphanumeric() && !is_cjk(ch);
                     let b = hay[..i].chars().next_back().is_some_and(wc);
                     let a = hay[i + c.len()..].chars().next().is_some_and(wc);
-                    !(c.chars().next().is_some_and(wc) && b)
-                        && !(c.chars().next_back().is_some_and(wc) && a)
+                    !((c.chars().next().is_some_and(wc) && b)
+                        || (c.chars().next_back().is_some_and(wc) && a))
                 })
             })
         })
