@@ -32,6 +32,12 @@ pub struct EntryRecord {
     #[serde(deserialize_with = "multi")]
     pub see_also: Vec<String>,
     pub source: String,
+    #[serde(deserialize_with = "multi")]
+    pub exclude: Vec<String>,
+    #[serde(deserialize_with = "multi")]
+    pub gated: Vec<String>,
+    #[serde(deserialize_with = "multi")]
+    pub cue: Vec<String>,
 }
 
 fn multi<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -68,6 +74,9 @@ impl From<&Entry> for EntryRecord {
             note: e.note.clone(),
             see_also: e.see_also.clone(),
             source: e.source.clone(),
+            exclude: e.exclude.clone(),
+            gated: e.gated.clone(),
+            cue: e.cue.clone(),
         }
     }
 }
@@ -88,6 +97,9 @@ impl EntryRecord {
             note: self.note,
             see_also: self.see_also,
             source: self.source,
+            exclude: self.exclude,
+            gated: self.gated,
+            cue: self.cue,
             origin,
         }
     }
