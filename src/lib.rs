@@ -26,6 +26,7 @@ pub mod discover;
 pub mod glossary;
 pub mod matcher;
 pub mod normalize;
+pub mod plural;
 pub mod render;
 pub mod segment;
 pub mod source;

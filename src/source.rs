@@ -18,6 +18,13 @@ pub enum InputErrorKind {
         column: usize,
         offset: usize,
     },
+    /// Invalid UTF-8 read anyway (`--lossy`): the first bad byte, replaced with U+FFFD as
+    /// every other one was; a warning, not an error.
+    ReplacedUtf8 {
+        line: usize,
+        column: usize,
+        offset: usize,
+    },
     Empty,
     /// UTF-16 text (it starts with a UTF-16 byte-order mark): not read, since its NUL bytes
     /// would otherwise make it look binary.
@@ -63,6 +70,15 @@ impl fmt::Display for InputError {
                 f,
                 ": invalid UTF-8 at line {line}, column {column} (byte offset {offset}); \
                  convert it to UTF-8 or pass --lossy"
+            ),
+            InputErrorKind::ReplacedUtf8 {
+                line,
+                column,
+                offset,
+            } => write!(
+                f,
+                ": invalid UTF-8 at line {line}, column {column} (byte offset {offset}); \
+                 invalid bytes replaced with U+FFFD"
             ),
             InputErrorKind::Empty => write!(f, ": empty file, nothing to annotate"),
             InputErrorKind::Utf16 { big_endian } => write!(
@@ -124,18 +140,25 @@ pub fn decode(
             let offset = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let (line, column) = line_column(&bytes, offset);
-            let err = InputError::new(
-                path,
-                InputErrorKind::InvalidUtf8 {
-                    line,
-                    column,
-                    offset,
-                },
-            );
             if lossy {
-                Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(err)))
+                let warning = InputError::new(
+                    path,
+                    InputErrorKind::ReplacedUtf8 {
+                        line,
+                        column,
+                        offset,
+                    },
+                );
+                Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(warning)))
             } else {
-                Err(err)
+                Err(InputError::new(
+                    path,
+                    InputErrorKind::InvalidUtf8 {
+                        line,
+                        column,
+                        offset,
+                    },
+                ))
             }
         }
     }
@@ -269,6 +292,14 @@ impl Globs {
         })
     }
 
+    /// Does an include pattern name this file (given as for [`Globs::keeps`])?
+    pub fn includes(&self, rel: &Path) -> bool {
+        let name = rel.file_name().map(Path::new).unwrap_or(rel);
+        self.include
+            .as_ref()
+            .is_some_and(|set| set.is_match(rel) || set.is_match(name))
+    }
+
     /// Is a file, given by its path relative to the folder argument, kept?
     pub fn keeps(&self, rel: &Path) -> bool {
         let name = rel.file_name().map(Path::new).unwrap_or(rel);
@@ -301,6 +332,24 @@ pub fn expand(args: &[PathBuf], globs: &Globs, notes: &mut Vec<WalkNote>) -> Vec
     out
 }
 
+/// Why a file met in a folder is not read as a document: aligned segments, glossaries and
+/// Markdown are files of another kind, whose markup would be read as prose (`discover`
+/// would propose `tuv xml` as a term). A file named on the command line, or one an include
+/// `--glob` names, is read as text all the same.
+pub fn not_prose(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "tmx" => "aligned segments (TMX), not prose: skipped; check them with `tifa check`",
+        "xlf" | "xliff" => {
+            "aligned segments (XLIFF), not prose: skipped; check them with `tifa check`"
+        }
+        "tsv" => "aligned segments (TSV), not prose: skipped; check them with `tifa check`",
+        "tbx" => "a glossary (TBX), not prose: skipped; import it with `tifa glossary import`",
+        "md" | "markdown" => "Markdown, not plain text: skipped; name the file to read it as text",
+        _ => return None,
+    })
+}
+
 fn walk(root: &Path, globs: &Globs, out: &mut Vec<Found>, notes: &mut Vec<WalkNote>) {
     let mut walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -328,6 +377,10 @@ fn walk(root: &Path, globs: &Globs, out: &mut Vec<Found>, notes: &mut Vec<WalkNo
                 }
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path());
                 if !globs.keeps(rel) {
+                    continue;
+                }
+                if let Some(why) = not_prose(e.path()).filter(|_| !globs.includes(rel)) {
+                    notes.push(WalkNote::Skipped(e.into_path(), why));
                     continue;
                 }
                 if !e.file_type().is_file() {

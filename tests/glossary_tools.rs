@@ -10,9 +10,19 @@ use tifa::discover::Candidate;
 use tifa::glossary::json::EntryRecord;
 use tifa::glossary::usage::UsageRecord;
 
+// Shared fixtures, outside the repository: `cargo test --features shared-tests`.
+#[cfg(feature = "shared-tests")]
 const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
+#[cfg(feature = "shared-tests")]
 const TBX_DIR: &str = "../shared/testdata/tbx";
+#[cfg(feature = "shared-tests")]
 const GLOSSARY_DIR: &str = "../shared/testdata/glossary";
+#[cfg(feature = "shared-tests")]
+#[path = "support/shared.rs"]
+mod shared;
+
+/// The sample release shipped in `corpus/`.
+const RELEASE: &str = "corpus/en/procuratorate-briefing.txt";
 
 fn tifa(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tifa"))
@@ -82,7 +92,9 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 
 // ---- TBX ----
 
+#[cfg(feature = "shared-tests")]
 fn tbx_files() -> Vec<PathBuf> {
+    shared::need();
     let mut v: Vec<PathBuf> = fs::read_dir(TBX_DIR)
         .expect("../shared/testdata/tbx")
         .map(|e| e.unwrap().path())
@@ -92,8 +104,10 @@ fn tbx_files() -> Vec<PathBuf> {
     v
 }
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn every_good_tbx_file_imports() {
+    shared::need();
     for f in tbx_files() {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         if name.contains("_bad") {
@@ -143,8 +157,10 @@ fn every_good_tbx_file_imports() {
     }
 }
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn deprecated_and_superseded_terms_become_literal() {
+    shared::need();
     let f = format!("{TBX_DIR}/LTAC_TBX-Basic_dialect__DCA_Example_Astronomy_DCA_VALID.tbx");
     let rs = rows(&ok(&[
         "glossary",
@@ -162,6 +178,7 @@ fn deprecated_and_superseded_terms_become_literal() {
 
 /// The problems a `*_bad.tbx` file's leading comment lists, with a snippet of the line each
 /// concerns (the test knows which line; the file says what is wrong).
+#[cfg(feature = "shared-tests")]
 fn expected_bad(name: &str) -> Vec<(&'static str, &'static str)> {
     if name.contains("basic_bad") {
         vec![
@@ -180,8 +197,10 @@ fn expected_bad(name: &str) -> Vec<(&'static str, &'static str)> {
     }
 }
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn bad_tbx_files_are_rejected_with_the_problems_they_list() {
+    shared::need();
     for f in tbx_files() {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         if !name.contains("_bad") {
@@ -346,8 +365,10 @@ fn json_round_trip_is_exact() {
 
 // ---- OmegaT and CC-CEDICT samples ----
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn omegat_sample_glossaries_import() {
+    shared::need();
     type Case<'a> = (&'a str, usize, &'a [(&'a str, &'a str)]);
     let cases: &[Case<'_>] = &[
         (
@@ -523,8 +544,10 @@ fn markdown_and_html_exports_escape_and_link() {
 
 // ---- glossary build ----
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn build_counts_terms_of_the_seed_release() {
+    shared::need();
     let dir = tempfile::tempdir().unwrap();
     let seed = fs::read_to_string(SEED).unwrap();
     let copy = write(dir.path(), "copy.txt", &seed);
@@ -588,7 +611,7 @@ fn build_counts_terms_of_the_seed_release() {
 
 #[test]
 fn build_reports_unreadable_inputs_and_goes_on() {
-    let out = tifa(&["glossary", "build", "no-such-file.txt", SEED]);
+    let out = tifa(&["glossary", "build", "no-such-file.txt", RELEASE]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.txt"));
     assert!(!rows(&String::from_utf8(out.stdout).unwrap()).is_empty());
@@ -596,8 +619,10 @@ fn build_reports_unreadable_inputs_and_goes_on() {
 
 // ---- discover ----
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn discover_ranks_the_seed_formulations_the_glossary_lacks() {
+    shared::need();
     let dir = tempfile::tempdir().unwrap();
     let g = edited_glossary(dir.path(), |r| {
         r["id"] != "ding-zi-an" && r["id"] != "da-cai-duan-xue"

@@ -1,11 +1,16 @@
 //! The seed release (`../shared/seeds/`, a real machine-translated release): every rendering
-//! of its policy concepts is linked to the right entry, and nothing else is linked.
+//! of its policy concepts is linked to the right entry, and nothing else is linked. Part of
+//! the shared suite: `cargo test --features shared-tests`.
+#![cfg(feature = "shared-tests")]
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
 use tifa::render::SpanRecord;
+
+#[path = "support/shared.rs"]
+mod shared;
 
 const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
 
@@ -113,6 +118,7 @@ struct Record {
 }
 
 fn annotate_seed() -> Record {
+    shared::need();
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
     let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
         .arg("annotate")
