@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 use tifa::discover::aligned::Proposal;
 use tifa::discover::Candidate;
 use tifa::glossary::json::EntryRecord;
+#[cfg(feature = "shared-tests")]
 use tifa::glossary::usage::UsageRecord;
 
 // Shared fixtures, outside the repository: `cargo test --features shared-tests`.

@@ -2,11 +2,11 @@
 //! `../shared/testdata/`, with `--features shared-tests`), and on hostile documents: billion laughs, external entities,
 //! malformed XML.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tifa::segment::{self, Languages, Segment, SegmentFormat};
+use tifa::segment::{self, Languages};
 use tifa::xml::{self, XmlErrorKind};
 
 /// Other projects' files, in the shared fixtures (`cargo test --features shared-tests`).
