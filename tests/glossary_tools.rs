@@ -13,11 +13,17 @@ use tifa::glossary::usage::UsageRecord;
 
 // Shared fixtures, outside the repository: `cargo test --features shared-tests`.
 #[cfg(feature = "shared-tests")]
-const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
+fn seed() -> &'static str {
+    shared::path("seeds/000_233ae4298ae7c3b1.txt")
+}
 #[cfg(feature = "shared-tests")]
-const TBX_DIR: &str = "../shared/testdata/tbx";
+fn tbx_dir() -> &'static str {
+    shared::path("testdata/tbx")
+}
 #[cfg(feature = "shared-tests")]
-const GLOSSARY_DIR: &str = "../shared/testdata/glossary";
+fn glossary_dir() -> &'static str {
+    shared::path("testdata/glossary")
+}
 #[cfg(feature = "shared-tests")]
 #[path = "support/shared.rs"]
 mod shared;
@@ -96,7 +102,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 #[cfg(feature = "shared-tests")]
 fn tbx_files() -> Vec<PathBuf> {
     shared::need();
-    let mut v: Vec<PathBuf> = fs::read_dir(TBX_DIR)
+    let mut v: Vec<PathBuf> = fs::read_dir(tbx_dir())
         .expect("../shared/testdata/tbx")
         .map(|e| e.unwrap().path())
         .collect();
@@ -162,7 +168,10 @@ fn every_good_tbx_file_imports() {
 #[test]
 fn deprecated_and_superseded_terms_become_literal() {
     shared::need();
-    let f = format!("{TBX_DIR}/LTAC_TBX-Basic_dialect__DCA_Example_Astronomy_DCA_VALID.tbx");
+    let f = format!(
+        "{}/LTAC_TBX-Basic_dialect__DCA_Example_Astronomy_DCA_VALID.tbx",
+        tbx_dir()
+    );
     let rs = rows(&ok(&[
         "glossary",
         "import",
@@ -398,7 +407,7 @@ fn omegat_sample_glossaries_import() {
             &[("介绍", "紹介"), ("中的", "中心的な")],
         ),
     ];
-    let names: Vec<String> = fs::read_dir(GLOSSARY_DIR)
+    let names: Vec<String> = fs::read_dir(glossary_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -408,7 +417,7 @@ fn omegat_sample_glossaries_import() {
         "a test case for every sample file"
     );
     for (name, count, pairs) in cases {
-        let f = format!("{GLOSSARY_DIR}/{name}");
+        let f = format!("{}/{name}", glossary_dir());
         let rs = rows(&ok(&["glossary", "import", &f]));
         assert_eq!(rs.len(), *count, "{name}");
         for (zh, en) in *pairs {
@@ -421,7 +430,7 @@ fn omegat_sample_glossaries_import() {
     let tab = rows(&ok(&[
         "glossary",
         "import",
-        &format!("{GLOSSARY_DIR}/omegat__glossaries_test.tab"),
+        &format!("{}/omegat__glossaries_test.tab", glossary_dir()),
     ]));
     let earth = tab.iter().find(|r| r["zh"] == "地球システム").unwrap();
     assert!(
@@ -550,9 +559,9 @@ fn markdown_and_html_exports_escape_and_link() {
 fn build_counts_terms_of_the_seed_release() {
     shared::need();
     let dir = tempfile::tempdir().unwrap();
-    let seed = fs::read_to_string(SEED).unwrap();
-    let copy = write(dir.path(), "copy.txt", &seed);
-    let json = ok(&["glossary", "build", "--format", "json", SEED, &copy]);
+    let seed_text = fs::read_to_string(seed()).unwrap();
+    let copy = write(dir.path(), "copy.txt", &seed_text);
+    let json = ok(&["glossary", "build", "--format", "json", seed(), &copy]);
     let recs: Vec<UsageRecord> = serde_json::from_str(&json).unwrap();
     assert!(recs.len() > 10);
     // Sorted by frequency.
@@ -566,12 +575,12 @@ fn build_counts_terms_of_the_seed_release() {
     assert_eq!(umbrella.usage.documents, 2);
     assert_eq!(umbrella.usage.occurrences, 2);
     assert_eq!(umbrella.usage.forms[0].text, "protective umbrellas");
-    let line = seed
+    let line = seed_text
         .lines()
         .position(|l| l.contains("protective umbrellas"))
         .unwrap()
         + 1;
-    assert_eq!(umbrella.usage.first, format!("{SEED}:{line}"));
+    assert_eq!(umbrella.usage.first, format!("{}:{line}", seed()));
     assert_eq!(umbrella.usage.context.term, "protective umbrellas");
     assert!(
         umbrella.usage.context.left.ends_with("act as \""),
@@ -580,7 +589,7 @@ fn build_counts_terms_of_the_seed_release() {
     );
 
     // The CSV report has the same rows; the glossary format loads again.
-    let report = rows(&ok(&["glossary", "build", SEED]));
+    let report = rows(&ok(&["glossary", "build", seed()]));
     assert_eq!(report.len(), recs.len());
     assert_eq!(report[0]["id"], recs[0].entry.id);
     assert_eq!(
@@ -593,7 +602,7 @@ fn build_counts_terms_of_the_seed_release() {
         "build",
         "--format",
         "glossary",
-        SEED,
+        seed(),
         "-o",
         &g.to_string_lossy(),
     ]);
@@ -604,9 +613,9 @@ fn build_counts_terms_of_the_seed_release() {
         String::from_utf8_lossy(&lint.stderr)
     );
     assert_eq!(rows(&fs::read_to_string(&g).unwrap()).len(), recs.len());
-    let md = ok(&["glossary", "build", "--format", "md", SEED]);
+    let md = ok(&["glossary", "build", "--format", "md", seed()]);
     assert!(md.contains("Used 1 time in 1 document"));
-    let html = ok(&["glossary", "build", "--format", "html", SEED]);
+    let html = ok(&["glossary", "build", "--format", "html", seed()]);
     assert!(html.contains("<mark>protective umbrellas</mark>"));
 }
 
@@ -629,7 +638,7 @@ fn discover_ranks_the_seed_formulations_the_glossary_lacks() {
         r["id"] != "ding-zi-an" && r["id"] != "da-cai-duan-xue"
     });
     let g = g.to_string_lossy();
-    let json = ok(&["discover", "-g", &g, "--format", "json", SEED]);
+    let json = ok(&["discover", "-g", &g, "--format", "json", seed()]);
     let cands: Vec<Candidate> = serde_json::from_str(&json).unwrap();
     let top: Vec<String> = cands
         .iter()
@@ -656,13 +665,13 @@ fn discover_ranks_the_seed_formulations_the_glossary_lacks() {
 
     // With the full glossary, both are known and not proposed.
     let full: Vec<Candidate> =
-        serde_json::from_str(&ok(&["discover", "--format", "json", SEED])).unwrap();
+        serde_json::from_str(&ok(&["discover", "--format", "json", seed()])).unwrap();
     assert!(full
         .iter()
         .all(|c| c.phrase != "nail case" && !c.phrase.contains("breaking blood")));
 
     // The default output is a glossary CSV with the phrase in `en`, ready to fill in.
-    let csv_out = ok(&["discover", "-g", &g, SEED]);
+    let csv_out = ok(&["discover", "-g", &g, seed()]);
     let rs = rows(&csv_out);
     let header: Vec<&str> = csv_out.lines().next().unwrap().split(',').collect();
     assert_eq!(header, tifa::glossary::COLUMNS);
@@ -693,7 +702,7 @@ fn discover_ranks_the_seed_formulations_the_glossary_lacks() {
     );
 
     // --format csv adds the evidence columns.
-    let ev = rows(&ok(&["discover", "-g", &g, "--format", "csv", SEED]));
+    let ev = rows(&ok(&["discover", "-g", &g, "--format", "csv", seed()]));
     let nail = ev.iter().find(|r| r["en"] == "nail case").unwrap();
     assert_eq!(nail["kind"], "quoted");
     assert_eq!(nail["quoted"], "1");

@@ -15,7 +15,9 @@ use serde::Deserialize;
 const RELEASE: &str = "corpus/en/procuratorate-briefing.txt";
 /// A real machine-translated release, in the shared fixtures (`--features shared-tests`).
 #[cfg(feature = "shared-tests")]
-const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
+fn seed() -> &'static str {
+    shared::path("seeds/000_233ae4298ae7c3b1.txt")
+}
 
 #[cfg(feature = "shared-tests")]
 #[path = "support/shared.rs"]
@@ -176,10 +178,10 @@ fn the_sample_page_keeps_the_text_and_highlights_every_span() {
 #[test]
 fn the_seed_page_keeps_the_text_and_highlights_every_span() {
     shared::need();
-    let input = fs::read_to_string(SEED).unwrap();
-    let found = spans(&[], SEED);
+    let input = fs::read_to_string(seed()).unwrap();
+    let found = spans(&[], seed());
     assert!(found.len() >= 20, "the glossary finds the seed's terms");
-    let out = tifa(&["annotate", "-f", "html", SEED], None);
+    let out = tifa(&["annotate", "-f", "html", seed()], None);
     let page = check_page(&String::from_utf8(out.stdout).unwrap(), &input, &found);
 
     // The glossary section lists each term once, with one link per occurrence.
@@ -585,9 +587,9 @@ fn overlapping_spans_of_the_seed_nest_and_keep_the_text() {
     // With --overlapping the seed has nested spans: "Supreme People's Procuratorate" holds
     // "People's Procuratorate" holds "Procuratorate".
     shared::need();
-    let input = fs::read_to_string(SEED).unwrap();
-    let found = spans(&["--overlapping"], SEED);
-    let out = tifa(&["annotate", "-f", "html", "--overlapping", SEED], None);
+    let input = fs::read_to_string(seed()).unwrap();
+    let found = spans(&["--overlapping"], seed());
+    let out = tifa(&["annotate", "-f", "html", "--overlapping", seed()], None);
     let page = check_page(&String::from_utf8(out.stdout).unwrap(), &input, &found);
     assert!(
         page.select(&sel("mark.t mark.t")).next().is_some(),

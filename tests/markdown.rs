@@ -14,7 +14,9 @@ use serde::Deserialize;
 const RELEASE: &str = "corpus/en/procuratorate-briefing.txt";
 /// A real machine-translated release, in the shared fixtures (`--features shared-tests`).
 #[cfg(feature = "shared-tests")]
-const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
+fn seed() -> &'static str {
+    shared::path("seeds/000_233ae4298ae7c3b1.txt")
+}
 
 #[cfg(feature = "shared-tests")]
 #[path = "support/shared.rs"]
@@ -237,7 +239,7 @@ fn the_sample_release_round_trips_through_a_markdown_parser() {
 #[test]
 fn the_seed_round_trips_through_a_markdown_parser() {
     shared::need();
-    let input = fs::read_to_string(SEED).unwrap();
+    let input = fs::read_to_string(seed()).unwrap();
     let found = spans(&[], &input);
     assert!(found.len() >= 20, "the glossary finds the seed's terms");
     let md = markdown(&[], &input);

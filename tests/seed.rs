@@ -12,7 +12,9 @@ use tifa::render::SpanRecord;
 #[path = "support/shared.rs"]
 mod shared;
 
-const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
+fn seed() -> &'static str {
+    shared::path("seeds/000_233ae4298ae7c3b1.txt")
+}
 
 /// Every span expected in the seed, as (text, kb_id, occurrences), reviewed by hand against
 /// the release: the literal renderings of the campaign's vocabulary, the institutions it
@@ -118,8 +120,7 @@ struct Record {
 }
 
 fn annotate_seed() -> Record {
-    shared::need();
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(seed());
     let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
         .arg("annotate")
         .arg(&seed)

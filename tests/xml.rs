@@ -21,10 +21,7 @@ mod shared_files {
     use tifa::segment::{self, Languages, Segment, SegmentFormat};
 
     fn shared(rel: &str) -> PathBuf {
-        super::shared::need();
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/testdata")
-            .join(rel)
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(super::shared::path(&format!("testdata/{rel}")))
     }
 
     fn read(rel: &str, langs: &Languages) -> Vec<Segment> {
