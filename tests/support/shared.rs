@@ -36,12 +36,21 @@ pub fn path(rel: &str) -> &'static str {
 pub fn need() {
     let package = Path::new(env!("CARGO_MANIFEST_DIR"));
     let root = package.join(root());
-    let missing: Vec<String> = NEEDED
-        .iter()
-        .map(|p| root.join(p))
-        .filter(|p| !p.exists())
-        .map(|p| p.display().to_string())
-        .collect();
+    let missing: Vec<String> = if root.is_dir() {
+        NEEDED
+            .iter()
+            .map(|p| root.join(p))
+            .filter(|p| !p.exists())
+            .map(|p| p.display().to_string())
+            .collect()
+    } else {
+        let named = self::root();
+        if Path::new(&named).is_absolute() {
+            vec![format!("the folder {named}")]
+        } else {
+            vec![format!("the folder {named} (from {})", package.display())]
+        }
+    };
     if missing.is_empty() {
         return;
     }

@@ -88,11 +88,10 @@ pub fn workshop_mention(s: &str) -> Option<String> {
             .checked_sub(1)
             .map(|p| &words[p])
             .filter(|(_, pe, _)| s[*pe..*b].chars().all(char::is_whitespace));
-        let path = s[..*b].ends_with("shared/");
         let material = next.is_some_and(|(_, _, n)| MATERIAL.contains(&n.as_str()));
         let the_seed = prev.is_some_and(|(_, _, p)| p == "the" || p == "this")
             && next.is_none_or(|(_, _, n)| DOCUMENT_WORDS.contains(&n.as_str()));
-        if path || material || the_seed {
+        if material || the_seed {
             let from = if the_seed {
                 prev.map_or(*b, |p| p.0)
             } else {
@@ -124,7 +123,6 @@ mod tests {
             Some("The seed")
         );
         assert_eq!(m("as in the seed.").as_deref(), Some("the seed"));
-        assert_eq!(m("see ../shared/seeds/x.txt").as_deref(), Some("seeds"));
         assert_eq!(m("Seed Releases of 2022").as_deref(), Some("Seed Releases"));
     }
 
@@ -133,6 +131,8 @@ mod tests {
         assert_eq!(m("the seed industry revitalization campaign"), None);
         assert_eq!(m("seed funding for rural enterprises"), None);
         assert_eq!(m("sowing seeds of unity"), None);
+        // A document path (discover's evidence names where a phrase was seen).
+        assert_eq!(m("../shared/seeds/000_233ae4298ae7c3b1.txt:3"), None);
         assert_eq!(m("China News Service 2022-02-10"), None);
         assert_eq!(m(""), None);
     }
