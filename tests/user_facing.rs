@@ -275,3 +275,33 @@ fn the_lossy_warning_does_not_ask_for_lossy() {
     assert!(!err.contains("--lossy"), "{err}");
     assert!(err.contains("replaced with U+FFFD"), "{err}");
 }
+
+// ---- check: FILE:LINE of the text ----
+
+#[test]
+fn check_reports_the_line_of_the_text_not_the_segment_number() {
+    // The first pair's English is on line 8 of the TMX (its <tu> on line 6), line 7 of the
+    // XLIFF, line 2 of the TSV (after the header).
+    for (file, line) in [
+        ("corpus/aligned/pairs.tmx", 8),
+        ("corpus/aligned/pairs.xlf", 7),
+        ("corpus/aligned/pairs.tsv", 2),
+    ] {
+        let o = tifa(&["check", file]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let out = stdout(&o);
+        let first = out.lines().next().unwrap();
+        assert!(
+            first.starts_with(&format!("{file}:{line}: error: literal rendering")),
+            "{first}"
+        );
+        let text = fs::read_to_string(root().join(file)).unwrap();
+        assert!(
+            text.lines()
+                .nth(line - 1)
+                .unwrap()
+                .contains("breaking money and breaking blood"),
+            "{file}:{line}"
+        );
+    }
+}
