@@ -30,22 +30,23 @@ const MINI: &str = "tests/data/mini.csv";
 
 // ---- folder inputs ----
 
-/// The notes for the corpus's files that are not prose, in walk order.
-const SKIPPED: [&str; 4] = [
+/// The corpus's files that are not prose, in walk order: `annotate` skips them all;
+/// `discover` and `glossary build` read the aligned ones as their segments' text.
+const NOT_PROSE: [&str; 4] = [
     "corpus/README.md",
     "corpus/aligned/pairs.tmx",
     "corpus/aligned/pairs.tsv",
     "corpus/aligned/pairs.xlf",
 ];
 
-fn assert_skipped_with_notes(o: &Output) {
+fn assert_skipped_with_notes(o: &Output, skipped: &[&str]) {
     let err = stderr(o);
     let notes: Vec<&str> = err
         .lines()
         .filter(|l| l.starts_with("tifa: note: "))
         .collect();
-    assert_eq!(notes.len(), SKIPPED.len(), "{err}");
-    for (note, path) in notes.iter().zip(SKIPPED) {
+    assert_eq!(notes.len(), skipped.len(), "{err}");
+    for (note, path) in notes.iter().zip(skipped) {
         assert!(
             note.starts_with(&format!("tifa: note: {path}: ")) && note.contains("skipped"),
             "{note}"
@@ -54,16 +55,16 @@ fn assert_skipped_with_notes(o: &Output) {
 }
 
 #[test]
-fn discover_on_the_corpus_proposes_no_markup() {
+fn discover_on_the_corpus_reads_segments_and_proposes_no_markup() {
     let o = tifa(&["discover", "--format", "csv", "--limit", "0", "corpus/"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_skipped_with_notes(&o);
+    assert_skipped_with_notes(&o, &NOT_PROSE[..1]);
     let out = stdout(&o);
     for markup in [
         "tuv",
         "xml",
         "trans-unit",
-        "seg",
+        "<seg",
         "tuid",
         "xliff",
         "srclang",
@@ -73,19 +74,34 @@ fn discover_on_the_corpus_proposes_no_markup() {
             "{markup} proposed:\n{out}"
         );
     }
+    // The English of the aligned pairs is read, on its lines: line 16 of the TMX holds the
+    // third pair's English.
+    assert!(out.contains("\naccordance-with-the-law,"), "{out}");
+    assert!(
+        out.contains("corpus/aligned/pairs.tmx:16: …handle the"),
+        "{out}"
+    );
 }
 
 #[test]
-fn glossary_build_on_the_corpus_reads_prose_only() {
+fn glossary_build_on_the_corpus_reads_segments_and_prose() {
     let o = tifa(&["glossary", "build", "--format", "json", "corpus/"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_skipped_with_notes(&o);
-    let out = stdout(&o);
-    assert!(
-        out.contains("corpus/en/procuratorate-briefing.txt:"),
-        "{out}"
+    assert_skipped_with_notes(&o, &NOT_PROSE[..1]);
+    let recs: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let umbrella = recs
+        .iter()
+        .find(|r| r["id"] == "bao-hu-san")
+        .expect("保护伞 used");
+    // First seen on line 11 of the TMX, in the second pair's Chinese; five text documents
+    // and the three aligned files use it.
+    assert_eq!(
+        umbrella["first"], "corpus/aligned/pairs.tmx:11",
+        "{umbrella}"
     );
-    assert!(!out.contains("corpus/aligned/"), "{out}");
+    assert_eq!(umbrella["documents"], 8, "{umbrella}");
+    let out = stdout(&o);
+    assert!(!out.contains("tuv") && !out.contains("trans-unit"), "{out}");
     assert!(!out.contains("corpus/README.md"), "{out}");
 }
 
@@ -102,7 +118,7 @@ fn annotate_writes_one_consistently_named_page_per_document() {
         site.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_skipped_with_notes(&o);
+    assert_skipped_with_notes(&o, &NOT_PROSE);
     let mut pages: Vec<String> = walk(&site)
         .iter()
         .map(|p| {
