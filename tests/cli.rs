@@ -130,7 +130,7 @@ fn text_format_keeps_input_and_adds_glosses() {
         String::from_utf8(out.stdout).unwrap(),
         "Beware protective umbrellas [保护伞 bǎo hù sǎn, \u{201C}protectors\u{201D}; note 1] here.\n\
          \nNotes\n\
-         1. 保护伞 \u{201C}protectors\u{201D}: Officials who shield criminal gangs.\n"
+         1. 保护伞: Officials who shield criminal gangs.\n"
     );
 }
 
@@ -153,9 +153,9 @@ fn text_format_gives_each_definition_once_per_document() {
     assert_eq!(text.matches("; note 2]").count(), 1, "{text}");
     let notes = text.split_once("\nNotes\n").expect("a notes section").1;
     assert_eq!(notes.lines().count(), 2, "{notes}");
-    assert!(notes.starts_with("1. 保护伞 "), "{notes}");
+    assert!(notes.starts_with("1. 保护伞: "), "{notes}");
     assert!(
-        notes.lines().nth(1).unwrap().starts_with("2. 钉子案 "),
+        notes.lines().nth(1).unwrap().starts_with("2. 钉子案: "),
         "{notes}"
     );
 }

@@ -28,17 +28,11 @@ pub fn gloss(entry: &Entry, form: FormKind, note: usize) -> String {
 }
 
 /// The notes after a document: its entries in the order their first gloss appears, each
-/// with its definition.
+/// its Chinese headword and definition (the glosses already give pinyin and English).
 pub fn notes(entries: &[&Entry]) -> String {
     let mut s = String::from("\nNotes\n");
     for (i, e) in entries.iter().enumerate() {
-        s.push_str(&format!(
-            "{}. {} \u{201C}{}\u{201D}: {}\n",
-            i + 1,
-            e.zh,
-            e.en,
-            e.definition
-        ));
+        s.push_str(&format!("{}. {}: {}\n", i + 1, e.zh, e.definition));
     }
     s
 }
