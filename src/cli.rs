@@ -147,6 +147,10 @@ pub struct LintArgs {
     /// as naming it as an argument); `builtin` names the compiled-in glossary.
     #[arg(short = 'g', long = "glossary", value_name = "PATH")]
     pub glossary: Vec<PathBuf>,
+    /// A file of ordinary text that holds no glossary term (licence texts, foreign news):
+    /// every form that fires on it is listed as a warning (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub ordinary: Vec<PathBuf>,
 }
 
 impl LintArgs {

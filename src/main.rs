@@ -85,7 +85,20 @@ fn run(cli: Cli) -> io::Result<u8> {
         }
         Command::Check(args) => check_cli::run(args),
         Command::Glossary(GlossaryCommand::Lint(args)) => {
-            let problems = glossary::lint(&args.sources());
+            let mut ordinary = Vec::new();
+            for path in &args.ordinary {
+                match std::fs::read(path) {
+                    Ok(bytes) => ordinary.push(glossary::OrdinaryText {
+                        name: path.clone(),
+                        text: String::from_utf8_lossy(&bytes).into_owned(),
+                    }),
+                    Err(e) => {
+                        eprintln!("tifa: {}: {e}", path.display());
+                        return Ok(UNUSABLE);
+                    }
+                }
+            }
+            let problems = glossary::lint(&args.sources(), &ordinary);
             let errors = problems
                 .iter()
                 .filter(|p| p.severity == Severity::Error)

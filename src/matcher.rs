@@ -405,6 +405,12 @@ fn compile(glossary: &Glossary) -> Compiled {
         severity: Severity::Error,
         message,
     };
+    let by_id: HashMap<&str, usize> = glossary
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
     for (ei, entry) in glossary.entries.iter().enumerate() {
         let gated: Vec<String> = entry.gated.iter().map(|g| fold_form(g)).collect();
         for (kind, form) in entry.all_forms() {
@@ -429,7 +435,14 @@ fn compile(glossary: &Glossary) -> Compiled {
             patterns.push(pattern);
             origins.push((ei, kind, form));
             if !key.chars().any(is_han) {
-                phrases.add(&key, id);
+                match expand_names(form, &by_id, glossary) {
+                    Ok(forms) => {
+                        for f in forms {
+                            phrases.add(&fold_form(&f), id);
+                        }
+                    }
+                    Err(message) => problems.push(problem(entry, kind, message)),
+                }
                 continue;
             }
             // A list mark between the parts of a Chinese term may also be left out.
@@ -503,6 +516,48 @@ fn compile(glossary: &Glossary) -> Compiled {
         phrases,
         problems,
     }
+}
+
+/// At most this many wordings come from one form with `{id}` names in it.
+const MAX_EXPANSIONS: usize = 256;
+
+/// An English form with `{id}` in it stands for every wording with one of entry `id`'s
+/// English names there (its `en` and `en_alt`): names are declared once and reused, so
+/// `{zhong-guo-gong-chan-dang} Central Committee` also reads "CPC Central Committee" and
+/// "Communist Party of China Central Committee". A form without braces is itself.
+fn expand_names(
+    form: &str,
+    by_id: &HashMap<&str, usize>,
+    glossary: &Glossary,
+) -> Result<Vec<String>, String> {
+    let mut out = vec![String::new()];
+    let mut rest = form;
+    while let Some(open) = rest.find('{') {
+        let Some(len) = rest[open..].find('}') else {
+            return Err(format!("form {form:?} has a '{{' without its '}}'"));
+        };
+        let id = &rest[open + 1..open + len];
+        let Some(&named) = by_id.get(id) else {
+            return Err(format!("form {form:?} names {{{id}}}, which is no entry's id"));
+        };
+        let e = &glossary.entries[named];
+        let names: Vec<&str> = std::iter::once(e.en.as_str())
+            .chain(e.en_alt.iter().map(String::as_str))
+            .filter(|n| !n.is_empty() && !n.contains('{'))
+            .collect();
+        let head = &rest[..open];
+        out = out
+            .iter()
+            .flat_map(|o| names.iter().map(move |n| format!("{o}{head}{n}")))
+            .collect();
+        if out.len() > MAX_EXPANSIONS {
+            return Err(format!(
+                "form {form:?} stands for more than {MAX_EXPANSIONS} wordings"
+            ));
+        }
+        rest = &rest[open + len + 1..];
+    }
+    Ok(out.into_iter().map(|o| o + rest).collect())
 }
 
 /// Folds a surface form the way text is folded, without edge whitespace.
