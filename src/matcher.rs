@@ -65,8 +65,13 @@ pub struct Matcher {
     overlapping: OnceLock<Option<AhoCorasick>>,
     /// Folded `exclude` strings by entry.
     excludes: HashMap<u32, Vec<String>>,
-    /// Folded `cue` strings by entry (only entries with gated forms).
+    /// Folded Chinese `cue` strings by entry (only entries with gated forms).
     cues: HashMap<u32, Vec<String>>,
+    /// English cues, matched like forms (so the cue "gang" is found in "gangs"); pattern
+    /// ids index `cue_entries`.
+    cue_phrases: PhraseSet,
+    /// The entries each English cue licenses.
+    cue_entries: Vec<Vec<u32>>,
     any_gated: bool,
 }
 
@@ -127,14 +132,34 @@ impl Matcher {
         };
         let mut excludes = HashMap::default();
         let mut cues = HashMap::default();
+        let mut cue_builder = PhraseBuilder::default();
+        let mut cue_entries: Vec<Vec<u32>> = Vec::new();
+        let mut cue_ids: HashMap<String, u32> = HashMap::default();
         for (i, e) in glossary.entries.iter().enumerate() {
             if !e.exclude.is_empty() {
                 excludes.insert(i as u32, fold_all(&e.exclude));
             }
-            if !e.gated.is_empty() {
-                cues.insert(i as u32, fold_all(&e.cue));
+            if e.gated.is_empty() {
+                continue;
+            }
+            let (chinese, english): (Vec<String>, Vec<String>) = fold_all(&e.cue)
+                .into_iter()
+                .partition(|c| c.chars().any(is_han));
+            cues.insert(i as u32, chinese);
+            for c in english {
+                let Some(key) = crate::text::inflect::form_keys(&c).pop() else {
+                    continue;
+                };
+                let next = cue_entries.len() as u32;
+                let id = *cue_ids.entry(key).or_insert_with(|| {
+                    cue_builder.add(&c, next);
+                    cue_entries.push(Vec::new());
+                    next
+                });
+                cue_entries[id as usize].push(i as u32);
             }
         }
+        let (cue_phrases, _) = cue_builder.build();
         Ok(Matcher {
             any_gated: patterns.iter().any(|p| p.gated),
             glossary,
@@ -145,6 +170,8 @@ impl Matcher {
             overlapping: OnceLock::new(),
             excludes,
             cues,
+            cue_phrases,
+            cue_entries,
         })
     }
 
@@ -277,11 +304,19 @@ impl Matcher {
                     let q = self.patterns[p2];
                     q.entry == pat.entry && !q.gated && e2 >= lo && s2 <= hi
                 });
+                let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
+                let window = &folded[lo..hi];
                 near_form
-                    || self.cues.get(&pat.entry).is_some_and(|cues| {
-                        let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
-                        cues.iter().any(|c| contains_term(&folded[lo..hi], c))
-                    })
+                    || self
+                        .cues
+                        .get(&pat.entry)
+                        .is_some_and(|cues| cues.iter().any(|c| contains_term(window, c)))
+                    || {
+                        let mut cues = Vec::new();
+                        self.cue_phrases.find_overlapping(window, &mut cues);
+                        cues.iter()
+                            .any(|&(_, _, c)| self.cue_entries[c].contains(&pat.entry))
+                    }
             })
             .collect();
         let mut k = 0;
@@ -538,7 +573,9 @@ fn expand_names(
         };
         let id = &rest[open + 1..open + len];
         let Some(&named) = by_id.get(id) else {
-            return Err(format!("form {form:?} names {{{id}}}, which is no entry's id"));
+            return Err(format!(
+                "form {form:?} names {{{id}}}, which is no entry's id"
+            ));
         };
         let e = &glossary.entries[named];
         let names: Vec<&str> = std::iter::once(e.en.as_str())
