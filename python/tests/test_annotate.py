@@ -115,3 +115,10 @@ def test_the_gil_is_released_while_matching():
     # (the switch interval is 5 ms); released, it ticks about once a millisecond.
     assert elapsed[0] > 0.05
     assert ticks >= 10, (ticks, elapsed)
+
+
+def test_module_docstring_example():
+    import doctest
+
+    result = doctest.testmod(tifa, verbose=False)
+    assert result.attempted >= 2 and result.failed == 0

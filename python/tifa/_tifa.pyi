@@ -1,7 +1,20 @@
 """Type stubs of the compiled module ``tifa._tifa`` (re-exported by ``tifa``)."""
 
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, TypeVar, Union, overload
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, TypeVar, Union, final, overload
+
+__all__ = [
+    "SPAN_KEYS",
+    "Entry",
+    "Finding",
+    "Glossary",
+    "GlossaryError",
+    "Problem",
+    "Span",
+    "annotate",
+    "annotate_many",
+    "check_pairs",
+]
 
 _T = TypeVar("_T")
 _Path = Union[str, "os.PathLike[str]"]
@@ -20,6 +33,7 @@ class GlossaryError(ValueError):
     column: Optional[int]
     message: Optional[str]
 
+@final
 class Problem:
     """One problem found in a glossary file."""
 
@@ -35,6 +49,7 @@ class Problem:
     @property
     def message(self) -> str: ...
 
+@final
 class Entry:
     """One glossary entry: a concept with its Chinese and English forms."""
 
@@ -67,9 +82,10 @@ class Entry:
     def forms(self) -> List[Tuple[str, str]]:
         """Every surface form as ``(kind, form)``, headwords first."""
     def to_dict(self) -> Dict[str, Union[str, List[str]]]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Glossary:
     """A glossary compiled for matching."""
 
@@ -89,10 +105,11 @@ class Glossary:
     def ids(self) -> List[str]: ...
     def annotate(self, text: str, overlapping: bool = False) -> List[Span]: ...
     def __len__(self) -> int: ...
-    def __getitem__(self, id: str) -> Entry: ...
-    def __contains__(self, id: object) -> bool: ...
+    def __getitem__(self, id: str, /) -> Entry: ...
+    def __contains__(self, id: object, /) -> bool: ...
     def __iter__(self) -> Iterator[Entry]: ...
 
+@final
 class Span:
     """A glossary term found in a text (offsets in code points, end exclusive)."""
 
@@ -122,9 +139,10 @@ class Span:
     def entry(self) -> Entry: ...
     def to_dict(self) -> Dict[str, Union[int, str]]:
         """The CLI's JSONL span object."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Finding:
     """One finding of :func:`check_pairs` (a record of ``tifa check --format jsonl``)."""
 
