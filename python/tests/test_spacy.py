@@ -156,3 +156,23 @@ def test_extensions_are_registered():
     spacy.blank("en").add_pipe("tifa")
     for name in ("tifa_zh", "tifa_pinyin", "tifa_en", "tifa_form", "tifa_definition"):
         assert Span.has_extension(name)
+
+
+def test_component_pickles_and_pipeline_saves_and_loads(tmp_path):
+    import pickle
+
+    csv = tmp_path / "mine.csv"
+    csv.write_text(
+        "id,zh,pinyin,en,literal,category,definition\n"
+        "gu-tou-shi,骨头石,gǔ tou shí,bone stone,stony bones,idiom,A test term.\n",
+        encoding="utf-8",
+    )
+    nlp = spacy.blank("en")
+    comp = nlp.add_pipe("tifa", config={"glossary": str(csv), "spans_key": "t"})
+    back = pickle.loads(pickle.dumps(comp))
+    doc = back(nlp.make_doc("stony bones, nail case"))
+    assert [s.kb_id_ for s in doc.spans["t"]] == ["gu-tou-shi"]
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    doc = loaded("stony bones, nail case")
+    assert [(s.kb_id_, s._.tifa_en) for s in doc.spans["t"]] == [("gu-tou-shi", "bone stone")]

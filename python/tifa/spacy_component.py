@@ -108,12 +108,26 @@ class TifaComponent:
                 f"alignment_mode must be one of {', '.join(_ALIGNMENT_MODES)}, not {alignment_mode!r}"
             )
         self.name = name
+        self.glossary_config = glossary
         self.glossary = Glossary.builtin() if glossary is None else Glossary.load(glossary)
         self.overlapping = overlapping
         self.spans_key = spans_key
         self.set_ents = set_ents
         self.alignment_mode = alignment_mode
         self.n_jobs = n_jobs
+        _register_extensions()
+
+    def __getstate__(self) -> Dict[str, Any]:
+        # The compiled glossary is rebuilt from its paths (for spaCy's multiprocessing with
+        # the spawn start method, which pickles the pipeline).
+        state = dict(self.__dict__)
+        del state["glossary"]
+        return state
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        g = state["glossary_config"]
+        self.glossary = Glossary.builtin() if g is None else Glossary.load(g)
         _register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
