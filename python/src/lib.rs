@@ -695,16 +695,20 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(p)
 }
 
+/// The most workers one call starts.
+const MAX_WORKERS: usize = 256;
+
 /// How many workers ``n_jobs`` asks for: ``None`` or 1 is one; 0 or a negative number is
-/// every core, as in joblib (-1 every core, -2 all but one, …).
+/// every core, as in joblib (-1 every core, -2 all but one, …); at most [`MAX_WORKERS`].
 fn workers(n_jobs: Option<isize>) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    match n_jobs {
+    let n = match n_jobs {
         None => 1,
-        Some(n) if n > 0 => n as usize,
+        Some(n) if n > 0 => n.unsigned_abs(),
         Some(0) => cores,
-        Some(n) => (cores as isize + 1 + n).max(1) as usize,
-    }
+        Some(n) => cores.saturating_sub((n + 1).unsigned_abs()).max(1),
+    };
+    n.min(MAX_WORKERS)
 }
 
 /// Annotates many texts; returns one list of :class:`Span` per text, in input order.

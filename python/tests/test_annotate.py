@@ -78,7 +78,7 @@ def test_bad_input_raises_python_errors():
 def test_annotate_many_keeps_order_for_any_n_jobs():
     texts = [TEXT, "", "保护伞", "nail case " * 50, "打财断血"] * 40
     one = [tifa.annotate(t) for t in texts]
-    for n_jobs in (None, 1, 2, 3, -1, 0):
+    for n_jobs in (None, 1, 2, 3, -1, 0, -100, 10**6):
         assert tifa.annotate_many(texts, n_jobs=n_jobs) == one
     # Any iterable, including a generator.
     assert tifa.annotate_many(t for t in texts[:5]) == one[:5]
@@ -122,3 +122,8 @@ def test_module_docstring_example():
 
     result = doctest.testmod(tifa, verbose=False)
     assert result.attempted >= 2 and result.failed == 0
+
+
+def test_n_jobs_out_of_range():
+    with pytest.raises(OverflowError):
+        tifa.annotate_many(["nail case"], n_jobs=2**70)

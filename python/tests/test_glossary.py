@@ -96,3 +96,10 @@ def test_header_missing_file_and_empty_list(tmp_path):
     assert info.value.line == 0 and "absent.csv" in info.value.file
     with pytest.raises(ValueError):
         tifa.Glossary.load([])
+
+
+def test_a_glossary_with_no_entries_finds_nothing(tmp_path):
+    g = tifa.Glossary.load(write(tmp_path, "empty.csv", HEADER))
+    assert len(g) == 0 and list(g) == [] and "bao-hu-san" not in g
+    assert tifa.annotate("nail case 保护伞", glossary=g) == []
+    assert tifa.check_pairs([("打击保护伞。", "nail case 保护伞")], glossary=g)[0].kind == "untranslated"
