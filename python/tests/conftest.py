@@ -7,6 +7,15 @@ from pathlib import Path
 
 import pytest
 
+try:
+    from hypothesis import settings
+
+    # No example database: the tests leave no files behind in the repository.
+    settings.register_profile("tifa", database=None)
+    settings.load_profile("tifa")
+except ImportError:  # hypothesis is only needed by test_properties.py
+    pass
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 
