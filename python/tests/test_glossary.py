@@ -103,3 +103,18 @@ def test_a_glossary_with_no_entries_finds_nothing(tmp_path):
     assert len(g) == 0 and list(g) == [] and "bao-hu-san" not in g
     assert tifa.annotate("nail case 保护伞", glossary=g) == []
     assert tifa.check_pairs([("打击保护伞。", "nail case 保护伞")], glossary=g)[0].kind == "untranslated"
+
+
+def test_a_form_claimed_by_two_entries_is_an_error_at_its_place(tmp_path):
+    p = write(
+        tmp_path,
+        "dup.csv",
+        "id,zh,pinyin,en,literal,category,definition\n"
+        "a-one,骨头石,gǔ tou shí,bone stone,stony bones,idiom,A test term.\n"
+        "b-two,石骨头,shí gǔ tou,stone bone,Stony-Bones,idiom,Another test term.\n",
+    )
+    with pytest.raises(tifa.GlossaryError) as info:
+        tifa.Glossary.load(p)
+    e = info.value
+    assert (e.file, e.line, e.column) == (str(p), 3, 5)
+    assert "Stony-Bones" in e.message and "a-one" in e.message
