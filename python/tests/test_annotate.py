@@ -131,3 +131,21 @@ def test_module_docstring_example():
 def test_n_jobs_out_of_range():
     with pytest.raises(OverflowError):
         tifa.annotate_many(["nail case"], n_jobs=2**70)
+
+
+def test_iter_annotate_is_lazy_and_keeps_order():
+    texts = [TEXT, "", "保护伞", "nail case", "打财断血"] * 7
+    pulled = []
+
+    def source():
+        for t in texts:
+            pulled.append(t)
+            yield t
+
+    it = tifa.iter_annotate(source(), batch_size=4, n_jobs=2)
+    first = next(it)
+    assert first == tifa.annotate(TEXT) and len(pulled) == 4  # one batch read, no more
+    assert [first, *it] == tifa.annotate_many(texts)
+    assert list(tifa.iter_annotate([])) == []
+    with pytest.raises(ValueError):
+        next(tifa.iter_annotate(["x"], batch_size=0))

@@ -15,6 +15,8 @@ The spaCy component is registered as ``"tifa"`` (``nlp.add_pipe("tifa")``); spaC
 optional and only imported by :mod:`tifa.spacy_component`.
 """
 
+from typing import Iterable, Iterator, List, Optional
+
 from ._tifa import (
     SPAN_KEYS,
     Entry,
@@ -39,6 +41,29 @@ __all__ = [
     "annotate",
     "annotate_many",
     "check_pairs",
+    "iter_annotate",
 ]
 
 __version__ = "0.1.0"
+
+
+def iter_annotate(
+    texts: Iterable[str],
+    glossary: Optional[Glossary] = None,
+    overlapping: bool = False,
+    n_jobs: Optional[int] = None,
+    batch_size: int = 1000,
+) -> Iterator[List[Span]]:
+    """Like :func:`annotate_many`, but lazily: reads ``texts`` ``batch_size`` at a time and
+    yields one list of :class:`Span` per text, in input order, so that memory follows the
+    batch, not the corpus (for a file read line by line, or a database cursor)."""
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    batch: List[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= batch_size:
+            yield from annotate_many(batch, glossary, overlapping, n_jobs)
+            batch = []
+    if batch:
+        yield from annotate_many(batch, glossary, overlapping, n_jobs)
