@@ -963,3 +963,45 @@ fn every_property_form_is_a_glossary_form() {
         );
     }
 }
+
+#[test]
+fn the_property_generator_builds_what_it_says() {
+    // Form 0: break the umbrella and break the net.
+    let v = Variation {
+        form: 0,
+        variant: vec![2, 0, 1, 1, 3, 0, 1, 0, 0, 0, 0, 0],
+        case: vec![3, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        hyphen: vec![0; 12],
+        gap: vec![0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0],
+        article: None,
+        quote: Some((2, true)),
+        before: vec![0, 1],
+        after: vec![2],
+        end: 1,
+    };
+    let (text, start, end) = build(&v);
+    assert_eq!(
+        text,
+        "river table Broke the\n“UMBRELLAS” & breaking  the nets. morning"
+    );
+    assert_eq!(
+        &text[start..end],
+        "Broke the\n“UMBRELLAS” & breaking  the nets"
+    );
+    // Form 2: mafia-style organization, hyphen as a dash, an article before the noun.
+    let v = Variation {
+        form: 2,
+        variant: vec![0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        case: vec![0; 12],
+        hyphen: vec![2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        gap: vec![0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        article: Some((1, false)),
+        quote: Some((1, false)),
+        before: vec![],
+        after: vec![],
+        end: 0,
+    };
+    let (text, start, end) = build(&v);
+    assert_eq!(text, "mafia–style \n a \"organisation\"");
+    assert_eq!((start, end), (0, text.len()));
+}
