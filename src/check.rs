@@ -382,6 +382,7 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
     match input {
         CheckInput::File(p) => {
             let path = p.display().to_string();
+            let shown = crate::safe_output::path_in_message(&path);
             let format = match config
                 .input_format
                 .or_else(|| SegmentFormat::from_path(&path))
@@ -389,14 +390,14 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
                 Some(f) => f,
                 None => {
                     return Err(format!(
-                        "{path}: unknown input format; name it with --input-format tsv|tmx|xliff, \
+                        "{shown}: unknown input format; name it with --input-format tsv|tmx|xliff, \
                          or give two line-aligned files with --source and --target"
                     ))
                 }
             };
             let bytes = source::read_all(p).map_err(|e| e.to_string())?;
             let segments =
-                segment::read(&bytes, format, &config.languages).map_err(|e| located(&path, &e))?;
+                segment::read(&bytes, format, &config.languages).map_err(|e| located(&shown, &e))?;
             Ok(CheckedFile { path, segments })
         }
         CheckInput::Pair {
@@ -404,13 +405,17 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
             target: t,
         } => {
             let (sp, tp) = (s.display().to_string(), t.display().to_string());
+            let (ssp, stp) = (
+                crate::safe_output::path_in_message(&sp),
+                crate::safe_output::path_in_message(&tp),
+            );
             let read = |p: &std::path::Path, shown: &str| -> Result<String, String> {
                 let bytes = source::read_all(p).map_err(|e| e.to_string())?;
                 segment::decode_text(&bytes).map_err(|e| located(shown, &e))
             };
-            let (st, tt) = (read(s, &sp)?, read(t, &tp)?);
-            let segments =
-                segment::read_line_pairs(&st, &tt).map_err(|e| format!("{sp} and {tp}: {e}"))?;
+            let (st, tt) = (read(s, &ssp)?, read(t, &stp)?);
+            let segments = segment::read_line_pairs(&st, &tt)
+                .map_err(|e| format!("{ssp} and {stp}: {e}"))?;
             Ok(CheckedFile { path: tp, segments })
         }
     }

@@ -28,6 +28,7 @@ pub mod matcher;
 pub mod normalize;
 pub mod phrase;
 pub mod render;
+pub mod safe_output;
 pub mod segment;
 pub mod source;
 pub mod summary;
