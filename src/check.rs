@@ -396,8 +396,8 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
                 }
             };
             let bytes = source::read_all(p).map_err(|e| e.to_string())?;
-            let segments =
-                segment::read(&bytes, format, &config.languages).map_err(|e| located(&shown, &e))?;
+            let segments = segment::read(&bytes, format, &config.languages)
+                .map_err(|e| located(&shown, &e))?;
             Ok(CheckedFile { path, segments })
         }
         CheckInput::Pair {
@@ -414,8 +414,8 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
                 segment::decode_text(&bytes).map_err(|e| located(shown, &e))
             };
             let (st, tt) = (read(s, &ssp)?, read(t, &stp)?);
-            let segments = segment::read_line_pairs(&st, &tt)
-                .map_err(|e| format!("{ssp} and {stp}: {e}"))?;
+            let segments =
+                segment::read_line_pairs(&st, &tt).map_err(|e| format!("{ssp} and {stp}: {e}"))?;
             Ok(CheckedFile { path: tp, segments })
         }
     }

@@ -318,7 +318,11 @@ fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
     }
     if imported.has_errors() {
         eprintln!("tifa: {path}: rejected; nothing written");
-        return Ok(FAILED_INPUT);
+        return Ok(if imported.lacks_language() {
+            UNUSABLE
+        } else {
+            FAILED_INPUT
+        });
     }
     write_output(args.output.as_deref(), |out| {
         glossary::write_csv(&imported.entries, out)

@@ -476,7 +476,10 @@ mod tests {
         ));
         assert_eq!(lone_surrogate(r#""a\ud800b""#).as_deref(), Some("\\ud800"));
         assert_eq!(lone_surrogate(r#""\\ud800 \ud83d\ude00""#), None);
-        assert_eq!(lone_surrogate(r#""\ud83d\ude00 \uDC00""#).as_deref(), Some("\\udc00"));
+        assert_eq!(
+            lone_surrogate(r#""\ud83d\ude00 \uDC00""#).as_deref(),
+            Some("\\udc00")
+        );
         assert!(matches!(
             parse_record("[1]", "text"),
             Err(InputErrorKind::BadRecord(_))

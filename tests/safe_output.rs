@@ -44,7 +44,11 @@ fn cells(csv: &[u8]) -> Vec<Vec<String>> {
 /// No cell starts with a formula character, and every cell that `expect` names is there.
 fn assert_neutral(what: &str, csv: &[u8], expect: &[&str]) {
     let rows = cells(csv);
-    assert!(rows.len() > 1, "{what}: no rows in {}", String::from_utf8_lossy(csv));
+    assert!(
+        rows.len() > 1,
+        "{what}: no rows in {}",
+        String::from_utf8_lossy(csv)
+    );
     for row in &rows {
         for c in row {
             assert!(
@@ -117,7 +121,10 @@ fn csv_reports_neutralise_formula_cells() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_neutral("check csv", &out.stdout, &["'@pairs.tsv", "'+protectors"]);
 
-    let out = tifa(&dir, &["glossary", "build", "-g", &g, "-f", "csv", "=1+1.txt"]);
+    let out = tifa(
+        &dir,
+        &["glossary", "build", "-g", &g, "-f", "csv", "=1+1.txt"],
+    );
     assert!(out.status.success(), "{out:?}");
     assert_neutral(
         "glossary build csv",
@@ -127,26 +134,49 @@ fn csv_reports_neutralise_formula_cells() {
 
     let out = tifa(
         &dir,
-        &["discover", "-g", &g, "-f", "csv", "--min-count", "1", "--", "-quotes.txt"],
+        &[
+            "discover",
+            "-g",
+            &g,
+            "-f",
+            "csv",
+            "--min-count",
+            "1",
+            "--",
+            "-quotes.txt",
+        ],
     );
     assert!(out.status.success(), "{out:?}");
     let rows = cells(&out.stdout);
     assert!(
-        rows.iter().flatten().any(|c| c.starts_with("'-quotes.txt:1: ")),
+        rows.iter()
+            .flatten()
+            .any(|c| c.starts_with("'-quotes.txt:1: ")),
         "{rows:?}"
     );
     assert_neutral("discover csv", &out.stdout, &[]);
 
     let out = tifa(
         &dir,
-        &["discover", "-g", &g, "--aligned", "aligned.tsv", "--min-count", "1"],
+        &[
+            "discover",
+            "-g",
+            &g,
+            "--aligned",
+            "aligned.tsv",
+            "--min-count",
+            "1",
+        ],
     );
     assert!(out.status.success(), "{out:?}");
     let rows = cells(&out.stdout);
     assert_eq!(rows[0][0], "id", "{rows:?}");
     for row in &rows {
         for c in row {
-            assert!(!c.starts_with(['=', '+', '-', '@']), "discover --aligned: {c:?}");
+            assert!(
+                !c.starts_with(['=', '+', '-', '@']),
+                "discover --aligned: {c:?}"
+            );
         }
     }
 }
@@ -186,7 +216,10 @@ fn a_line_break_in_a_file_name_cannot_forge_a_message() {
     let err = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 2, "{err}");
-    assert!(lines[0].starts_with("tifa: error: \"b\\nc.tmx\":1:"), "{err}");
+    assert!(
+        lines[0].starts_with("tifa: error: \"b\\nc.tmx\":1:"),
+        "{err}"
+    );
 
     let gloss = "g\r\nx.csv";
     fs::write(dir.join(gloss), "id,zh\n").unwrap();
@@ -198,7 +231,10 @@ fn a_line_break_in_a_file_name_cannot_forge_a_message() {
             .all(|l| l.starts_with("\"g\\r\\nx.csv\":")),
         "{err}"
     );
-    assert!(err.contains("\"g\\r\\nx.csv\":1: error: missing required column"), "{err}");
+    assert!(
+        err.contains("\"g\\r\\nx.csv\":1: error: missing required column"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -221,9 +257,14 @@ fn glossary_errors_name_the_right_line_in_crlf_and_cr_files() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(text.contains(&format!("{name}:5:1: error: malformed id \"BAD\"")), "{text}");
         assert!(
-            text.contains(&format!("{name}:6:6: error: missing required field \"definition\"")),
+            text.contains(&format!("{name}:5:1: error: malformed id \"BAD\"")),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "{name}:6:6: error: missing required field \"definition\""
+            )),
             "{text}"
         );
     }
@@ -237,7 +278,17 @@ fn a_lone_surrogate_escape_is_named() {
         "{\"text\":\"a\\ud800b\"}\n{\"text\":\"ok \\ud83d\\ude00\"}\n{\"id\":1}\n",
     )
     .unwrap();
-    let out = tifa(&dir, &["annotate", "-g", &data("mini.csv"), "--input", "jsonl", "r.jsonl"]);
+    let out = tifa(
+        &dir,
+        &[
+            "annotate",
+            "-g",
+            &data("mini.csv"),
+            "--input",
+            "jsonl",
+            "r.jsonl",
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(

@@ -603,7 +603,10 @@ pub fn write_csv(
         }
         // Not a glossary file (that is the format above, which must read back exactly): a
         // report, neutralised for spreadsheets.
-        w.write_record(row.iter().map(|c| crate::safe_output::csv_cell(c).into_owned()))?;
+        w.write_record(
+            row.iter()
+                .map(|c| crate::safe_output::csv_cell(c).into_owned()),
+        )?;
     }
     w.flush()
 }

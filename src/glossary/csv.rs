@@ -206,7 +206,9 @@ impl<'a> LineCounter<'a> {
 
     /// The line on which the record at byte offset `byte` starts.
     fn line_at(&mut self, byte: u64) -> u64 {
-        let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(self.body.len());
+        let mut at = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.body.len());
         // A record never starts with a line break: skip the rest of the previous one.
         while matches!(self.body.get(at), Some(b'\r' | b'\n')) {
             at += 1;
