@@ -264,3 +264,122 @@ fn concepts_without_terms_in_either_language_are_not_empty_rows() {
         stderr(&out)
     );
 }
+
+// ---- check ----
+
+#[test]
+fn check_refuses_a_language_the_file_lacks() {
+    let g = data("mini.csv");
+    for (file, option, lang, present) in [
+        ("zh-ja.tmx", "--target-lang", "en", "zh-CN, ja-JP"),
+        ("zh-ja.tmx", "--source-lang", "ko", "zh-CN, ja-JP"),
+        ("units.xlf", "--target-lang", "ja", "zh-CN, en-US"),
+        ("units.xlf", "--source-lang", "de", "zh-CN, en-US"),
+    ] {
+        let f = data(file);
+        let out = tifa(&["check", "-g", &g, option, lang, &f]);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{file} {option}: {}",
+            stderr(&out)
+        );
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!(
+                "tifa: error: {f}: no text in language \"{lang}\" ({option}); the file has {present}"
+            )),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    // A language the file has is fine.
+    let out = tifa(&["check", "-g", &g, "--target-lang", "en", &data("units.xlf")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out)); // the literal rendering
+}
+
+#[test]
+fn japanese_targets_are_not_untranslated_chinese() {
+    let f = data("zh-ja.tmx");
+    let out = tifa(&["check", "-g", &data("mini.csv"), "--format", "jsonl", &f]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "tifa: note: {f}: the target language is ja-JP, not English: renderings are not checked, nor untranslated Chinese"
+        )),
+        "{err}"
+    );
+    // The unit without the source language is counted and named, not dropped silently.
+    assert!(
+        err.contains(&format!(
+            "tifa: note: {f}: 1 unit has no text in the source language: skipped (line 13)"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("tifa: 2 segments in 1 file: 0 errors"),
+        "{err}"
+    );
+}
+
+#[test]
+fn xliff_translate_no_units_are_skipped_and_reported() {
+    let f = data("units.xlf");
+    let out = tifa(&["check", "-g", &data("mini.csv"), "--format", "jsonl", &f]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Only the literal rendering of unit 1: the untranslated Chinese of units 2 and 3
+    // (translate="no", directly and through their group) is not reported.
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["kind"], "literal");
+    assert_eq!(records[0]["id"], "1");
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "tifa: note: {f}: 2 units are marked translate=\"no\": skipped (lines 6, 8)"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "tifa: note: {f}: 1 segment has no target: not checked (line 10)"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn tmx_unit_srclang_is_honoured() {
+    let dir = temp("srclang");
+    let p = write(
+        &dir,
+        "mixed.tmx",
+        "<tmx version=\"1.4\"><header srclang=\"en-US\"/><body>\n\
+         <tu><tuv xml:lang=\"en-US\"><seg>protectors</seg></tuv><tuv xml:lang=\"fr\"><seg>protecteurs</seg></tuv></tu>\n\
+         <tu srclang=\"fr\"><tuv xml:lang=\"fr\"><seg>parapluie</seg></tuv><tuv xml:lang=\"de\"><seg>Schirm</seg></tuv></tu>\n\
+         <tu><tuv xml:lang=\"de\"><seg>nur Deutsch</seg></tuv></tu>\n\
+         </body></tmx>\n",
+    );
+    let out = tifa(&["check", "-g", &data("mini.csv"), &p]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    // The second unit's own srclang (fr) makes it a segment (was: skipped, since it has no
+    // en-US); the third, in no source language, is counted and named.
+    assert!(err.contains("tifa: 2 segments in 1 file"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "tifa: note: {p}: 1 unit has no text in the source language: skipped (line 4)"
+        )),
+        "{err}"
+    );
+}
