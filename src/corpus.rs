@@ -43,7 +43,10 @@ pub fn for_each_document<T: Send>(
     let found: Vec<Found> = source::expand(&inputs, &source::Globs::default(), &mut notes);
     for n in notes {
         match n {
-            WalkNote::Skipped(p, why) => sink(Event::Note(format!("{}: {why}", p.display()))),
+            WalkNote::Skipped(p, why) => sink(Event::Note(format!(
+                "{}: {why}",
+                crate::safe_output::path_in_message(&p.to_string_lossy())
+            ))),
             WalkNote::Error(e) => sink(Event::Error(e)),
         }
     }
