@@ -74,12 +74,13 @@ impl Report {
     pub fn summary(&self) -> String {
         let secs = self.elapsed.as_secs_f64();
         let mb = self.bytes as f64 / 1e6;
+        use crate::plural::count;
         format!(
-            "{} documents, {:.1} MB, {} spans, {} errors in {:.2} s ({:.1} MB/s)",
-            self.documents,
+            "{}, {:.1} MB, {}, {} in {:.2} s ({:.1} MB/s)",
+            count(self.documents, "document", "documents"),
             mb,
-            self.spans,
-            self.errors,
+            count(self.spans, "span", "spans"),
+            count(self.errors, "error", "errors"),
             secs,
             if secs > 0.0 { mb / secs } else { 0.0 }
         )
@@ -188,6 +189,7 @@ pub fn run(
     let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
 
     let mut sink = Sink::new(&config.destination, config.format, stdout)?;
+    sink.plan(&found);
     sink.begin(&*renderer)?;
     let progress = |report: &Report, message: &mut dyn FnMut(Message)| {
         message(Message::Progress {
@@ -661,6 +663,9 @@ struct Sink<'a> {
     file: Option<OutFile>,
     /// Output paths already used, so two inputs never write the same output.
     used: HashSet<PathBuf>,
+    /// Inputs whose mirrored output name another input shares (`a.txt`, `a.md`): each of
+    /// them keeps its full name (`a.txt.html`, `a.md.html`), so names do not depend on order.
+    full_names: HashSet<PathBuf>,
     /// The open output of a streamed (JSONL) input in folder mode, and its path.
     part: Option<(OutFile, PathBuf)>,
     buf: Vec<u8>,
@@ -697,6 +702,7 @@ impl<'a> Sink<'a> {
             stdout,
             file,
             used,
+            full_names: HashSet::new(),
             part: None,
             buf: Vec::new(),
             fatal: None,
@@ -824,6 +830,27 @@ impl<'a> Sink<'a> {
         Ok(())
     }
 
+    /// Notes the inputs whose mirrored outputs would share a name (or take a reserved one).
+    fn plan(&mut self, found: &[Found]) {
+        if !matches!(self.dest, Destination::Dir(_)) {
+            return;
+        }
+        let mut by_target: std::collections::HashMap<PathBuf, Vec<&Path>> =
+            std::collections::HashMap::new();
+        for f in found {
+            by_target
+                .entry(self.target_path(f))
+                .or_default()
+                .push(&f.path);
+        }
+        for (target, inputs) in by_target {
+            if inputs.len() > 1 || self.used.contains(&target) {
+                self.full_names
+                    .extend(inputs.into_iter().map(Path::to_path_buf));
+            }
+        }
+    }
+
     /// The output path mirroring an input under the output folder.
     fn target_path(&self, f: &Found) -> PathBuf {
         let Destination::Dir(dir) = self.dest else {
@@ -844,8 +871,8 @@ impl<'a> Sink<'a> {
 
     fn target(&mut self, f: &Found) -> Result<PathBuf, String> {
         let mut target = self.target_path(f);
-        if self.used.contains(&target) {
-            // `a.txt` and `a.md` would both become `a.jsonl`: keep the full name for the second.
+        if self.used.contains(&target) || self.full_names.contains(&f.path) {
+            // `a.txt` and `a.md` would both become `a.jsonl`: both keep their full names.
             let mut name = f.path.file_name().unwrap_or_default().to_os_string();
             name.push(".");
             name.push(self.format.extension());

@@ -140,10 +140,26 @@ pub struct AnnotateArgs {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Glossary files or folders to check (default: the shipped `glossary/` folder, or the
-    /// compiled-in glossary when there is none).
+    /// Glossary files or folders to check (default: the compiled-in glossary).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Glossary file or folder to check, as with every other command (repeatable; the same
+    /// as naming it as an argument); `builtin` names the compiled-in glossary.
+    #[arg(short = 'g', long = "glossary", value_name = "PATH")]
+    pub glossary: Vec<PathBuf>,
+    /// A file of ordinary text that holds no glossary term (licence texts, foreign news):
+    /// every form that fires on it is listed as a warning (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub ordinary: Vec<PathBuf>,
+}
+
+impl LintArgs {
+    /// The glossaries to check: the arguments, then the `-g` paths; the compiled-in one when
+    /// neither names any.
+    pub fn sources(&self) -> Vec<GlossarySource> {
+        let paths: Vec<PathBuf> = self.paths.iter().chain(&self.glossary).cloned().collect();
+        GlossaryArgs { glossary: paths }.sources()
+    }
 }
 
 impl AnnotateArgs {

@@ -27,6 +27,7 @@ pub mod glossary;
 pub mod matcher;
 pub mod normalize;
 pub mod phrase;
+pub mod plural;
 pub mod render;
 pub mod safe_output;
 pub mod segment;

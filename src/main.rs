@@ -17,6 +17,7 @@ use cli::{Cli, Command, GlossaryCommand};
 use tifa::batch::{self, Message};
 use tifa::glossary::{self, GlossaryError, GlossarySource, Problem, Severity};
 use tifa::matcher::Matcher;
+use tifa::plural::count;
 
 /// Exit statuses of `DESIGN.md`.
 const FAILED_INPUT: u8 = 1;
@@ -64,7 +65,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                         bar.set_length(t);
                     }
                     bar.set_position(bytes);
-                    bar.set_message(format!("{documents} documents"));
+                    bar.set_message(count(documents, "document", "documents"));
                 }
             };
             let result = batch::run(&config, &matcher, &mut out, &mut print, &cancel);
@@ -84,12 +85,20 @@ fn run(cli: Cli) -> io::Result<u8> {
         }
         Command::Check(args) => check_cli::run(args),
         Command::Glossary(GlossaryCommand::Lint(args)) => {
-            let sources: Vec<GlossarySource> = if args.paths.is_empty() {
-                vec![GlossarySource::Builtin]
-            } else {
-                args.paths.into_iter().map(GlossarySource::Path).collect()
-            };
-            let problems = glossary::lint(&sources);
+            let mut ordinary = Vec::new();
+            for path in &args.ordinary {
+                match std::fs::read(path) {
+                    Ok(bytes) => ordinary.push(glossary::OrdinaryText {
+                        name: path.clone(),
+                        text: String::from_utf8_lossy(&bytes).into_owned(),
+                    }),
+                    Err(e) => {
+                        eprintln!("tifa: {}: {e}", path.display());
+                        return Ok(UNUSABLE);
+                    }
+                }
+            }
+            let problems = glossary::lint(&args.sources(), &ordinary);
             let errors = problems
                 .iter()
                 .filter(|p| p.severity == Severity::Error)
@@ -98,7 +107,11 @@ fn run(cli: Cli) -> io::Result<u8> {
             for p in &problems {
                 eprintln!("{p}");
             }
-            eprintln!("{errors} errors, {warnings} warnings");
+            eprintln!(
+                "{}, {}",
+                count(errors as u64, "error", "errors"),
+                count(warnings as u64, "warning", "warnings")
+            );
             Ok(if errors > 0 { UNUSABLE } else { 0 })
         }
         Command::Glossary(GlossaryCommand::Build(args)) => run_build(args),
@@ -327,7 +340,10 @@ fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
     write_output(args.output.as_deref(), |out| {
         glossary::write_csv(&imported.entries, out)
     })?;
-    eprintln!("tifa: {path}: {} entries imported", imported.entries.len());
+    eprintln!(
+        "tifa: {path}: {} imported",
+        count(imported.entries.len() as u64, "entry", "entries")
+    );
     Ok(0)
 }
 

@@ -352,7 +352,7 @@ fn text_report_is_compiler_style_and_plain_off_a_terminal() {
     assert_eq!(
         lines[0],
         format!(
-            "pairs.tsv:1: error: literal rendering \u{201C}breaking money and breaking blood\u{201D} \
+            "pairs.tsv:2: error: literal rendering \u{201C}breaking money and breaking blood\u{201D} \
              of 打财断血 (da-cai-duan-xue); use \u{201C}{}\u{201D}",
             Glossary::builtin().get("da-cai-duan-xue").unwrap().en
         )
@@ -374,7 +374,7 @@ fn fail_on_sets_the_exit_status() {
     // Only a warning (missing) and an info (extra).
     std::fs::write(
         t.join("soft.tsv"),
-        "严厉打击黑恶势力。\tCrack down hard on gangs.\n会议召开。\tThe campaign against organized crime.\n",
+        "严厉打击黑恶势力。\tCrack down hard on gangs.\n会议召开。\tChina's campaign against organized crime.\n",
     )
     .unwrap();
     let status = |extra: &[&str]| {

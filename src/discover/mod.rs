@@ -430,8 +430,9 @@ impl Discovery {
                     if path == "-" {
                         return self.stdin.clone();
                     }
-                    let raw = crate::source::read_all(path).ok()?;
-                    crate::source::decode(path, raw, true).ok().map(|(t, _)| t)
+                    crate::corpus::read_document(std::path::Path::new(path), true)
+                        .ok()
+                        .map(|(t, _)| t)
                 });
                 let Some(text) = text.as_deref() else {
                     continue;

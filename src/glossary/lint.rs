@@ -1,24 +1,73 @@
 //! `tifa glossary lint`: every loader and matcher check, plus content checks that keep the
 //! curated glossary consistent (pinyin, categories, cross-references, definitions).
 
+mod audience;
+
 use std::collections::HashSet;
 
 use super::{load, Entry, Glossary, GlossaryError, GlossarySource, Problem, Severity, CATEGORIES};
 use crate::chinese::is_han;
 use crate::matcher::{fold_form, Matcher};
 
-/// Every problem of the glossaries named by `sources`, errors and warnings, in file order.
-pub fn lint(sources: &[GlossarySource]) -> Vec<Problem> {
+/// A text known to hold no glossary term (licence texts, news about other countries): a form
+/// that fires on it is too generic.
+#[derive(Debug, Clone)]
+pub struct OrdinaryText {
+    /// The file it came from, for messages.
+    pub name: std::path::PathBuf,
+    pub text: String,
+}
+
+/// Every problem of the glossaries named by `sources`, errors and warnings, in file order;
+/// with `ordinary` texts, also a warning for every form that fires on them.
+pub fn lint(sources: &[GlossarySource], ordinary: &[OrdinaryText]) -> Vec<Problem> {
     let (glossary, mut problems) = match load(sources) {
         Ok(x) => x,
         Err(GlossaryError { problems }) => return problems,
     };
     problems.extend(content_problems(&glossary));
-    if let Err(GlossaryError { problems: p }) = Matcher::new(glossary) {
-        problems.extend(p);
+    match Matcher::new(glossary) {
+        Err(GlossaryError { problems: p }) => problems.extend(p),
+        Ok(m) => problems.extend(ordinary_problems(&m, ordinary)),
     }
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     problems
+}
+
+/// Forms that fire on ordinary text: one warning per entry and form kind, with the count and
+/// the first place.
+fn ordinary_problems(m: &Matcher, ordinary: &[OrdinaryText]) -> Vec<Problem> {
+    use std::collections::BTreeMap;
+    // (entry, form kind) -> (count, first place, text matched)
+    let mut fired: BTreeMap<(usize, &'static str), (usize, String, String)> = BTreeMap::new();
+    for doc in ordinary {
+        let ann = crate::annotate::annotate(m, &doc.text, Default::default());
+        for l in &ann.spans {
+            let key = (l.span.entry, l.form().as_str());
+            let slot = fired.entry(key).or_insert_with(|| {
+                let place = format!("{}:{}", doc.name.display(), l.line);
+                (0, place, doc.text[l.byte_range()].to_string())
+            });
+            slot.0 += 1;
+        }
+    }
+    fired
+        .into_iter()
+        .map(|((entry, kind), (n, place, text))| {
+            let e = &m.glossary().entries[entry];
+            Problem {
+                file: e.origin.file.clone(),
+                line: e.origin.line,
+                column: e.origin.column(kind),
+                severity: Severity::Warning,
+                message: format!(
+                    "{kind} form of {:?} fires on ordinary text {n} time{}, first at {place}: {text:?} (gate it, exclude the longer word, or drop it)",
+                    e.id,
+                    if n == 1 { "" } else { "s" }
+                ),
+            }
+        })
+        .collect()
 }
 
 fn content_problems(g: &Glossary) -> Vec<Problem> {
@@ -35,6 +84,7 @@ fn content_problems(g: &Glossary) -> Vec<Problem> {
             })
         };
         check_pinyin(e, &mut problem);
+        audience::check(e, &mut problem);
         if !e.category.is_empty() && !CATEGORIES.contains(&e.category.as_str()) {
             problem(
                 "category",
@@ -140,6 +190,18 @@ fn check_matching_columns(e: &Entry, problem: &mut impl FnMut(&str, Severity, St
                 "exclude",
                 Severity::Error,
                 format!("exclude string {x:?} is itself a form of the entry"),
+            );
+        }
+    }
+    // `{id}` names are expanded in English alternatives only: `en` is shown to readers as it
+    // stands, and Chinese forms have no such names.
+    for (kind, form) in e.all_forms() {
+        if form.contains('{') && !matches!(kind, super::FormKind::EnAlt | super::FormKind::Literal)
+        {
+            problem(
+                kind.as_str(),
+                Severity::Error,
+                format!("{kind} form {form:?} has a {{name}}: names are reused only in en_alt and literal"),
             );
         }
     }

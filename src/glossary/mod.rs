@@ -18,7 +18,7 @@ pub mod tbx;
 pub mod usage;
 
 pub use self::csv::{is_valid_id, read_csv, write_csv, COLUMNS};
-pub use self::lint::lint;
+pub use self::lint::{lint, OrdinaryText};
 pub use self::load::{load, GlossaryError, GlossarySource};
 
 use std::fmt;
