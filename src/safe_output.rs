@@ -6,7 +6,8 @@ use std::borrow::Cow;
 /// A CSV cell as spreadsheets should read it: a cell that starts with `=`, `+`, `-` or `@`
 /// (or a tab or carriage return, which some spreadsheets skip before one) would be run as a
 /// formula, so it gets a leading apostrophe, the mark spreadsheets read as "this is text".
-/// Every other cell is returned unchanged.
+/// Every other cell is returned unchanged, and so is `-` alone (standard input's name, which
+/// no spreadsheet reads as a formula).
 ///
 /// Used by every CSV report (annotate, check, discover, glossary build, the summary); not by
 /// the glossary CSV itself, which must read back exactly as it was written.
@@ -16,8 +17,12 @@ use std::borrow::Cow;
 /// assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
 /// assert_eq!(csv_cell("-dash.txt"), "'-dash.txt");
 /// assert_eq!(csv_cell("report.txt"), "report.txt");
+/// assert_eq!(csv_cell("-"), "-");
 /// ```
 pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    if s == "-" {
+        return Cow::Borrowed(s);
+    }
     match s.as_bytes().first() {
         Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{s}")),
         _ => Cow::Borrowed(s),

@@ -182,6 +182,30 @@ fn csv_reports_neutralise_formula_cells() {
 }
 
 #[test]
+fn standard_input_keeps_its_name_in_csv() {
+    let dir = temp("stdin");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .current_dir(&dir)
+        .args(["annotate", "-g", &data("formula.csv"), "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("保护伞\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let rows = cells(&out.stdout);
+    assert_eq!(rows[1][0], "-", "{rows:?}");
+    assert_eq!(rows[1][9], "'+protectors", "{rows:?}");
+}
+
+#[test]
 fn glossary_csv_export_round_trips_formula_cells_exactly() {
     let dir = temp("export");
     let g = data("formula.csv");
