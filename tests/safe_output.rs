@@ -245,6 +245,18 @@ fn a_line_break_in_a_file_name_cannot_forge_a_message() {
         "{err}"
     );
 
+    let tbx = "t\nx.tbx";
+    fs::write(dir.join(tbx), "x").unwrap();
+    let out = tifa(&dir, &["glossary", "import", tbx]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "\"t\\nx.tbx\":1:2: error: not a readable TBX file: no root element: not an XML document",
+            "tifa: \"t\\nx.tbx\": rejected; nothing written"
+        ]
+    );
+
     let gloss = "g\r\nx.csv";
     fs::write(dir.join(gloss), "id,zh\n").unwrap();
     let out = tifa(&dir, &["glossary", "lint", gloss]);
