@@ -157,7 +157,9 @@ pub fn run(args: CheckArgs) -> io::Result<u8> {
     if !args.quiet {
         eprintln!("tifa: {}", report.summary());
     }
-    Ok(if report.failing > 0 || report.input_errors > 0 {
+    Ok(if report.language_errors > 0 {
+        UNUSABLE
+    } else if report.failing > 0 || report.input_errors > 0 {
         FAILED
     } else {
         0

@@ -49,7 +49,10 @@ pub fn for_each_document<T: Send>(
     );
     for n in notes {
         match n {
-            WalkNote::Skipped(p, why) => sink(Event::Note(format!("{}: {why}", p.display()))),
+            WalkNote::Skipped(p, why) => sink(Event::Note(format!(
+                "{}: {why}",
+                crate::safe_output::path_in_message(&p.to_string_lossy())
+            ))),
             WalkNote::Error(e) => sink(Event::Error(e)),
         }
     }

@@ -29,6 +29,7 @@ pub mod normalize;
 pub mod phrase;
 pub mod plural;
 pub mod render;
+pub mod safe_output;
 pub mod segment;
 pub mod source;
 pub mod summary;

@@ -289,7 +289,8 @@ fn run_build(args: cli::BuildArgs) -> io::Result<u8> {
 
 fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
     use tifa::glossary::exchange::{self, ExchangeFormat, ImportOptions};
-    let path = args.input.to_string_lossy().into_owned();
+    // For messages only: a name with a line break is quoted.
+    let path = tifa::safe_output::path_in_message(&args.input.to_string_lossy()).into_owned();
     if let Some(code) = refuse_overwrite(args.output.as_deref(), std::slice::from_ref(&args.input))
     {
         return Ok(code);
@@ -331,7 +332,11 @@ fn run_import(args: cli::ImportArgs) -> io::Result<u8> {
     }
     if imported.has_errors() {
         eprintln!("tifa: {path}: rejected; nothing written");
-        return Ok(FAILED_INPUT);
+        return Ok(if imported.lacks_language() {
+            UNUSABLE
+        } else {
+            FAILED_INPUT
+        });
     }
     write_output(args.output.as_deref(), |out| {
         glossary::write_csv(&imported.entries, out)

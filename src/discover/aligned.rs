@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::words::{is_stop_word, singular, tokenize};
 use crate::matcher::{MatchOptions, Matcher};
+use crate::safe_output::csv_cell;
 
 /// Longest n-gram, in words.
 const MAX_WORDS: usize = 6;
@@ -382,10 +383,10 @@ pub fn write_csv(props: &[Proposal], out: &mut dyn Write) -> io::Result<()> {
     w.write_record(PROPOSAL_COLUMNS)?;
     for p in props {
         w.write_record([
-            p.id.as_str(),
-            &p.zh,
-            &p.phrase,
-            &p.form,
+            &*csv_cell(&p.id),
+            &csv_cell(&p.zh),
+            &csv_cell(&p.phrase),
+            &csv_cell(&p.form),
             &p.quoted.to_string(),
             &p.joint.to_string(),
             &p.entry_segments.to_string(),

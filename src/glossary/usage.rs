@@ -14,6 +14,7 @@ use crate::annotate::locate;
 use crate::corpus::{squash, Kwic};
 use crate::glossary::Entry;
 use crate::matcher::{MatchOptions, Matcher};
+use crate::safe_output::csv_cell;
 
 /// How many characters of context either side of the first occurrence.
 const CONTEXT: usize = 40;
@@ -173,16 +174,16 @@ pub fn write_report_csv(
     for u in uses {
         let e = &matcher.glossary().entries[u.entry];
         w.write_record([
-            e.id.as_str(),
-            &e.zh,
-            &e.pinyin,
-            &e.en,
-            &e.category,
+            &*csv_cell(&e.id),
+            &csv_cell(&e.zh),
+            &csv_cell(&e.pinyin),
+            &csv_cell(&e.en),
+            &csv_cell(&e.category),
             &u.occurrences.to_string(),
             &u.documents.to_string(),
-            &format_forms(&u.forms),
-            &u.first,
-            &u.context.to_string(),
+            &csv_cell(&format_forms(&u.forms)),
+            &csv_cell(&u.first),
+            &csv_cell(&u.context.to_string()),
         ])?;
     }
     w.flush()
