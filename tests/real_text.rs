@@ -49,72 +49,6 @@ const KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "",
         "single straight quotes at the start of a form: the span leaves out the opening ' but keeps the closing '",
     ),
-    (
-        "da-san-po-wang",
-        "打“伞”破“网”",
-        "",
-        "Chinese quote inside a term: the span ends before the ” that closes the quote it opened",
-    ),
-    (
-        "da-san-po-wang",
-        "打\"伞\"破\"网\"",
-        "",
-        "Chinese quote inside a term: the span ends before the \" that closes the quote it opened",
-    ),
-    (
-        "lao-hu-cang-ying-yi-qi-da",
-        "“老虎”“苍蝇”一起打",
-        "",
-        "Chinese quote inside a term: the span starts after the “ whose closing ” it contains",
-    ),
-    (
-        "da-cai-duan-xue",
-        "打“财”断“血”",
-        "",
-        "Chinese quote inside a term: the span ends before the closing ”",
-    ),
-    (
-        "sao-hei-chu-e",
-        "扫“黑”除“恶”",
-        "",
-        "Chinese quote inside a term: the span ends before the closing ”",
-    ),
-    (
-        "ding-zi-an",
-        "“钉子”案",
-        "",
-        "Chinese quote inside a term: the span starts after the opening “",
-    ),
-    (
-        "lao-hu-cang-ying-yi-qi-da",
-        "打“虎”拍“蝇”",
-        "",
-        "Chinese quote inside a term: the span ends before the closing ”",
-    ),
-    (
-        "luo-guan",
-        "“裸”官",
-        "",
-        "Chinese quote inside a term: the span starts after the opening “",
-    ),
-    (
-        "tian-wang-xing-dong",
-        "“天网”行动",
-        "",
-        "Chinese quote inside a term: the span starts after the opening “",
-    ),
-    (
-        "liang-mian-ren",
-        "“两面”人",
-        "",
-        "Chinese quote inside a term: the span starts after the opening “",
-    ),
-    (
-        "tang-ping-shi-gan-bu",
-        "“躺平”式干部",
-        "",
-        "Chinese quote inside a term: the span starts after the opening “",
-    ),
 ];
 
 /// Real-world cases that fail today, listed as in [`KNOWN_MISSES`].
@@ -277,16 +211,6 @@ const KNOWN_FALSE_HITS: &[(&str, &str, &str)] = &[
         "red notice",
         "hong-se-tong-ji-ling",
         "generic (weather, shipping); only Interpol's red notice is the entry",
-    ),
-    (
-        "计生",
-        "ji-hua-sheng-yu",
-        "boundary: 计生 inside 估计生意 and 设计生产",
-    ),
-    (
-        "组织部",
-        "zu-zhi-bu",
-        "boundary: 组织部 inside 组织部队 (organize troops)",
     ),
     (
         "商务部",
