@@ -341,9 +341,9 @@ fn reference_balance(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<u
         let inner: Vec<char> = text[start..end].chars().collect();
         let opens = inner.iter().filter(|&&c| c == open).count();
         let closes = inner.iter().filter(|&&c| c == close).count();
-        if opens > closes && text[end..].chars().next() == Some(close) {
+        if opens > closes && text[end..].starts_with(close) {
             end += close.len_utf8();
-        } else if closes > opens && text[..start].chars().next_back() == Some(open) {
+        } else if closes > opens && text[..start].ends_with(open) {
             start -= open.len_utf8();
         }
     }
