@@ -1,0 +1,431 @@
+//! Every output format on `corpus/`, compared byte for byte with the golden files in
+//! `tests/data/golden/` (made with the binary before the crate was regrouped by layer, so a
+//! restructuring that changes any output fails here).
+//!
+//! After a deliberate change of output, regenerate them with
+//! `TIFA_BLESS=1 cargo test --test golden` and review the diff.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One run of the binary: a name (the golden file or folder), its arguments; `{out}` stands
+/// for a fresh folder whose files are compared too.
+const CASES: &[(&str, &[&str])] = &[
+    (
+        "annotate.text",
+        &[
+            "annotate",
+            "-f",
+            "text",
+            "corpus/zh",
+            "corpus/zh-hant",
+            "corpus/en",
+        ],
+    ),
+    (
+        "annotate.jsonl",
+        &[
+            "annotate",
+            "-f",
+            "jsonl",
+            "corpus/zh",
+            "corpus/zh-hant",
+            "corpus/en",
+        ],
+    ),
+    (
+        "annotate.csv",
+        &[
+            "annotate",
+            "-f",
+            "csv",
+            "corpus/zh",
+            "corpus/zh-hant",
+            "corpus/en",
+        ],
+    ),
+    (
+        "annotate.md",
+        &[
+            "annotate",
+            "-f",
+            "md",
+            "corpus/zh",
+            "corpus/zh-hant",
+            "corpus/en",
+        ],
+    ),
+    (
+        "annotate.html",
+        &[
+            "annotate",
+            "-f",
+            "html",
+            "corpus/en/procuratorate-briefing.txt",
+        ],
+    ),
+    (
+        "annotate.overlapping",
+        &["annotate", "--overlapping", "corpus/zh", "corpus/en"],
+    ),
+    (
+        "annotate-dir.html",
+        &[
+            "annotate",
+            "-f",
+            "html",
+            "-j",
+            "2",
+            "corpus/zh",
+            "corpus/en",
+            "-o",
+            "{out}/",
+        ],
+    ),
+    (
+        "annotate-dir.jsonl",
+        &[
+            "annotate",
+            "-f",
+            "jsonl",
+            "corpus/zh",
+            "corpus/en",
+            "-o",
+            "{out}/",
+        ],
+    ),
+    (
+        "annotate-dir.md",
+        &["annotate", "-f", "md", "corpus/zh-hant", "-o", "{out}/"],
+    ),
+    (
+        "annotate-summary.csv",
+        &[
+            "annotate",
+            "corpus/zh",
+            "--summary",
+            "{out}/summary.csv",
+            "-o",
+            "{out}/all.jsonl",
+        ],
+    ),
+    (
+        "annotate-summary.json",
+        &[
+            "annotate",
+            "corpus/zh",
+            "corpus/en",
+            "--summary",
+            "{out}/summary.json",
+            "-o",
+            "{out}/all.csv",
+            "-f",
+            "csv",
+        ],
+    ),
+    (
+        "build.csv",
+        &["glossary", "build", "-f", "csv", "corpus/zh", "corpus/en"],
+    ),
+    (
+        "build.glossary",
+        &[
+            "glossary",
+            "build",
+            "-f",
+            "glossary",
+            "corpus/zh",
+            "corpus/en",
+        ],
+    ),
+    (
+        "build.md",
+        &["glossary", "build", "-f", "md", "corpus/zh", "corpus/en"],
+    ),
+    (
+        "build.html",
+        &["glossary", "build", "-f", "html", "corpus/zh", "corpus/en"],
+    ),
+    (
+        "build.json",
+        &["glossary", "build", "-f", "json", "corpus/zh", "corpus/en"],
+    ),
+    (
+        "export.csv",
+        &[
+            "glossary",
+            "export",
+            "-g",
+            "glossary/procedure.csv",
+            "-g",
+            "glossary/slogan.csv",
+            "--to",
+            "csv",
+        ],
+    ),
+    (
+        "export.json",
+        &[
+            "glossary",
+            "export",
+            "-g",
+            "glossary/procedure.csv",
+            "-g",
+            "glossary/slogan.csv",
+            "--to",
+            "json",
+        ],
+    ),
+    (
+        "export.tbx",
+        &[
+            "glossary",
+            "export",
+            "-g",
+            "glossary/procedure.csv",
+            "-g",
+            "glossary/slogan.csv",
+            "--to",
+            "tbx",
+        ],
+    ),
+    (
+        "export.tbx2008",
+        &[
+            "glossary",
+            "export",
+            "-g",
+            "glossary/procedure.csv",
+            "-g",
+            "glossary/slogan.csv",
+            "--to",
+            "tbx2008",
+        ],
+    ),
+    (
+        "export.omegat",
+        &[
+            "glossary",
+            "export",
+            "-g",
+            "glossary/procedure.csv",
+            "-g",
+            "glossary/slogan.csv",
+            "--to",
+            "omegat",
+        ],
+    ),
+    (
+        "export.omegat-csv",
+        &[
+            "glossary",
+            "export",
+            "-g",
+            "glossary/procedure.csv",
+            "-g",
+            "glossary/slogan.csv",
+            "--to",
+            "omegat-csv",
+        ],
+    ),
+    (
+        "export.md",
+        &[
+            "glossary",
+            "export",
+            "-g",
+            "glossary/procedure.csv",
+            "-g",
+            "glossary/slogan.csv",
+            "--to",
+            "md",
+        ],
+    ),
+    (
+        "export.html",
+        &[
+            "glossary",
+            "export",
+            "-g",
+            "glossary/procedure.csv",
+            "-g",
+            "glossary/slogan.csv",
+            "--to",
+            "html",
+        ],
+    ),
+    (
+        "check.text",
+        &[
+            "check",
+            "--color",
+            "never",
+            "-f",
+            "text",
+            "corpus/aligned/pairs.tsv",
+            "--fail-on",
+            "none",
+        ],
+    ),
+    (
+        "check.jsonl",
+        &[
+            "check",
+            "-f",
+            "jsonl",
+            "corpus/aligned/pairs.tmx",
+            "--fail-on",
+            "none",
+        ],
+    ),
+    (
+        "check.csv",
+        &[
+            "check",
+            "-f",
+            "csv",
+            "corpus/aligned/pairs.xlf",
+            "--fail-on",
+            "none",
+        ],
+    ),
+    (
+        "check.html",
+        &[
+            "check",
+            "-f",
+            "html",
+            "corpus/aligned/pairs.tsv",
+            "--fail-on",
+            "none",
+        ],
+    ),
+    (
+        "discover.glossary",
+        &[
+            "discover",
+            "-g",
+            "tests/data/mini.csv",
+            "--min-count",
+            "2",
+            "corpus/zh",
+            "corpus/en",
+        ],
+    ),
+    (
+        "discover.csv",
+        &[
+            "discover",
+            "-f",
+            "csv",
+            "--min-count",
+            "1",
+            "corpus/zh",
+            "corpus/en",
+        ],
+    ),
+    (
+        "discover.json",
+        &[
+            "discover",
+            "-f",
+            "json",
+            "-g",
+            "tests/data/mini.csv",
+            "corpus/zh",
+            "corpus/en",
+        ],
+    ),
+    (
+        "discover-aligned.csv",
+        &["discover", "--aligned", "corpus/aligned/pairs.tsv"],
+    ),
+    (
+        "discover-aligned.json",
+        &[
+            "discover",
+            "-f",
+            "json",
+            "--aligned",
+            "corpus/aligned/pairs.tmx",
+        ],
+    ),
+];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The files under `dir`, relative paths sorted.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs one case; returns (relative name, bytes) of everything it wrote.
+fn outputs(name: &str, args: &[&str]) -> Vec<(PathBuf, Vec<u8>)> {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().to_str().unwrap();
+    let args: Vec<String> = args.iter().map(|a| a.replace("{out}", out_dir)).collect();
+    let run = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(&args)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut got = vec![(PathBuf::from("stdout"), run.stdout)];
+    for f in files(tmp.path()) {
+        let bytes = fs::read(tmp.path().join(&f)).unwrap();
+        got.push((PathBuf::from("files").join(f), bytes));
+    }
+    got
+}
+
+#[test]
+fn every_format_matches_its_golden_output() {
+    let bless = std::env::var_os("TIFA_BLESS").is_some();
+    let golden = root().join("tests/data/golden");
+    let mut failed = Vec::new();
+    for (name, args) in CASES {
+        let dir = golden.join(name);
+        let got = outputs(name, args);
+        if bless {
+            let _ = fs::remove_dir_all(&dir);
+            for (rel, bytes) in &got {
+                let p = dir.join(rel);
+                fs::create_dir_all(p.parent().unwrap()).unwrap();
+                fs::write(p, bytes).unwrap();
+            }
+            continue;
+        }
+        let want: Vec<PathBuf> = files(&dir);
+        let got_names: Vec<PathBuf> = got.iter().map(|(p, _)| p.clone()).collect();
+        if want != got_names {
+            failed.push(format!("{name}: files {got_names:?}, golden {want:?}"));
+            continue;
+        }
+        for (rel, bytes) in &got {
+            if fs::read(dir.join(rel)).unwrap() != *bytes {
+                failed.push(format!("{name}/{}", rel.display()));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "outputs differ from golden: {failed:#?}");
+}
