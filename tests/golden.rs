@@ -416,7 +416,8 @@ fn every_format_matches_its_golden_output() {
             continue;
         }
         let want: Vec<PathBuf> = files(&dir);
-        let got_names: Vec<PathBuf> = got.iter().map(|(p, _)| p.clone()).collect();
+        let mut got_names: Vec<PathBuf> = got.iter().map(|(p, _)| p.clone()).collect();
+        got_names.sort();
         if want != got_names {
             failed.push(format!("{name}: files {got_names:?}, golden {want:?}"));
             continue;
