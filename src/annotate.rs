@@ -7,26 +7,32 @@ use crate::matcher::{MatchOptions, Matcher, Span};
 /// A span with all its positions in the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Located {
+    /// The span: byte offsets, entry and form.
     pub span: Span,
-    /// Code-point offsets, end exclusive.
+    /// Code-point offset of the start.
     pub char_start: usize,
+    /// Code-point offset of the end, exclusive.
     pub char_end: usize,
-    /// 1-based line, and 1-based column in code points, of the span's start.
+    /// 1-based line of the span's start.
     pub line: usize,
+    /// 1-based column of the span's start, in code points.
     pub column: usize,
 }
 
 /// A document's annotations.
 #[derive(Debug, Clone, Default)]
 pub struct Annotation {
+    /// The spans, by start.
     pub spans: Vec<Located>,
 }
 
 impl Located {
+    /// Byte offsets in the original text.
     pub fn byte_range(&self) -> std::ops::Range<usize> {
         self.span.start..self.span.end
     }
 
+    /// Which kind of form matched.
     pub fn form(&self) -> FormKind {
         self.span.form
     }
@@ -37,6 +43,30 @@ pub fn annotate(matcher: &Matcher, text: &str, opts: MatchOptions) -> Annotation
     let spans = matcher.find(text, opts);
     Annotation {
         spans: locate(text, &spans),
+    }
+}
+
+/// Occurrences per entry: (entry index, count), sorted by entry index.
+pub fn entry_counts(ann: &Annotation) -> Vec<(usize, u32)> {
+    let mut ids: Vec<usize> = ann.spans.iter().map(|l| l.span.entry).collect();
+    ids.sort_unstable();
+    let mut out: Vec<(usize, u32)> = Vec::new();
+    for id in ids {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
+}
+
+/// Adds per-entry counts into others (the records of one JSONL input share a page).
+pub fn merge_counts(into: &mut Vec<(usize, u32)>, more: &[(usize, u32)]) {
+    for &(entry, n) in more {
+        match into.iter_mut().find(|c| c.0 == entry) {
+            Some(c) => c.1 += n,
+            None => into.push((entry, n)),
+        }
     }
 }
 

@@ -3,9 +3,11 @@
 
 use std::collections::HashSet;
 
-use super::{load, Entry, Glossary, GlossaryError, GlossarySource, Problem, Severity, CATEGORIES};
-use crate::chinese::is_han;
+use crate::glossary::{
+    load, Entry, Glossary, GlossaryError, GlossarySource, Problem, Severity, CATEGORIES,
+};
 use crate::matcher::Matcher;
+use crate::text::chinese::is_han;
 
 /// Every problem of the glossaries named by `sources`, errors and warnings, in file order.
 pub fn lint(sources: &[GlossarySource]) -> Vec<Problem> {

@@ -21,9 +21,11 @@ use daachorse::{
     MatchKind as DaachorseMatchKind,
 };
 
-use crate::chinese::{has_traditional, is_cjk, is_han};
 use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
-use crate::normalize::{normalize, normalize_into, Normalized};
+use crate::text::chinese::{has_traditional, is_han};
+use crate::text::english::{is_word_char, plural, singular};
+use crate::text::fold_form;
+use crate::text::normalize::{normalize_into, Normalized};
 
 /// A match in the original text: byte offsets, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -362,17 +364,6 @@ fn build<K: AsRef<[u8]>>(
         .or_else(|_| AhoCorasickBuilder::new().match_kind(kind).build(keys))
 }
 
-/// A word character for the boundary rule: a letter or digit of a script written with
-/// spaces between words. Han, kana and Hangul are not, so `在nail case中` still matches.
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric() && !is_cjk(c)
-    }
-}
-
 /// Folds every surface form of the glossary into the automaton's pattern table, adding the
 /// singular and plural variants of English forms. Explicit forms take precedence over
 /// variants; the same explicit form in two entries is an error.
@@ -446,11 +437,6 @@ fn compile(glossary: &Glossary) -> (Vec<(String, Pattern)>, Vec<Problem>) {
     (table, problems)
 }
 
-/// Folds a surface form the way text is folded, without edge whitespace.
-pub fn fold_form(form: &str) -> String {
-    normalize(form).text.trim_matches(' ').to_string()
-}
-
 /// Singular and plural variants of an English form: its last word, and the word before a
 /// following "of" ("umbrella of protection" / "umbrellas of protection").
 fn number_variants(key: &str) -> Vec<String> {
@@ -481,45 +467,12 @@ fn word_variants(w: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let singular = singular(w);
+    let singular = Some(singular(w)).filter(|s| s != w);
     if let Some(s) = &singular {
         out.push(s.clone());
     }
     out.push(plural(singular.as_deref().unwrap_or(w)));
     out
-}
-
-fn plural(w: &str) -> String {
-    let b = w.as_bytes();
-    let n = b.len();
-    if w.ends_with('s')
-        || w.ends_with('x')
-        || w.ends_with('z')
-        || w.ends_with("ch")
-        || w.ends_with("sh")
-    {
-        format!("{w}es")
-    } else if w.ends_with('y') && n >= 2 && !b"aeiou".contains(&b[n - 2]) {
-        format!("{}ies", &w[..n - 1])
-    } else {
-        format!("{w}s")
-    }
-}
-
-fn singular(w: &str) -> Option<String> {
-    let n = w.len();
-    if w.ends_with("ies") && n > 4 {
-        Some(format!("{}y", &w[..n - 3]))
-    } else if ["sses", "xes", "zes", "ches", "shes"]
-        .iter()
-        .any(|s| w.ends_with(s))
-    {
-        Some(w[..n - 2].to_string())
-    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        Some(w[..n - 1].to_string())
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]

@@ -6,14 +6,13 @@
 //! in input order ([`UsageTable::add`]), so "first occurrence" means first in input order.
 
 use std::collections::HashMap;
-use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::locate;
-use crate::corpus::{squash, Kwic};
-use crate::glossary::Entry;
+use crate::glossary::{Entry, Glossary};
 use crate::matcher::{MatchOptions, Matcher};
+use crate::text::snippet::{squash, Kwic};
 
 /// How many characters of context either side of the first occurrence.
 const CONTEXT: usize = 40;
@@ -75,19 +74,26 @@ pub struct TermUse {
     /// Index of the entry in the matcher's glossary.
     #[serde(skip)]
     pub entry: usize,
+    /// The entry's id.
     pub id: String,
+    /// Occurrences in the corpus.
     pub occurrences: u64,
+    /// Documents it occurs in.
     pub documents: u64,
     /// The surface forms seen, most frequent first.
     pub forms: Vec<FormCount>,
     /// `path:line` of the first occurrence.
     pub first: String,
+    /// The first occurrence in context.
     pub context: Kwic,
 }
 
+/// A surface form and how often the corpus uses it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormCount {
+    /// The form as written (whitespace collapsed).
     pub text: String,
+    /// Its occurrences.
     pub count: u64,
 }
 
@@ -96,10 +102,12 @@ pub struct FormCount {
 pub struct UsageTable {
     uses: Vec<TermUse>,
     index: HashMap<usize, usize>,
+    /// Documents added.
     pub documents: u64,
 }
 
 impl UsageTable {
+    /// An empty table.
     pub fn new() -> UsageTable {
         UsageTable::default()
     }
@@ -148,83 +156,7 @@ impl UsageTable {
     }
 }
 
-/// Report columns of `glossary build --format csv`.
-pub const REPORT_COLUMNS: &[&str] = &[
-    "id",
-    "zh",
-    "pinyin",
-    "en",
-    "category",
-    "occurrences",
-    "documents",
-    "forms",
-    "first",
-    "context",
-];
-
-/// Writes the usage report as CSV: one row per entry used.
-pub fn write_report_csv(
-    uses: &[TermUse],
-    matcher: &Matcher,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(REPORT_COLUMNS)?;
-    for u in uses {
-        let e = &matcher.glossary().entries[u.entry];
-        w.write_record([
-            e.id.as_str(),
-            &e.zh,
-            &e.pinyin,
-            &e.en,
-            &e.category,
-            &u.occurrences.to_string(),
-            &u.documents.to_string(),
-            &format_forms(&u.forms),
-            &u.first,
-            &u.context.to_string(),
-        ])?;
-    }
-    w.flush()
-}
-
-/// `text×count|text×count`, most frequent first.
-pub fn format_forms(forms: &[FormCount]) -> String {
-    forms
-        .iter()
-        .map(|f| format!("{}×{}", f.text, f.count))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// A report row as JSON: the entry's fields and its use.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct UsageRecord {
-    pub entry: super::json::EntryRecord,
-    #[serde(flatten)]
-    pub usage: TermUse,
-}
-
-/// Writes the usage report as a JSON array.
-pub fn write_report_json(
-    uses: &[TermUse],
-    matcher: &Matcher,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let records: Vec<UsageRecord> = uses
-        .iter()
-        .map(|u| UsageRecord {
-            entry: (&matcher.glossary().entries[u.entry]).into(),
-            usage: u.clone(),
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &records)?;
-    writeln!(out)
-}
-
 /// The entries used, in report order (for `--format glossary`, `md`, `html`).
-pub fn used_entries<'a>(uses: &[TermUse], matcher: &'a Matcher) -> Vec<&'a Entry> {
-    uses.iter()
-        .map(|u| &matcher.glossary().entries[u.entry])
-        .collect()
+pub fn used_entries<'a>(uses: &[TermUse], glossary: &'a Glossary) -> Vec<&'a Entry> {
+    uses.iter().map(|u| &glossary.entries[u.entry]).collect()
 }

@@ -1,10 +1,15 @@
-//! The corpus runner: reads documents, annotates them on parallel workers, and writes the
-//! rendered outputs in input order, whatever the number of workers.
+//! The batch runner of `tifa annotate`: reads documents, annotates them on parallel workers,
+//! and writes the rendered outputs in input order, whatever the number of workers.
 //!
 //! Every worker renders a whole document into its own buffer; buffers are written in input
-//! order, so outputs never interleave and `-j1` equals `-jN` byte for byte. Work goes out in
-//! chunks bounded in documents and bytes, which bounds memory by the chunk, not the corpus.
+//! order ([`pipeline::ordered`]), so outputs never interleave and `-j1` equals `-jN` byte for
+//! byte. Work goes out in chunks bounded in documents and bytes, which bounds memory by the
+//! chunk, not the corpus. The runner names no format: the renderer's hooks do what differs.
 
+pub mod corpus;
+pub mod pipeline;
+
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
@@ -12,14 +17,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
-use crate::annotate::{annotate, Annotation};
+use crate::annotate::{annotate, entry_counts, merge_counts};
+use crate::diagnostics::Message;
+use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
 use crate::matcher::{MatchOptions, Matcher};
-use crate::render::html::{self, IndexDoc};
-use crate::render::{Document, Format, Render};
-use crate::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
-use crate::summary;
+use crate::output::{create_dir, overwrite_error, write_atomic, OutFile};
+use crate::render::summary::SummaryWriter;
+use crate::render::{Document, Format, IndexDoc, Render};
 
 /// How inputs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +37,7 @@ pub enum InputMode {
 /// Where outputs go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
+    /// Standard output.
     Stdout,
     /// One file for everything, written atomically.
     File(PathBuf),
@@ -45,12 +50,19 @@ pub enum Destination {
 pub struct AnnotateConfig {
     /// Files and folders; empty or `-` means standard input.
     pub inputs: Vec<PathBuf>,
+    /// Output format.
     pub format: Format,
+    /// Where outputs go.
     pub destination: Destination,
+    /// Parallel workers.
     pub jobs: usize,
+    /// Matching choices.
     pub match_options: MatchOptions,
+    /// How inputs are read.
     pub input_mode: InputMode,
+    /// With JSONL input: the field holding the text.
     pub text_field: String,
+    /// Replace invalid UTF-8 instead of failing the input.
     pub lossy: bool,
     /// Include/exclude patterns for files found in folders.
     pub globs: Vec<String>,
@@ -61,11 +73,15 @@ pub struct AnnotateConfig {
 /// What a run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
+    /// Documents annotated.
     pub documents: u64,
+    /// Input bytes read.
     pub bytes: u64,
+    /// Spans found.
     pub spans: u64,
     /// Inputs (or records) that failed; the exit status is 1 when this is not zero.
     pub errors: u64,
+    /// Wall-clock time of the run.
     pub elapsed: Duration,
 }
 
@@ -86,20 +102,6 @@ impl Report {
     }
 }
 
-/// A message for the user: errors count against the exit status, notes do not.
-#[derive(Debug)]
-pub enum Message {
-    Error(String),
-    Warning(String),
-    Note(String),
-    /// Work done so far, after each chunk; `total_bytes` is known for file inputs.
-    Progress {
-        documents: u64,
-        bytes: u64,
-        total_bytes: Option<u64>,
-    },
-}
-
 /// Chunk limits: enough work to keep every worker busy, little enough to bound memory.
 const CHUNK_DOCS: usize = 512;
 const CHUNK_BYTES: u64 = 8 << 20;
@@ -114,19 +116,6 @@ struct Rendered {
     /// Entry index and occurrences, for `--summary`.
     counts: Vec<(usize, u32)>,
     warning: Option<InputError>,
-}
-
-fn counts(ann: &Annotation) -> Vec<(usize, u32)> {
-    let mut ids: Vec<usize> = ann.spans.iter().map(|l| l.span.entry).collect();
-    ids.sort_unstable();
-    let mut out: Vec<(usize, u32)> = Vec::new();
-    for id in ids {
-        match out.last_mut() {
-            Some((last, n)) if *last == id => *n += 1,
-            _ => out.push((id, 1)),
-        }
-    }
-    out
 }
 
 /// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
@@ -187,7 +176,7 @@ pub fn run(
         .sum();
     let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
 
-    let mut sink = Sink::new(&config.destination, config.format, stdout)?;
+    let mut sink = Sink::new(&config.destination, &*renderer, stdout)?;
     sink.begin(&*renderer)?;
     let progress = |report: &Report, message: &mut dyn FnMut(Message)| {
         message(Message::Progress {
@@ -198,51 +187,32 @@ pub fn run(
     };
     match config.input_mode {
         InputMode::Text => {
-            // While the workers render one chunk, this thread writes the previous one.
             let mut start = 0;
-            let mut done: Option<(std::ops::Range<usize>, Vec<Outcome>)> = None;
-            loop {
-                let next = (start < found.len() && !cancel.load(Ordering::Relaxed))
-                    .then(|| start..chunk_end(&found, start));
-                if next.is_none() && done.is_none() {
-                    break;
-                }
-                let mut fresh = None;
-                let mut written = Ok(());
-                pool.in_place_scope(|scope| {
-                    if let Some(r) = next.clone() {
-                        let (chunk, slot, renderer) = (&found[r], &mut fresh, &*renderer);
-                        scope.spawn(move |_| {
-                            *slot = Some(
-                                chunk
-                                    .par_iter()
-                                    .map(|f| render_file(f, config, matcher, renderer))
-                                    .collect::<Vec<_>>(),
-                            );
-                        });
-                    }
-                    if let Some((range, results)) = done.take() {
-                        let mut out = Delivery {
-                            report: &mut report,
-                            summary: summary.as_mut(),
-                            sink: &mut sink,
-                            renderer: &*renderer,
-                            matcher,
-                            message: &mut *message,
-                        };
-                        written = out.files(&found[range], results);
-                        progress(&report, message);
-                    }
-                });
-                written?;
-                if let Some(e) = sink.fatal.take() {
-                    return Err(e);
-                }
-                done = next.map(|r| {
-                    start = r.end;
-                    (r, fresh.take().expect("the scope waits for its jobs"))
-                });
-            }
+            pipeline::ordered(
+                &pool,
+                || {
+                    let end = chunk_end(&found, start);
+                    let chunk: Vec<&Found> = found[start..end].iter().collect();
+                    start = end;
+                    Ok((!chunk.is_empty()).then_some((chunk, ())))
+                },
+                |f: &&Found| render_file(f, config, matcher, &*renderer),
+                |chunk, (), results| {
+                    let mut out = Delivery {
+                        report: &mut report,
+                        summary: summary.as_mut(),
+                        sink: &mut sink,
+                        renderer: &*renderer,
+                        matcher,
+                        message: &mut *message,
+                    };
+                    out.files(&chunk, results)?;
+                    progress(&report, message);
+                    // A failed write to the shared output ends the run.
+                    sink.fatal.take().map_or(Ok(()), Err)
+                },
+                || cancel.load(Ordering::Relaxed),
+            )?;
         }
         InputMode::Jsonl => {
             for f in &found {
@@ -275,7 +245,7 @@ pub fn run(
             "interrupted; no partial output was kept",
         ));
     }
-    sink.end(&*renderer, matcher)?;
+    sink.end(&*renderer, matcher.glossary())?;
     if let Some(s) = summary {
         s.finish()?;
     }
@@ -296,7 +266,7 @@ struct Delivery<'a, 's> {
 impl Delivery<'_, '_> {
     fn files(
         &mut self,
-        chunk: &[Found],
+        chunk: &[&Found],
         results: Vec<Result<Rendered, InputError>>,
     ) -> io::Result<()> {
         for (f, r) in chunk.iter().zip(results) {
@@ -309,7 +279,7 @@ impl Delivery<'_, '_> {
                     self.report.bytes += r.input_len;
                     self.report.spans += r.spans;
                     if let Some(s) = self.summary.as_deref_mut() {
-                        s.document(&display(&f.path), &r.counts, self.matcher)?;
+                        s.document(&display(&f.path), &r.counts, self.matcher.glossary())?;
                     }
                     if let Err(e) = self.sink.document(f, &r.bytes, self.renderer, &r.counts) {
                         self.report.errors += 1;
@@ -356,13 +326,13 @@ impl Delivery<'_, '_> {
                     if r.input_len > 0 {
                         self.report.documents += 1;
                         if let Some(s) = self.summary.as_deref_mut() {
-                            s.document(&format!("{path}:{n}"), &r.counts, self.matcher)
+                            s.document(&format!("{path}:{n}"), &r.counts, self.matcher.glossary())
                                 .map_err(|e| e.to_string())?;
                         }
                     }
                     self.report.bytes += r.input_len;
                     self.report.spans += r.spans;
-                    html::merge_counts(&mut counts, &r.counts);
+                    merge_counts(&mut counts, &r.counts);
                     out.extend_from_slice(&r.bytes);
                 }
                 Err(e) => {
@@ -409,12 +379,12 @@ fn render_file(
         text: &text,
         record: None,
     };
-    renderer.document(&doc, &ann, matcher, &mut bytes);
+    renderer.document(&doc, &ann, matcher.glossary(), &mut bytes);
     Ok(Rendered {
         bytes,
         input_len,
         spans: ann.spans.len() as u64,
-        counts: counts(&ann),
+        counts: entry_counts(&ann),
         warning,
     })
 }
@@ -453,77 +423,41 @@ impl JsonlJob<'_> {
         };
         let mut reader = BufReader::with_capacity(1 << 16, reader);
         let mut line_no = 0u64;
-        let (first, mut cur_last) = read_lines(&mut reader, &mut line_no).map_err(io_err)?;
-        let mut cur = Some(first);
-        let mut prev: Option<(Lines, Vec<Outcome>, bool)> = None;
-        loop {
-            let cancelled = self.cancel.load(Ordering::Relaxed);
-            let (mut fresh, mut next, mut status) = (None, None, Ok(()));
-            self.pool.in_place_scope(|scope| {
-                if let Some(lines) = cur.as_ref() {
-                    let (slot, path, job) = (&mut fresh, path.as_str(), &*self);
-                    scope.spawn(move |_| {
-                        *slot = Some(
-                            lines
-                                .par_iter()
-                                .map(|(n, raw)| {
-                                    render_record(
-                                        path,
-                                        *n,
-                                        raw,
-                                        job.config,
-                                        job.matcher,
-                                        job.renderer,
-                                    )
-                                })
-                                .collect::<Vec<_>>(),
-                        );
-                    });
+        let mut exhausted = false;
+        // Set when a write to the shared output fails: nothing more is read.
+        let halted = Cell::new(false);
+        let job = &*self;
+        pipeline::ordered(
+            self.pool,
+            || {
+                if exhausted {
+                    return Ok(None);
                 }
-                if let Some((lines, results, last)) = prev.take() {
-                    let mut out = Delivery {
-                        report: &mut *report,
-                        summary: summary.as_deref_mut(),
-                        sink: &mut *sink,
-                        renderer: self.renderer,
-                        matcher: self.matcher,
-                        message: &mut *message,
-                    };
-                    status = out.records(f, &path, &lines, results, last);
-                    message(Message::Progress {
-                        documents: report.documents,
-                        bytes: report.bytes,
-                        total_bytes: self.total_bytes,
-                    });
-                }
-                if cur.is_some() && !cur_last && !cancelled {
-                    next = Some(read_lines(&mut reader, &mut line_no));
-                }
-            });
-            status?;
-            if sink.fatal.is_some() {
-                break;
-            }
-            match cur.take() {
-                Some(lines) => {
-                    prev = Some((
-                        lines,
-                        fresh.expect("the scope waits for its jobs"),
-                        cur_last,
-                    ))
-                }
-                None => break,
-            }
-            if let Some(r) = next {
-                let (lines, last) = r.map_err(io_err)?;
-                cur = Some(lines);
-                cur_last = last;
-            }
-            if cancelled {
-                break;
-            }
-        }
-        Ok(())
+                let (lines, last) = read_lines(&mut reader, &mut line_no).map_err(io_err)?;
+                exhausted = last;
+                Ok(Some((lines, last)))
+            },
+            |(n, raw)| render_record(&path, *n, raw, job.config, job.matcher, job.renderer),
+            |lines, last, results| {
+                let mut out = Delivery {
+                    report: &mut *report,
+                    summary: summary.as_deref_mut(),
+                    sink: &mut *sink,
+                    renderer: job.renderer,
+                    matcher: job.matcher,
+                    message: &mut *message,
+                };
+                out.records(f, &path, &lines, results, last)?;
+                message(Message::Progress {
+                    documents: report.documents,
+                    bytes: report.bytes,
+                    total_bytes: job.total_bytes,
+                });
+                halted.set(sink.fatal.is_some());
+                Ok(())
+            },
+            || halted.get() || job.cancel.load(Ordering::Relaxed),
+        )
     }
 }
 
@@ -580,12 +514,12 @@ fn render_record(
                 text: &rec.text,
                 record: Some(trimmed),
             };
-            renderer.document(&doc, &ann, matcher, &mut bytes);
+            renderer.document(&doc, &ann, matcher.glossary(), &mut bytes);
             Ok(Rendered {
                 bytes,
                 input_len: raw.len() as u64,
                 spans: ann.spans.len() as u64,
-                counts: counts(&ann),
+                counts: entry_counts(&ann),
                 warning,
             })
         }
@@ -593,10 +527,7 @@ fn render_record(
         // JSONL output, and is reported.
         Err(kind @ InputErrorKind::MissingText(_)) => {
             let mut bytes = Vec::new();
-            if config.format == Format::Jsonl {
-                bytes.extend_from_slice(trimmed.as_bytes());
-                bytes.push(b'\n');
-            }
+            renderer.pass_through(trimmed, &mut bytes);
             Ok(Rendered {
                 bytes,
                 input_len: raw.len() as u64,
@@ -611,7 +542,7 @@ fn render_record(
 
 /// The `--summary` file, written under a temporary name and renamed when complete.
 struct SummaryFile {
-    writer: summary::SummaryWriter<io::BufWriter<OutFile>>,
+    writer: SummaryWriter<io::BufWriter<OutFile>>,
     target: PathBuf,
 }
 
@@ -629,7 +560,7 @@ impl SummaryFile {
         }
         let tmp = OutFile::create(target)?;
         Ok(SummaryFile {
-            writer: summary::SummaryWriter::new(io::BufWriter::new(tmp), json)?,
+            writer: SummaryWriter::new(io::BufWriter::new(tmp), json)?,
             target: target.to_path_buf(),
         })
     }
@@ -638,9 +569,9 @@ impl SummaryFile {
         &mut self,
         path: &str,
         counts: &[(usize, u32)],
-        matcher: &Matcher,
+        glossary: &crate::glossary::Glossary,
     ) -> io::Result<()> {
-        self.writer.document(path, counts, matcher)
+        self.writer.document(path, counts, glossary)
     }
 
     fn finish(self) -> io::Result<()> {
@@ -656,7 +587,8 @@ impl SummaryFile {
 /// Writes rendered outputs: to standard output, to one file, or to one file per input.
 struct Sink<'a> {
     dest: &'a Destination,
-    format: Format,
+    /// File extension of per-input outputs.
+    extension: &'static str,
     stdout: &'a mut dyn Write,
     file: Option<OutFile>,
     /// Output paths already used, so two inputs never write the same output.
@@ -664,7 +596,7 @@ struct Sink<'a> {
     /// The open output of a streamed (JSONL) input in folder mode, and its path.
     part: Option<(OutFile, PathBuf)>,
     buf: Vec<u8>,
-    /// The pages written, for the corpus index (HTML into a folder only).
+    /// The pages written, for the corpus page (formats that have one, into a folder only).
     index: Option<Vec<IndexDoc>>,
     /// The first failed write to the shared output.
     fatal: Option<io::Error>,
@@ -673,7 +605,7 @@ struct Sink<'a> {
 impl<'a> Sink<'a> {
     fn new(
         dest: &'a Destination,
-        format: Format,
+        renderer: &dyn Render,
         stdout: &'a mut dyn Write,
     ) -> io::Result<Sink<'a>> {
         let mut used = HashSet::new();
@@ -682,9 +614,9 @@ impl<'a> Sink<'a> {
             Destination::File(p) => Some(OutFile::create(p)?),
             Destination::Dir(d) => {
                 create_dir(d)?;
-                if format == Format::Html {
-                    // Reserved for the corpus index: an input `index.txt` gets `index.txt.html`.
-                    used.insert(d.join("index.html"));
+                if let Some(page) = renderer.corpus_page() {
+                    // Reserved for the corpus page: an input `index.txt` gets `index.txt.html`.
+                    used.insert(d.join(page));
                     index = Some(Vec::new());
                 }
                 None
@@ -693,7 +625,7 @@ impl<'a> Sink<'a> {
         };
         Ok(Sink {
             dest,
-            format,
+            extension: renderer.extension(),
             stdout,
             file,
             used,
@@ -731,7 +663,7 @@ impl<'a> Sink<'a> {
         Ok(())
     }
 
-    fn end(&mut self, r: &dyn Render, matcher: &Matcher) -> io::Result<()> {
+    fn end(&mut self, r: &dyn Render, glossary: &crate::glossary::Glossary) -> io::Result<()> {
         self.buf.clear();
         r.end(&mut self.buf);
         let buf = std::mem::take(&mut self.buf);
@@ -742,8 +674,12 @@ impl<'a> Sink<'a> {
         if let (Destination::File(p), Some(f)) = (self.dest, self.file.take()) {
             f.commit(p)?;
         }
-        if let (Destination::Dir(d), Some(docs)) = (self.dest, &self.index) {
-            write_atomic(&d.join("index.html"), &html::index(docs, matcher))?;
+        if let (Destination::Dir(d), Some(docs), Some(page)) =
+            (self.dest, &self.index, r.corpus_page())
+        {
+            let mut out = Vec::new();
+            r.corpus(docs, glossary, &mut out);
+            write_atomic(&d.join(page), &out)?;
         }
         Ok(())
     }
@@ -808,7 +744,7 @@ impl<'a> Sink<'a> {
             self.part = Some((t, target));
         }
         if let Some(page) = self.index.as_mut().and_then(|i| i.last_mut()) {
-            html::merge_counts(&mut page.counts, counts);
+            merge_counts(&mut page.counts, counts);
         }
         let (t, _) = self.part.as_mut().expect("opened above");
         t.write_all(bytes)?;
@@ -839,7 +775,7 @@ impl<'a> Sink<'a> {
                 .unwrap_or(&f.path)
                 .to_path_buf()
         };
-        dir.join(rel).with_extension(self.format.extension())
+        dir.join(rel).with_extension(self.extension)
     }
 
     fn target(&mut self, f: &Found) -> Result<PathBuf, String> {
@@ -848,7 +784,7 @@ impl<'a> Sink<'a> {
             // `a.txt` and `a.md` would both become `a.jsonl`: keep the full name for the second.
             let mut name = f.path.file_name().unwrap_or_default().to_os_string();
             name.push(".");
-            name.push(self.format.extension());
+            name.push(self.extension);
             target.set_file_name(name);
         }
         if same_file(&target, &f.path) {
@@ -866,133 +802,5 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
-    }
-}
-
-/// The error for an output that would replace an input.
-pub fn overwrite_error(output: &Path, input: &Path) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!(
-            "{}: output would overwrite the input {}; choose another output file",
-            output.display(),
-            if input.as_os_str() == "-" {
-                "read from standard input".to_string()
-            } else {
-                input.display().to_string()
-            }
-        ),
-    )
-}
-
-fn with_path(p: &Path, e: io::Error) -> io::Error {
-    io::Error::new(e.kind(), format!("{}: {e}", p.display()))
-}
-
-/// A temporary file in the target's folder, so the final rename is atomic. It is created
-/// with the mode an ordinary new file gets (0666 less the umask), not tempfile's private
-/// 0600, since it becomes the user's output.
-pub fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    create_dir(&dir)?;
-    use std::os::unix::fs::PermissionsExt;
-    tempfile::Builder::new()
-        .prefix(".tifa-")
-        .suffix(".part")
-        .permissions(fs::Permissions::from_mode(0o666))
-        .tempfile_in(&dir)
-        .map_err(|e| {
-            // tempfile's message ends with its random temporary name (`at path
-            // ".tifa-x1y2.part"`), which the user never asked for: name the target instead.
-            let msg = e.to_string();
-            let msg = msg.split(" at path ").next().unwrap_or_default();
-            io::Error::new(
-                e.kind(),
-                format!("{}: cannot write: {msg}", target.display()),
-            )
-        })
-}
-
-/// Creates a folder and its parents. When a file stands where a folder is needed (`-o
-/// notes.txt/out/`), the error names that file rather than saying "File exists".
-fn create_dir(dir: &Path) -> io::Result<()> {
-    fs::create_dir_all(dir).map_err(|e| {
-        match dir
-            .ancestors()
-            .find(|a| !a.as_os_str().is_empty() && a.exists() && !a.is_dir())
-        {
-            Some(file) => io::Error::new(
-                io::ErrorKind::NotADirectory,
-                format!("{}: is a file, expected a folder", file.display()),
-            ),
-            None => with_path(dir, e),
-        }
-    })
-}
-
-/// Writes a whole file under a temporary name, then renames it into place.
-fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut t = OutFile::create(target)?;
-    t.write_all(bytes).map_err(|e| with_path(target, e))?;
-    t.commit(target)
-}
-
-/// An output file. A regular file (or a new one) is written under a temporary name and
-/// renamed into place when complete, so an interrupted run leaves nothing partial. A target
-/// that exists and is not a regular file — `/dev/null`, a FIFO, a terminal — is written
-/// directly: renaming over it would replace the device or FIFO with a regular file (as
-/// root, `-o /dev/null` replaced the system's /dev/null).
-enum OutFile {
-    Atomic(tempfile::NamedTempFile),
-    Direct(fs::File),
-}
-
-impl OutFile {
-    fn create(target: &Path) -> io::Result<OutFile> {
-        match fs::metadata(target) {
-            Ok(m) if !m.is_file() && !m.is_dir() => fs::OpenOptions::new()
-                .write(true)
-                .open(target)
-                .map(OutFile::Direct)
-                .map_err(|e| with_path(target, e)),
-            _ => temp_beside(target).map(OutFile::Atomic),
-        }
-    }
-
-    /// Puts the finished output in place.
-    fn commit(self, target: &Path) -> io::Result<()> {
-        match self {
-            OutFile::Atomic(t) => {
-                t.persist(target).map_err(|e| with_path(target, e.error))?;
-                Ok(())
-            }
-            OutFile::Direct(mut f) => f.flush(),
-        }
-    }
-}
-
-impl Write for OutFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            OutFile::Atomic(t) => t.write(buf),
-            OutFile::Direct(f) => f.write(buf),
-        }
-    }
-
-    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match self {
-            OutFile::Atomic(t) => t.write_all(buf),
-            OutFile::Direct(f) => f.write_all(buf),
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match self {
-            OutFile::Atomic(t) => t.flush(),
-            OutFile::Direct(f) => f.flush(),
-        }
     }
 }

@@ -28,12 +28,12 @@ use std::io::{self, Write};
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::batch::Message;
-use crate::chinese::is_han;
+use crate::diagnostics::Message;
 use crate::glossary::FormKind;
+use crate::input::segments::{self, Languages, Segment, SegmentError, SegmentFormat};
+use crate::input::source;
 use crate::matcher::{MatchOptions, Matcher, Span};
-use crate::segment::{self, Languages, Segment, SegmentError, SegmentFormat};
-use crate::source;
+use crate::text::chinese::is_han;
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -395,8 +395,8 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
                 }
             };
             let bytes = source::read_all(p).map_err(|e| e.to_string())?;
-            let segments =
-                segment::read(&bytes, format, &config.languages).map_err(|e| located(&path, &e))?;
+            let segments = segments::read(&bytes, format, &config.languages)
+                .map_err(|e| located(&path, &e))?;
             Ok(CheckedFile { path, segments })
         }
         CheckInput::Pair {
@@ -406,11 +406,11 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
             let (sp, tp) = (s.display().to_string(), t.display().to_string());
             let read = |p: &std::path::Path, shown: &str| -> Result<String, String> {
                 let bytes = source::read_all(p).map_err(|e| e.to_string())?;
-                segment::decode_text(&bytes).map_err(|e| located(shown, &e))
+                segments::decode_text(&bytes).map_err(|e| located(shown, &e))
             };
             let (st, tt) = (read(s, &sp)?, read(t, &tp)?);
             let segments =
-                segment::read_line_pairs(&st, &tt).map_err(|e| format!("{sp} and {tp}: {e}"))?;
+                segments::read_line_pairs(&st, &tt).map_err(|e| format!("{sp} and {tp}: {e}"))?;
             Ok(CheckedFile { path: tp, segments })
         }
     }

@@ -9,8 +9,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::{Finding, Kind, Severity, Side};
+use crate::input::segments::Segment;
 use crate::matcher::Matcher;
-use crate::segment::Segment;
+use crate::render::escape::html as escape_html;
 
 /// Output formats of `tifa check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,22 +279,6 @@ fn text(color: bool, path: &str, seg: &Segment, f: &Finding, matcher: &Matcher, 
     let _ = writeln!(s, "    source | {}", marked(&seg.source, sm.as_ref(), c));
     let _ = writeln!(s, "    target | {}", marked(target, tm.as_ref(), c));
     out.extend_from_slice(s.as_bytes());
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 fn html_marked(text: &str, range: Option<&Range<usize>>) -> String {

@@ -1,20 +1,16 @@
 //! `tifa check`: its arguments (clap), turned at once into a [`CheckConfig`], and the glue
-//! that runs it and prints its messages. Kept beside `cli.rs` and `main.rs` rather than in
-//! them so the subcommand is one file of the binary.
+//! that runs it and reports its messages.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use tifa::batch::Message;
 use tifa::check::{self, CheckConfig, CheckInput, FailOn, ReportFormat, ReportOptions};
-use tifa::segment::{Languages, SegmentFormat};
+use tifa::diagnostics::Message;
+use tifa::input::segments::{Languages, SegmentFormat};
 
-use crate::cli::GlossaryArgs;
-
-const FAILED: u8 = 1;
-const UNUSABLE: u8 = 2;
+use super::{compile, Console, GlossaryArgs, FAILED_INPUT, UNUSABLE};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum CheckFormatArg {
@@ -132,33 +128,29 @@ impl CheckArgs {
 }
 
 /// Runs `tifa check` and returns the exit status.
-pub fn run(args: CheckArgs) -> io::Result<u8> {
+pub fn run(args: CheckArgs, out: &mut dyn Write, console: &mut dyn Console) -> io::Result<u8> {
     let config = match args.config() {
         Ok(c) => c,
         Err(m) => {
-            eprintln!("tifa: {m}");
+            console.line(&format!("tifa: {m}"));
             return Ok(UNUSABLE);
         }
     };
-    let Some(matcher) = crate::compile(&args.glossary.sources()) else {
+    let Some(matcher) = compile(&args.glossary.sources(), console) else {
         return Ok(UNUSABLE);
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut print = |m: Message| match m {
-        Message::Error(s) => eprintln!("tifa: error: {s}"),
-        Message::Warning(s) => eprintln!("tifa: warning: {s}"),
-        Message::Note(s) => eprintln!("tifa: note: {s}"),
+    let mut message = |m: Message| match m {
         // Checking is quick and sequential: no progress bar.
         Message::Progress { .. } => {}
+        m => console.message(m),
     };
-    let report = check::run(&config, &matcher, &mut out, &mut print)?;
+    let report = check::run(&config, &matcher, out, &mut message)?;
     out.flush()?;
     if !args.quiet {
-        eprintln!("tifa: {}", report.summary());
+        console.line(&format!("tifa: {}", report.summary()));
     }
     Ok(if report.failing > 0 || report.input_errors > 0 {
-        FAILED
+        FAILED_INPUT
     } else {
         0
     })

@@ -1,5 +1,5 @@
 //! `tifa discover --aligned`: new English forms for known entries, from aligned segments
-//! (TSV, TMX or XLIFF, read by [`crate::segment`]).
+//! (TSV, TMX or XLIFF, read by [`crate::input::segments`]).
 //!
 //! For each glossary entry found in the Chinese side of the segments, every English n-gram
 //! (1–6 words, not starting or ending with a stop word, not overlapping a span the glossary
@@ -17,8 +17,8 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::words::{is_stop_word, singular, tokenize};
 use crate::matcher::{MatchOptions, Matcher};
+use crate::text::english::{is_stop_word, singular, tokenize};
 
 /// Longest n-gram, in words.
 const MAX_WORDS: usize = 6;
@@ -33,9 +33,9 @@ pub struct Pair {
 }
 
 impl Pair {
-    /// The pairs of segments read by [`crate::segment`] (TSV, TMX, XLIFF); segments without
+    /// The pairs of segments read by [`crate::input::segments`] (TSV, TMX, XLIFF); segments without
     /// a translation are left out.
-    pub fn from_segments(segments: Vec<crate::segment::Segment>) -> Vec<Pair> {
+    pub fn from_segments(segments: Vec<crate::input::segments::Segment>) -> Vec<Pair> {
         segments
             .into_iter()
             .filter_map(|s| {
@@ -126,7 +126,7 @@ fn segment_ngrams(matcher: &Matcher, text: &str) -> Vec<(String, String)> {
             }
             key.push_str(&singular(&last.key));
             if seen.insert(key.clone()) {
-                let surface = crate::corpus::squash(&text[tokens[i].start..last.end])
+                let surface = crate::text::snippet::squash(&text[tokens[i].start..last.end])
                     .trim()
                     .to_string();
                 out.push((key, surface));
@@ -325,12 +325,13 @@ fn quote_aligned(
         }) else {
             continue;
         };
-        let phrase = crate::corpus::squash(target[t.clone()].trim())
+        let phrase = crate::text::snippet::squash(target[t.clone()].trim())
             .trim()
             .to_string();
         let words = tokenize(&phrase).len();
         let covered = tgt_spans.iter().any(|x| x.start < t.end && x.end > t.start);
-        if (1..=8).contains(&words) && !covered && !phrase.chars().any(crate::chinese::is_han) {
+        if (1..=8).contains(&words) && !covered && !phrase.chars().any(crate::text::chinese::is_han)
+        {
             out.push((span.entry, phrase_key(&phrase), phrase));
         }
     }

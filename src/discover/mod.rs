@@ -19,19 +19,18 @@
 //! ([`Discovery::finish`]), from the documents they were seen in.
 
 pub mod aligned;
-mod words;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::chinese::is_han;
-use crate::corpus::{line_of, squash, Kwic};
 use crate::glossary::exchange::IdAllocator;
 use crate::glossary::{Entry, COLUMNS};
 use crate::matcher::{MatchOptions, Matcher};
-pub use words::{is_stop_word, singular, tokenize, Token, STOP_WORDS};
+use crate::text::chinese::is_han;
+use crate::text::english::{is_stop_word, singular, tokenize, Token};
+use crate::text::snippet::{line_of, squash, Kwic};
 
 /// How many times a quoted occurrence counts.
 pub const QUOTE_WEIGHT: f64 = 4.0;
@@ -430,8 +429,10 @@ impl Discovery {
                     if path == "-" {
                         return self.stdin.clone();
                     }
-                    let raw = crate::source::read_all(path).ok()?;
-                    crate::source::decode(path, raw, true).ok().map(|(t, _)| t)
+                    let raw = crate::input::source::read_all(path).ok()?;
+                    crate::input::source::decode(path, raw, true)
+                        .ok()
+                        .map(|(t, _)| t)
                 });
                 let Some(text) = text.as_deref() else {
                     continue;

@@ -5,20 +5,12 @@
 //! forms, acceptable English renderings and the literal renderings machine translation
 //! produces. Every surface form is matched; [`FormKind`] says which kind matched.
 
-pub mod cedict;
 mod csv;
 pub mod exchange;
-pub mod json;
-mod lint;
 mod load;
-pub mod omegat;
 pub mod pinyin;
-pub mod printable;
-pub mod tbx;
-pub mod usage;
 
 pub use self::csv::{is_valid_id, read_csv, write_csv, COLUMNS};
-pub use self::lint::lint;
 pub use self::load::{load, GlossaryError, GlossarySource};
 
 use std::fmt;

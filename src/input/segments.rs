@@ -23,7 +23,7 @@
 
 use std::fmt;
 
-use crate::xml::{self, Element, Event, Reader, XmlError};
+use crate::text::xml::{self, Element, Event, Reader, XmlError};
 
 /// One aligned pair.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,6 +5,8 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::text::snippet::line_column;
+
 /// Why an input could not be used.
 #[derive(Debug)]
 pub enum InputErrorKind {
@@ -139,18 +141,6 @@ pub fn decode(
             }
         }
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset in valid-until-there UTF-8.
-fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-    (line, column)
 }
 
 /// Reads a file or standard input (`-`) whole. Takes the path itself, not its display

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Document, Render};
 use crate::annotate::Annotation;
-use crate::matcher::Matcher;
+use crate::glossary::Glossary;
 
 /// One span of the `spans` array. Offsets are code points into `text`, end exclusive; byte
 /// offsets are given too.
@@ -52,11 +52,11 @@ struct DocOut<'a> {
 
 pub struct JsonlRenderer;
 
-fn spans<'a>(doc: &Document<'a>, ann: &Annotation, matcher: &'a Matcher) -> Vec<SpanOut<'a>> {
+fn spans<'a>(doc: &Document<'a>, ann: &Annotation, glossary: &'a Glossary) -> Vec<SpanOut<'a>> {
     ann.spans
         .iter()
         .map(|l| {
-            let e = matcher.entry(&l.span);
+            let e = &glossary.entries[l.span.entry];
             SpanOut {
                 start: l.char_start,
                 end: l.char_end,
@@ -75,8 +75,24 @@ fn spans<'a>(doc: &Document<'a>, ann: &Annotation, matcher: &'a Matcher) -> Vec<
 }
 
 impl Render for JsonlRenderer {
-    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
-        let spans = spans(doc, ann, matcher);
+    /// A record without text passes through unchanged, so nothing the user gave is lost.
+    fn pass_through(&self, record: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(record.as_bytes());
+        out.push(b'\n');
+    }
+
+    fn extension(&self) -> &'static str {
+        "jsonl"
+    }
+
+    fn document(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+    ) {
+        let spans = spans(doc, ann, glossary);
         match doc.record {
             // Keep the input record byte for byte and append `spans` before its closing brace.
             Some(record) => {

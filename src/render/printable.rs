@@ -8,46 +8,34 @@
 
 use std::io::{self, Write};
 
-use super::usage::{format_forms, TermUse};
-use super::Entry;
+use super::escape::{html as escape_html, md as escape_md};
+use super::usage::format_forms;
+use crate::glossary::Entry;
+use crate::usage::TermUse;
 
 /// One entry to print, with its corpus use when there is one.
 #[derive(Debug, Clone, Copy)]
 pub struct Item<'a> {
+    /// The entry.
     pub entry: &'a Entry,
+    /// How a corpus uses it (`glossary build`).
     pub usage: Option<&'a TermUse>,
 }
 
-/// Escapes Markdown inline punctuation so glossary text prints literally.
-pub fn escape_md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '{' | '}' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
+/// Writes a whole glossary, sorted by English headword, as Markdown or (`html`) HTML: the
+/// printable formats of `glossary export`.
+pub fn write_glossary(entries: &[Entry], html: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut sorted: Vec<&Entry> = entries.iter().collect();
+    sorted.sort_by_cached_key(|e| (e.en.to_lowercase(), e.zh.clone()));
+    let items: Vec<Item<'_>> = sorted
+        .into_iter()
+        .map(|entry| Item { entry, usage: None })
+        .collect();
+    if html {
+        write_html(&items, out)
+    } else {
+        write_markdown(&items, out)
     }
-    out
-}
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn title(e: &Entry) -> &str {

@@ -103,7 +103,7 @@ pub fn form_label(form: FormKind) -> &'static str {
 pub fn mostly_chinese(text: &str) -> bool {
     let (mut han, mut latin) = (0usize, 0usize);
     for c in text.chars().take(20_000) {
-        if crate::chinese::is_han(c) {
+        if crate::text::chinese::is_han(c) {
             han += 1;
         } else if c.is_alphabetic() {
             latin += 1;

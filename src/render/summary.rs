@@ -6,8 +6,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::matcher::Matcher;
+use crate::glossary::Glossary;
 
+/// Writes the summary as documents finish.
 pub struct SummaryWriter<W: Write> {
     out: W,
     json: bool,
@@ -21,6 +22,7 @@ struct JsonDoc<'a> {
 }
 
 impl<W: Write> SummaryWriter<W> {
+    /// Starts a summary (`json`, or CSV) on `out`.
     pub fn new(mut out: W, json: bool) -> io::Result<Self> {
         if json {
             out.write_all(b"[")?;
@@ -39,9 +41,9 @@ impl<W: Write> SummaryWriter<W> {
         &mut self,
         path: &str,
         counts: &[(usize, u32)],
-        matcher: &Matcher,
+        glossary: &Glossary,
     ) -> io::Result<()> {
-        let entries = &matcher.glossary().entries;
+        let entries = &glossary.entries;
         if self.json {
             let doc = JsonDoc {
                 path,
@@ -68,6 +70,7 @@ impl<W: Write> SummaryWriter<W> {
     }
 
     /// Closes the summary and returns the writer.
+    /// Ends the summary and hands back the writer.
     pub fn finish(mut self) -> io::Result<W> {
         if self.json {
             self.out.write_all(b"\n]\n")?;

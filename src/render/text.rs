@@ -2,8 +2,7 @@
 
 use super::{Document, Render};
 use crate::annotate::Annotation;
-use crate::glossary::{Entry, FormKind};
-use crate::matcher::Matcher;
+use crate::glossary::{Entry, FormKind, Glossary};
 
 pub struct TextRenderer;
 
@@ -27,7 +26,17 @@ pub fn gloss(entry: &Entry, form: FormKind) -> String {
 }
 
 impl Render for TextRenderer {
-    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
+    fn extension(&self) -> &'static str {
+        "txt"
+    }
+
+    fn document(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+    ) {
         // Glosses go after the end of each span; nested spans (with --overlapping) are
         // glossed in the order they end.
         let mut ends: Vec<(usize, usize)> = ann
@@ -41,7 +50,7 @@ impl Render for TextRenderer {
         for (end, i) in ends {
             out.extend_from_slice(&doc.text.as_bytes()[pos..end]);
             let l = &ann.spans[i];
-            out.extend_from_slice(gloss(matcher.entry(&l.span), l.form()).as_bytes());
+            out.extend_from_slice(gloss(&glossary.entries[l.span.entry], l.form()).as_bytes());
             pos = end;
         }
         out.extend_from_slice(&doc.text.as_bytes()[pos..]);

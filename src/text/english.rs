@@ -1,14 +1,26 @@
-//! English words for discovery: tokens with their clause, a stop-word list, and a light
-//! singular fold (the same regular plurals the matcher treats as equal).
+//! English words: what a word character is (the matcher's boundary rule), tokens with their
+//! clause, a stop-word list, and the one regular singular and plural that both the matcher
+//! (form variants) and discovery (phrase keys) use, so the two never disagree.
 
-use crate::chinese::is_cjk;
-use crate::matcher::is_word_char;
+use super::chinese::is_cjk;
+
+/// A word character for the boundary rule: a letter or digit of a script written with
+/// spaces between words. Han, kana and Hangul are not, so `在nail case中` still matches.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() && !is_cjk(c)
+    }
+}
 
 /// A word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Byte range in the text.
+    /// Byte range in the text: start.
     pub start: usize,
+    /// Byte range in the text: end.
     pub end: usize,
     /// Lower case, curly apostrophes straightened.
     pub key: String,
@@ -314,7 +326,8 @@ pub fn is_stop_word(word: &str) -> bool {
 }
 
 /// The regular singular of a lower-case English word (`umbrellas` → `umbrella`,
-/// `industries` → `industry`, `cases` → `case`); other words unchanged.
+/// `industries` → `industry`, `cases` → `case`); other words unchanged. Words under four
+/// letters are left alone: `gas` and `bus` are not plurals.
 pub fn singular(w: &str) -> String {
     let n = w.len();
     if n < 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -331,6 +344,25 @@ pub fn singular(w: &str) -> String {
         w[..n - 1].to_string()
     } else {
         w.to_string()
+    }
+}
+
+/// The regular plural of a lower-case English word in the singular (`case` → `cases`,
+/// `industry` → `industries`, `box` → `boxes`).
+pub fn plural(w: &str) -> String {
+    let b = w.as_bytes();
+    let n = b.len();
+    if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+    {
+        format!("{w}es")
+    } else if w.ends_with('y') && n >= 2 && !b"aeiou".contains(&b[n - 2]) {
+        format!("{}ies", &w[..n - 1])
+    } else {
+        format!("{w}s")
     }
 }
 
@@ -370,8 +402,16 @@ mod tests {
             ("process", "process"),
             ("status", "status"),
             ("gas", "gas"),
+            ("bus", "bus"),
         ] {
             assert_eq!(singular(w), s);
+        }
+        for (w, p) in [
+            ("case", "cases"),
+            ("industry", "industries"),
+            ("box", "boxes"),
+        ] {
+            assert_eq!(plural(w), p);
         }
     }
 }

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::chinese::{is_han, simplified_in_block, to_simplified};
+use crate::text::chinese::{is_han, simplified_in_block, to_simplified};
 
 /// Folded text and the map back to the original.
 #[derive(Debug, Clone, Default)]

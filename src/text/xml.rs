@@ -22,9 +22,9 @@
 //! `tu` for `tmx:tu`; the qualified name is kept in [`Tag::qname`].
 //!
 //! ```
-//! use tifa::xml::{Event, Reader};
+//! use tifa::text::xml::{Event, Reader};
 //!
-//! let doc = tifa::xml::decode(b"<tu><tuv xml:lang='zh'><seg>A&amp;B &#x4E2D;</seg></tuv></tu>").unwrap();
+//! let doc = tifa::text::xml::decode(b"<tu><tuv xml:lang='zh'><seg>A&amp;B &#x4E2D;</seg></tuv></tu>").unwrap();
 //! let mut r = Reader::new(&doc);
 //! let mut texts = Vec::new();
 //! loop {
@@ -43,6 +43,8 @@
 
 use std::collections::VecDeque;
 use std::fmt;
+
+use super::snippet::line_column;
 
 use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesStart, Event as QEvent};
@@ -107,21 +109,25 @@ impl std::error::Error for XmlError {}
 
 impl XmlError {
     fn at(text: &str, offset: usize, kind: XmlErrorKind) -> XmlError {
-        let (line, column) = line_column(text, offset);
+        let (line, column) = line_column(text.as_bytes(), offset);
         XmlError { line, column, kind }
     }
 }
 
-/// 1-based line and column (in characters) of byte `offset` of `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+/// Escapes text for XML element content and quoted attribute values (the writers of TBX).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
     }
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
+    out
 }
 
 /// Decodes an XML document's bytes to text (see the module docs for the rules), without
@@ -172,7 +178,7 @@ fn utf8(bytes: &[u8]) -> Result<String, XmlError> {
             let valid = &bytes[..e.valid_up_to()];
             // The prefix is valid UTF-8 by construction.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let (line, column) = line_column(prefix, prefix.len());
+            let (line, column) = line_column(prefix.as_bytes(), prefix.len());
             Err(XmlError {
                 line,
                 column,
@@ -192,7 +198,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> Result<String, X
         match r {
             Ok(c) => out.push(c),
             Err(e) => {
-                let (line, column) = line_column(&out, out.len());
+                let (line, column) = line_column(out.as_bytes(), out.len());
                 return Err(XmlError {
                     line,
                     column,
@@ -205,7 +211,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> Result<String, X
         }
     }
     if bytes.len() % 2 == 1 {
-        let (line, column) = line_column(&out, out.len());
+        let (line, column) = line_column(out.as_bytes(), out.len());
         return Err(XmlError {
             line,
             column,
@@ -321,7 +327,7 @@ impl<'a> Reader<'a> {
         let offset = offset.min(self.text.len());
         let (pos, line, line_start) = self.cursor;
         if offset < pos || !self.text.is_char_boundary(offset) {
-            return line_column(self.text, offset);
+            return line_column(self.text.as_bytes(), offset);
         }
         let seg = &self.text.as_bytes()[pos..offset];
         let mut line = line;

@@ -11,10 +11,10 @@ use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use super::exchange::{problem, IdAllocator, ImportOptions, Imported};
-use super::pinyin::numbers_to_marks;
-use super::{Entry, Origin, Severity};
-use crate::matcher::fold_form;
+use super::{problem, IdAllocator, ImportOptions, Imported};
+use crate::glossary::pinyin::numbers_to_marks;
+use crate::glossary::{Entry, Origin, Severity};
+use crate::text::fold_form;
 
 /// Credit written into `source`: the definitions are CC-CEDICT's glosses.
 pub const CEDICT_SOURCE: &str = "CC-CEDICT (CC BY-SA 4.0): definition from its glosses";

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::exchange::{problem, Imported};
-use super::{is_valid_id, Entry, Origin, Severity};
+use super::{problem, Imported};
+use crate::glossary::{is_valid_id, Entry, Origin, Severity};
 
 /// The wire form of an entry.
 #[derive(Debug, Default, Serialize, Deserialize)]

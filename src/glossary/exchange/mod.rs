@@ -11,8 +11,13 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::{is_valid_id, Entry, Problem, Severity};
-use crate::matcher::fold_form;
+pub mod cedict;
+pub mod json;
+pub mod omegat;
+pub mod tbx;
+
+use crate::glossary::{is_valid_id, read_csv, write_csv, Entry, Problem, Severity};
+use crate::text::fold_form;
 
 /// The formats of `import` and `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,13 +36,10 @@ pub enum ExchangeFormat {
     OmegatCsv,
     /// CC-CEDICT dictionary lines (import only; `.gz` is read too).
     Cedict,
-    /// A printable Markdown glossary (export only).
-    Markdown,
-    /// A printable HTML glossary (export only).
-    Html,
 }
 
 impl ExchangeFormat {
+    /// The format's name on the command line.
     pub fn name(self) -> &'static str {
         match self {
             ExchangeFormat::Csv => "csv",
@@ -47,15 +49,10 @@ impl ExchangeFormat {
             ExchangeFormat::OmegatTab => "omegat",
             ExchangeFormat::OmegatCsv => "omegat-csv",
             ExchangeFormat::Cedict => "cedict",
-            ExchangeFormat::Markdown => "md",
-            ExchangeFormat::Html => "html",
         }
     }
 
-    pub fn can_import(self) -> bool {
-        !matches!(self, ExchangeFormat::Markdown | ExchangeFormat::Html)
-    }
-
+    /// Whether `export` writes this format (CC-CEDICT is read only).
     pub fn can_export(self) -> bool {
         self != ExchangeFormat::Cedict
     }
@@ -123,11 +120,14 @@ impl Default for ImportOptions {
 /// the file is rejected.
 #[derive(Debug, Default)]
 pub struct Imported {
+    /// The entries read, made loadable.
     pub entries: Vec<Entry>,
+    /// Everything wrong with the file, errors and warnings.
     pub problems: Vec<Problem>,
 }
 
 impl Imported {
+    /// Whether the file is rejected.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
@@ -137,23 +137,14 @@ impl Imported {
 pub fn import(format: ExchangeFormat, data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
     let mut imported = match format {
         ExchangeFormat::Csv => {
-            let (entries, problems) = super::read_csv(data, path);
+            let (entries, problems) = read_csv(data, path);
             return Imported { entries, problems };
         }
-        ExchangeFormat::Json => super::json::read(data, path),
-        ExchangeFormat::Tbx | ExchangeFormat::Tbx2008 => super::tbx::read(data, path, opts),
-        ExchangeFormat::OmegatTab => super::omegat::read(data, path, opts, false),
-        ExchangeFormat::OmegatCsv => super::omegat::read(data, path, opts, true),
-        ExchangeFormat::Cedict => super::cedict::read(data, path, opts),
-        ExchangeFormat::Markdown | ExchangeFormat::Html => Imported {
-            entries: Vec::new(),
-            problems: vec![problem(
-                path,
-                0,
-                Severity::Error,
-                format!("{} is an export-only format", format.name()),
-            )],
-        },
+        ExchangeFormat::Json => json::read(data, path),
+        ExchangeFormat::Tbx | ExchangeFormat::Tbx2008 => tbx::read(data, path, opts),
+        ExchangeFormat::OmegatTab => omegat::read(data, path, opts, false),
+        ExchangeFormat::OmegatCsv => omegat::read(data, path, opts, true),
+        ExchangeFormat::Cedict => cedict::read(data, path, opts),
     };
     let mut warnings = make_loadable(&mut imported.entries, path);
     imported.problems.append(&mut warnings);
@@ -163,28 +154,12 @@ pub fn import(format: ExchangeFormat, data: &[u8], path: &Path, opts: &ImportOpt
 /// Writes `entries` in `format`.
 pub fn export(format: ExchangeFormat, entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
     match format {
-        ExchangeFormat::Csv => super::write_csv(entries, out),
-        ExchangeFormat::Json => super::json::write(entries, out),
-        ExchangeFormat::Tbx => super::tbx::write_v3(entries, out),
-        ExchangeFormat::Tbx2008 => super::tbx::write_2008(entries, out),
-        ExchangeFormat::OmegatTab => super::omegat::write(entries, out, false),
-        ExchangeFormat::OmegatCsv => super::omegat::write(entries, out, true),
-        ExchangeFormat::Markdown | ExchangeFormat::Html => {
-            let mut sorted: Vec<&Entry> = entries.iter().collect();
-            sorted.sort_by_cached_key(|e| (e.en.to_lowercase(), e.zh.clone()));
-            let items: Vec<super::printable::Item<'_>> = sorted
-                .into_iter()
-                .map(|e| super::printable::Item {
-                    entry: e,
-                    usage: None,
-                })
-                .collect();
-            if format == ExchangeFormat::Markdown {
-                super::printable::write_markdown(&items, out)
-            } else {
-                super::printable::write_html(&items, out)
-            }
-        }
+        ExchangeFormat::Csv => write_csv(entries, out),
+        ExchangeFormat::Json => json::write(entries, out),
+        ExchangeFormat::Tbx => tbx::write_v3(entries, out),
+        ExchangeFormat::Tbx2008 => tbx::write_2008(entries, out),
+        ExchangeFormat::OmegatTab => omegat::write(entries, out, false),
+        ExchangeFormat::OmegatCsv => omegat::write(entries, out, true),
         ExchangeFormat::Cedict => Err(io::Error::new(
             io::ErrorKind::Unsupported,
             "CC-CEDICT is an import-only format",

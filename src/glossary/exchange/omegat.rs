@@ -10,8 +10,8 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::exchange::{problem, ImportOptions, Imported};
-use super::{Entry, Origin, Severity};
+use super::{problem, ImportOptions, Imported};
+use crate::glossary::{Entry, Origin, Severity};
 
 /// Reads an OmegaT glossary. `csv` selects the CSV variant.
 pub fn read(data: &[u8], path: &Path, opts: &ImportOptions, csv: bool) -> Imported {
@@ -136,7 +136,7 @@ fn tab_rows(text: &str) -> Vec<(u64, Vec<String>)> {
 fn csv_rows(
     text: &str,
     path: &Path,
-    problems: &mut Vec<super::Problem>,
+    problems: &mut Vec<crate::glossary::Problem>,
 ) -> Vec<(u64, Vec<String>)> {
     let mut rows = Vec::new();
     let mut rdr = ::csv::ReaderBuilder::new()

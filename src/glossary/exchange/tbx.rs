@@ -1,6 +1,6 @@
 //! TBX: TermBase eXchange, v3 (ISO 30042:2019, `tbx/text/body/conceptEntry/langSec/termSec`,
 //! TBX-Basic, TBX-Min and TBX-Core dialects, DCA style) and TBX 2008 (`martif/text/body/
-//! termEntry/langSet/tig`), read and written. XML goes through [`crate::xml`], which never
+//! termEntry/langSet/tig`), read and written. XML goes through [`crate::text::xml`], which never
 //! expands DTD or external entities.
 //!
 //! Mapping, one concept entry per glossary entry:
@@ -24,10 +24,9 @@ use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::exchange::{problem, ImportOptions, Imported};
-use super::printable::escape_html as esc;
-use super::{Entry, Origin, Problem, Severity, CATEGORIES};
-use crate::xml::{self, Element};
+use super::{problem, ImportOptions, Imported};
+use crate::glossary::{Entry, Origin, Problem, Severity, CATEGORIES};
+use crate::text::xml::{self, escape as esc, Element};
 
 /// Element names whose subtrees hold no terminology (header, back matter).
 const NOT_BODY: &[&str] = &["tbxHeader", "martifHeader", "back"];
@@ -150,7 +149,7 @@ fn term_of(t: &Element) -> Option<&Element> {
 }
 
 fn clean(s: &str) -> String {
-    crate::corpus::squash(s).trim().to_string()
+    crate::text::snippet::squash(s).trim().to_string()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -314,7 +313,7 @@ fn concept_to_entry(c: &Element, path: &Path, opts: &ImportOptions) -> Entry {
         e.zh = e
             .zh_hant
             .iter()
-            .map(|t| t.chars().map(crate::chinese::to_simplified).collect())
+            .map(|t| t.chars().map(crate::text::chinese::to_simplified).collect())
             .next()
             .unwrap_or_default();
     }
@@ -558,7 +557,7 @@ fn check_category(
 // ---- writing ----
 
 /// The fields each TBX export carries: all of them, pinyin as a `pinyin: …` note.
-pub const CARRIED_FIELDS: &[&str] = super::COLUMNS;
+pub const CARRIED_FIELDS: &[&str] = crate::glossary::COLUMNS;
 
 struct Names {
     concept: &'static str,

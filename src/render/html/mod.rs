@@ -23,11 +23,11 @@ use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
+use super::escape::html_into as esc;
 use super::prose::{self, Term};
-use super::{Document, Render};
-use crate::annotate::{Annotation, Located};
-use crate::glossary::{Entry, FormKind};
-use crate::matcher::Matcher;
+use super::{Document, IndexDoc, Render};
+use crate::annotate::{merge_counts, Annotation, Located};
+use crate::glossary::{Entry, FormKind, Glossary};
 
 const CSS: &str = include_str!("assets/tifa.css");
 const JS: &str = include_str!("assets/tifa.js");
@@ -43,9 +43,19 @@ impl Render for HtmlRenderer {
         out.extend_from_slice(s.as_bytes());
     }
 
-    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
+    fn extension(&self) -> &'static str {
+        "html"
+    }
+
+    fn document(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+    ) {
         let mut s = String::with_capacity(doc.text.len() * 2 + ann.spans.len() * 600 + 4096);
-        Page::new(doc, ann, matcher, &mut s).article();
+        Page::new(doc, ann, glossary, &mut s).article();
         out.extend_from_slice(s.as_bytes());
     }
 
@@ -57,6 +67,14 @@ impl Render for HtmlRenderer {
         s.push_str(JS);
         s.push_str("</script>\n</body>\n</html>\n");
         out.extend_from_slice(s.as_bytes());
+    }
+
+    fn corpus_page(&self) -> Option<&'static str> {
+        Some("index.html")
+    }
+
+    fn corpus(&self, docs: &[IndexDoc], glossary: &Glossary, out: &mut Vec<u8>) {
+        out.extend_from_slice(&index(docs, glossary));
     }
 }
 
@@ -123,29 +141,6 @@ fn sha256_source(s: &str) -> String {
     out
 }
 
-/// Escapes text for element content and quoted attribute values. A carriage return is
-/// written as a character reference, since the HTML parser would turn a raw one into `\n`.
-fn esc(out: &mut String, s: &str) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            b'\r' => "&#13;",
-            // The parser drops NUL; make the loss visible instead.
-            0 => "&#xFFFD;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
-}
-
 /// Text for a card or a list: runs of whitespace (line breaks included) as one space.
 fn esc_flat(out: &mut String, s: &str) {
     let mut first = true;
@@ -187,7 +182,7 @@ struct Page<'a> {
     text: &'a str,
     path: &'a str,
     ann: &'a Annotation,
-    matcher: &'a Matcher,
+    glossary: &'a Glossary,
     key: String,
     terms: Vec<Term>,
     /// Entry index → (1-based number in the document's term list, occurrences).
@@ -201,7 +196,7 @@ impl<'a> Page<'a> {
     fn new(
         doc: &Document<'a>,
         ann: &'a Annotation,
-        matcher: &'a Matcher,
+        glossary: &'a Glossary,
         out: &'a mut String,
     ) -> Page<'a> {
         let terms = prose::terms(ann);
@@ -214,7 +209,7 @@ impl<'a> Page<'a> {
             text: doc.text,
             path: doc.path,
             ann,
-            matcher,
+            glossary,
             key: prose::doc_key(doc.path),
             terms,
             number,
@@ -224,7 +219,7 @@ impl<'a> Page<'a> {
     }
 
     fn entry(&self, i: usize) -> &'a Entry {
-        self.matcher.entry(&self.ann.spans[i].span)
+        &self.glossary.entries[self.ann.spans[i].span.entry]
     }
 
     fn article(&mut self) {
@@ -505,7 +500,7 @@ impl<'a> Page<'a> {
         }
         s.push_str("<ol class=\"glossary\">\n");
         for (n, t) in self.terms.iter().enumerate() {
-            let e = &self.matcher.glossary().entries[t.entry];
+            let e = &self.glossary.entries[t.entry];
             s.push_str("<li id=\"");
             let _ = write!(s, "{key}-g-");
             esc(s, &e.id);
@@ -584,30 +579,6 @@ impl<'a> Page<'a> {
     }
 }
 
-/// One page of a folder of HTML outputs, for the corpus index.
-#[derive(Debug, Clone)]
-pub struct IndexDoc {
-    /// The input's path as given.
-    pub path: String,
-    /// The page, relative to the output folder.
-    pub page: std::path::PathBuf,
-    /// Occurrences per entry (index into the matcher's glossary).
-    pub counts: Vec<(usize, u32)>,
-    /// Whether the page holds this one document, so its term anchors can be linked; a JSONL
-    /// input's page holds one article per record and is linked as a whole.
-    pub anchored: bool,
-}
-
-/// Adds per-entry counts into others (the records of one JSONL input share a page).
-pub fn merge_counts(into: &mut Vec<(usize, u32)>, more: &[(usize, u32)]) {
-    for &(entry, n) in more {
-        match into.iter_mut().find(|c| c.0 == entry) {
-            Some(c) => c.1 += n,
-            None => into.push((entry, n)),
-        }
-    }
-}
-
 /// A relative URL for a page path: components joined by `/`, percent-encoded.
 fn href(page: &Path) -> String {
     let mut out = String::new();
@@ -639,8 +610,8 @@ fn doc_link(s: &mut String, d: &IndexDoc, entry: Option<&Entry>) {
 
 /// The corpus page of a folder of HTML outputs: the documents with their term counts, a chart
 /// of the most frequent terms, and for each term the documents it occurs in.
-pub fn index(docs: &[IndexDoc], matcher: &Matcher) -> Vec<u8> {
-    let entries = &matcher.glossary().entries;
+fn index(docs: &[IndexDoc], glossary: &Glossary) -> Vec<u8> {
+    let entries = &glossary.entries;
     // Totals per entry, most frequent first; ties in glossary order.
     let mut totals: Vec<(usize, u32)> = Vec::new();
     for d in docs {
