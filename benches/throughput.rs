@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use tifa::annotate::annotate;
 use tifa::glossary::Glossary;
 use tifa::matcher::{MatchOptions, Matcher};
-use tifa::normalize::{normalize_into, Normalized};
+use tifa::text::normalize::{normalize_into, Normalized};
 use tifa::render::{Document, Format};
 
 /// About 4 MB of text made from the project's sample documents.

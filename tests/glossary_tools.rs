@@ -7,8 +7,8 @@ use std::process::{Command, Output};
 
 use tifa::discover::aligned::Proposal;
 use tifa::discover::Candidate;
-use tifa::glossary::json::EntryRecord;
-use tifa::glossary::usage::UsageRecord;
+use tifa::glossary::exchange::json::EntryRecord;
+use tifa::render::usage::UsageRecord;
 
 const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
 const TBX_DIR: &str = "../shared/testdata/tbx";

@@ -10,10 +10,10 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 
 use tifa::batch::{self, AnnotateConfig, Destination, InputMode};
-use tifa::chinese::{has_traditional, is_cjk};
+use tifa::text::chinese::{has_traditional, is_cjk};
 use tifa::glossary::{read_csv, FormKind, Glossary};
 use tifa::matcher::{fold_form, MatchOptions, Matcher, Span};
-use tifa::normalize::normalize;
+use tifa::text::normalize::normalize;
 use tifa::render::Format;
 
 #[path = "support/invariants.rs"]
@@ -183,7 +183,7 @@ proptest! {
     ) {
         let text = text_from(&parts);
         let line = serde_json::json!({"id": id, "text": text, "meta": {"x": extra}}).to_string();
-        prop_assert!(tifa::source::parse_record(&line, "text").is_ok());
+        prop_assert!(tifa::input::source::parse_record(&line, "text").is_ok());
         if let Err(e) = invariants::jsonl_record(matcher(), &line, "text") {
             prop_assert!(false, "{} for {:?}", e, line);
         }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use tifa::annotate::{annotate, Annotation};
 use tifa::matcher::{MatchOptions, Matcher};
-use tifa::normalize::normalize;
+use tifa::text::normalize::normalize;
 use tifa::render::{Document, Format, SpanRecord, CSV_HEADER};
 
 /// Every output format of `tifa annotate`. The match in [`render_round_trip`] is exhaustive,
@@ -426,7 +426,7 @@ pub fn annotate_everywhere(
 /// A JSONL input line (`--input jsonl`): when it is a record tifa accepts, its output is
 /// the same JSON object with `spans` added, and the spans point into its text field.
 pub fn jsonl_record(matcher: &Matcher, line: &str, field: &str) -> Result<(), String> {
-    let Ok(rec) = tifa::source::parse_record(line, field) else {
+    let Ok(rec) = tifa::input::source::parse_record(line, field) else {
         return Ok(());
     };
     let trimmed = line.trim();
@@ -493,7 +493,7 @@ pub fn target_normalize(data: &[u8]) {
     // Forms fold with the same function. Not asserted: folding is not idempotent for some
     // compatibility characters (‴ folds to ′′′, whose ′ folds to '), which matching does
     // not need, since text and forms are folded once each by the same function.
-    let _ = tifa::matcher::fold_form(&text);
+    let _ = tifa::text::fold_form(&text);
 }
 
 /// Annotate end to end with the curated glossary through every renderer, in both overlap
@@ -502,7 +502,7 @@ pub fn target_annotate(data: &[u8]) {
     let matcher = builtin_matcher();
     // What `tifa annotate` does with a file's bytes: decode (lossily here, so every input
     // reaches the matcher), annotate, render.
-    let Ok((text, _)) = tifa::source::decode("fuzz", data.to_vec(), true) else {
+    let Ok((text, _)) = tifa::input::source::decode("fuzz", data.to_vec(), true) else {
         return;
     };
     // Every format by default; with overlapping spans, the plain formats (reading the HTML
@@ -573,7 +573,7 @@ pub fn target_glossary_csv(data: &[u8]) {
 
 /// The TMX reader (and the XML layer under it): segments or one error, never a panic.
 pub fn target_tmx(data: &[u8]) {
-    use tifa::segment::{read_tmx, Languages};
+    use tifa::input::segments::{read_tmx, Languages};
     for langs in [
         Languages::default(),
         Languages {
@@ -593,12 +593,12 @@ pub fn target_tmx(data: &[u8]) {
             }
         }
     }
-    let _ = tifa::xml::parse(data);
+    let _ = tifa::text::xml::parse(data);
 }
 
 /// The XLIFF 1.2/2.x reader: segments or one error, never a panic.
 pub fn target_xliff(data: &[u8]) {
-    match tifa::segment::read_xliff(data) {
+    match tifa::input::segments::read_xliff(data) {
         Ok(segs) => assert!(segs.iter().all(|s| s.number >= 1)),
         Err(e) => {
             let _ = e.to_string();
