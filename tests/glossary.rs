@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use tifa::glossary::{lint, Glossary, GlossarySource, Severity};
+use tifa::glossary::{Glossary, GlossarySource, Severity};
+use tifa::lint::lint;
 use tifa::matcher::{MatchOptions, Matcher};
 
 /// Concepts the issues name; each must be found as one whole span of its own entry.

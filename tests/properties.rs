@@ -10,11 +10,12 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 
 use tifa::batch::{self, AnnotateConfig, Destination, InputMode};
-use tifa::text::chinese::{has_traditional, is_cjk};
 use tifa::glossary::{read_csv, FormKind, Glossary};
-use tifa::matcher::{fold_form, MatchOptions, Matcher, Span};
-use tifa::text::normalize::normalize;
+use tifa::matcher::{MatchOptions, Matcher, Span};
 use tifa::render::Format;
+use tifa::text::chinese::{has_traditional, is_cjk};
+use tifa::text::fold_form;
+use tifa::text::normalize::normalize;
 
 #[path = "support/invariants.rs"]
 mod invariants;
@@ -400,7 +401,7 @@ fn run_batch(inputs: &[PathBuf], format: Format, mode: InputMode, jobs: usize) -
         matcher(),
         &mut out,
         &mut |m| {
-            if let batch::Message::Error(e) = m {
+            if let tifa::diagnostics::Message::Error(e) = m {
                 errors.push(e)
             }
         },

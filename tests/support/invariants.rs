@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use tifa::annotate::{annotate, Annotation};
 use tifa::matcher::{MatchOptions, Matcher};
-use tifa::text::normalize::normalize;
 use tifa::render::{Document, Format, SpanRecord, CSV_HEADER};
+use tifa::text::normalize::normalize;
 
 /// Every output format of `tifa annotate`. The match in [`render_round_trip`] is exhaustive,
 /// so a new format does not compile until it has a round-trip check.
@@ -150,7 +150,7 @@ pub fn render_round_trip(
     if format != Format::Html {
         r.begin(&mut out);
     }
-    r.document(&doc, ann, matcher, &mut out);
+    r.document(&doc, ann, matcher.glossary(), &mut out);
     if format != Format::Html {
         r.end(&mut out);
     }
@@ -439,7 +439,7 @@ pub fn jsonl_record(matcher: &Matcher, line: &str, field: &str) -> Result<(), St
     let mut out = Vec::new();
     Format::Jsonl
         .renderer()
-        .document(&doc, &ann, matcher, &mut out);
+        .document(&doc, &ann, matcher.glossary(), &mut out);
     // Compared as raw JSON values, so numbers serde_json cannot hold (1e400) still compare.
     type Raw<'a> = std::collections::BTreeMap<String, &'a serde_json::value::RawValue>;
     let mut got: Raw<'_> = serde_json::from_slice(&out).map_err(|e| {
