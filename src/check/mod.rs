@@ -38,13 +38,18 @@ use crate::text::chinese::is_han;
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
+    /// A literal rendering of a term in the target.
     Literal,
+    /// A source term whose target renders it not at all.
     Missing,
+    /// Chinese left untranslated in the target.
     Untranslated,
+    /// A term in the target whose source has no such term.
     Extra,
 }
 
 impl Kind {
+    /// Every kind, in report order.
     pub const ALL: [Kind; 4] = [
         Kind::Literal,
         Kind::Missing,
@@ -52,6 +57,7 @@ impl Kind {
         Kind::Extra,
     ];
 
+    /// The name in reports and `--fail-on`.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Literal => "literal",
@@ -61,6 +67,7 @@ impl Kind {
         }
     }
 
+    /// How serious a finding of this kind is.
     pub fn severity(self) -> Severity {
         match self {
             Kind::Literal | Kind::Untranslated => Severity::Error,
@@ -79,12 +86,16 @@ impl fmt::Display for Kind {
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth a look.
     Info,
+    /// Probably wrong.
     Warning,
+    /// Wrong.
     Error,
 }
 
 impl Severity {
+    /// The name in reports and `--fail-on`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -103,11 +114,14 @@ impl fmt::Display for Severity {
 /// Which text of a segment a range refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
+    /// The Chinese source.
     Source,
+    /// The English target.
     Target,
 }
 
 impl Side {
+    /// The name in reports.
     pub fn as_str(self) -> &'static str {
         match self {
             Side::Source => "source",
@@ -119,11 +133,13 @@ impl Side {
 /// One finding in one segment. Ranges are byte ranges of the segment's texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// What the finding is about.
     pub kind: Kind,
     /// Index of the entry in the matcher's glossary; `None` for Chinese that is no term.
     pub entry: Option<usize>,
     /// Where `found` is: the target, except for `missing` (the source term).
     pub side: Side,
+    /// Byte range of the found text in `side`'s text.
     pub range: Range<usize>,
     /// The entry's term in the source, when the finding is in the target and the source has it.
     pub source_range: Option<Range<usize>>,
@@ -134,6 +150,7 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// How serious the finding is.
     pub fn severity(&self) -> Severity {
         self.kind.severity()
     }
@@ -312,6 +329,7 @@ impl FailOn {
         Ok(f)
     }
 
+    /// Whether a finding of `kind` makes the exit status 1.
     pub fn fails(&self, kind: Kind) -> bool {
         self.kinds.contains(&kind) || self.at_least.is_some_and(|s| kind.severity() >= s)
     }
@@ -323,26 +341,41 @@ pub enum CheckInput {
     /// A TSV, TMX or XLIFF file (`format` overrides the extension).
     File(PathBuf),
     /// Two line-aligned files.
-    Pair { source: PathBuf, target: PathBuf },
+    Pair {
+        /// The Chinese file.
+        source: PathBuf,
+        /// The English file.
+        target: PathBuf,
+    },
 }
 
 /// Everything `tifa check` needs, already validated.
 #[derive(Debug, Clone)]
 pub struct CheckConfig {
+    /// The inputs, in order.
     pub inputs: Vec<CheckInput>,
+    /// The format of every file input, instead of guessing it from the extension.
     pub input_format: Option<SegmentFormat>,
+    /// Which languages of a TMX file are source and target.
     pub languages: Languages,
+    /// How to write the report.
     pub report: ReportOptions,
+    /// Which findings make the exit status 1.
     pub fail_on: FailOn,
 }
 
 /// What a check run found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckReport {
+    /// Inputs read.
     pub files: u64,
+    /// Segments checked.
     pub segments: u64,
+    /// Findings of severity error.
     pub errors: u64,
+    /// Findings of severity warning.
     pub warnings: u64,
+    /// Findings of severity info.
     pub infos: u64,
     /// Findings that `--fail-on` selects.
     pub failing: u64,
@@ -351,6 +384,7 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
+    /// The summary line.
     pub fn summary(&self) -> String {
         format!(
             "{} segment{} in {} file{}: {} errors, {} warnings, {} info{}",
@@ -374,6 +408,7 @@ impl CheckReport {
 pub struct CheckedFile {
     /// The path reported (the target file for a pair).
     pub path: String,
+    /// Its segments, in file order.
     pub segments: Vec<Segment>,
 }
 

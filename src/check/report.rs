@@ -18,14 +18,18 @@ use crate::render::escape::html as escape_html;
 pub enum ReportFormat {
     /// `FILE:SEGMENT: severity: message`, then the segment with the term marked.
     Text,
+    /// One JSON object per finding.
     Jsonl,
+    /// One row per finding, with a header.
     Csv,
+    /// A standalone HTML page with a table of findings.
     Html,
 }
 
 /// How to write the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReportOptions {
+    /// The format.
     pub format: ReportFormat,
     /// ANSI colours in the text report (on a terminal).
     pub color: bool,
@@ -59,6 +63,7 @@ pub struct FindingRecord {
     pub side: String,
     /// Code-point offsets of `found` in the text of `side`, end exclusive.
     pub start: usize,
+    /// Code-point offset of the end of `found`.
     pub end: usize,
     /// What to write instead, if anything.
     pub suggestion: Option<String>,

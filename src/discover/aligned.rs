@@ -26,7 +26,9 @@ const MAX_WORDS: usize = 6;
 /// One aligned segment pair.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pair {
+    /// The Chinese side.
     pub source: String,
+    /// The English side.
     pub target: String,
     /// 1-based line in its file, for messages.
     pub line: u64,
@@ -52,7 +54,9 @@ impl Pair {
 /// A proposed new form for an entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
+    /// The entry's id.
     pub id: String,
+    /// The entry's Chinese headword.
     pub zh: String,
     /// The n-gram as most often written.
     pub phrase: String,

@@ -56,6 +56,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The name in CSV and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Quoted => "quoted",
@@ -299,6 +300,7 @@ pub struct Context {
     /// `path:line`.
     pub at: String,
     #[serde(flatten)]
+    /// The occurrence in context.
     pub kwic: Kwic,
 }
 
@@ -307,18 +309,22 @@ pub struct Context {
 pub struct Candidate {
     /// The phrase as most often written (whitespace collapsed).
     pub phrase: String,
+    /// What kind of candidate it is.
     pub kind: Kind,
     /// Occurrences (quoted or not).
     pub count: u64,
     /// Quoted occurrences.
     pub quoted: u64,
+    /// Documents it occurs in.
     pub documents: u64,
+    /// Rank: longer and more frequent phrases score higher.
     pub score: f64,
     /// Up to three, from different documents where possible.
     pub contexts: Vec<Context>,
 }
 
 impl Discovery {
+    /// An empty discovery.
     pub fn new() -> Discovery {
         Discovery::default()
     }

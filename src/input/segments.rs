@@ -32,6 +32,7 @@ pub struct Segment {
     pub number: usize,
     /// The id the file gives it (`tuid`, `trans-unit` id, TSV id column), or empty.
     pub id: String,
+    /// The Chinese text.
     pub source: String,
     /// `None` when the file has no translation for it.
     pub target: Option<String>,
@@ -42,8 +43,11 @@ pub struct Segment {
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SegmentFormat {
+    /// Tab-separated: source, target (or id, source, target), optional header.
     Tsv,
+    /// TMX 1.1 or 1.4.
     Tmx,
+    /// XLIFF 1.2 or 2.x.
     Xliff,
 }
 
@@ -63,17 +67,22 @@ impl SegmentFormat {
 /// Which languages of a multilingual file are source and target (TMX). `None` means detect.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Languages {
+    /// The source language (TMX `xml:lang`).
     pub source: Option<String>,
+    /// The target language.
     pub target: Option<String>,
 }
 
 /// Why a file's segments could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SegmentError {
+    /// The XML is malformed or unsafe.
     Xml(XmlError),
     /// A text problem (encoding, a TSV row) at a 1-based line (0: the whole file).
     Text {
+        /// 1-based line (0: the whole file).
         line: usize,
+        /// What is wrong.
         message: String,
     },
     /// The file has no segments of the requested kind (not TMX, not XLIFF, no languages).

@@ -10,20 +10,28 @@ use crate::text::snippet::line_column;
 /// Why an input could not be used.
 #[derive(Debug)]
 pub enum InputErrorKind {
+    /// The file could not be read.
     Io(io::Error),
     /// A NUL byte: not text.
     Binary {
+        /// Byte offset of the first NUL.
         offset: usize,
     },
+    /// Not UTF-8.
     InvalidUtf8 {
+        /// 1-based line of the first invalid byte.
         line: usize,
+        /// 1-based column, in characters, of the first invalid byte.
         column: usize,
+        /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// Nothing to annotate.
     Empty,
     /// UTF-16 text (it starts with a UTF-16 byte-order mark): not read, since its NUL bytes
     /// would otherwise make it look binary.
     Utf16 {
+        /// Big-endian (FE FF) rather than little-endian.
         big_endian: bool,
     },
     /// A JSONL line that is not a JSON object.
@@ -35,8 +43,11 @@ pub enum InputErrorKind {
 /// An input problem, with the path (and for JSONL, the line) it concerns.
 #[derive(Debug)]
 pub struct InputError {
+    /// The input's path as given (`-` for standard input).
     pub path: String,
+    /// The 1-based line of a JSONL record.
     pub line: Option<u64>,
+    /// What is wrong.
     pub kind: InputErrorKind,
 }
 
@@ -86,6 +97,7 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 impl InputError {
+    /// An error about a whole input.
     pub fn new(path: impl Into<String>, kind: InputErrorKind) -> InputError {
         InputError {
             path: path.into(),
@@ -178,6 +190,7 @@ pub fn overwritten_input(output: &Path, inputs: &[PathBuf]) -> Option<PathBuf> {
 
 /// One JSONL record: its text, kept with the raw record so its fields can be kept.
 pub struct Record {
+    /// The text field's value.
     pub text: String,
 }
 
@@ -202,6 +215,7 @@ pub fn parse_record(line: &str, text_field: &str) -> Result<Record, InputErrorKi
 /// A file found under an input argument, with the argument it came from (for mirroring).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
+    /// The file.
     pub path: PathBuf,
     /// The input argument (a folder, or the file itself).
     pub root: PathBuf,
@@ -213,7 +227,9 @@ pub struct Found {
 /// A note about a skipped file (hidden, or excluded by a glob), or an error walking a folder.
 #[derive(Debug)]
 pub enum WalkNote {
+    /// A file skipped, and why.
     Skipped(PathBuf, &'static str),
+    /// A folder that could not be read.
     Error(InputError),
 }
 

@@ -4,11 +4,13 @@ use super::{Document, Render};
 use crate::annotate::Annotation;
 use crate::glossary::Glossary;
 
+/// The header row of CSV output.
 pub const CSV_HEADER: &[&str] = &[
     "path", "line", "column", "start", "end", "text", "kb_id", "zh", "pinyin", "en", "form",
     "label",
 ];
 
+/// One row per span: the document, the offsets, the entry and the form.
 pub struct CsvRenderer;
 
 impl Render for CsvRenderer {

@@ -12,17 +12,25 @@ use crate::glossary::Glossary;
 /// offsets are given too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpanRecord {
+    /// Code-point offset of the start.
     pub start: usize,
+    /// Code-point offset of the end, exclusive.
     pub end: usize,
+    /// Byte offset of the start.
     pub byte_start: usize,
+    /// Byte offset of the end, exclusive.
     pub byte_end: usize,
+    /// The text of the span.
     pub text: String,
     /// The entry's category.
     pub label: String,
     /// The entry's id.
     pub kb_id: String,
+    /// The entry's Chinese headword.
     pub zh: String,
+    /// Its pinyin.
     pub pinyin: String,
+    /// Its preferred English rendering.
     pub en: String,
     /// Which kind of surface form matched: zh, zh_alt, zh_hant, en, en_alt, literal.
     pub form: String,
@@ -50,6 +58,7 @@ struct DocOut<'a> {
     spans: Vec<SpanOut<'a>>,
 }
 
+/// One JSON object per document: its path (or, for JSONL input, its record's fields), its text and its spans.
 pub struct JsonlRenderer;
 
 fn spans<'a>(doc: &Document<'a>, ann: &Annotation, glossary: &'a Glossary) -> Vec<SpanOut<'a>> {

@@ -49,9 +49,11 @@ pub fn paragraphs(text: &str, keep: &[Range<usize>]) -> Vec<Range<usize>> {
 /// One entry's occurrences in a document.
 #[derive(Debug, Clone)]
 pub struct Term {
+    /// Index of the entry in the glossary.
     pub entry: usize,
     /// Indices into the annotation's spans, in text order.
     pub spans: Vec<usize>,
+    /// How many of the spans are literal renderings.
     pub literal: usize,
 }
 

@@ -4,6 +4,7 @@ use super::{Document, Render};
 use crate::annotate::Annotation;
 use crate::glossary::{Entry, FormKind, Glossary};
 
+/// The input text with a bracketed gloss after each term.
 pub struct TextRenderer;
 
 /// The bracketed gloss: what the reader lacks. An English match gets the Chinese and pinyin;

@@ -75,8 +75,11 @@ pub enum XmlErrorKind {
 /// text); both are 0 when the place is unknown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XmlError {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
+    /// What is wrong.
     pub kind: XmlErrorKind,
 }
 
@@ -239,19 +242,26 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
 /// An attribute: local name, qualified name, value with references resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribute {
+    /// Local name.
     pub name: String,
+    /// Qualified name, with its prefix.
     pub qname: String,
+    /// Value, references resolved.
     pub value: String,
 }
 
 /// A start tag: local name, qualified name, attributes, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
+    /// Local name.
     pub name: String,
+    /// Qualified name, with its prefix.
     pub qname: String,
+    /// Attributes, in document order.
     pub attrs: Vec<Attribute>,
     /// 1-based line and column of the `<`.
     pub line: usize,
+    /// 1-based column of the `<`.
     pub column: usize,
 }
 
@@ -270,10 +280,13 @@ impl Tag {
 /// instructions, the XML declaration and the document type declaration are skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
+    /// An element starts.
     Start(Tag),
     /// The local name of the element that ends.
     End(String),
+    /// Character data, references resolved.
     Text(String),
+    /// The end of the document.
     Eof,
 }
 
@@ -292,6 +305,7 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of `text`, a byte-order mark skipped.
     pub fn new(text: &'a str) -> Reader<'a> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let mut inner = quick_xml::Reader::from_reader(text.as_bytes());
@@ -531,17 +545,24 @@ fn unknown_entity(e: &quick_xml::Error) -> Option<String> {
 pub struct Element {
     /// Local name.
     pub name: String,
+    /// Qualified name, with its prefix.
     pub qname: String,
+    /// Attributes, in document order.
     pub attrs: Vec<Attribute>,
+    /// Content, in document order.
     pub children: Vec<Node>,
+    /// 1-based line of the start tag.
     pub line: usize,
+    /// 1-based column of the start tag.
     pub column: usize,
 }
 
 /// A piece of element content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
+    /// A child element.
     Element(Element),
+    /// Character data.
     Text(String),
 }
 

@@ -22,10 +22,13 @@ pub const CEDICT_SOURCE: &str = "CC-CEDICT (CC BY-SA 4.0): definition from its g
 /// One parsed dictionary line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CedictLine<'a> {
+    /// The traditional headword.
     pub traditional: &'a str,
+    /// The simplified headword.
     pub simplified: &'a str,
     /// Tone numbers, as written (without the brackets).
     pub pinyin: &'a str,
+    /// The English glosses, in order.
     pub glosses: Vec<&'a str>,
 }
 

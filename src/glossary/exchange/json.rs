@@ -14,23 +14,36 @@ use crate::glossary::{is_valid_id, Entry, Origin, Severity};
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EntryRecord {
+    /// Stable identifier (a slug).
     pub id: String,
+    /// Chinese headword, simplified.
     pub zh: String,
     #[serde(deserialize_with = "multi")]
+    /// Other Chinese forms.
     pub zh_alt: Vec<String>,
     #[serde(deserialize_with = "multi")]
+    /// Traditional forms.
     pub zh_hant: Vec<String>,
+    /// Pinyin with tone marks.
     pub pinyin: String,
+    /// Preferred English rendering.
     pub en: String,
     #[serde(deserialize_with = "multi")]
+    /// Other acceptable English renderings.
     pub en_alt: Vec<String>,
     #[serde(deserialize_with = "multi")]
+    /// Literal renderings machine translation produces.
     pub literal: Vec<String>,
+    /// One of the glossary categories.
     pub category: String,
+    /// What the term means.
     pub definition: String,
+    /// Usage note.
     pub note: String,
     #[serde(deserialize_with = "multi")]
+    /// Ids of related entries.
     pub see_also: Vec<String>,
+    /// Where the entry comes from.
     pub source: String,
 }
 
@@ -73,6 +86,7 @@ impl From<&Entry> for EntryRecord {
 }
 
 impl EntryRecord {
+    /// The entry, read from `origin`.
     pub fn into_entry(self, origin: Origin) -> Entry {
         Entry {
             id: self.id,

@@ -185,6 +185,7 @@ pub struct IdAllocator {
 }
 
 impl IdAllocator {
+    /// An allocator with no id taken.
     pub fn new() -> IdAllocator {
         IdAllocator::default()
     }
@@ -194,6 +195,7 @@ impl IdAllocator {
         self.used.insert(id.to_string());
     }
 
+    /// A unique id: `wanted` when it is a valid, unused slug, else one made from `hints`.
     pub fn allocate(&mut self, wanted: &str, hints: &[&str]) -> String {
         if is_valid_id(wanted) && !self.used.contains(wanted) {
             self.used.insert(wanted.to_string());
