@@ -16,3 +16,51 @@ pub fn fold_form(form: &str) -> String {
         .trim_matches(' ')
         .to_string()
 }
+
+/// Where bytes stop being UTF-8: 1-based line and column (in characters), and byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8 {
+    /// 1-based line of the first invalid byte.
+    pub line: usize,
+    /// 1-based column of the first invalid byte, in characters.
+    pub column: usize,
+    /// Byte offset of the first invalid byte in the bytes given.
+    pub offset: usize,
+}
+
+/// The text of UTF-8 `bytes`, a leading byte-order mark dropped; or where it stops being
+/// UTF-8. The one decoder of the files that must be UTF-8 (glossary exchange files).
+pub fn utf8(bytes: &[u8]) -> Result<&str, NotUtf8> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    std::str::from_utf8(&bytes[bom..]).map_err(|e| {
+        let offset = bom + e.valid_up_to();
+        let (line, column) = snippet::line_column(bytes, offset);
+        NotUtf8 {
+            line,
+            column,
+            offset,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_drops_the_bom_and_places_errors() {
+        assert_eq!(utf8(b"\xEF\xBB\xBFab"), Ok("ab"));
+        assert_eq!(
+            utf8(b"a\n\xE4\xB8\xADb\xFF"),
+            Err(NotUtf8 {
+                line: 2,
+                column: 3,
+                offset: 6
+            })
+        );
+    }
+}

@@ -96,15 +96,6 @@ pub fn squash(s: &str) -> String {
     out
 }
 
-/// The 1-based line of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 /// 1-based line and column (in characters) of byte `offset` of UTF-8 `bytes` — of a
 /// document, or of the part before an encoding error. An offset inside a character counts
 /// from that character's start; one past the end is clamped.
@@ -138,7 +129,7 @@ mod tests {
         assert_eq!(k.to_string(), "…three «nail case» four…");
         let k = Kwic::new("nail case", 0..9, 10);
         assert_eq!(k.to_string(), "«nail case»");
-        assert_eq!(line_of(t, s), 2);
+        assert_eq!(line_column(t.as_bytes(), s).0, 2);
     }
 
     #[test]

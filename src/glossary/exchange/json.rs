@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{problem, Imported};
 use crate::glossary::{is_valid_id, Entry, Origin, Severity};
+use crate::text::snippet::line_column;
 
 /// The wire form of an entry.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -110,15 +111,10 @@ impl EntryRecord {
 /// Reads a JSON array of entries. Problems name the line of the offending entry.
 pub fn read(data: &[u8], path: &Path) -> Imported {
     let mut problems = Vec::new();
-    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-    let text = match std::str::from_utf8(data) {
+    let text = match crate::text::utf8(data) {
         Ok(t) => t,
         Err(e) => {
-            let line = data[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64
-                + 1;
+            let line = e.line as u64;
             problems.push(problem(path, line, Severity::Error, "invalid UTF-8".into()));
             return Imported {
                 entries: Vec::new(),
@@ -145,11 +141,7 @@ pub fn read(data: &[u8], path: &Path) -> Imported {
     for raw in values {
         // The raw value borrows from `data`, so its line is its offset's line.
         let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-        let line = text.as_bytes()[..offset.min(text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64
-            + 1;
+        let line = line_column(text.as_bytes(), offset).0 as u64;
         match serde_json::from_str::<EntryRecord>(raw.get()) {
             Ok(r) => {
                 if !r.id.is_empty() && !is_valid_id(&r.id) {

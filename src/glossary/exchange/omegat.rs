@@ -16,21 +16,16 @@ use crate::glossary::{Entry, Origin, Severity};
 /// Reads an OmegaT glossary. `csv` selects the CSV variant.
 pub fn read(data: &[u8], path: &Path, opts: &ImportOptions, csv: bool) -> Imported {
     let mut problems = Vec::new();
-    let text = match std::str::from_utf8(data) {
-        Ok(t) => t.trim_start_matches('\u{feff}'),
+    let text = match crate::text::utf8(data) {
+        Ok(t) => t,
         Err(e) => {
-            let line = data[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64
-                + 1;
             problems.push(problem(
                 path,
-                line,
+                e.line as u64,
                 Severity::Error,
                 format!(
                     "invalid UTF-8 at byte offset {}; OmegaT glossaries must be UTF-8",
-                    e.valid_up_to()
+                    e.offset
                 ),
             ));
             return Imported {
