@@ -430,3 +430,60 @@ fn every_format_matches_its_golden_output() {
     }
     assert!(failed.is_empty(), "outputs differ from golden: {failed:#?}");
 }
+
+/// The base64 SHA-256 of `s`, as a CSP hash source spells it.
+fn sha256_base64(s: &str) -> String {
+    use sha2::{Digest, Sha256};
+    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let d = Sha256::digest(s.as_bytes());
+    let mut out = String::new();
+    for c in d.chunks(3) {
+        let n = c
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= c.len() {
+                B64[(n >> (18 - 6 * i) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn every_html_output_sets_a_content_security_policy_for_its_own_style() {
+    let mut pages = 0;
+    for (name, args) in CASES {
+        if !name.ends_with(".html") {
+            continue;
+        }
+        for (rel, bytes) in outputs(name, args) {
+            let page = String::from_utf8(bytes).unwrap();
+            if page.is_empty() {
+                continue;
+            }
+            pages += 1;
+            let policy = page
+                .split("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_else(|| panic!("{name}/{}: no policy", rel.display()));
+            assert!(policy.starts_with("default-src 'none'"), "{policy}");
+            let style = page
+                .split("<style>")
+                .nth(1)
+                .and_then(|rest| rest.split("</style>").next())
+                .unwrap();
+            assert!(
+                policy.contains(&format!("style-src 'sha256-{}'", sha256_base64(style))),
+                "{name}/{}: the policy does not allow its style sheet",
+                rel.display()
+            );
+        }
+    }
+    // annotate (one page, a folder of four and its index), build, export, check.
+    assert_eq!(pages, 9);
+}

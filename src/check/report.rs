@@ -12,6 +12,7 @@ use super::{Finding, Kind, Severity, Side};
 use crate::input::segments::Segment;
 use crate::matcher::Matcher;
 use crate::render::escape::html as escape_html;
+use crate::render::html::content_security_policy;
 
 /// Output formats of `tifa check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +180,7 @@ pub fn begin(opts: &ReportOptions, out: &mut Vec<u8>) {
             let _ = w.write_record(CSV_COLUMNS);
             let _ = w.flush();
         }
-        ReportFormat::Html => out.extend_from_slice(HTML_HEAD.as_bytes()),
+        ReportFormat::Html => out.extend_from_slice(html_head().as_bytes()),
         ReportFormat::Text | ReportFormat::Jsonl => {}
     }
 }
@@ -321,13 +322,8 @@ fn html_row(path: &str, seg: &Segment, f: &Finding, matcher: &Matcher, out: &mut
     out.extend_from_slice(row.as_bytes());
 }
 
-const HTML_HEAD: &str = "<!DOCTYPE html>
-<html lang=\"en\">
-<head>
-<meta charset=\"utf-8\">
-<title>tifa check</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 1.5em; }
+/// The style sheet of the HTML report (hashed into its Content-Security-Policy).
+const HTML_CSS: &str = "body { font-family: system-ui, sans-serif; margin: 1.5em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ddd; padding: .35em .5em; text-align: left; vertical-align: top; }
 mark { background: #ffe08a; }
@@ -335,14 +331,29 @@ tr.error .sev { color: #b00020; font-weight: bold; }
 tr.warning .sev { color: #8a6d00; font-weight: bold; }
 tr.info .sev { color: #2b6cb0; }
 small { color: #666; }
-</style>
+";
+
+/// The HTML report's head, with its Content-Security-Policy.
+fn html_head() -> String {
+    format!(
+        "<!DOCTYPE html>
+<html lang=\"en\">
+<head>
+<meta charset=\"utf-8\">
+<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">
+<title>tifa check</title>
+<style>
+{HTML_CSS}</style>
 </head>
 <body>
 <h1>tifa check</h1>
 <table>
 <thead><tr><th>segment</th><th>id</th><th>severity</th><th>kind</th><th>term</th><th>suggestion</th><th>source</th><th>target</th></tr></thead>
 <tbody>
-";
+",
+        content_security_policy(&format!("\n{HTML_CSS}"), None)
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@
 use std::io::{self, Write};
 
 use super::escape::{html as escape_html, md as escape_md};
+use super::html::content_security_policy;
 use super::usage::format_forms;
 use crate::glossary::Entry;
 use crate::usage::TermUse;
@@ -143,6 +144,16 @@ pub fn write_markdown(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()>
     Ok(())
 }
 
+/// The style sheet of the HTML glossary (hashed into its Content-Security-Policy).
+const CSS: &str = "
+body { font-family: serif; max-width: 48em; margin: 2em auto; line-height: 1.4; }
+dt { font-weight: bold; margin-top: 1em; }
+.zh { font-weight: normal; } .pinyin { font-style: italic; font-weight: normal; }
+.cat { font-variant: small-caps; } dd ul { margin: 0.3em 0; padding-left: 1.2em; }
+mark { background: #fe9; }
+@media print { dt { break-after: avoid; } }
+";
+
 /// Writes a standalone HTML glossary.
 pub fn write_html(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
     let ids: std::collections::HashMap<&str, &Entry> = items
@@ -151,14 +162,11 @@ pub fn write_html(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
         .collect();
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Glossary</title>\n<style>\n\
-         body {{ font-family: serif; max-width: 48em; margin: 2em auto; line-height: 1.4; }}\n\
-         dt {{ font-weight: bold; margin-top: 1em; }}\n\
-         .zh {{ font-weight: normal; }} .pinyin {{ font-style: italic; font-weight: normal; }}\n\
-         .cat {{ font-variant: small-caps; }} dd ul {{ margin: 0.3em 0; padding-left: 1.2em; }}\n\
-         mark {{ background: #fe9; }}\n\
-         @media print {{ dt {{ break-after: avoid; }} }}\n\
-         </style>\n</head>\n<body>\n<h1>Glossary</h1>\n<p>{} {}.</p>\n<dl>",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
+         <title>Glossary</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>Glossary</h1>\n\
+         <p>{} {}.</p>\n<dl>",
+        content_security_policy(CSS, None),
         items.len(),
         if items.len() == 1 { "entry" } else { "entries" }
     )?;

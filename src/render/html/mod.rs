@@ -110,14 +110,21 @@ fn footer(s: &mut String) {
 /// The Content-Security-Policy: nothing may be fetched; only our style and script run.
 fn policy() -> &'static str {
     static POLICY: OnceLock<String> = OnceLock::new();
-    POLICY.get_or_init(|| {
-        format!(
-            "default-src 'none'; style-src '{}'; script-src '{}'; img-src data:; \
-             base-uri 'none'; form-action 'none'",
-            sha256_source(CSS),
-            sha256_source(JS)
-        )
-    })
+    POLICY.get_or_init(|| content_security_policy(CSS, Some(JS)))
+}
+
+/// The Content-Security-Policy of a self-contained page whose only style sheet is `style`
+/// and only script `script`: nothing may be fetched, nothing else runs. Every HTML output of
+/// tifa sets one.
+pub fn content_security_policy(style: &str, script: Option<&str>) -> String {
+    let script = script
+        .map(|js| format!("script-src '{}'; ", sha256_source(js)))
+        .unwrap_or_default();
+    format!(
+        "default-src 'none'; style-src '{}'; {script}img-src data:; base-uri 'none'; \
+         form-action 'none'",
+        sha256_source(style)
+    )
 }
 
 /// A CSP hash source: `sha256-` and the base64 of the digest.
