@@ -45,7 +45,7 @@ fn benches(c: &mut Criterion) {
             let renderer = format.renderer();
             let mut out = Vec::with_capacity(text.len() * 3);
             group.bench_with_input(
-                BenchmarkId::new("annotate", format.extension()),
+                BenchmarkId::new("annotate", format.renderer().extension()),
                 &text,
                 |b, text| {
                     b.iter(|| {
