@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use super::chunk_end;
+use super::chunks;
 use super::pipeline::ordered;
 use crate::input::source::{self, Found, InputError, WalkNote};
 
@@ -49,15 +49,9 @@ pub fn for_each_document<T: Send>(
         .num_threads(jobs.max(1))
         .build()
         .map_err(std::io::Error::other)?;
-    let mut start = 0;
     ordered(
         &pool,
-        || {
-            let end = chunk_end(&found, start);
-            let chunk: Vec<&Found> = found[start..end].iter().collect();
-            start = end;
-            Ok((!chunk.is_empty()).then_some((chunk, ())))
-        },
+        chunks(&found),
         |f: &&Found| -> Result<(T, Option<InputError>), InputError> {
             let path = f.path.to_string_lossy().into_owned();
             let raw = source::read_all(&f.path)?;

@@ -187,15 +187,9 @@ pub fn run(
     };
     match config.input_mode {
         InputMode::Text => {
-            let mut start = 0;
             pipeline::ordered(
                 &pool,
-                || {
-                    let end = chunk_end(&found, start);
-                    let chunk: Vec<&Found> = found[start..end].iter().collect();
-                    start = end;
-                    Ok((!chunk.is_empty()).then_some((chunk, ())))
-                },
+                chunks(&found),
                 |f: &&Found| render_file(f, config, matcher, &*renderer),
                 |chunk, (), results| {
                     let mut out = Delivery {
@@ -347,15 +341,22 @@ impl Delivery<'_, '_> {
     }
 }
 
-/// The end of the chunk starting at `start`.
-fn chunk_end(found: &[Found], start: usize) -> usize {
-    let mut bytes = 0u64;
-    let mut end = start;
-    while end < found.len() && end - start < CHUNK_DOCS && bytes < CHUNK_BYTES {
-        bytes += fs::metadata(&found[end].path).map_or(0, |m| m.len());
-        end += 1;
+/// Hands out `found` in chunks bounded in documents and bytes, for [`pipeline::ordered`].
+fn chunks<'a, E>(
+    found: &'a [Found],
+) -> impl FnMut() -> Result<Option<(Vec<&'a Found>, ())>, E> + 'a {
+    let mut start = 0;
+    move || {
+        let mut bytes = 0u64;
+        let mut end = start;
+        while end < found.len() && end - start < CHUNK_DOCS && bytes < CHUNK_BYTES {
+            bytes += fs::metadata(&found[end].path).map_or(0, |m| m.len());
+            end += 1;
+        }
+        let chunk: Vec<&Found> = found[start..end].iter().collect();
+        start = end;
+        Ok((!chunk.is_empty()).then_some((chunk, ())))
     }
-    end
 }
 
 fn display(p: &Path) -> String {

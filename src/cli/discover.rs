@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use tifa::batch::corpus::for_each_document;
 use tifa::diagnostics::Message;
 use tifa::discover::{self, aligned, DiscoverOptions, Discovery};
 use tifa::input::segments::{self, SegmentFormat};
@@ -14,8 +13,7 @@ use tifa::input::source::read_all;
 use tifa::output::write_to;
 
 use super::{
-    compile, corpus_event, refuse_overwrite, Console, GlossaryArgs, ReadArgs, FAILED_INPUT,
-    UNUSABLE,
+    compile, read_corpus, refuse_overwrite, Console, GlossaryArgs, ReadArgs, FAILED_INPUT, UNUSABLE,
 };
 
 /// Formats of `discover`.
@@ -101,13 +99,12 @@ pub fn run(args: DiscoverArgs, out: &mut dyn Write, console: &mut dyn Console) -
         return Ok(0);
     }
     let mut disc = Discovery::new();
-    let mut failed = 0;
-    for_each_document(
+    let failed = read_corpus(
         &args.paths,
-        args.read.jobs(),
-        args.read.lossy,
+        &args.read,
         |path, text| discover::summarize(&matcher, path, text),
-        |ev| failed += corpus_event(ev, console, |doc| disc.add(doc)),
+        |doc| disc.add(doc),
+        console,
     )?;
     let mut opts = DiscoverOptions::default();
     if let Some(n) = args.min_count {

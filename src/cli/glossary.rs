@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use tifa::batch::corpus::for_each_document;
 use tifa::glossary::exchange::{self, ExchangeFormat, ImportOptions};
 use tifa::glossary::{self as model, Entry, GlossarySource, Severity};
 use tifa::input::source::read_all;
@@ -17,7 +16,7 @@ use tifa::render::usage::{write_report_csv, write_report_json};
 use tifa::usage::{self, UsageTable};
 
 use super::{
-    compile, corpus_event, load, refuse_overwrite, Console, GlossaryArgs, ReadArgs, FAILED_INPUT,
+    compile, load, read_corpus, refuse_overwrite, Console, GlossaryArgs, ReadArgs, FAILED_INPUT,
     UNUSABLE,
 };
 use tifa::diagnostics::Message;
@@ -205,13 +204,12 @@ fn build(args: BuildArgs, out: &mut dyn Write, console: &mut dyn Console) -> io:
         return Ok(UNUSABLE);
     };
     let mut table = UsageTable::new();
-    let mut failed = 0;
-    for_each_document(
+    let failed = read_corpus(
         &args.paths,
-        args.read.jobs(),
-        args.read.lossy,
+        &args.read,
         |path, text| usage::summarize(&matcher, path, text),
-        |ev| failed += corpus_event(ev, console, |doc| table.add(&matcher, doc)),
+        |doc| table.add(&matcher, doc),
+        console,
     )?;
     let uses = table.finish();
     let glossary = matcher.glossary();

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use tifa::batch::corpus::Event;
+use tifa::batch::corpus::{for_each_document, Event};
 use tifa::diagnostics::Message;
 use tifa::glossary::{self as model, GlossaryError, GlossarySource, Problem};
 use tifa::matcher::Matcher;
@@ -162,24 +162,35 @@ pub fn refuse_overwrite(
     Some(UNUSABLE)
 }
 
-/// Reports a corpus pass's event, keeping a document's summary; returns the number of
-/// failed inputs.
-pub fn corpus_event<T>(event: Event<T>, console: &mut dyn Console, keep: impl FnOnce(T)) -> u64 {
-    match event {
-        Event::Document(t, warning) => {
-            if let Some(w) = warning {
-                console.message(Message::Warning(w.to_string()));
+/// Reads every document of `paths` (none: standard input), summarizes each on the workers
+/// and hands the summaries to `keep` in input order, reporting unreadable inputs; returns the
+/// number of those.
+pub fn read_corpus<T: Send>(
+    paths: &[PathBuf],
+    read: &ReadArgs,
+    summarize: impl Fn(&str, &str) -> T + Sync,
+    mut keep: impl FnMut(T),
+    console: &mut dyn Console,
+) -> io::Result<u64> {
+    let mut failed = 0;
+    for_each_document(
+        paths,
+        read.jobs(),
+        read.lossy,
+        summarize,
+        |event| match event {
+            Event::Document(t, warning) => {
+                if let Some(w) = warning {
+                    console.message(Message::Warning(w.to_string()));
+                }
+                keep(t);
             }
-            keep(t);
-            0
-        }
-        Event::Error(e) => {
-            console.message(Message::Error(e.to_string()));
-            1
-        }
-        Event::Note(n) => {
-            console.message(Message::Note(n));
-            0
-        }
-    }
+            Event::Error(e) => {
+                failed += 1;
+                console.message(Message::Error(e.to_string()));
+            }
+            Event::Note(n) => console.message(Message::Note(n)),
+        },
+    )?;
+    Ok(failed)
 }
