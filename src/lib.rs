@@ -2,7 +2,7 @@
 //! English translations — including the literal renderings machine translation produces —
 //! and links every occurrence to a curated bilingual glossary.
 //!
-//! The pipeline: a [`Glossary`] is compiled into a [`Matcher`]; [`annotate`] finds and
+//! The pipeline: a [`Glossary`] is compiled into a [`Matcher`]; [`annotate()`] finds and
 //! locates the spans of a text; a [`Render`](render::Render) writes them out, given the
 //! glossary.
 //!
@@ -21,7 +21,7 @@
 //!
 //! - [`text`]: normalization, Chinese characters, English words, places and snippets, XML;
 //! - [`glossary`]: the model, its CSV and loader, and the exchange formats;
-//! - [`matcher`], then [`annotate`] (document → located spans) and [`usage`] (corpus → terms
+//! - [`matcher`], then [`annotate`](mod@annotate) (document → located spans) and [`usage`] (corpus → terms
 //!   used);
 //! - [`render`]: every printer; [`input`] and [`output`]: reading and writing files;
 //! - [`batch`]: the format-agnostic runner; then the tasks [`check`], [`discover`], [`lint`].
