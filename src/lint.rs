@@ -8,6 +8,7 @@ use crate::glossary::{
 };
 use crate::matcher::Matcher;
 use crate::text::chinese::is_han;
+use crate::text::fold_form;
 
 /// Every problem of the glossaries named by `sources`, errors and warnings, in file order.
 pub fn lint(sources: &[GlossarySource]) -> Vec<Problem> {
@@ -70,6 +71,7 @@ fn content_problems(g: &Glossary) -> Vec<Problem> {
                 "the definition only repeats `en`; explain what the term means".into(),
             );
         }
+        check_matching_columns(e, &mut problem);
         if e.zh.chars().any(|c| c.is_ascii_alphabetic()) {
             problem(
                 "zh",
@@ -118,5 +120,39 @@ fn check_pinyin(e: &Entry, problem: &mut impl FnMut(&str, Severity, String)) {
             Severity::Warning,
             format!("pinyin {:?} has no tone marks", e.pinyin),
         );
+    }
+}
+
+/// `exclude` strings must contain a form of the entry (else they can never apply), and `gated`
+/// forms must be forms of the entry; compared after folding, as the matcher compares them.
+fn check_matching_columns(e: &Entry, problem: &mut impl FnMut(&str, Severity, String)) {
+    let forms: Vec<String> = e.all_forms().map(|(_, f)| fold_form(f)).collect();
+    for x in &e.exclude {
+        let folded = fold_form(x);
+        if !forms
+            .iter()
+            .any(|f| !f.is_empty() && folded.contains(f.as_str()))
+        {
+            problem(
+                "exclude",
+                Severity::Error,
+                format!("exclude string {x:?} contains no form of the entry, so it never applies"),
+            );
+        } else if forms.contains(&folded) {
+            problem(
+                "exclude",
+                Severity::Error,
+                format!("exclude string {x:?} is itself a form of the entry"),
+            );
+        }
+    }
+    for g in &e.gated {
+        if !forms.contains(&fold_form(g)) {
+            problem(
+                "gated",
+                Severity::Error,
+                format!("gated form {g:?} is not one of the entry's forms; list it in en, en_alt, literal or a zh column too"),
+            );
+        }
     }
 }

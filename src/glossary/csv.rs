@@ -21,6 +21,9 @@ pub const COLUMNS: &[&str] = &[
     "note",
     "see_also",
     "source",
+    "exclude",
+    "gated",
+    "cue",
 ];
 
 const REQUIRED: &[&str] = &["id", "zh", "pinyin", "en", "category", "definition"];
@@ -213,6 +216,9 @@ fn set_field(e: &mut Entry, name: &str, value: &str) {
         "note" => e.note = value.to_string(),
         "see_also" => e.see_also = split_multi(value),
         "source" => e.source = value.to_string(),
+        "exclude" => e.exclude = split_multi(value),
+        "gated" => e.gated = split_multi(value),
+        "cue" => e.cue = split_multi(value),
         _ => {}
     }
 }
@@ -259,6 +265,9 @@ pub fn write_csv<W: std::io::Write>(entries: &[Entry], out: W) -> std::io::Resul
             &e.note,
             &join(&e.see_also),
             &e.source,
+            &join(&e.exclude),
+            &join(&e.gated),
+            &join(&e.cue),
         ])?;
     }
     w.flush()

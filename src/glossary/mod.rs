@@ -45,6 +45,13 @@ pub struct Entry {
     pub note: String,
     pub see_also: Vec<String>,
     pub source: String,
+    /// Longer strings in which a form of this entry must not fire (公安部 in 公安部门).
+    pub exclude: Vec<String>,
+    /// Forms of this entry too generic to count alone ("four winds"): they count only near
+    /// another form of the entry or one of its [`Entry::cue`]s.
+    pub gated: Vec<String>,
+    /// Words or phrases whose presence nearby licenses the entry's gated forms.
+    pub cue: Vec<String>,
     /// Where the entry was read from, for messages.
     pub origin: Origin,
 }

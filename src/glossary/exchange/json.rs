@@ -46,6 +46,12 @@ pub struct EntryRecord {
     pub see_also: Vec<String>,
     /// Where the entry comes from.
     pub source: String,
+    #[serde(deserialize_with = "multi")]
+    pub exclude: Vec<String>,
+    #[serde(deserialize_with = "multi")]
+    pub gated: Vec<String>,
+    #[serde(deserialize_with = "multi")]
+    pub cue: Vec<String>,
 }
 
 fn multi<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -82,6 +88,9 @@ impl From<&Entry> for EntryRecord {
             note: e.note.clone(),
             see_also: e.see_also.clone(),
             source: e.source.clone(),
+            exclude: e.exclude.clone(),
+            gated: e.gated.clone(),
+            cue: e.cue.clone(),
         }
     }
 }
@@ -103,6 +112,9 @@ impl EntryRecord {
             note: self.note,
             see_also: self.see_also,
             source: self.source,
+            exclude: self.exclude,
+            gated: self.gated,
+            cue: self.cue,
             origin,
         }
     }

@@ -215,7 +215,25 @@ fn concept_to_entry(c: &Element, path: &Path, opts: &ImportOptions) -> Entry {
         },
         ..Entry::default()
     };
-    let mut notes: Vec<String> = c.children_named("note").map(|n| clean(&n.text())).collect();
+    let mut notes: Vec<String> = Vec::new();
+    for n in c.children_named("note") {
+        let text = clean(&n.text());
+        // tifa's matching columns travel as prefixed concept notes (see `write_body`).
+        let field = MATCHING_NOTES
+            .iter()
+            .find_map(|(prefix, name)| Some((*name, text.strip_prefix(prefix)?)));
+        match field {
+            Some((name, value)) => {
+                let values = value.split('|').map(|v| v.trim().to_string());
+                match name {
+                    "exclude" => e.exclude.extend(values),
+                    "gated" => e.gated.extend(values),
+                    _ => e.cue.extend(values),
+                }
+            }
+            None => notes.push(text),
+        }
+    }
 
     // Category from the subject field, when it names one.
     if let Some((sf, _)) = descrips(c, "subjectField").first() {
@@ -556,6 +574,13 @@ fn check_category(
 
 // ---- writing ----
 
+/// The matching columns that TBX has no place for, carried as concept notes with a prefix.
+const MATCHING_NOTES: [(&str, &str); 3] = [
+    ("tifa-exclude:", "exclude"),
+    ("tifa-gated:", "gated"),
+    ("tifa-cue:", "cue"),
+];
+
 /// The fields each TBX export carries: all of them, pinyin as a `pinyin: …` note.
 pub const CARRIED_FIELDS: &[&str] = crate::glossary::COLUMNS;
 
@@ -638,6 +663,15 @@ fn write_body(entries: &[Entry], out: &mut dyn Write, n: &Names) -> io::Result<(
         }
         if !e.note.is_empty() {
             writeln!(out, "\t\t\t\t<note>{}</note>", esc(&e.note))?;
+        }
+        for ((prefix, _), values) in MATCHING_NOTES.iter().zip([&e.exclude, &e.gated, &e.cue]) {
+            if !values.is_empty() {
+                writeln!(
+                    out,
+                    "\t\t\t\t<note>{prefix} {}</note>",
+                    esc(&values.join("|"))
+                )?;
+            }
         }
         for s in e.see_also.iter().filter(|s| ids.contains(s.as_str())) {
             writeln!(
@@ -734,6 +768,7 @@ mod tests {
             see_also: vec!["guan-xi-wang".into()],
             source: "Seed release".into(),
             origin: Origin::default(),
+            ..Entry::default()
         }
     }
 
