@@ -30,10 +30,13 @@ use crate::text::normalize::{normalize_into, Normalized};
 /// A match in the original text: byte offsets, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
+    /// Byte offset of the start in the original text.
     pub start: usize,
+    /// Byte offset of the end, exclusive.
     pub end: usize,
     /// Index of the entry in [`Matcher::glossary`].
     pub entry: usize,
+    /// Which kind of form matched.
     pub form: FormKind,
 }
 
@@ -185,10 +188,12 @@ impl Matcher {
         !rejected
     }
 
+    /// The glossary the matcher was built from.
     pub fn glossary(&self) -> &Glossary {
         &self.glossary
     }
 
+    /// The entry a span names.
     pub fn entry(&self, span: &Span) -> &Entry {
         &self.glossary.entries[span.entry]
     }

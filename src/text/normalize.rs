@@ -19,6 +19,7 @@ use crate::text::chinese::{is_han, simplified_in_block, to_simplified};
 /// Folded text and the map back to the original.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
+    /// The folded text.
     pub text: String,
     segs: Vec<Seg>,
     has_han: bool,

@@ -46,10 +46,13 @@ pub struct EntryRecord {
     pub see_also: Vec<String>,
     /// Where the entry comes from.
     pub source: String,
+    /// Longer strings in which a form must not fire.
     #[serde(deserialize_with = "multi")]
     pub exclude: Vec<String>,
+    /// Forms that count only near another form or a cue.
     #[serde(deserialize_with = "multi")]
     pub gated: Vec<String>,
+    /// Words whose presence nearby licenses the gated forms.
     #[serde(deserialize_with = "multi")]
     pub cue: Vec<String>,
 }
