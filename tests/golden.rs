@@ -3,7 +3,8 @@
 //! restructuring that changes any output fails here).
 //!
 //! After a deliberate change of output, regenerate them with
-//! `TIFA_BLESS=1 cargo test --test golden` and review the diff.
+//! `TIFA_BLESS=1 cargo test --test golden` and review the diff. `TIFA_BIN=/path/to/tifa`
+//! runs another build instead (to make the golden files with the build before a change).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -380,7 +381,8 @@ fn outputs(name: &str, args: &[&str]) -> Vec<(PathBuf, Vec<u8>)> {
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().to_str().unwrap();
     let args: Vec<String> = args.iter().map(|a| a.replace("{out}", out_dir)).collect();
-    let run = Command::new(env!("CARGO_BIN_EXE_tifa"))
+    let bin = std::env::var_os("TIFA_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_tifa").into());
+    let run = Command::new(bin)
         .args(&args)
         .current_dir(root())
         .output()
