@@ -3,6 +3,7 @@
 
 use crate::glossary::FormKind;
 use crate::matcher::{MatchOptions, Matcher, Span};
+use crate::text::snippet::Cursor;
 
 /// A span with all its positions in the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,37 +73,19 @@ pub fn merge_counts(into: &mut Vec<(usize, u32)>, more: &[(usize, u32)]) {
 
 /// Computes code-point offsets and line/column for spans sorted by start, in one pass.
 pub fn locate(text: &str, spans: &[Span]) -> Vec<Located> {
-    let bytes = text.as_bytes();
-    let ascii = text.is_ascii();
-    let (mut pos, mut chars, mut line, mut line_start_chars) = (0usize, 0usize, 1usize, 0usize);
-    let mut out = Vec::with_capacity(spans.len());
-    for s in spans {
-        // Spans are sorted by start, so the cursor only moves forward.
-        let seg = &bytes[pos..s.start];
-        if let Some(last) = memchr::memrchr(b'\n', seg) {
-            line += memchr::memchr_iter(b'\n', seg).count();
-            line_start_chars = chars + count_chars(&seg[..=last], ascii);
-        }
-        chars += count_chars(seg, ascii);
-        pos = s.start;
-        let len = count_chars(&bytes[s.start..s.end], ascii);
-        out.push(Located {
-            span: *s,
-            char_start: chars,
-            char_end: chars + len,
-            line,
-            column: chars - line_start_chars + 1,
-        });
-    }
-    out
-}
-
-#[inline]
-fn count_chars(b: &[u8], ascii: bool) -> usize {
-    if ascii {
-        b.len()
-    } else {
-        // Count bytes that start a character (not UTF-8 continuation bytes).
-        b.iter().filter(|&&x| (x as i8) >= -0x40).count()
-    }
+    let mut cursor = Cursor::new(text);
+    spans
+        .iter()
+        .map(|s| {
+            // Spans are sorted by start, so the cursor only moves forward.
+            let at = cursor.place(s.start);
+            Located {
+                span: *s,
+                char_start: at.chars,
+                char_end: at.chars + cursor.count(&text.as_bytes()[s.start..s.end]),
+                line: at.line,
+                column: at.column,
+            }
+        })
+        .collect()
 }

@@ -116,6 +116,84 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// A place in a text: 1-based line and column, and the code-point offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in code points.
+    pub column: usize,
+    /// Code points before the place.
+    pub chars: usize,
+}
+
+/// Places of offsets in one text asked for in increasing order: each call counts only the
+/// stretch since the last one, so placing every span of a document is one pass. An earlier
+/// offset is counted again from the start.
+#[derive(Debug, Clone)]
+pub struct Cursor<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+    pos: usize,
+    chars: usize,
+    line: usize,
+    line_start_chars: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Cursor<'a> {
+        Cursor {
+            bytes: text.as_bytes(),
+            ascii: text.is_ascii(),
+            pos: 0,
+            chars: 0,
+            line: 1,
+            line_start_chars: 0,
+        }
+    }
+
+    /// The place of byte `offset` (clamped to the text; inside a character, its start).
+    pub fn place(&mut self, offset: usize) -> Place {
+        let mut offset = offset.min(self.bytes.len());
+        while offset < self.bytes.len() && self.bytes[offset] & 0xC0 == 0x80 {
+            offset -= 1;
+        }
+        if offset < self.pos {
+            *self = Cursor {
+                bytes: self.bytes,
+                ascii: self.ascii,
+                pos: 0,
+                chars: 0,
+                line: 1,
+                line_start_chars: 0,
+            };
+        }
+        let seg = &self.bytes[self.pos..offset];
+        if let Some(last) = memchr::memrchr(b'\n', seg) {
+            self.line += memchr::memchr_iter(b'\n', seg).count();
+            self.line_start_chars = self.chars + self.count(&seg[..=last]);
+        }
+        self.chars += self.count(seg);
+        self.pos = offset;
+        Place {
+            line: self.line,
+            column: self.chars - self.line_start_chars + 1,
+            chars: self.chars,
+        }
+    }
+
+    /// Code points in `bytes` of this text.
+    pub fn count(&self, bytes: &[u8]) -> usize {
+        if self.ascii {
+            bytes.len()
+        } else {
+            // Bytes that start a character (not UTF-8 continuation bytes).
+            bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +219,15 @@ mod tests {
         // Inside 文: counted from its start.
         assert_eq!(line_column(t.as_bytes(), 7), (2, 2));
         assert_eq!(line_column(t.as_bytes(), 99), (2, 4));
+        // The cursor agrees with line_column at every offset, forwards and back.
+        let mut c = Cursor::new(t);
+        for offset in (0..=t.len()).chain([7, 2, 99]) {
+            let p = c.place(offset);
+            assert_eq!(
+                (p.line, p.column),
+                line_column(t.as_bytes(), offset),
+                "{offset}"
+            );
+        }
     }
 }

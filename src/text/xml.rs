@@ -44,7 +44,7 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use super::snippet::line_column;
+use super::snippet::{line_column, Cursor};
 
 use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesStart, Event as QEvent};
@@ -300,8 +300,8 @@ pub struct Reader<'a> {
     pending: VecDeque<Event>,
     seen_root: bool,
     done: bool,
-    /// Incremental line counting: offsets only grow.
-    cursor: (usize, usize, usize), // (byte offset, line, byte offset of the line's start)
+    /// Places of offsets: they mostly only grow.
+    cursor: Cursor<'a>,
 }
 
 impl<'a> Reader<'a> {
@@ -321,7 +321,7 @@ impl<'a> Reader<'a> {
             pending: VecDeque::new(),
             seen_root: false,
             done: false,
-            cursor: (0, 1, 0),
+            cursor: Cursor::new(text),
         }
     }
 
@@ -335,25 +335,11 @@ impl<'a> Reader<'a> {
         self.stack.len()
     }
 
-    /// 1-based line and column of a byte offset at or after the last one asked for (cheap:
-    /// counts only the new stretch); earlier offsets are counted from the start.
+    /// 1-based line and column of a byte offset (cheap for offsets at or after the last one
+    /// asked for: only the new stretch is counted).
     fn locate(&mut self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let (pos, line, line_start) = self.cursor;
-        if offset < pos || !self.text.is_char_boundary(offset) {
-            return line_column(self.text.as_bytes(), offset);
-        }
-        let seg = &self.text.as_bytes()[pos..offset];
-        let mut line = line;
-        let mut line_start = line_start;
-        for (i, &b) in seg.iter().enumerate() {
-            if b == b'\n' {
-                line += 1;
-                line_start = pos + i + 1;
-            }
-        }
-        self.cursor = (offset, line, line_start);
-        (line, self.text[line_start..offset].chars().count() + 1)
+        let p = self.cursor.place(offset);
+        (p.line, p.column)
     }
 
     fn error_at(&self, offset: usize, kind: XmlErrorKind) -> XmlError {
