@@ -34,9 +34,7 @@ pub struct CedictLine<'a> {
 
 /// Parses one line; `None` for comments and blank lines, `Err` with a reason for bad lines.
 pub fn parse_line(line: &str) -> Option<Result<CedictLine<'_>, &'static str>> {
-    let line = line
-        .trim_end_matches(['\r', '\n'])
-        .trim_start_matches('\u{feff}');
+    let line = line.trim_end_matches(['\r', '\n']);
     if line.trim().is_empty() || line.starts_with('#') {
         return None;
     }
@@ -225,9 +223,9 @@ fn decompress(data: &[u8]) -> Result<String, String> {
     } else {
         data.into()
     };
-    match std::str::from_utf8(&bytes) {
+    match crate::text::utf8(&bytes) {
         Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(format!("invalid UTF-8 at byte offset {}", e.valid_up_to())),
+        Err(e) => Err(format!("invalid UTF-8 at byte offset {}", e.offset)),
     }
 }
 
