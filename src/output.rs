@@ -6,8 +6,6 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::input::source::overwritten_input;
-
 /// Writes through `f` to `path` — a file, written atomically, or `-` or nothing for `stdout`.
 pub fn write_to(
     path: Option<&Path>,
@@ -30,6 +28,25 @@ pub fn write_to(
             w.flush()
         }
     }
+}
+
+/// The input an output file would replace, if any: `output` is the same file as one of
+/// `inputs`, a file inside a folder among them, or the file standard input (`-`) is
+/// redirected from. A device or FIFO (`-o /dev/null`) never counts: writing it replaces
+/// nothing.
+pub fn overwritten_input(output: &Path, inputs: &[PathBuf]) -> Option<PathBuf> {
+    let out = fs::canonicalize(output).ok().filter(|p| p.is_file())?;
+    inputs
+        .iter()
+        .find(|i| {
+            let i: &Path = if i.as_os_str() == "-" {
+                Path::new("/dev/stdin")
+            } else {
+                i
+            };
+            fs::canonicalize(i).is_ok_and(|c| out == c || (c.is_dir() && out.starts_with(&c)))
+        })
+        .cloned()
 }
 
 /// The error for an output file that would replace one of `inputs`, if it would.

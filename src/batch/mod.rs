@@ -22,7 +22,7 @@ use crate::annotate::{annotate, entry_counts, merge_counts};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
 use crate::matcher::{MatchOptions, Matcher};
-use crate::output::overwrite_error;
+use crate::output::{overwrite_error, overwritten_input};
 use crate::render::{Document, Format, Render};
 
 /// How inputs are read.
@@ -157,7 +157,7 @@ pub fn run(
         _ => None,
     };
     for out in outputs.into_iter().chain(&config.summary) {
-        if let Some(input) = source::overwritten_input(out, &paths) {
+        if let Some(input) = overwritten_input(out, &paths) {
             return Err(overwrite_error(out, &input));
         }
     }

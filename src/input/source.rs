@@ -169,25 +169,6 @@ pub fn read_all(path: impl AsRef<Path>) -> Result<Vec<u8>, InputError> {
     Ok(buf)
 }
 
-/// The input an output file would replace, if any: `output` is the same file as one of
-/// `inputs`, a file inside a folder among them, or the file standard input (`-`) is
-/// redirected from. A device or FIFO (`-o /dev/null`) never counts: writing it replaces
-/// nothing.
-pub fn overwritten_input(output: &Path, inputs: &[PathBuf]) -> Option<PathBuf> {
-    let out = std::fs::canonicalize(output).ok().filter(|p| p.is_file())?;
-    inputs
-        .iter()
-        .find(|i| {
-            let i: &Path = if i.as_os_str() == "-" {
-                Path::new("/dev/stdin")
-            } else {
-                i
-            };
-            std::fs::canonicalize(i).is_ok_and(|c| out == c || (c.is_dir() && out.starts_with(&c)))
-        })
-        .cloned()
-}
-
 /// One JSONL record: its text, kept with the raw record so its fields can be kept.
 pub struct Record {
     /// The text field's value.
