@@ -195,7 +195,7 @@ fn malformed_glossary_is_unusable_with_every_problem() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     let f = g.display();
     let want = vec![
-        format!("{f}:1:7: error: unknown column \"colour\" (known columns: id, zh, zh_alt, zh_hant, pinyin, en, en_alt, literal, category, definition, note, see_also, source)"),
+        format!("{f}:1:7: error: unknown column \"colour\" (known columns: id, zh, zh_alt, zh_hant, pinyin, en, en_alt, literal, category, definition, note, see_also, source, exclude, gated, cue)"),
         format!("{f}:2:1: error: malformed id \"Bad Id\": use lower-case ASCII words joined by '-', like \"bao-hu-san\""),
         format!("{f}:3:4: error: missing required field \"en\""),
         format!("{f}:4:1: error: duplicate id \"ok\", first defined at {f}:3"),
