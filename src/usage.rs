@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::annotate::locate;
+use crate::annotate::annotate;
 use crate::glossary::{Entry, Glossary};
 use crate::matcher::{MatchOptions, Matcher};
 use crate::text::snippet::{squash, Kwic};
@@ -37,8 +37,7 @@ pub struct DocUsage {
 
 /// Finds the terms of one document.
 pub fn summarize(matcher: &Matcher, path: &str, text: &str) -> DocUsage {
-    let spans = matcher.find(text, MatchOptions::default());
-    let located = locate(text, &spans);
+    let located = annotate(matcher, text, MatchOptions::default()).spans;
     let mut uses: Vec<(usize, DocUse)> = Vec::new();
     let mut index: HashMap<usize, usize> = HashMap::new();
     for l in &located {
