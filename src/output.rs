@@ -23,9 +23,12 @@ pub fn write_to(
             file.commit(p)
         }
         _ => {
-            let mut w = io::BufWriter::new(stdout);
+            let mut w = io::BufWriter::new(&mut *stdout);
             f(&mut w)?;
-            w.flush()
+            w.flush()?;
+            drop(w);
+            // Out before anything the command says next on standard error.
+            stdout.flush()
         }
     }
 }
