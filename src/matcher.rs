@@ -1,13 +1,14 @@
-//! The matcher: one Aho-Corasick automaton over the folded surface forms of every entry,
-//! with the word-boundary and overlap rules of `DESIGN.md` (rules 1, 2, 4 and 6).
+//! The matcher: the glossary's forms compiled for search, with the boundary, exclusion,
+//! context and overlap rules of `DESIGN.md`.
 //!
-//! Latin-script keys are searched leftmost-longest with `aho-corasick`. A leftmost search
-//! that rejects an in-word candidate would skip past a valid match that overlaps it
-//! (aho-corasick issue #73), so when a candidate fails the boundary rule, an overlapping
-//! (`Standard`) search over the rejected stretch finds every candidate there, and
-//! leftmost-longest selection among the valid ones happens here. Keys with Han characters,
-//! which have no boundary rule, are searched with `daachorse`'s character-wise automaton.
-//! The overlapping automaton also serves `--overlapping`; it is built on first use.
+//! English (any form without Han characters) is matched over words by [`PhraseSet`]: a form
+//! matches however the text inflects, spells, articles or joins its words, and matches start
+//! and end on words by construction. Forms with Han characters are searched leftmost-longest
+//! in the folded text with `daachorse`'s character-wise automaton (Chinese has no word
+//! boundaries). The two lists of matches are merged leftmost-longest. Then two glossary rules
+//! apply: a match inside one of its entry's `exclude` strings is dropped (公安部 in 公安部门),
+//! and a match of a `gated` form counts only near another form of its entry or one of its
+//! `cue`s.
 
 use std::collections::hash_map::Entry as MapEntry;
 // Fx hashing: the owner map holds every folded form, 300,000 for CC-CEDICT.
@@ -15,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use daachorse::{
     CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder,
     MatchKind as DaachorseMatchKind,
@@ -23,9 +24,10 @@ use daachorse::{
 
 use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
 use crate::text::chinese::{has_traditional, is_han};
-use crate::text::english::{is_word_char, plural, singular};
+use crate::text::english::is_word_char;
 use crate::text::fold_form;
 use crate::text::normalize::{normalize_into, Normalized};
+use crate::text::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
 
 /// A match in the original text: byte offsets, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,50 +42,37 @@ pub struct Span {
     pub form: FormKind,
 }
 
-/// What a pattern of the automaton stands for.
+/// What a pattern stands for.
 #[derive(Debug, Clone, Copy)]
 struct Pattern {
     entry: u32,
     form: FormKind,
-    /// The pattern starts (ends) with a word character, so the text must have a word
-    /// boundary there.
-    bounded_start: bool,
-    bounded_end: bool,
-    /// The key lives in the character-wise automaton: it has a Han character, or no letter
-    /// at all (a few imported forms such as "16"), which keeps the Latin automaton for text
-    /// with letters.
-    charwise: bool,
-    /// The key has a Han character: no boundary rule applies.
-    han: bool,
+    /// The form is listed in its entry's `gated` column.
+    gated: bool,
 }
 
+/// How far (in bytes of folded text, either side) a gated form looks for another form of its
+/// entry or a cue: about a paragraph.
+const CONTEXT_WINDOW: usize = 600;
+
 /// A glossary compiled for matching. Cheap to share across threads (`&Matcher` is `Sync`).
-///
-/// Keys with a Han character go into a character-wise double-array automaton (`daachorse`),
-/// which stays fast with CC-CEDICT's hundred thousand Chinese headwords; the others into a
-/// byte automaton (`aho-corasick`: a DFA for curated-size glossaries). Both search
-/// leftmost-longest; their matches are merged.
 #[derive(Clone)]
 pub struct Matcher {
     glossary: Glossary,
     patterns: Vec<Pattern>,
-    /// Folded keys, by pattern index.
-    keys: Vec<String>,
-    /// Latin-script keys, leftmost-longest, built on first use (Chinese text may never need
-    /// it); `latin_ids` maps its pattern ids to ours.
-    latin: OnceLock<Option<AhoCorasick>>,
-    latin_ids: Vec<u32>,
-    /// Keys with Han characters (and the rare keys without letters), leftmost-longest;
-    /// values are our pattern ids.
+    /// English forms, matched over words.
+    phrases: PhraseSet,
+    /// Folded Chinese keys and their pattern ids.
+    han_keys: Vec<(String, u32)>,
+    /// Chinese keys, leftmost-longest; values are pattern ids.
     han: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    /// Some key has neither Han characters nor letters, so text without Han characters
-    /// still needs the character-wise search.
-    letterless: bool,
-    /// Overlapping automaton over every key, built on first use: for `--overlapping`, and to
-    /// rescue the stretch of a Latin candidate that failed the boundary rule.
+    /// Overlapping automaton over the Chinese keys, built on first use (`--overlapping`).
     overlapping: OnceLock<Option<AhoCorasick>>,
-    /// Length of the longest key, which bounds the stretch an overlapping search must cover.
-    max_len: usize,
+    /// Folded `exclude` strings by entry.
+    excludes: HashMap<u32, Vec<String>>,
+    /// Folded `cue` strings by entry (only entries with gated forms).
+    cues: HashMap<u32, Vec<String>>,
+    any_gated: bool,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -104,88 +93,73 @@ pub struct MatchOptions {
 
 impl Matcher {
     /// Compiles a glossary. Fails with every form problem at once: a form empty after
-    /// folding, or the same folded form claimed by two entries.
+    /// folding, a form with no word but articles, or the same form (after folding, and for
+    /// English after inflection and spelling) claimed by two entries.
     pub fn new(glossary: Glossary) -> Result<Matcher, GlossaryError> {
-        let (table, problems) = compile(&glossary);
+        let Compiled {
+            patterns,
+            han_keys,
+            phrases,
+            mut problems,
+        } = compile(&glossary);
         if problems.iter().any(|p| p.severity == Severity::Error) {
+            problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             return Err(GlossaryError { problems });
         }
-        let (keys, patterns): (Vec<String>, Vec<Pattern>) = table.into_iter().unzip();
-        let build_error = |message: String| GlossaryError {
-            problems: vec![Problem {
-                file: Default::default(),
-                line: 0,
-                column: 0,
-                severity: Severity::Error,
-                message,
-            }],
-        };
-        let latin_ids: Vec<u32> = (0..patterns.len() as u32)
-            .filter(|&i| !patterns[i as usize].charwise)
-            .collect();
-        let letterless = patterns.iter().any(|p| p.charwise && !p.han);
-        let han_pairs: Vec<(&str, u32)> = (0..patterns.len() as u32)
-            .filter(|&i| patterns[i as usize].charwise)
-            .map(|i| (keys[i as usize].as_str(), i))
-            .collect();
-        let han = if han_pairs.is_empty() {
+        let han = if han_keys.is_empty() {
             None
         } else {
             Some(
                 CharwiseDoubleArrayAhoCorasickBuilder::new()
                     .match_kind(DaachorseMatchKind::LeftmostLongest)
-                    .build_with_values(han_pairs)
-                    .map_err(|e| build_error(format!("cannot build the Chinese automaton: {e}")))?,
+                    .build_with_values(han_keys.iter().map(|(k, p)| (k.as_str(), *p)))
+                    .map_err(|e| GlossaryError {
+                        problems: vec![Problem {
+                            file: Default::default(),
+                            line: 0,
+                            column: 0,
+                            severity: Severity::Error,
+                            message: format!("cannot build the Chinese automaton: {e}"),
+                        }],
+                    })?,
             )
         };
-        let matcher = Matcher {
-            glossary,
-            max_len: keys.iter().map(String::len).max().unwrap_or(0),
-            patterns,
-            keys,
-            latin: OnceLock::new(),
-            latin_ids,
-            han,
-            letterless,
-            overlapping: OnceLock::new(),
+        let fold_all = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|x| fold_form(x))
+                .filter(|x| !x.is_empty())
+                .collect()
         };
-        Ok(matcher)
-    }
-
-    /// The Latin automaton, built on first use. Building fails only past aho-corasick's size
-    /// limits (billions of states), far beyond any glossary.
-    fn latin_automaton(&self) -> Option<&AhoCorasick> {
-        self.latin
-            .get_or_init(|| {
-                let keys: Vec<&str> = self
-                    .latin_ids
-                    .iter()
-                    .map(|&i| self.keys[i as usize].as_str())
-                    .collect();
-                build(&keys, MatchKind::LeftmostLongest).ok()
-            })
-            .as_ref()
+        let mut excludes = HashMap::default();
+        let mut cues = HashMap::default();
+        for (i, e) in glossary.entries.iter().enumerate() {
+            if !e.exclude.is_empty() {
+                excludes.insert(i as u32, fold_all(&e.exclude));
+            }
+            if !e.gated.is_empty() {
+                cues.insert(i as u32, fold_all(&e.cue));
+            }
+        }
+        Ok(Matcher {
+            any_gated: patterns.iter().any(|p| p.gated),
+            glossary,
+            patterns,
+            phrases,
+            han_keys,
+            han,
+            overlapping: OnceLock::new(),
+            excludes,
+            cues,
+        })
     }
 
     fn overlapping_automaton(&self) -> Option<&AhoCorasick> {
         self.overlapping
-            .get_or_init(|| build(&self.keys, MatchKind::Standard).ok())
+            .get_or_init(|| {
+                let keys: Vec<&str> = self.han_keys.iter().map(|(k, _)| k.as_str()).collect();
+                build(&keys, MatchKind::Standard).ok()
+            })
             .as_ref()
-    }
-
-    /// Does the match satisfy the word-boundary rule in the folded text?
-    #[inline]
-    fn bounded(&self, folded: &str, start: usize, end: usize, pattern: usize) -> bool {
-        let p = &self.patterns[pattern];
-        let word_before = || {
-            folded[..start]
-                .chars()
-                .next_back()
-                .is_some_and(is_word_char)
-        };
-        let word_after = || folded[end..].chars().next().is_some_and(is_word_char);
-        let rejected = (p.bounded_start && word_before()) || (p.bounded_end && word_after());
-        !rejected
     }
 
     /// The glossary the matcher was built from.
@@ -198,7 +172,7 @@ impl Matcher {
         &self.glossary.entries[span.entry]
     }
 
-    /// Number of folded patterns in the automaton (forms and their plural variants).
+    /// Number of patterns: folded forms, and the variants of Chinese forms with list marks.
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
@@ -227,32 +201,36 @@ impl Matcher {
         let folded = norm.text.as_str();
         // Accepted matches in folded coordinates: (start, end, pattern).
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        // Every English form has a letter or digit; text without letters has no English
+        // words worth scanning (and Chinese text would be a word per character).
+        let english = !self.phrases.is_empty()
+            && (norm.has_letters()
+                || (self.phrases.has_digits() && folded.bytes().any(|b| b.is_ascii_digit())));
         if opts.overlapping {
-            if let Some(ac) = self.overlapping_automaton() {
-                for m in ac.find_overlapping_iter(folded) {
-                    let p = m.pattern().as_usize();
-                    if self.bounded(folded, m.start(), m.end(), p) {
-                        found.push((m.start(), m.end(), p));
-                    }
+            if english {
+                self.phrases.find_overlapping(folded, &mut found);
+            }
+            if norm.has_han() {
+                if let Some(ac) = self.overlapping_automaton() {
+                    found.extend(ac.find_overlapping_iter(folded).map(|m| {
+                        let p = self.han_keys[m.pattern().as_usize()].1 as usize;
+                        (m.start(), m.end(), p)
+                    }));
                 }
             }
             found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
         } else {
-            // Every Latin key has a letter, so text without letters cannot match one.
-            if norm.has_letters() {
-                if let Some(latin) = self.latin_automaton() {
-                    self.find_latin(latin, folded, &mut found);
-                }
+            if english {
+                self.phrases.find(folded, &mut found);
             }
-            let charwise_possible = norm.has_han() || self.letterless;
-            if let (Some(han), true) = (&self.han, charwise_possible) {
+            if let (Some(han), true) = (&self.han, norm.has_han()) {
                 let han_found = han
                     .leftmost_find_iter(folded)
-                    .map(|m| (m.start(), m.end(), m.value() as usize))
-                    .filter(|&(s, e, p)| self.patterns[p].han || self.bounded(folded, s, e, p));
+                    .map(|m| (m.start(), m.end(), m.value() as usize));
                 found = merge(found, han_found);
             }
         }
+        self.apply_glossary_rules(folded, &mut found);
         let mut hint = 0;
         for (s, e, p) in found {
             let pat = self.patterns[p];
@@ -274,62 +252,91 @@ impl Matcher {
             });
         }
         if opts.overlapping {
-            // A form and its plural variant can both match one stretch of text.
+            // Two forms of one entry can match one stretch of text.
             spans.sort_by_key(|x| (x.start, std::cmp::Reverse(x.end), x.entry));
             spans.dedup_by_key(|x| (x.start, x.end, x.entry));
         }
     }
 
-    /// Leftmost-longest Latin matches that pass the boundary rule.
-    fn find_latin(
-        &self,
-        latin: &AhoCorasick,
-        folded: &str,
-        found: &mut Vec<(usize, usize, usize)>,
-    ) {
-        let mut pos = 0;
-        while pos < folded.len() {
-            let Some(m) = latin.find(Input::new(folded).range(pos..)) else {
-                break;
-            };
-            let p = self.latin_ids[m.pattern().as_usize()] as usize;
-            if self.bounded(folded, m.start(), m.end(), p) {
-                found.push((m.start(), m.end(), p));
-                pos = m.end();
-                continue;
-            }
-            // Rejected: the leftmost valid candidate starting inside the rejected stretch,
-            // if any, is the next match.
-            match self.rescue(folded, m.start(), m.end()) {
-                Some(c) => {
-                    pos = c.1;
-                    found.push(c);
-                }
-                None => pos = m.end(),
-            }
-        }
-    }
-
-    /// The leftmost-longest candidate that passes the boundary rule among those starting in
-    /// `start..end` of the folded text.
-    fn rescue(&self, folded: &str, start: usize, end: usize) -> Option<(usize, usize, usize)> {
-        let ac = self.overlapping_automaton()?;
-        let window = start..(end + self.max_len).min(folded.len());
-        let mut best: Option<(usize, usize, usize)> = None;
-        for m in ac.find_overlapping_iter(Input::new(folded).range(window)) {
-            let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
-            if s >= end || self.patterns[p].charwise || !self.bounded(folded, s, e, p) {
-                continue;
-            }
-            let better = best.is_none_or(|(bs, be, bp)| {
-                (s, std::cmp::Reverse(e), p) < (bs, std::cmp::Reverse(be), bp)
+    /// Drops matches inside one of their entry's `exclude` strings, and matches of gated
+    /// forms with no other form of their entry and no cue nearby.
+    fn apply_glossary_rules(&self, folded: &str, found: &mut Vec<(usize, usize, usize)>) {
+        if !self.excludes.is_empty() {
+            found.retain(|&(s, e, p)| {
+                let entry = self.patterns[p].entry;
+                self.excludes
+                    .get(&entry)
+                    .is_none_or(|xs| !xs.iter().any(|x| inside(folded, s, e, x)))
             });
-            if better {
-                best = Some((s, e, p));
-            }
         }
-        best
+        if !self.any_gated || !found.iter().any(|&(_, _, p)| self.patterns[p].gated) {
+            return;
+        }
+        let licensed: Vec<bool> = found
+            .iter()
+            .map(|&(s, e, p)| {
+                let pat = self.patterns[p];
+                if !pat.gated {
+                    return true;
+                }
+                let (lo, hi) = (s.saturating_sub(CONTEXT_WINDOW), e + CONTEXT_WINDOW);
+                let near_form = found.iter().any(|&(s2, e2, p2)| {
+                    let q = self.patterns[p2];
+                    q.entry == pat.entry && !q.gated && e2 >= lo && s2 <= hi
+                });
+                near_form
+                    || self.cues.get(&pat.entry).is_some_and(|cues| {
+                        let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
+                        cues.iter().any(|c| contains_term(&folded[lo..hi], c))
+                    })
+            })
+            .collect();
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            licensed[k - 1]
+        });
     }
+}
+
+/// Is folded `[s, e)` inside an occurrence of `x`?
+fn inside(folded: &str, s: usize, e: usize, x: &str) -> bool {
+    let lo = floor_boundary(folded, s.saturating_sub(x.len()));
+    let hi = ceil_boundary(folded, e + x.len());
+    folded[lo..hi]
+        .match_indices(x)
+        .any(|(i, _)| lo + i <= s && lo + i + x.len() >= e)
+}
+
+/// Does `hay` contain `term` on word boundaries (where `term` starts or ends with a word
+/// character)?
+fn contains_term(hay: &str, term: &str) -> bool {
+    let starts_word = term.chars().next().is_some_and(is_word_char);
+    let ends_word = term.chars().next_back().is_some_and(is_word_char);
+    hay.match_indices(term).any(|(i, _)| {
+        let before = hay[..i].chars().next_back().is_some_and(is_word_char);
+        let after = hay[i + term.len()..]
+            .chars()
+            .next()
+            .is_some_and(is_word_char);
+        !((starts_word && before) || (ends_word && after))
+    })
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Merges two lists of non-overlapping matches sorted by start into one, leftmost first
@@ -369,131 +376,127 @@ fn build<K: AsRef<[u8]>>(
         .or_else(|_| AhoCorasickBuilder::new().match_kind(kind).build(keys))
 }
 
-/// Folds every surface form of the glossary into the automaton's pattern table, adding the
-/// singular and plural variants of English forms. Explicit forms take precedence over
-/// variants; the same explicit form in two entries is an error.
-fn compile(glossary: &Glossary) -> (Vec<(String, Pattern)>, Vec<Problem>) {
-    let mut table: Vec<(String, Pattern)> = Vec::new();
-    let mut owner: HashMap<String, (usize, bool)> = HashMap::default(); // key -> (table index, explicit)
+/// The glossary's forms, compiled.
+struct Compiled {
+    patterns: Vec<Pattern>,
+    han_keys: Vec<(String, u32)>,
+    phrases: PhraseSet,
+    problems: Vec<Problem>,
+}
+
+/// Folds every surface form of the glossary: Chinese forms into keys (a form with list marks
+/// also without them), English forms into phrases. The same form in two entries is an error.
+fn compile(glossary: &Glossary) -> Compiled {
+    let mut patterns: Vec<Pattern> = Vec::new();
+    // For messages: the entry and form behind each pattern.
+    let mut origins: Vec<(usize, FormKind, &str)> = Vec::new();
+    let mut han_keys: Vec<(String, u32)> = Vec::new();
+    let mut owner: HashMap<String, u32> = HashMap::default(); // Chinese key -> pattern
+    let mut phrases = PhraseBuilder::default();
     let mut problems = Vec::new();
-    let mut variants = Vec::new();
+    let problem = |entry: &Entry, kind: FormKind, message: String| Problem {
+        file: entry.origin.file.clone(),
+        line: entry.origin.line,
+        column: entry.origin.column(kind.as_str()),
+        severity: Severity::Error,
+        message,
+    };
     for (ei, entry) in glossary.entries.iter().enumerate() {
+        let gated: Vec<String> = entry.gated.iter().map(|g| fold_form(g)).collect();
         for (kind, form) in entry.all_forms() {
             let key = fold_form(form);
-            let problem = |message: String| Problem {
-                file: entry.origin.file.clone(),
-                line: entry.origin.line,
-                column: entry.origin.column(kind.as_str()),
-                severity: Severity::Error,
-                message,
-            };
             if key.is_empty() {
-                problems.push(problem(format!(
-                    "{kind} form {form:?} of {:?} is empty after normalization",
-                    entry.id
-                )));
+                problems.push(problem(
+                    entry,
+                    kind,
+                    format!(
+                        "{kind} form {form:?} of {:?} is empty after normalization",
+                        entry.id
+                    ),
+                ));
                 continue;
             }
             let pattern = Pattern {
                 entry: ei as u32,
                 form: kind,
-                bounded_start: key.chars().next().is_some_and(is_word_char),
-                bounded_end: key.chars().next_back().is_some_and(is_word_char),
-                han: key.chars().any(is_han),
-                charwise: key.chars().any(is_han) || !key.chars().any(char::is_alphabetic),
+                gated: gated.contains(&key),
             };
-            match owner.entry(key.clone()) {
-                MapEntry::Occupied(o) => {
-                    let (ti, explicit) = *o.get();
-                    let other = table[ti].1.entry as usize;
-                    if other != ei && explicit {
-                        let o = &glossary.entries[other];
-                        problems.push(problem(format!(
-                            "{kind} form {form:?} of {:?} is already a form of {:?} ({}:{})",
-                            entry.id,
-                            o.id,
-                            o.origin.file.display(),
-                            o.origin.line
-                        )));
-                    } else if !explicit {
-                        // An explicit form displaces another entry's generated variant.
-                        table[ti].1 = pattern;
-                        o.into_mut().1 = true;
+            let id = patterns.len() as u32;
+            patterns.push(pattern);
+            origins.push((ei, kind, form));
+            if !key.chars().any(is_han) {
+                phrases.add(&key, id);
+                continue;
+            }
+            // A list mark between the parts of a Chinese term may also be left out.
+            let bare: String = key.chars().filter(|&c| c != '、').collect();
+            for k in std::iter::once(key.clone()).chain((bare != key).then_some(bare)) {
+                match owner.entry(k.clone()) {
+                    MapEntry::Occupied(o) => {
+                        let other = patterns[*o.get() as usize].entry as usize;
+                        if other != ei {
+                            let o = &glossary.entries[other];
+                            problems.push(problem(
+                                entry,
+                                kind,
+                                format!(
+                                    "{kind} form {form:?} of {:?} is already a form of {:?} ({}:{})",
+                                    entry.id,
+                                    o.id,
+                                    o.origin.file.display(),
+                                    o.origin.line
+                                ),
+                            ));
+                        }
+                    }
+                    MapEntry::Vacant(v) => {
+                        v.insert(id);
+                        han_keys.push((k, id));
                     }
                 }
-                MapEntry::Vacant(v) => {
-                    v.insert((table.len(), true));
-                    table.push((key.clone(), pattern));
+            }
+        }
+    }
+    let (phrases, phrase_problems) = phrases.build();
+    for pp in phrase_problems {
+        match pp {
+            PhraseProblem::NoWords { pattern } => {
+                let (ei, kind, form) = origins[pattern as usize];
+                let entry = &glossary.entries[ei];
+                problems.push(problem(
+                    entry,
+                    kind,
+                    format!(
+                        "{kind} form {form:?} of {:?} has no word but articles and conjunctions",
+                        entry.id
+                    ),
+                ));
+            }
+            PhraseProblem::Same { pattern, first } => {
+                let (ei, kind, form) = origins[pattern as usize];
+                let (fi, _, first_form) = origins[first as usize];
+                if fi == ei {
+                    continue; // two spellings of one form of one entry
                 }
-            }
-            if !kind.is_chinese() {
-                variants.push((key, pattern));
-            }
-        }
-    }
-    for (key, pattern) in variants {
-        for v in number_variants(&key) {
-            if let MapEntry::Vacant(slot) = owner.entry(v.clone()) {
-                slot.insert((table.len(), false));
-                table.push((v, pattern));
-            }
-        }
-    }
-    (table, problems)
-}
-
-/// Singular and plural variants of an English form: its last word, and the word before a
-/// following "of" ("umbrella of protection" / "umbrellas of protection").
-fn number_variants(key: &str) -> Vec<String> {
-    let words: Vec<&str> = key.split(' ').collect();
-    let mut heads = vec![words.len() - 1];
-    if let Some(i) = words.iter().position(|w| *w == "of") {
-        if i > 0 {
-            heads.push(i - 1);
-        }
-    }
-    let mut out = Vec::new();
-    for h in heads {
-        for w in word_variants(words[h]) {
-            let mut ws = words.clone();
-            ws[h] = &w;
-            let v = ws.join(" ");
-            if v != key && !out.contains(&v) {
-                out.push(v);
+                let (entry, o) = (&glossary.entries[ei], &glossary.entries[fi]);
+                problems.push(problem(
+                    entry,
+                    kind,
+                    format!(
+                        "{kind} form {form:?} of {:?} is already a form of {:?} ({}:{}), as {first_form:?} (forms compare after inflection, spelling and articles)",
+                        entry.id,
+                        o.id,
+                        o.origin.file.display(),
+                        o.origin.line
+                    ),
+                ));
             }
         }
     }
-    out
-}
-
-/// Regular English singular and plural of a lower-case word (not of irregular ones).
-fn word_variants(w: &str) -> Vec<String> {
-    if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let singular = Some(singular(w)).filter(|s| s != w);
-    if let Some(s) = &singular {
-        out.push(s.clone());
-    }
-    out.push(plural(singular.as_deref().unwrap_or(w)));
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn number() {
-        assert_eq!(word_variants("case"), ["cases"]);
-        assert_eq!(word_variants("umbrellas"), ["umbrella", "umbrellas"]);
-        assert_eq!(word_variants("industries"), ["industry", "industries"]);
-        assert_eq!(word_variants("consciousness"), ["consciousnesses"]);
-        assert_eq!(word_variants("boxes"), ["box", "boxes"]);
-        assert_eq!(
-            number_variants("umbrella of protection"),
-            ["umbrella of protections", "umbrellas of protection"]
-        );
+    Compiled {
+        patterns,
+        han_keys,
+        phrases,
+        problems,
     }
 }

@@ -641,7 +641,7 @@ fn hostile_and_broken_xml() {
             "xxe.xlf",
             xxe("xliff", "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>保护伞</source><target>&xxe;</target></trans-unit></body></file></xliff>"),
         ),
-        ("good.tsv", "保护伞\tprotective umbrellas\n".into()),
+        ("good.tsv", "钉子案\tnail case\n".into()),
     ];
     let mut args = vec!["check", "--color", "never"];
     for (name, body) in &files {

@@ -34,6 +34,8 @@ fn jsonl(stdout: &str) -> Vec<FindingRecord> {
 
 /// The findings on `corpus/aligned/pairs.*`, checked by hand: (segment, kind, kb_id, found).
 /// Every literal rendering written into the English is here, and nothing else is flagged.
+/// Renderings that official English uses ("protective umbrellas", "procuratorial organs",
+/// "Four Consciousnesses", "Supreme Procuratorate") are approved forms, not findings.
 const EXPECTED: &[(usize, &str, &str, &str)] = &[
     (
         1,
@@ -42,16 +44,10 @@ const EXPECTED: &[(usize, &str, &str, &str)] = &[
         "breaking money and breaking blood",
     ),
     (2, "literal", "she-hei-fu-bai", "underworld corruption"),
-    (2, "literal", "bao-hu-san", "protective umbrellas"),
     (2, "literal", "guan-xi-wang", "relationship networks"),
     (3, "literal", "ding-zi-an", "nail case"),
     (3, "literal", "gu-tou-an", "bone case"),
-    (
-        4,
-        "literal",
-        "hei-cai-qing-di",
-        "the bottom of the black money",
-    ),
+    (4, "literal", "hei-cai-qing-di", "bottom of the black money"),
     (
         5,
         "literal",
@@ -108,8 +104,6 @@ const EXPECTED: &[(usize, &str, &str, &str)] = &[
         "zhuang-shi-duan-wan",
         "strong man breaks his wrist",
     ),
-    (22, "literal", "si-ge-yi-shi", "Four Consciousnesses"),
-    (24, "literal", "jian-cha-ji-guan", "Procuratorial organs"),
     (24, "literal", "si-fa-jiu-zhu", "judicial rescue"),
     (26, "literal", "gua-pai-du-ban", "listed supervision"),
     (
@@ -130,12 +124,6 @@ const EXPECTED: &[(usize, &str, &str, &str)] = &[
         "literal",
         "tao-fan-qing-ling",
         "zero clearing of fugitives",
-    ),
-    (
-        33,
-        "literal",
-        "zui-gao-ren-min-jian-cha-yuan",
-        "Supreme Procuratorate",
     ),
     (34, "literal", "cun-ba", "village hegemons"),
     (
@@ -164,7 +152,6 @@ const EXPECTED: &[(usize, &str, &str, &str)] = &[
         "sao-hei-chu-e",
         "campaign against organized crime",
     ),
-    (47, "literal", "bao-hu-san", "protection umbrellas"),
 ];
 
 fn key(r: &FindingRecord) -> (usize, String, String, String) {
@@ -180,7 +167,7 @@ fn check_corpus_file(name: &str, dir: &Path) -> Vec<FindingRecord> {
     let (code, stdout, stderr) = tifa(&["check", "-f", "jsonl", name], dir);
     assert_eq!(code, 1, "literal renderings are errors: {stderr}");
     assert!(
-        stderr.contains("47 segments in 1 file: 39 errors, 4 warnings, 2 info"),
+        stderr.contains("47 segments in 1 file: 34 errors, 4 warnings, 2 info"),
         "{stderr}"
     );
     jsonl(&stdout)
@@ -419,7 +406,7 @@ fn html_escapes_everything() {
     let t = tmp.path();
     std::fs::write(
         t.join("x&<y>.tsv"),
-        "<b>保护伞</b>\t<script>alert(\"protective umbrellas\")</script> & 'more'\n",
+        "<b>钉子案</b>\t<script>alert(\"nail case\")</script> & 'more'\n",
     )
     .unwrap();
     let (code, html, _) = tifa(&["check", "-f", "html", "x&<y>.tsv"], t);
@@ -430,7 +417,7 @@ fn html_escapes_everything() {
         "{html}"
     );
     assert!(
-        html.contains("&lt;script&gt;alert(&quot;<mark>protective umbrellas</mark>&quot;)"),
+        html.contains("&lt;script&gt;alert(&quot;<mark>nail case</mark>&quot;)"),
         "{html}"
     );
     assert!(html.contains("x&amp;&lt;y&gt;.tsv:1"), "{html}");

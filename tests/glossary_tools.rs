@@ -710,15 +710,29 @@ fn discover_aligned_proposes_protective_umbrellas_first() {
     let dir = tempfile::tempdir().unwrap();
     let g = edited_glossary(dir.path(), |r| {
         if r["id"] == "bao-hu-san" {
-            let lit: Vec<&str> = r["literal"]
-                .split('|')
-                .filter(|l| {
-                    !l.eq_ignore_ascii_case("protective umbrella")
-                        && !l.eq_ignore_ascii_case("protective umbrellas")
-                })
-                .collect();
-            let lit = lit.join("|");
+            // Take every "protective umbrella" form out of the entry (the official
+            // rendering is its `en`, and it is gated), so that discover must find it.
+            let keep = |col: &str| -> String {
+                r[col]
+                    .split('|')
+                    .filter(|l| {
+                        !l.eq_ignore_ascii_case("protective umbrella")
+                            && !l.eq_ignore_ascii_case("protective umbrellas")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
+            let (alt, lit, gated) = (keep("en_alt"), keep("literal"), keep("gated"));
+            r.insert("en".into(), "corrupt official protector".into());
+            r.insert(
+                "en_alt".into(),
+                alt.split('|')
+                    .filter(|l| *l != "corrupt official protector")
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            );
             r.insert("literal".into(), lit);
+            r.insert("gated".into(), gated);
         }
         true
     });

@@ -190,7 +190,7 @@ fn same_form_in_two_entries_is_an_error() {
     let msgs: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         msgs,
-        ["g.csv:3:4: error: en form \"Protective-Umbrella\" of \"b\" is already a form of \"a\" (g.csv:2)"]
+        ["g.csv:3:4: error: en form \"Protective-Umbrella\" of \"b\" is already a form of \"a\" (g.csv:2), as \"protective umbrella\" (forms compare after inflection, spelling and articles)"]
     );
 }
 

@@ -15,6 +15,7 @@ use tifa::matcher::{MatchOptions, Matcher, Span};
 use tifa::render::Format;
 use tifa::text::chinese::{has_traditional, is_cjk};
 use tifa::text::fold_form;
+use tifa::text::inflect::{form_keys, form_words, variants, word_class, words, Joint, DETERMINERS};
 use tifa::text::normalize::normalize;
 
 #[path = "support/invariants.rs"]
@@ -207,137 +208,255 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 // The naive reference matcher.
 
-/// One pattern of the reference: a folded form, its entry and kind, and whether it needs a
-/// word boundary at each end.
+/// One pattern of the reference: its entry and kind, whether it is gated, and either the
+/// folded Chinese keys or the English words with the joint before each.
 struct RefPattern {
-    key: String,
     entry: usize,
     form: FormKind,
-    bounded_start: bool,
-    bounded_end: bool,
+    gated: bool,
+    chinese: Vec<String>,
+    english: Vec<(String, Joint)>,
 }
 
-fn word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
-}
-
-/// Regular English singular and plural of a lower-case ASCII word of three letters or
-/// more (DESIGN.md rule 3), written out plainly.
-fn number_forms(w: &str) -> Vec<String> {
-    if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
-        return vec![];
-    }
-    let singular = if w.len() > 4 && w.ends_with("ies") {
-        Some(format!("{}y", &w[..w.len() - 3]))
-    } else if ["sses", "xes", "zes", "ches", "shes"]
-        .iter()
-        .any(|s| w.ends_with(s))
-    {
-        Some(w[..w.len() - 2].to_string())
-    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        Some(w[..w.len() - 1].to_string())
-    } else {
-        None
-    };
-    let base = singular.clone().unwrap_or_else(|| w.to_string());
-    let vowel_before_y = base.len() >= 2 && b"aeiou".contains(&base.as_bytes()[base.len() - 2]);
-    let plural = if ["s", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|s| base.ends_with(s))
-    {
-        format!("{base}es")
-    } else if base.ends_with('y') && !vowel_before_y {
-        format!("{}ies", &base[..base.len() - 1])
-    } else {
-        format!("{base}s")
-    };
-    singular.into_iter().chain([plural]).collect()
-}
-
-/// Patterns in priority order: every explicit form (first claim of a folded key wins),
-/// then the number variants of English forms (on the last word, and on the word before
-/// `of`), which never displace an explicit form.
 fn reference_patterns(g: &Glossary) -> Vec<RefPattern> {
-    let mut pats: Vec<RefPattern> = Vec::new();
-    let mut english = Vec::new();
+    let mut pats = Vec::new();
     for (ei, e) in g.entries.iter().enumerate() {
+        let gated: Vec<String> = e.gated.iter().map(|x| fold_form(x)).collect();
         for (kind, f) in e.all_forms() {
             let key = fold_form(f);
             let p = RefPattern {
-                bounded_start: key.chars().next().is_some_and(word_char),
-                bounded_end: key.chars().next_back().is_some_and(word_char),
-                key: key.clone(),
                 entry: ei,
                 form: kind,
+                gated: gated.contains(&key),
+                chinese: if key.chars().any(tifa::text::chinese::is_han) {
+                    form_keys(f)
+                } else {
+                    vec![]
+                },
+                english: if key.chars().any(tifa::text::chinese::is_han) {
+                    vec![]
+                } else {
+                    form_words(&key)
+                },
             };
-            if !kind.is_chinese() {
-                english.push((key.clone(), ei, kind, p.bounded_start, p.bounded_end));
-            }
-            if !pats.iter().any(|q| q.key == key) {
-                pats.push(p);
-            }
-        }
-    }
-    for (key, entry, form, bs, be) in english {
-        let words: Vec<&str> = key.split(' ').collect();
-        let mut heads = vec![words.len() - 1];
-        if let Some(i) = words.iter().position(|w| *w == "of").filter(|&i| i > 0) {
-            heads.push(i - 1);
-        }
-        for h in heads {
-            for v in number_forms(words[h]) {
-                let mut ws = words.clone();
-                ws[h] = &v;
-                let variant = ws.join(" ");
-                if !pats.iter().any(|q| q.key == variant) {
-                    pats.push(RefPattern {
-                        key: variant,
-                        entry,
-                        form,
-                        bounded_start: bs,
-                        bounded_end: be,
-                    });
-                }
-            }
+            pats.push(p);
         }
     }
     pats
 }
 
-/// Folds the text, finds every occurrence of every pattern by brute force at every
-/// character position (not `str::match_indices`, which skips overlapping occurrences of
-/// one pattern: in `xla la la`, `la la` at 1 is rejected by the boundary rule, and the one
-/// at 4 must still be seen), keeps those on word boundaries, then picks leftmost-longest
-/// non-overlapping spans (or all, with `overlapping`).
-fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
-    let pats = reference_patterns(g);
-    let norm = normalize(text);
-    let folded = norm.text.as_str();
-    let mut cands: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, pattern)
-    for (pi, p) in pats.iter().enumerate() {
-        for (i, _) in folded.char_indices() {
-            if !folded[i..].starts_with(&p.key) {
-                continue;
+/// Does text word `w` stand for form word `f`? It does when `w` is a surface of some form
+/// word of the glossary whose class is `f`'s (the surfaces of a word are the spellings
+/// `variants` lists).
+fn same_word(vocab: &[(String, Vec<String>)], w: &str, f: &str) -> bool {
+    let class = word_class(f);
+    vocab
+        .iter()
+        .any(|(v, surfaces)| word_class(v) == class && surfaces.iter().any(|s| s == w))
+}
+
+/// Tries English pattern `p` at text word `i`: the index of its last word when it matches.
+fn english_at(
+    vocab: &[(String, Vec<String>)],
+    folded: &str,
+    ws: &[(usize, &str)],
+    i: usize,
+    p: &[(String, Joint)],
+) -> Option<usize> {
+    let is_surface = |w: &str| vocab.iter().any(|(_, s)| s.iter().any(|x| x == w));
+    if !same_word(vocab, ws[i].1, &p[0].0) {
+        return None;
+    }
+    let mut k = i;
+    for (f, joint) in &p[1..] {
+        // Skip articles, determiners and "and" (unless they are surfaces of form words).
+        let mut j = k + 1;
+        let (mut dets, mut ands) = (0, 0);
+        while j < ws.len() && !is_surface(ws[j].1) {
+            match ws[j].1 {
+                w if DETERMINERS.contains(&w) => dets += 1,
+                "and" => ands += 1,
+                _ => return None,
             }
-            let end = i + p.key.len();
-            let before = folded[..i].chars().next_back();
-            let after = folded[end..].chars().next();
-            if p.bounded_start && before.is_some_and(word_char) {
-                continue;
+            j += 1;
+        }
+        if j >= ws.len() || dets > 2 || !same_word(vocab, ws[j].1, f) {
+            return None;
+        }
+        let between = &folded[ws[k].0 + ws[k].1.len()..ws[j].0];
+        let ok = match joint {
+            Joint::Punctuation(punct) => j == k + 1 && between.trim_matches(' ') == punct,
+            _ => {
+                let conj = between.chars().filter(|c| *c == ',' || *c == '&').count() + ands;
+                let gaps_plain = (k + 1..=j).all(|x| {
+                    let from = ws[x - 1].0 + ws[x - 1].1.len();
+                    folded[from..ws[x].0].chars().all(|c| " \"',&".contains(c))
+                });
+                gaps_plain
+                    && match joint {
+                        Joint::Tight => conj == 0,
+                        _ => conj <= 2,
+                    }
             }
-            if p.bounded_end && after.is_some_and(word_char) {
-                continue;
-            }
-            cands.push((i, end, pi));
+        };
+        if !ok {
+            return None;
+        }
+        k = j;
+    }
+    Some(k)
+}
+
+/// The span a match covers: first word to last, less a final possessive, widened over the
+/// quotes around it when it has quotes inside.
+fn reference_span(folded: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    if folded[..e].ends_with("'s") && e - s > 2 {
+        e -= 2;
+    }
+    if folded[s..e].contains('"') {
+        if folded[..s].ends_with('"') {
+            s -= 1;
+        }
+        if folded[e..].starts_with('"') {
+            e += 1;
         }
     }
-    cands.sort_by_key(|&(s, e, p)| (s, Reverse(e), p));
-    let mut out = Vec::new();
-    let mut last_end = 0;
-    for (s, e, pi) in cands {
-        if !opts.overlapping && s < last_end {
-            continue;
+    (s, e)
+}
+
+/// Folds the text; finds English patterns word by word at every word and Chinese keys at
+/// every character position by brute force; picks leftmost-longest non-overlapping spans
+/// (or all, with `overlapping`); then drops matches inside an `exclude` string of their
+/// entry and gated matches with no other form of their entry and no cue within the window.
+fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
+    let pats = reference_patterns(g);
+    let mut vocab: Vec<(String, Vec<String>)> = Vec::new();
+    for p in &pats {
+        for (w, _) in &p.english {
+            if !vocab.iter().any(|(v, _)| v == w) {
+                vocab.push((w.clone(), variants(w)));
+            }
         }
+    }
+    let norm = normalize(text);
+    let folded = norm.text.as_str();
+    let ws: Vec<(usize, &str)> = words(folded).collect();
+    let has_letters = folded
+        .chars()
+        .any(|c| c.is_alphabetic() && !tifa::text::chinese::is_han(c));
+    let has_digits = folded.bytes().any(|b| b.is_ascii_digit());
+    // English candidates.
+    let mut english: Vec<(usize, usize, usize)> = Vec::new(); // (start word, end word, pattern)
+    if has_letters || has_digits {
+        for i in 0..ws.len() {
+            for (pi, p) in pats.iter().enumerate() {
+                if p.english.is_empty() {
+                    continue;
+                }
+                if let Some(k) = english_at(&vocab, folded, &ws, i, &p.english) {
+                    english.push((i, k, pi));
+                }
+            }
+        }
+    }
+    let to_bytes = |(i, k, p): (usize, usize, usize)| {
+        let (s, e) = reference_span(folded, ws[i].0, ws[k].0 + ws[k].1.len());
+        (s, e, p)
+    };
+    let mut chinese: Vec<(usize, usize, usize)> = Vec::new();
+    for (pi, p) in pats.iter().enumerate() {
+        for key in &p.chinese {
+            for (i, _) in folded.char_indices() {
+                if folded[i..].starts_with(key.as_str()) {
+                    chinese.push((i, i + key.len(), pi));
+                }
+            }
+        }
+    }
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    if opts.overlapping {
+        found.extend(english.into_iter().map(to_bytes));
+        found.extend(chinese);
+    } else {
+        // English: leftmost-longest over words (ties to the first pattern).
+        english.sort_by_key(|&(i, k, p)| (i, Reverse(k), p));
+        let mut next = 0;
+        let mut picked = Vec::new();
+        for c in english {
+            if c.0 >= next {
+                next = c.1 + 1;
+                picked.push(to_bytes(c));
+            }
+        }
+        // Chinese: leftmost-longest over characters.
+        chinese.sort_by_key(|&(s, e, p)| (s, Reverse(e), p));
+        let mut last_end = 0;
+        for c in chinese {
+            if c.0 >= last_end {
+                last_end = c.1;
+                picked.push(c);
+            }
+        }
+        picked.sort_by_key(|&(s, e, p)| (s, Reverse(e), p));
+        let mut last_end = 0;
+        for c in picked {
+            if c.0 >= last_end {
+                last_end = c.1;
+                found.push(c);
+            }
+        }
+    }
+    // Exclusions.
+    found.retain(|&(s, e, p)| {
+        let entry = &g.entries[pats[p].entry];
+        !entry.exclude.iter().any(|x| {
+            let x = fold_form(x);
+            (0..=s).any(|i| {
+                folded.is_char_boundary(i)
+                    && folded[i..].starts_with(x.as_str())
+                    && i + x.len() >= e
+            })
+        })
+    });
+    // Gating.
+    let window = 600;
+    let keep: Vec<bool> = found
+        .iter()
+        .map(|&(s, e, p)| {
+            if !pats[p].gated {
+                return true;
+            }
+            let entry = pats[p].entry;
+            let (lo, hi) = (s.saturating_sub(window), e + window);
+            found.iter().any(|&(s2, e2, p2)| {
+                pats[p2].entry == entry && !pats[p2].gated && e2 >= lo && s2 <= hi
+            }) || g.entries[entry].cue.iter().any(|c| {
+                let c = fold_form(c);
+                let (mut lo, mut hi) = (lo, hi.min(folded.len()));
+                while !folded.is_char_boundary(lo) {
+                    lo -= 1;
+                }
+                while !folded.is_char_boundary(hi) {
+                    hi += 1;
+                }
+                let hay = &folded[lo..hi];
+                hay.match_indices(c.as_str()).any(|(i, _)| {
+                    let wc = |ch: char| ch.is_alphanumeric() && !is_cjk(ch);
+                    let b = hay[..i].chars().next_back().is_some_and(wc);
+                    let a = hay[i + c.len()..].chars().next().is_some_and(wc);
+                    !((c.chars().next().is_some_and(wc) && b)
+                        || (c.chars().next_back().is_some_and(wc) && a))
+                })
+            })
+        })
+        .collect();
+    let found: Vec<_> = found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect();
+    let mut out = Vec::new();
+    for (s, e, pi) in found {
         let p = &pats[pi];
         let r = norm.original_range(s..e);
         let form = if matches!(p.form, FormKind::Zh | FormKind::ZhAlt)
@@ -353,7 +472,6 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
             entry: p.entry,
             form,
         });
-        last_end = e;
     }
     if opts.overlapping {
         out.sort_by_key(|x| (x.start, Reverse(x.end), x.entry));

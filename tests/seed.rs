@@ -86,7 +86,7 @@ const EXPECTED: &[(&str, &str, usize)] = &[
     ("breaking money and breaking blood", "da-cai-duan-xue", 1),
     ("underworld forces", "hei-e-shi-li", 1),
     ("resurgence of ashes", "si-hui-fu-ran", 1),
-    ("the bottom of the black money", "hei-cai-qing-di", 1),
+    ("bottom of the black money", "hei-cai-qing-di", 1),
     ("safe China", "ping-an-zhong-guo", 1),
     ("second half article", "hou-ban-pian-wen-zhang", 1),
     ("provincial procuratorate", "sheng-ren-min-jian-cha-yuan", 1),

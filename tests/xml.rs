@@ -252,7 +252,7 @@ fn hostile_and_malformed_files_are_reported_with_place_and_the_run_goes_on() {
         "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"zh\"><seg>保护伞</tuv></tu>\n</body></tmx>\n",
     )
     .unwrap();
-    std::fs::write(p.join("good.tsv"), "保护伞\tprotective umbrellas\n").unwrap();
+    std::fs::write(p.join("good.tsv"), "钉子案\tnail case\n").unwrap();
     let start = Instant::now();
     let (code, stdout, stderr) = tifa(
         &[

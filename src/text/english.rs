@@ -1,6 +1,6 @@
 //! English words: what a word character is (the matcher's boundary rule), tokens with their
-//! clause, a stop-word list, and the one regular singular and plural that both the matcher
-//! (form variants) and discovery (phrase keys) use, so the two never disagree.
+//! clause, a stop-word list, and the regular singular that discovery folds phrase keys with.
+//! (The matcher's inflections — irregular ones too — are `inflect`'s.)
 
 use super::chinese::is_cjk;
 
@@ -347,25 +347,6 @@ pub fn singular(w: &str) -> String {
     }
 }
 
-/// The regular plural of a lower-case English word in the singular (`case` → `cases`,
-/// `industry` → `industries`, `box` → `boxes`).
-pub fn plural(w: &str) -> String {
-    let b = w.as_bytes();
-    let n = b.len();
-    if w.ends_with('s')
-        || w.ends_with('x')
-        || w.ends_with('z')
-        || w.ends_with("ch")
-        || w.ends_with("sh")
-    {
-        format!("{w}es")
-    } else if w.ends_with('y') && n >= 2 && !b"aeiou".contains(&b[n - 2]) {
-        format!("{}ies", &w[..n - 1])
-    } else {
-        format!("{w}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,13 +386,6 @@ mod tests {
             ("bus", "bus"),
         ] {
             assert_eq!(singular(w), s);
-        }
-        for (w, p) in [
-            ("case", "cases"),
-            ("industry", "industries"),
-            ("box", "boxes"),
-        ] {
-            assert_eq!(plural(w), p);
         }
     }
 }

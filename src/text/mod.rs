@@ -1,10 +1,13 @@
 //! Pure text, knowing nothing of glossaries or formats: normalization with its offset map,
-//! Chinese characters, English words, places and snippets, and XML. Every layer above uses
+//! Chinese characters, English words and their inflection, phrase matching over words,
+//! places and snippets, and XML. Every layer above uses
 //! these, one copy of each.
 
 pub mod chinese;
 pub mod english;
+pub mod inflect;
 pub mod normalize;
+pub mod phrase;
 pub mod snippet;
 pub mod xml;
 

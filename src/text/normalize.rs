@@ -149,6 +149,9 @@ fn classify(c: char) -> Class {
 struct Pending {
     orig: Range<usize>,
     out: char,
+    /// An enumeration mark: between two Han characters it becomes one `、`; whitespace,
+    /// quotes and brackets vanish there.
+    separator: bool,
 }
 
 struct Folder<'a> {
@@ -221,6 +224,11 @@ impl Folder<'_> {
             return;
         }
         if self.last_han && next_is_han {
+            // Between two Han characters: a list separator is kept as one `、` (so 三、农业
+            // never reads as 三农), everything else pending vanishes.
+            if let Some(p) = self.pending.iter().find(|p| p.separator).cloned() {
+                self.emit_char(p.orig, '、');
+            }
             self.pending.clear();
             return;
         }
@@ -234,7 +242,11 @@ impl Folder<'_> {
     fn space(&mut self, orig: Range<usize>) {
         match self.pending.last_mut() {
             Some(p) if p.out == ' ' && p.orig.end == orig.start => p.orig.end = orig.end,
-            _ => self.pending.push(Pending { orig, out: ' ' }),
+            _ => self.pending.push(Pending {
+                orig,
+                out: ' ',
+                separator: false,
+            }),
         }
     }
 
@@ -330,7 +342,11 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         let b = bytes[i];
         // ASCII fast path, unless a space or comma right after a Han character must wait to
         // see what follows.
-        if b < 0x80 && !(f.last_han && (ASCII_FOLD[b as usize] == b' ' || b == b',')) {
+        if b < 0x80
+            && !(f.last_han
+                && (ASCII_FOLD[b as usize] == b' '
+                    || matches!(b, b',' | b'"' | b'\'' | b'(' | b')')))
+        {
             if ASCII_FOLD[b as usize] != b' ' {
                 f.settle(false);
             }
@@ -358,7 +374,11 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
             Class::Drop => {}
             Class::Enum(e) => {
                 if f.last_han {
-                    f.pending.push(Pending { orig, out: e });
+                    f.pending.push(Pending {
+                        orig,
+                        out: e,
+                        separator: true,
+                    });
                 } else {
                     f.settle(false);
                     f.emit_char(orig, e);
@@ -392,6 +412,18 @@ static ASCII_FOLD: [u8; 128] = {
 };
 
 fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
+    // Quotes and brackets right after a Han character wait: inside a Chinese term
+    // (打“伞”破“网”) they vanish.
+    if f.last_han {
+        if let Some(out) = wrapper(c) {
+            f.pending.push(Pending {
+                orig,
+                out,
+                separator: false,
+            });
+            return;
+        }
+    }
     if is_han(c) {
         f.settle(true);
         f.emit_char(orig, to_simplified(c));
@@ -440,6 +472,22 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
     }
 }
 
+/// The folded form of a quote or bracket that may sit inside a Chinese term, or `None` for
+/// any other character.
+fn wrapper(c: char) -> Option<char> {
+    Some(match c {
+        '"' | '\'' | '(' | ')' => c,
+        '\u{2018}' | '\u{2019}' | '\u{FF07}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{FF02}' => '"',
+        '\u{FF08}' => '(',
+        '\u{FF09}' => ')',
+        '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉' | '【' | '】' | '〔' | '〕' => {
+            c
+        }
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,10 +506,17 @@ mod tests {
         ("保護傘", "保护伞"),
         ("保护\n伞", "保护伞"),
         ("保护 \r\n 伞", "保护伞"),
-        ("不放过，不凑数", "不放过不凑数"),
-        ("不放过、不凑数", "不放过不凑数"),
-        ("不放过,不凑数", "不放过不凑数"),
-        ("政治自觉·思想自觉", "政治自觉思想自觉"),
+        ("不放过，不凑数", "不放过、不凑数"),
+        ("不放过、不凑数", "不放过、不凑数"),
+        ("不放过,不凑数", "不放过、不凑数"),
+        ("不放过， \n不凑数", "不放过、不凑数"),
+        ("政治自觉·思想自觉", "政治自觉、思想自觉"),
+        ("三、农业", "三、农业"),
+        ("打“伞”破“网”", "打伞破网\""),
+        ("打\"伞\"破\"网\"。", "打伞破网\"。"),
+        ("《党章》规定", "《党章规定"),
+        ("学习《党章》", "学习党章》"),
+        ("称“保护伞”", "称保护伞\""),
         ("保护伞, umbrella", "保护伞, umbrella"),
         ("a, b", "a, b"),
         ("İstanbul", "i\u{307}stanbul"),

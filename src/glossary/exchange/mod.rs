@@ -17,7 +17,7 @@ pub mod omegat;
 pub mod tbx;
 
 use crate::glossary::{is_valid_id, read_csv, write_csv, Entry, Problem, Severity};
-use crate::text::fold_form;
+use crate::text::inflect::form_keys;
 
 /// The formats of `import` and `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,19 +277,16 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
     let mut kept = Vec::with_capacity(entries.len());
     for e in std::mem::take(entries) {
         if !e.zh.is_empty() {
-            let key = fold_form(&e.zh);
-            let why = if key.is_empty() {
+            let keys = form_keys(&e.zh);
+            let why = if keys.is_empty() {
                 "has no letters or characters to match"
+            } else if keys.iter().any(|k| owner.contains_key(k)) {
+                "folds to a term already imported"
             } else {
-                match owner.entry(key) {
-                    std::collections::hash_map::Entry::Occupied(_) => {
-                        "folds to a term already imported"
-                    }
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert(kept.len());
-                        ""
-                    }
+                for k in keys {
+                    owner.insert(k, kept.len());
                 }
+                ""
             };
             if !why.is_empty() {
                 warnings.push(problem(
@@ -308,10 +305,10 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
         if e.en.is_empty() {
             continue;
         }
-        let mut key = fold_form(&e.en);
+        let mut keys = form_keys(&e.en);
         // Like a Chinese headword, an English one with nothing to match (`-`) would make
         // the matcher reject the whole glossary.
-        if key.is_empty() {
+        if keys.is_empty() {
             warnings.push(problem(
                 path,
                 e.origin.line,
@@ -324,25 +321,27 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
             e.en.clear();
             continue;
         }
-        if owner.get(&key).is_some_and(|&o| o != idx) && !e.zh.is_empty() {
+        let taken = |keys: &[String], owner: &HashMap<String, usize>| {
+            keys.iter().any(|k| owner.get(k).is_some_and(|&o| o != idx))
+        };
+        if taken(&keys, &owner) && !e.zh.is_empty() {
             e.en = format!("{} ({})", e.en, e.zh);
-            key = fold_form(&e.en);
+            keys = form_keys(&e.en);
         }
-        match owner.get(&key) {
-            Some(&o) if o != idx => {
-                warnings.push(problem(
-                    path,
-                    e.origin.line,
-                    Severity::Warning,
-                    format!(
-                        "en {:?} is already a form of another entry; left empty",
-                        e.en
-                    ),
-                ));
-                e.en.clear();
-            }
-            _ => {
-                owner.insert(key, idx);
+        if taken(&keys, &owner) {
+            warnings.push(problem(
+                path,
+                e.origin.line,
+                Severity::Warning,
+                format!(
+                    "en {:?} is already a form of another entry; left empty",
+                    e.en
+                ),
+            ));
+            e.en.clear();
+        } else {
+            for k in keys {
+                owner.insert(k, idx);
             }
         }
     }
@@ -351,17 +350,14 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
     // accepts it), so only forms of other entries are dropped.
     let keep_unique = |forms: &mut Vec<String>, owner: &mut HashMap<String, usize>, idx: usize| {
         forms.retain(|f| {
-            let k = fold_form(f);
-            if k.is_empty() {
+            let keys = form_keys(f);
+            if keys.is_empty() || keys.iter().any(|k| owner.get(k).is_some_and(|&o| o != idx)) {
                 return false;
             }
-            match owner.get(&k) {
-                Some(&o) => o == idx,
-                None => {
-                    owner.insert(k, idx);
-                    true
-                }
+            for k in keys {
+                owner.insert(k, idx);
             }
+            true
         });
     };
     for (idx, e) in kept.iter_mut().enumerate() {

@@ -767,8 +767,10 @@ mod tests {
             note: "Paired with 关系网.".into(),
             see_also: vec!["guan-xi-wang".into()],
             source: "Seed release".into(),
+            exclude: vec!["保护伞下".into()],
+            gated: vec!["official protection".into()],
+            cue: vec!["gang".into(), "黑社会".into()],
             origin: Origin::default(),
-            ..Entry::default()
         }
     }
 
