@@ -1,6 +1,8 @@
 //! `tifa glossary lint`: every loader and matcher check, plus content checks that keep the
 //! curated glossary consistent (pinyin, categories, cross-references, definitions).
 
+mod audience;
+
 use std::collections::HashSet;
 
 use crate::glossary::{
@@ -38,6 +40,7 @@ fn content_problems(g: &Glossary) -> Vec<Problem> {
             })
         };
         check_pinyin(e, &mut problem);
+        audience::check(e, &mut problem);
         if !e.category.is_empty() && !CATEGORIES.contains(&e.category.as_str()) {
             problem(
                 "category",

@@ -10,6 +10,7 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use tifa::diagnostics::Message;
+use tifa::text::english::count;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
@@ -73,7 +74,7 @@ impl cli::Console for Stderr {
                     bar.set_length(t);
                 }
                 bar.set_position(bytes);
-                bar.set_message(format!("{documents} documents"));
+                bar.set_message(count(documents, "document", "documents"));
             }
         }
     }

@@ -270,7 +270,7 @@ fn invalid_and_truncated_utf8() {
     assert_eq!(r.code, 0);
     assert_eq!(
         r.stderr_lines(),
-        ["tifa: warning: in/cut.txt: invalid UTF-8 at line 2, column 11 (byte offset 13); convert it to UTF-8 or pass --lossy"]
+        ["tifa: warning: in/cut.txt: invalid UTF-8 at line 2, column 11 (byte offset 13); invalid bytes replaced with U+FFFD"]
     );
     let rec = &r.records()[0];
     assert_eq!(rec.text, "ok\nnail case \u{FFFD}");
@@ -404,7 +404,7 @@ fn unreadable_inputs() {
         r.stderr_lines(),
         [
             "tifa: error: in/folder.tmx: is a folder, expected a file",
-            "tifa: 0 segments in 0 files: 0 errors, 0 warnings, 0 info; 1 inputs unreadable",
+            "tifa: 0 segments in 0 files: 0 errors, 0 warnings, 0 info; 1 input unreadable",
         ]
     );
     let r = bed.annotate(&["--summary", "in", "in/ok.txt"]);
@@ -668,7 +668,7 @@ fn hostile_and_broken_xml() {
             "tifa: error: in/deep.xlf:1:1805: elements nested deeper than 256".into(),
             format!("tifa: error: in/laughs.tmx:14:54: reference to entity &lol9; — {entity}"),
             format!("tifa: error: in/xxe.xlf:3:81: reference to entity &xxe; — {entity}"),
-            "tifa: 1 segment in 1 file: 1 errors, 0 warnings, 0 info; 7 inputs unreadable".into(),
+            "tifa: 1 segment in 1 file: 1 error, 0 warnings, 0 info; 7 inputs unreadable".into(),
         ]
     );
     // The good file after them is still checked; the secret is never read.

@@ -352,7 +352,7 @@ fn text_report_is_compiler_style_and_plain_off_a_terminal() {
     assert_eq!(
         lines[0],
         format!(
-            "pairs.tsv:1: error: literal rendering \u{201C}breaking money and breaking blood\u{201D} \
+            "pairs.tsv:2: error: literal rendering \u{201C}breaking money and breaking blood\u{201D} \
              of 打财断血 (da-cai-duan-xue); use \u{201C}{}\u{201D}",
             Glossary::builtin().get("da-cai-duan-xue").unwrap().en
         )

@@ -128,7 +128,35 @@ fn text_format_keeps_input_and_adds_glosses() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "Beware protective umbrellas [保护伞 bǎo hù sǎn, \u{201C}protectors\u{201D}: Officials who shield criminal gangs.] here."
+        "Beware protective umbrellas [保护伞 bǎo hù sǎn, \u{201C}protectors\u{201D}; note 1] here.\n\
+         \nNotes\n\
+         1. 保护伞: Officials who shield criminal gangs.\n"
+    );
+}
+
+#[test]
+fn text_format_gives_each_definition_once_per_document() {
+    let mini = mini();
+    let out = run_stdin(
+        &["annotate", "-f", "text", "-g", mini.to_str().unwrap()],
+        "保护伞 and protective umbrellas, then the nail case and protective umbrellas again.\n"
+            .as_bytes(),
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.matches("Officials who shield criminal gangs.").count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(text.matches("; note 1]").count(), 3, "{text}");
+    assert_eq!(text.matches("; note 2]").count(), 1, "{text}");
+    let notes = text.split_once("\nNotes\n").expect("a notes section").1;
+    assert_eq!(notes.lines().count(), 2, "{notes}");
+    assert!(notes.starts_with("1. 保护伞: "), "{notes}");
+    assert!(
+        notes.lines().nth(1).unwrap().starts_with("2. 钉子案: "),
+        "{notes}"
     );
 }
 

@@ -8,11 +8,28 @@ use std::process::{Command, Output};
 use tifa::discover::aligned::Proposal;
 use tifa::discover::Candidate;
 use tifa::glossary::exchange::json::EntryRecord;
+#[cfg(feature = "shared-tests")]
 use tifa::render::usage::UsageRecord;
 
-const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
-const TBX_DIR: &str = "../shared/testdata/tbx";
-const GLOSSARY_DIR: &str = "../shared/testdata/glossary";
+// Shared fixtures, outside the repository: `cargo test --features shared-tests`.
+#[cfg(feature = "shared-tests")]
+fn seed() -> &'static str {
+    shared::path("seeds/000_233ae4298ae7c3b1.txt")
+}
+#[cfg(feature = "shared-tests")]
+fn tbx_dir() -> &'static str {
+    shared::path("testdata/tbx")
+}
+#[cfg(feature = "shared-tests")]
+fn glossary_dir() -> &'static str {
+    shared::path("testdata/glossary")
+}
+#[cfg(feature = "shared-tests")]
+#[path = "support/shared.rs"]
+mod shared;
+
+/// The sample release shipped in `corpus/`.
+const RELEASE: &str = "corpus/en/procuratorate-briefing.txt";
 
 fn tifa(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tifa"))
@@ -82,8 +99,10 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 
 // ---- TBX ----
 
+#[cfg(feature = "shared-tests")]
 fn tbx_files() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = fs::read_dir(TBX_DIR)
+    shared::need();
+    let mut v: Vec<PathBuf> = fs::read_dir(tbx_dir())
         .expect("../shared/testdata/tbx")
         .map(|e| e.unwrap().path())
         .collect();
@@ -92,8 +111,10 @@ fn tbx_files() -> Vec<PathBuf> {
     v
 }
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn every_good_tbx_file_imports() {
+    shared::need();
     for f in tbx_files() {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         if name.contains("_bad") {
@@ -143,9 +164,14 @@ fn every_good_tbx_file_imports() {
     }
 }
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn deprecated_and_superseded_terms_become_literal() {
-    let f = format!("{TBX_DIR}/LTAC_TBX-Basic_dialect__DCA_Example_Astronomy_DCA_VALID.tbx");
+    shared::need();
+    let f = format!(
+        "{}/LTAC_TBX-Basic_dialect__DCA_Example_Astronomy_DCA_VALID.tbx",
+        tbx_dir()
+    );
     let rs = rows(&ok(&[
         "glossary",
         "import",
@@ -162,6 +188,7 @@ fn deprecated_and_superseded_terms_become_literal() {
 
 /// The problems a `*_bad.tbx` file's leading comment lists, with a snippet of the line each
 /// concerns (the test knows which line; the file says what is wrong).
+#[cfg(feature = "shared-tests")]
 fn expected_bad(name: &str) -> Vec<(&'static str, &'static str)> {
     if name.contains("basic_bad") {
         vec![
@@ -180,8 +207,10 @@ fn expected_bad(name: &str) -> Vec<(&'static str, &'static str)> {
     }
 }
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn bad_tbx_files_are_rejected_with_the_problems_they_list() {
+    shared::need();
     for f in tbx_files() {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         if !name.contains("_bad") {
@@ -346,8 +375,10 @@ fn json_round_trip_is_exact() {
 
 // ---- OmegaT and CC-CEDICT samples ----
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn omegat_sample_glossaries_import() {
+    shared::need();
     type Case<'a> = (&'a str, usize, &'a [(&'a str, &'a str)]);
     let cases: &[Case<'_>] = &[
         (
@@ -376,7 +407,7 @@ fn omegat_sample_glossaries_import() {
             &[("介绍", "紹介"), ("中的", "中心的な")],
         ),
     ];
-    let names: Vec<String> = fs::read_dir(GLOSSARY_DIR)
+    let names: Vec<String> = fs::read_dir(glossary_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -386,7 +417,7 @@ fn omegat_sample_glossaries_import() {
         "a test case for every sample file"
     );
     for (name, count, pairs) in cases {
-        let f = format!("{GLOSSARY_DIR}/{name}");
+        let f = format!("{}/{name}", glossary_dir());
         let rs = rows(&ok(&["glossary", "import", &f]));
         assert_eq!(rs.len(), *count, "{name}");
         for (zh, en) in *pairs {
@@ -399,7 +430,7 @@ fn omegat_sample_glossaries_import() {
     let tab = rows(&ok(&[
         "glossary",
         "import",
-        &format!("{GLOSSARY_DIR}/omegat__glossaries_test.tab"),
+        &format!("{}/omegat__glossaries_test.tab", glossary_dir()),
     ]));
     let earth = tab.iter().find(|r| r["zh"] == "地球システム").unwrap();
     assert!(
@@ -523,12 +554,14 @@ fn markdown_and_html_exports_escape_and_link() {
 
 // ---- glossary build ----
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn build_counts_terms_of_the_seed_release() {
+    shared::need();
     let dir = tempfile::tempdir().unwrap();
-    let seed = fs::read_to_string(SEED).unwrap();
-    let copy = write(dir.path(), "copy.txt", &seed);
-    let json = ok(&["glossary", "build", "--format", "json", SEED, &copy]);
+    let seed_text = fs::read_to_string(seed()).unwrap();
+    let copy = write(dir.path(), "copy.txt", &seed_text);
+    let json = ok(&["glossary", "build", "--format", "json", seed(), &copy]);
     let recs: Vec<UsageRecord> = serde_json::from_str(&json).unwrap();
     assert!(recs.len() > 10);
     // Sorted by frequency.
@@ -542,12 +575,12 @@ fn build_counts_terms_of_the_seed_release() {
     assert_eq!(umbrella.usage.documents, 2);
     assert_eq!(umbrella.usage.occurrences, 2);
     assert_eq!(umbrella.usage.forms[0].text, "protective umbrellas");
-    let line = seed
+    let line = seed_text
         .lines()
         .position(|l| l.contains("protective umbrellas"))
         .unwrap()
         + 1;
-    assert_eq!(umbrella.usage.first, format!("{SEED}:{line}"));
+    assert_eq!(umbrella.usage.first, format!("{}:{line}", seed()));
     assert_eq!(umbrella.usage.context.term, "protective umbrellas");
     assert!(
         umbrella.usage.context.left.ends_with("act as \""),
@@ -556,7 +589,7 @@ fn build_counts_terms_of_the_seed_release() {
     );
 
     // The CSV report has the same rows; the glossary format loads again.
-    let report = rows(&ok(&["glossary", "build", SEED]));
+    let report = rows(&ok(&["glossary", "build", seed()]));
     assert_eq!(report.len(), recs.len());
     assert_eq!(report[0]["id"], recs[0].entry.id);
     assert_eq!(
@@ -569,7 +602,7 @@ fn build_counts_terms_of_the_seed_release() {
         "build",
         "--format",
         "glossary",
-        SEED,
+        seed(),
         "-o",
         &g.to_string_lossy(),
     ]);
@@ -580,15 +613,15 @@ fn build_counts_terms_of_the_seed_release() {
         String::from_utf8_lossy(&lint.stderr)
     );
     assert_eq!(rows(&fs::read_to_string(&g).unwrap()).len(), recs.len());
-    let md = ok(&["glossary", "build", "--format", "md", SEED]);
+    let md = ok(&["glossary", "build", "--format", "md", seed()]);
     assert!(md.contains("Used 1 time in 1 document"));
-    let html = ok(&["glossary", "build", "--format", "html", SEED]);
+    let html = ok(&["glossary", "build", "--format", "html", seed()]);
     assert!(html.contains("<mark>protective umbrellas</mark>"));
 }
 
 #[test]
 fn build_reports_unreadable_inputs_and_goes_on() {
-    let out = tifa(&["glossary", "build", "no-such-file.txt", SEED]);
+    let out = tifa(&["glossary", "build", "no-such-file.txt", RELEASE]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.txt"));
     assert!(!rows(&String::from_utf8(out.stdout).unwrap()).is_empty());
@@ -596,14 +629,16 @@ fn build_reports_unreadable_inputs_and_goes_on() {
 
 // ---- discover ----
 
+#[cfg(feature = "shared-tests")]
 #[test]
 fn discover_ranks_the_seed_formulations_the_glossary_lacks() {
+    shared::need();
     let dir = tempfile::tempdir().unwrap();
     let g = edited_glossary(dir.path(), |r| {
         r["id"] != "ding-zi-an" && r["id"] != "da-cai-duan-xue"
     });
     let g = g.to_string_lossy();
-    let json = ok(&["discover", "-g", &g, "--format", "json", SEED]);
+    let json = ok(&["discover", "-g", &g, "--format", "json", seed()]);
     let cands: Vec<Candidate> = serde_json::from_str(&json).unwrap();
     let top: Vec<String> = cands
         .iter()
@@ -630,13 +665,13 @@ fn discover_ranks_the_seed_formulations_the_glossary_lacks() {
 
     // With the full glossary, both are known and not proposed.
     let full: Vec<Candidate> =
-        serde_json::from_str(&ok(&["discover", "--format", "json", SEED])).unwrap();
+        serde_json::from_str(&ok(&["discover", "--format", "json", seed()])).unwrap();
     assert!(full
         .iter()
         .all(|c| c.phrase != "nail case" && !c.phrase.contains("breaking blood")));
 
     // The default output is a glossary CSV with the phrase in `en`, ready to fill in.
-    let csv_out = ok(&["discover", "-g", &g, SEED]);
+    let csv_out = ok(&["discover", "-g", &g, seed()]);
     let rs = rows(&csv_out);
     let header: Vec<&str> = csv_out.lines().next().unwrap().split(',').collect();
     assert_eq!(header, tifa::glossary::COLUMNS);
@@ -667,7 +702,7 @@ fn discover_ranks_the_seed_formulations_the_glossary_lacks() {
     );
 
     // --format csv adds the evidence columns.
-    let ev = rows(&ok(&["discover", "-g", &g, "--format", "csv", SEED]));
+    let ev = rows(&ok(&["discover", "-g", &g, "--format", "csv", seed()]));
     let nail = ev.iter().find(|r| r["en"] == "nail case").unwrap();
     assert_eq!(nail["kind"], "quoted");
     assert_eq!(nail["quoted"], "1");

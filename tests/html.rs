@@ -11,7 +11,17 @@ use std::process::{Command, Output, Stdio};
 use scraper::{CaseSensitivity, ElementRef, Html, Selector};
 use serde::Deserialize;
 
-const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
+/// The sample release shipped in `corpus/`.
+const RELEASE: &str = "corpus/en/procuratorate-briefing.txt";
+/// A real machine-translated release, in the shared fixtures (`--features shared-tests`).
+#[cfg(feature = "shared-tests")]
+fn seed() -> &'static str {
+    shared::path("seeds/000_233ae4298ae7c3b1.txt")
+}
+
+#[cfg(feature = "shared-tests")]
+#[path = "support/shared.rs"]
+mod shared;
 
 /// Text with every character HTML or Markdown could read as syntax, and terms to highlight.
 pub const ADVERSARIAL: &str = concat!(
@@ -99,6 +109,15 @@ fn spans(extra: &[&str], path: &str) -> Vec<Span> {
     rec.spans
 }
 
+/// The spans tifa finds in `input` read from standard input.
+fn spans_of_stdin(extra: &[&str], input: &str) -> Vec<Span> {
+    let mut args = vec!["annotate", "-f", "jsonl"];
+    args.extend_from_slice(extra);
+    let out = tifa(&args, Some(input));
+    let rec: Record = serde_json::from_slice(&out.stdout).expect("one JSON record");
+    rec.spans
+}
+
 /// Checks a one-document page against its input and its spans.
 fn check_page(html: &str, input: &str, spans: &[Span]) -> Html {
     let page = Html::parse_document(html);
@@ -145,11 +164,24 @@ fn check_page(html: &str, input: &str, spans: &[Span]) -> Html {
 }
 
 #[test]
+fn the_sample_page_keeps_the_text_and_highlights_every_span() {
+    let input = fs::read_to_string(RELEASE).unwrap();
+    let found = spans(&[], RELEASE);
+    assert!(found.len() >= 10, "the glossary finds the release's terms");
+    let out = tifa(&["annotate", "-f", "html", RELEASE], None);
+    let page = check_page(&String::from_utf8(out.stdout).unwrap(), &input, &found);
+    let links = page.select(&sel(".terms .glossary .g-occ a")).count();
+    assert_eq!(links, found.len());
+}
+
+#[cfg(feature = "shared-tests")]
+#[test]
 fn the_seed_page_keeps_the_text_and_highlights_every_span() {
-    let input = fs::read_to_string(SEED).expect("the seed release (../shared/seeds)");
-    let found = spans(&[], SEED);
+    shared::need();
+    let input = fs::read_to_string(seed()).unwrap();
+    let found = spans(&[], seed());
     assert!(found.len() >= 20, "the glossary finds the seed's terms");
-    let out = tifa(&["annotate", "-f", "html", SEED], None);
+    let out = tifa(&["annotate", "-f", "html", seed()], None);
     let page = check_page(&String::from_utf8(out.stdout).unwrap(), &input, &found);
 
     // The glossary section lists each term once, with one link per occurrence.
@@ -351,7 +383,7 @@ fn payloads_in_the_text_and_the_glossary_stay_text() {
 
 #[test]
 fn the_page_fetches_nothing() {
-    let out = tifa(&["annotate", "-f", "html", SEED], None);
+    let out = tifa(&["annotate", "-f", "html", RELEASE], None);
     let page = Html::parse_document(&String::from_utf8(out.stdout).unwrap());
     let loaders: Vec<_> = page
         .select(&sel("[src], link, iframe, object, embed"))
@@ -378,7 +410,7 @@ fn the_page_fetches_nothing() {
 
 #[test]
 fn ids_are_unique_and_every_anchor_has_a_target() {
-    let out = tifa(&["annotate", "-f", "html", SEED], None);
+    let out = tifa(&["annotate", "-f", "html", RELEASE], None);
     let page = Html::parse_document(&String::from_utf8(out.stdout).unwrap());
     let mut ids = HashSet::new();
     for el in page.select(&sel("[id]")) {
@@ -549,14 +581,31 @@ fn jsonl_records_share_their_file_s_page() {
     assert_eq!(counts, ["3", "2", "1", "1"]);
 }
 
+#[cfg(feature = "shared-tests")]
 #[test]
-fn overlapping_spans_nest_and_keep_the_text() {
+fn overlapping_spans_of_the_seed_nest_and_keep_the_text() {
     // With --overlapping the seed has nested spans: "Supreme People's Procuratorate" holds
     // "People's Procuratorate" holds "Procuratorate".
-    let input = fs::read_to_string(SEED).unwrap();
-    let found = spans(&["--overlapping"], SEED);
-    let out = tifa(&["annotate", "-f", "html", "--overlapping", SEED], None);
+    shared::need();
+    let input = fs::read_to_string(seed()).unwrap();
+    let found = spans(&["--overlapping"], seed());
+    let out = tifa(&["annotate", "-f", "html", "--overlapping", seed()], None);
     let page = check_page(&String::from_utf8(out.stdout).unwrap(), &input, &found);
+    assert!(
+        page.select(&sel("mark.t mark.t")).next().is_some(),
+        "nested highlights"
+    );
+}
+
+#[test]
+fn overlapping_spans_nest_and_keep_the_text() {
+    // Nested: "Supreme People's Procuratorate" holds "People's Procuratorate" holds
+    // "Procuratorate".
+    let input = "The Supreme People's Procuratorate spoke.\n";
+    let found = spans_of_stdin(&["--overlapping"], input);
+    assert!(found.len() >= 2, "nested spans: {found:?}");
+    let out = tifa(&["annotate", "-f", "html", "--overlapping"], Some(input));
+    let page = check_page(&String::from_utf8(out.stdout).unwrap(), input, &found);
     assert!(
         page.select(&sel("mark.t mark.t")).next().is_some(),
         "nested highlights"

@@ -10,7 +10,17 @@ use std::process::{Command, Output, Stdio};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
+/// The sample release shipped in `corpus/`.
+const RELEASE: &str = "corpus/en/procuratorate-briefing.txt";
+/// A real machine-translated release, in the shared fixtures (`--features shared-tests`).
+#[cfg(feature = "shared-tests")]
+fn seed() -> &'static str {
+    shared::path("seeds/000_233ae4298ae7c3b1.txt")
+}
+
+#[cfg(feature = "shared-tests")]
+#[path = "support/shared.rs"]
+mod shared;
 
 /// Every construct of CommonMark, GFM and Pandoc's Markdown that plain text could trigger.
 const ADVERSARIAL: &str = concat!(
@@ -216,8 +226,20 @@ fn check(md: &str, input: &str, spans: &[Span]) -> Parsed {
 }
 
 #[test]
+fn the_sample_release_round_trips_through_a_markdown_parser() {
+    let input = fs::read_to_string(RELEASE).unwrap();
+    let found = spans(&[], &input);
+    assert!(found.len() >= 10, "the glossary finds the release's terms");
+    let md = markdown(&[], &input);
+    let p = check(&md, &input, &found);
+    assert!(p.text_refs.contains(&"ding-zi-an--literal".to_string()));
+}
+
+#[cfg(feature = "shared-tests")]
+#[test]
 fn the_seed_round_trips_through_a_markdown_parser() {
-    let input = fs::read_to_string(SEED).expect("the seed release (../shared/seeds)");
+    shared::need();
+    let input = fs::read_to_string(seed()).unwrap();
     let found = spans(&[], &input);
     assert!(found.len() >= 20, "the glossary finds the seed's terms");
     let md = markdown(&[], &input);

@@ -1,5 +1,7 @@
 //! The seed release (`../shared/seeds/`, a real machine-translated release): every rendering
-//! of its policy concepts is linked to the right entry, and nothing else is linked.
+//! of its policy concepts is linked to the right entry, and nothing else is linked. Part of
+//! the shared suite: `cargo test --features shared-tests`.
+#![cfg(feature = "shared-tests")]
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -7,7 +9,12 @@ use std::process::Command;
 
 use tifa::render::SpanRecord;
 
-const SEED: &str = "../shared/seeds/000_233ae4298ae7c3b1.txt";
+#[path = "support/shared.rs"]
+mod shared;
+
+fn seed() -> &'static str {
+    shared::path("seeds/000_233ae4298ae7c3b1.txt")
+}
 
 /// Every span expected in the seed, as (text, kb_id, occurrences), reviewed by hand against
 /// the release: the literal renderings of the campaign's vocabulary, the institutions it
@@ -113,7 +120,7 @@ struct Record {
 }
 
 fn annotate_seed() -> Record {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(seed());
     let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
         .arg("annotate")
         .arg(&seed)

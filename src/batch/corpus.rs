@@ -3,14 +3,15 @@
 //! input order (through the one [`ordered`] pipeline), so results never depend on the
 //! number of workers.
 //!
-//! File handling is `input::source`'s (expand, read_all, decode); only the summary differs
-//! per command.
+//! File handling is `input`'s (expand, and [`read_document`], which reads an aligned file as
+//! its segments' text); only the summary differs per command.
 
 use std::path::PathBuf;
 
 use super::chunks;
 use super::pipeline::ordered;
-use crate::input::source::{self, Found, InputError, WalkNote};
+use crate::input::read_document;
+use crate::input::source::{self, AlignedFiles, Found, InputError, WalkNote};
 
 /// What happened to one input, in input order.
 pub enum Event<T> {
@@ -38,7 +39,12 @@ pub fn for_each_document<T: Send>(
         inputs.to_vec()
     };
     let mut notes = Vec::new();
-    let found: Vec<Found> = source::expand(&inputs, &source::Globs::default(), &mut notes);
+    let found: Vec<Found> = source::expand_with(
+        &inputs,
+        &source::Globs::default(),
+        AlignedFiles::Read,
+        &mut notes,
+    );
     for n in notes {
         match n {
             WalkNote::Skipped(p, why) => sink(Event::Note(format!("{}: {why}", p.display()))),
@@ -54,8 +60,7 @@ pub fn for_each_document<T: Send>(
         chunks(&found),
         |f: &&Found| -> Result<(T, Option<InputError>), InputError> {
             let path = f.path.to_string_lossy().into_owned();
-            let raw = source::read_all(&f.path)?;
-            let (text, warning) = source::decode(&path, raw, lossy)?;
+            let (text, warning) = read_document(&f.path, lossy)?;
             Ok((summarize(&path, &text), warning))
         },
         |_, (), results| {

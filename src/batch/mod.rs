@@ -24,6 +24,7 @@ use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkN
 use crate::matcher::{MatchOptions, Matcher};
 use crate::output::{overwrite_error, overwritten_input};
 use crate::render::{Document, Format, Render};
+use crate::text::english::count;
 
 /// How inputs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,11 +92,11 @@ impl Report {
         let secs = self.elapsed.as_secs_f64();
         let mb = self.bytes as f64 / 1e6;
         format!(
-            "{} documents, {:.1} MB, {} spans, {} errors in {:.2} s ({:.1} MB/s)",
-            self.documents,
+            "{}, {:.1} MB, {}, {} in {:.2} s ({:.1} MB/s)",
+            count(self.documents, "document", "documents"),
             mb,
-            self.spans,
-            self.errors,
+            count(self.spans, "span", "spans"),
+            count(self.errors, "error", "errors"),
             secs,
             if secs > 0.0 { mb / secs } else { 0.0 }
         )
@@ -177,6 +178,7 @@ pub fn run(
     let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
 
     let mut sink = Sink::new(&config.destination, &*renderer, stdout)?;
+    sink.plan(&found);
     sink.begin(&*renderer)?;
     let progress = |report: &Report, message: &mut dyn FnMut(Message)| {
         message(Message::Progress {

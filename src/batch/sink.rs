@@ -68,6 +68,9 @@ pub(super) struct Sink<'a> {
     file: Option<OutFile>,
     /// Output paths already used, so two inputs never write the same output.
     used: HashSet<PathBuf>,
+    /// Inputs whose mirrored output name another input shares (`a.txt`, `a.md`): each of
+    /// them keeps its full name (`a.txt.html`, `a.md.html`), so names do not depend on order.
+    full_names: HashSet<PathBuf>,
     /// The open output of a streamed (JSONL) input in folder mode, and its path.
     part: Option<(OutFile, PathBuf)>,
     buf: Vec<u8>,
@@ -104,6 +107,7 @@ impl<'a> Sink<'a> {
             stdout,
             file,
             used,
+            full_names: HashSet::new(),
             part: None,
             buf: Vec::new(),
             fatal: None,
@@ -235,6 +239,27 @@ impl<'a> Sink<'a> {
         Ok(())
     }
 
+    /// Notes the inputs whose mirrored outputs would share a name (or take a reserved one).
+    pub(super) fn plan(&mut self, found: &[Found]) {
+        if !matches!(self.dest, Destination::Dir(_)) {
+            return;
+        }
+        let mut by_target: std::collections::HashMap<PathBuf, Vec<&Path>> =
+            std::collections::HashMap::new();
+        for f in found {
+            by_target
+                .entry(self.target_path(f))
+                .or_default()
+                .push(&f.path);
+        }
+        for (target, inputs) in by_target {
+            if inputs.len() > 1 || self.used.contains(&target) {
+                self.full_names
+                    .extend(inputs.into_iter().map(Path::to_path_buf));
+            }
+        }
+    }
+
     /// The output path mirroring an input under the output folder.
     fn target_path(&self, f: &Found) -> PathBuf {
         let Destination::Dir(dir) = self.dest else {
@@ -255,8 +280,8 @@ impl<'a> Sink<'a> {
 
     fn target(&mut self, f: &Found) -> Result<PathBuf, String> {
         let mut target = self.target_path(f);
-        if self.used.contains(&target) {
-            // `a.txt` and `a.md` would both become `a.jsonl`: keep the full name for the second.
+        if self.used.contains(&target) || self.full_names.contains(&f.path) {
+            // `a.txt` and `a.md` would both become `a.jsonl`: both keep their full names.
             let mut name = f.path.file_name().unwrap_or_default().to_os_string();
             name.push(".");
             name.push(self.extension);

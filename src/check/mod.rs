@@ -386,17 +386,19 @@ pub struct CheckReport {
 impl CheckReport {
     /// The summary line.
     pub fn summary(&self) -> String {
+        use crate::text::english::count;
         format!(
-            "{} segment{} in {} file{}: {} errors, {} warnings, {} info{}",
-            self.segments,
-            if self.segments == 1 { "" } else { "s" },
-            self.files,
-            if self.files == 1 { "" } else { "s" },
-            self.errors,
-            self.warnings,
+            "{} in {}: {}, {}, {} info{}",
+            count(self.segments, "segment", "segments"),
+            count(self.files, "file", "files"),
+            count(self.errors, "error", "errors"),
+            count(self.warnings, "warning", "warnings"),
             self.infos,
             if self.input_errors > 0 {
-                format!("; {} inputs unreadable", self.input_errors)
+                format!(
+                    "; {} unreadable",
+                    count(self.input_errors, "input", "inputs")
+                )
             } else {
                 String::new()
             }

@@ -13,6 +13,7 @@ use crate::input::segments::Segment;
 use crate::matcher::Matcher;
 use crate::render::escape::html as escape_html;
 use crate::render::html::content_security_policy;
+use crate::text::snippet::line_column;
 
 /// Output formats of `tifa check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,6 +247,16 @@ fn marks(f: &Finding) -> (Option<Range<usize>>, Option<Range<usize>>) {
     }
 }
 
+/// The line of the file where the finding's text is: the line of the side it marks (the
+/// target's for a target finding), plus the line breaks inside the text before it.
+fn line_of_finding(seg: &Segment, f: &Finding) -> usize {
+    let (text, line) = match f.side {
+        Side::Source => (seg.source.as_str(), seg.source_line),
+        Side::Target => (seg.target.as_deref().unwrap_or_default(), seg.target_line),
+    };
+    line + line_column(text.as_bytes(), f.range.start).0 - 1
+}
+
 /// A segment text on one line with a range marked: `[[…]]`, or coloured.
 fn marked(text: &str, range: Option<&Range<usize>>, color: Option<&str>) -> String {
     let one = |s: &str| s.replace(['\r', '\n', '\t'], " ");
@@ -269,13 +280,14 @@ fn marked(text: &str, range: Option<&Range<usize>>, color: Option<&str>) -> Stri
 fn text(color: bool, path: &str, seg: &Segment, f: &Finding, matcher: &Matcher, out: &mut Vec<u8>) {
     let sev = f.severity();
     let c = color.then(|| color_of(sev));
+    let line = line_of_finding(seg, f);
     let mut s = String::new();
     match c {
         Some(c) => {
-            let _ = write!(s, "\x1b[1m{path}:{}:{RESET} {c}{sev}:{RESET} ", seg.number);
+            let _ = write!(s, "\x1b[1m{path}:{line}:{RESET} {c}{sev}:{RESET} ");
         }
         None => {
-            let _ = write!(s, "{path}:{}: {sev}: ", seg.number);
+            let _ = write!(s, "{path}:{line}: {sev}: ");
         }
     }
     s.push_str(&message(f, matcher));

@@ -13,6 +13,7 @@ use tifa::input::source::read_all;
 use tifa::output::write_to;
 use tifa::render::printable::{self, Item};
 use tifa::render::usage::{write_report_csv, write_report_json};
+use tifa::text::english::count;
 use tifa::usage::{self, UsageTable};
 
 use super::{
@@ -35,10 +36,22 @@ pub enum GlossaryCommand {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Glossary files or folders to check (default: the shipped `glossary/` folder, or the
-    /// compiled-in glossary when there is none).
+    /// Glossary files or folders to check (default: the compiled-in glossary).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Glossary file or folder to check, as with every other command (repeatable; the same
+    /// as naming it as an argument); `builtin` names the compiled-in glossary.
+    #[arg(short = 'g', long = "glossary", value_name = "PATH")]
+    pub glossary: Vec<PathBuf>,
+}
+
+impl LintArgs {
+    /// The glossaries to check: the arguments, then the `-g` paths; the compiled-in one when
+    /// neither names any.
+    pub fn sources(&self) -> Vec<GlossarySource> {
+        let paths: Vec<PathBuf> = self.paths.iter().chain(&self.glossary).cloned().collect();
+        GlossaryArgs { glossary: paths }.sources()
+    }
 }
 
 /// Formats of `glossary build`.
@@ -174,12 +187,7 @@ pub fn run(cmd: GlossaryCommand, out: &mut dyn Write, console: &mut dyn Console)
 }
 
 fn lint(args: LintArgs, console: &mut dyn Console) -> u8 {
-    let sources: Vec<GlossarySource> = if args.paths.is_empty() {
-        vec![GlossarySource::Builtin]
-    } else {
-        args.paths.into_iter().map(GlossarySource::Path).collect()
-    };
-    let problems = tifa::lint::lint(&sources);
+    let problems = tifa::lint::lint(&args.sources());
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -188,7 +196,11 @@ fn lint(args: LintArgs, console: &mut dyn Console) -> u8 {
     for p in &problems {
         console.line(&p.to_string());
     }
-    console.line(&format!("{errors} errors, {warnings} warnings"));
+    console.line(&format!(
+        "{}, {}",
+        count(errors as u64, "error", "errors"),
+        count(warnings as u64, "warning", "warnings")
+    ));
     if errors > 0 {
         UNUSABLE
     } else {
@@ -296,8 +308,8 @@ fn import(args: ImportArgs, out: &mut dyn Write, console: &mut dyn Console) -> i
         model::write_csv(&imported.entries, out)
     })?;
     console.line(&format!(
-        "tifa: {path}: {} entries imported",
-        imported.entries.len()
+        "tifa: {path}: {} imported",
+        count(imported.entries.len() as u64, "entry", "entries")
     ));
     Ok(0)
 }

@@ -36,8 +36,13 @@ pub struct Segment {
     pub source: String,
     /// `None` when the file has no translation for it.
     pub target: Option<String>,
-    /// 1-based line of the segment in its file.
+    /// 1-based line of the segment in its file (where its unit starts).
     pub line: usize,
+    /// 1-based line of the source text in the file (for two line-aligned files, the line in
+    /// the source file; for TSV, the row's line).
+    pub source_line: usize,
+    /// 1-based line of the target text, likewise.
+    pub target_line: usize,
 }
 
 /// Input formats.
@@ -247,6 +252,8 @@ pub fn read_tsv(text: &str) -> Result<Vec<Segment>, SegmentError> {
             source: fields[c.source].to_string(),
             target: Some(fields[c.target].to_string()),
             line: lineno,
+            source_line: lineno,
+            target_line: lineno,
         });
     }
     Ok(out)
@@ -271,6 +278,8 @@ pub fn read_line_pairs(source: &str, target: &str) -> Result<Vec<Segment>, Segme
             source: s.to_string(),
             target: Some(t.to_string()),
             line: i + 1,
+            source_line: i + 1,
+            target_line: i + 1,
         })
         .collect())
 }
@@ -295,8 +304,8 @@ struct Tu {
     number: usize,
     id: String,
     line: usize,
-    /// (language, text) of each `tuv`.
-    variants: Vec<(String, String)>,
+    /// (language, text, line of the text) of each `tuv`.
+    variants: Vec<(String, String, usize)>,
 }
 
 /// Reads TMX segments (see the module docs).
@@ -327,8 +336,9 @@ pub fn read_tmx(bytes: &[u8], langs: &Languages) -> Result<Vec<Segment>, Segment
                             .children_named("tuv")
                             .map(|v| {
                                 let lang = v.attr("lang").unwrap_or_default().to_string();
-                                let text = v.child("seg").map(segment_text).unwrap_or_default();
-                                (lang, text)
+                                let seg = v.child("seg");
+                                let text = seg.map(segment_text).unwrap_or_default();
+                                (lang, text, seg.map_or(v.line, |s| s.line))
                             })
                             .collect();
                         tus.push(Tu {
@@ -349,19 +359,23 @@ pub fn read_tmx(bytes: &[u8], langs: &Languages) -> Result<Vec<Segment>, Segment
     let pick = |tu: &Tu, want: &str| {
         tu.variants
             .iter()
-            .find(|(l, _)| l.eq_ignore_ascii_case(want))
-            .or_else(|| tu.variants.iter().find(|(l, _)| lang_matches(l, want)))
-            .map(|(_, t)| t.clone())
+            .find(|(l, _, _)| l.eq_ignore_ascii_case(want))
+            .or_else(|| tu.variants.iter().find(|(l, _, _)| lang_matches(l, want)))
+            .map(|(_, t, line)| (t.clone(), *line))
     };
     Ok(tus
         .iter()
         .filter_map(|tu| {
+            let (source, source_line) = pick(tu, &source)?;
+            let target = target.as_deref().and_then(|t| pick(tu, t));
             Some(Segment {
                 number: tu.number,
                 id: tu.id.clone(),
-                source: pick(tu, &source)?,
-                target: target.as_deref().and_then(|t| pick(tu, t)),
+                source,
+                target_line: target.as_ref().map_or(source_line, |t| t.1),
+                target: target.map(|t| t.0),
                 line: tu.line,
+                source_line,
             })
         })
         .collect())
@@ -375,7 +389,7 @@ fn tmx_languages(
 ) -> Result<(String, Option<String>), SegmentError> {
     let all: Vec<&str> = tus
         .iter()
-        .flat_map(|t| t.variants.iter().map(|(l, _)| l.as_str()))
+        .flat_map(|t| t.variants.iter().map(|(l, _, _)| l.as_str()))
         .collect();
     let has = |want: &str| all.iter().any(|l| lang_matches(l, want));
     let source = match &langs.source {
@@ -456,15 +470,20 @@ pub fn read_xliff(bytes: &[u8]) -> Result<Vec<Segment>, SegmentError> {
 fn trans_unit(tu: &Element, out: &mut Vec<Segment>) {
     let id = tu.attr("id").unwrap_or_default();
     let target = tu.child("target");
-    let mut push = |id: String, source: String, target: Option<String>, line: usize| {
+    // (text, line of the text) of the source and the target.
+    type Text = (String, usize);
+    let mut push = |id: String, source: Text, target: Option<Text>, line: usize| {
         out.push(Segment {
             number: out.len() + 1,
             id,
-            source,
-            target,
+            source_line: source.1,
+            target_line: target.as_ref().map_or(source.1, |t| t.1),
+            source: source.0,
+            target: target.map(|t| t.0),
             line,
         })
     };
+    let text = |e: &Element| (segment_text(e), e.line);
     if let Some(seg_source) = tu.child("seg-source") {
         let marks = seg_marks(seg_source);
         if !marks.is_empty() {
@@ -473,20 +492,20 @@ fn trans_unit(tu: &Element, out: &mut Vec<Segment>) {
             for m in marks {
                 let mid = m.attr("mid").unwrap_or_default();
                 let t = if single {
-                    target.map(segment_text)
+                    target.map(text)
                 } else {
                     target_marks
                         .iter()
                         .find(|t| t.attr("mid") == Some(mid))
-                        .map(|t| segment_text(t))
+                        .map(|t| text(t))
                 };
-                push(format!("{id}/{mid}"), segment_text(m), t, m.line);
+                push(format!("{id}/{mid}"), text(m), t, m.line);
             }
             return;
         }
     }
-    let source = tu.child("source").map(segment_text).unwrap_or_default();
-    push(id.to_string(), source, target.map(segment_text), tu.line);
+    let source = tu.child("source").map_or((String::new(), tu.line), text);
+    push(id.to_string(), source, target.map(text), tu.line);
 }
 
 /// The `mrk mtype="seg"` elements of a `seg-source` or `target`, at any depth.
@@ -505,12 +524,17 @@ fn unit2(unit: &Element, out: &mut Vec<Segment>) {
             Some(s) => format!("{uid}/{s}"),
             None => format!("{uid}/{}", i + 1),
         };
+        let source = seg.child("source");
+        let target = seg.child("target");
+        let source_line = source.map_or(seg.line, |e| e.line);
         out.push(Segment {
             number: out.len() + 1,
             id,
-            source: seg.child("source").map(segment_text).unwrap_or_default(),
-            target: seg.child("target").map(segment_text),
+            source: source.map(segment_text).unwrap_or_default(),
+            target: target.map(segment_text),
             line: seg.line,
+            source_line,
+            target_line: target.map_or(source_line, |e| e.line),
         });
     }
 }

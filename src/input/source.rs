@@ -26,6 +26,16 @@ pub enum InputErrorKind {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// Invalid UTF-8 read anyway (`--lossy`): the first bad byte, replaced with U+FFFD as
+    /// every other one was; a warning, not an error.
+    ReplacedUtf8 {
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column, in characters, of the first invalid byte.
+        column: usize,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
     /// Nothing to annotate.
     Empty,
     /// UTF-16 text (it starts with a UTF-16 byte-order mark): not read, since its NUL bytes
@@ -38,6 +48,8 @@ pub enum InputErrorKind {
     BadRecord(String),
     /// A JSONL record without the text field, or with a non-string one.
     MissingText(String),
+    /// An aligned file (TMX, XLIFF, TSV) whose segments could not be read.
+    Segments(String),
 }
 
 /// An input problem, with the path (and for JSONL, the line) it concerns.
@@ -77,6 +89,15 @@ impl fmt::Display for InputError {
                 ": invalid UTF-8 at line {line}, column {column} (byte offset {offset}); \
                  convert it to UTF-8 or pass --lossy"
             ),
+            InputErrorKind::ReplacedUtf8 {
+                line,
+                column,
+                offset,
+            } => write!(
+                f,
+                ": invalid UTF-8 at line {line}, column {column} (byte offset {offset}); \
+                 invalid bytes replaced with U+FFFD"
+            ),
             InputErrorKind::Empty => write!(f, ": empty file, nothing to annotate"),
             InputErrorKind::Utf16 { big_endian } => write!(
                 f,
@@ -84,6 +105,7 @@ impl fmt::Display for InputError {
                 if *big_endian { "BE" } else { "LE" }
             ),
             InputErrorKind::BadRecord(m) => write!(f, ": not a JSON object: {m}"),
+            InputErrorKind::Segments(m) => write!(f, ": cannot read its segments: {m}"),
             InputErrorKind::MissingText(field) => {
                 write!(
                     f,
@@ -138,18 +160,25 @@ pub fn decode(
             let offset = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let (line, column) = line_column(&bytes, offset);
-            let err = InputError::new(
-                path,
-                InputErrorKind::InvalidUtf8 {
-                    line,
-                    column,
-                    offset,
-                },
-            );
             if lossy {
-                Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(err)))
+                let warning = InputError::new(
+                    path,
+                    InputErrorKind::ReplacedUtf8 {
+                        line,
+                        column,
+                        offset,
+                    },
+                );
+                Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(warning)))
             } else {
-                Err(err)
+                Err(InputError::new(
+                    path,
+                    InputErrorKind::InvalidUtf8 {
+                        line,
+                        column,
+                        offset,
+                    },
+                ))
             }
         }
     }
@@ -256,6 +285,14 @@ impl Globs {
         })
     }
 
+    /// Does an include pattern name this file (given as for [`Globs::keeps`])?
+    pub fn includes(&self, rel: &Path) -> bool {
+        let name = rel.file_name().map(Path::new).unwrap_or(rel);
+        self.include
+            .as_ref()
+            .is_some_and(|set| set.is_match(rel) || set.is_match(name))
+    }
+
     /// Is a file, given by its path relative to the folder argument, kept?
     pub fn keeps(&self, rel: &Path) -> bool {
         let name = rel.file_name().map(Path::new).unwrap_or(rel);
@@ -268,6 +305,16 @@ impl Globs {
 /// folders inside a folder are skipped with a note; `globs` filter files found in folders.
 /// Symlink loops are reported, not followed forever.
 pub fn expand(args: &[PathBuf], globs: &Globs, notes: &mut Vec<WalkNote>) -> Vec<Found> {
+    expand_with(args, globs, AlignedFiles::Skip, notes)
+}
+
+/// [`expand`], choosing what to do with aligned files met in folders.
+pub fn expand_with(
+    args: &[PathBuf],
+    globs: &Globs,
+    aligned: AlignedFiles,
+    notes: &mut Vec<WalkNote>,
+) -> Vec<Found> {
     let mut out = Vec::new();
     for arg in args {
         let named = Found {
@@ -280,7 +327,7 @@ pub fn expand(args: &[PathBuf], globs: &Globs, notes: &mut Vec<WalkNote>) -> Vec
             continue;
         }
         match std::fs::metadata(arg) {
-            Ok(m) if m.is_dir() => walk(arg, globs, &mut out, notes),
+            Ok(m) if m.is_dir() => walk(arg, globs, aligned, &mut out, notes),
             // A missing or unreadable path is reported when it is read, in input order.
             _ => out.push(named),
         }
@@ -288,7 +335,64 @@ pub fn expand(args: &[PathBuf], globs: &Globs, notes: &mut Vec<WalkNote>) -> Vec
     out
 }
 
-fn walk(root: &Path, globs: &Globs, out: &mut Vec<Found>, notes: &mut Vec<WalkNote>) {
+/// What a folder walk does with aligned files (TMX, XLIFF, TSV).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AlignedFiles {
+    /// Skip them with a note (`annotate`: its offsets point into a file's text, and the
+    /// segments' text is not the file's).
+    #[default]
+    Skip,
+    /// Keep them, to be read as their segments' text (`input::read_document`; `discover`
+    /// and `glossary build`).
+    Read,
+}
+
+/// The segment format of an aligned file met in a folder, by its extension.
+pub fn aligned_format(path: &Path) -> Option<crate::input::segments::SegmentFormat> {
+    use crate::input::segments::SegmentFormat;
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "tmx" => Some(SegmentFormat::Tmx),
+        "xlf" | "xliff" | "sdlxliff" | "mqxliff" => Some(SegmentFormat::Xliff),
+        "tsv" => Some(SegmentFormat::Tsv),
+        _ => None,
+    }
+}
+
+/// Why a file met in a folder is not read as a document: aligned segments, glossaries and
+/// Markdown are files of another kind, whose markup would be read as prose (`discover`
+/// would propose `tuv xml` as a term). A file named on the command line, or one an include
+/// `--glob` names, is read as text all the same.
+pub fn not_prose(path: &Path) -> Option<&'static str> {
+    use crate::input::segments::SegmentFormat;
+    if let Some(format) = aligned_format(path) {
+        return Some(match format {
+            SegmentFormat::Tmx => {
+                "aligned segments (TMX), not prose: skipped; check them with `tifa check`"
+            }
+            SegmentFormat::Xliff => {
+                "aligned segments (XLIFF), not prose: skipped; check them with `tifa check`"
+            }
+            SegmentFormat::Tsv => {
+                "aligned segments (TSV), not prose: skipped; check them with `tifa check`"
+            }
+        });
+    }
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "tbx" => "a glossary (TBX), not prose: skipped; import it with `tifa glossary import`",
+        "md" | "markdown" => "Markdown, not plain text: skipped; name the file to read it as text",
+        _ => return None,
+    })
+}
+
+fn walk(
+    root: &Path,
+    globs: &Globs,
+    aligned: AlignedFiles,
+    out: &mut Vec<Found>,
+    notes: &mut Vec<WalkNote>,
+) {
     let mut walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -315,6 +419,14 @@ fn walk(root: &Path, globs: &Globs, out: &mut Vec<Found>, notes: &mut Vec<WalkNo
                 }
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path());
                 if !globs.keeps(rel) {
+                    continue;
+                }
+                let read_aligned =
+                    aligned == AlignedFiles::Read && aligned_format(e.path()).is_some();
+                if let Some(why) =
+                    not_prose(e.path()).filter(|_| !globs.includes(rel) && !read_aligned)
+                {
+                    notes.push(WalkNote::Skipped(e.into_path(), why));
                     continue;
                 }
                 if !e.file_type().is_file() {

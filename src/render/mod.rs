@@ -18,7 +18,7 @@ pub use self::csv::{CsvRenderer, CSV_HEADER};
 pub use self::html::HtmlRenderer;
 pub use self::jsonl::{JsonlRenderer, SpanRecord};
 pub use self::md::MdRenderer;
-pub use self::text::{gloss, TextRenderer};
+pub use self::text::{gloss, glosses, notes, TextRenderer};
 
 use std::path::PathBuf;
 

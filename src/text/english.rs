@@ -347,6 +347,11 @@ pub fn singular(w: &str) -> String {
     }
 }
 
+/// `n` and the noun in the number `n` takes: "1 document", "2 documents", "0 errors".
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,6 +376,13 @@ mod tests {
             ]
         );
         assert!(t[5].numeric);
+    }
+
+    #[test]
+    fn counts_agree() {
+        assert_eq!(count(1, "document", "documents"), "1 document");
+        assert_eq!(count(0, "error", "errors"), "0 errors");
+        assert_eq!(count(2, "entry", "entries"), "2 entries");
     }
 
     #[test]

@@ -372,8 +372,9 @@ fn md_round_trip(md: &str, text: &str, ann: &Annotation) -> Result<(), String> {
     Ok(())
 }
 
-/// The text renderer's output with every gloss taken out. Each gloss must sit right after
-/// the end of its span (nested spans: in the order they end).
+/// The text renderer's output with every gloss and the notes taken out. Each gloss must sit
+/// right after the end of its span (nested spans: in the order they end); the notes, one per
+/// entry, follow the text.
 pub fn strip_glosses(
     out: &str,
     text: &str,
@@ -387,6 +388,18 @@ pub fn strip_glosses(
         .map(|(i, l)| (l.span.end, i))
         .collect();
     ends.sort_unstable();
+    let (glosses, entries) = tifa::render::glosses(ann, matcher.glossary());
+    let distinct: std::collections::HashSet<&str> = ann
+        .spans
+        .iter()
+        .map(|l| matcher.entry(&l.span).id.as_str())
+        .collect();
+    ensure!(
+        entries.len() == distinct.len(),
+        "{} notes for {} entries",
+        entries.len(),
+        distinct.len()
+    );
     let mut stripped = String::with_capacity(text.len());
     let mut rest = out;
     let mut pos = 0;
@@ -398,12 +411,20 @@ pub fn strip_glosses(
             .ok_or_else(|| format!("text output lost the input before byte {end}"))?;
         stripped.push_str(piece);
         // ...followed by the span's gloss.
-        let l = &ann.spans[i];
-        let g = tifa::render::gloss(matcher.entry(&l.span), l.form());
         rest = rest
-            .strip_prefix(g.as_str())
+            .strip_prefix(glosses[i].as_str())
             .ok_or_else(|| format!("no gloss after the span ending at byte {end}"))?;
         pos = end;
+    }
+    if !entries.is_empty() {
+        let mut notes = String::new();
+        if !text.ends_with('\n') {
+            notes.push('\n');
+        }
+        notes.push_str(&tifa::render::notes(&entries));
+        rest = rest
+            .strip_suffix(notes.as_str())
+            .ok_or("the notes do not end the text output")?;
     }
     stripped.push_str(rest);
     Ok(stripped)
