@@ -28,6 +28,7 @@ use super::escape::html_into as esc;
 use super::{Document, IndexDoc, Render};
 use crate::annotate::Annotation;
 use crate::glossary::{FormKind, Glossary};
+use crate::text::english::count;
 
 const CSS: &str = include_str!("assets/tifa.css");
 const JS: &str = include_str!("assets/tifa.js");
@@ -171,7 +172,7 @@ fn form_class(form: FormKind) -> &'static str {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    count(n as u64, one, many)
 }
 
 /// The name shown for a document: the file name of its path.
