@@ -12,18 +12,66 @@ use crate::matcher::Matcher;
 use crate::text::chinese::is_han;
 use crate::text::fold_form;
 
-/// Every problem of the glossaries named by `sources`, errors and warnings, in file order.
-pub fn lint(sources: &[GlossarySource]) -> Vec<Problem> {
+/// A text known to hold no glossary term (licence texts, news about other countries): a form
+/// that fires on it is too generic.
+#[derive(Debug, Clone)]
+pub struct OrdinaryText {
+    /// The file it came from, for messages.
+    pub name: std::path::PathBuf,
+    /// Its text.
+    pub text: String,
+}
+
+/// Every problem of the glossaries named by `sources`, errors and warnings, in file order;
+/// with `ordinary` texts, also a warning for every form that fires on them.
+pub fn lint(sources: &[GlossarySource], ordinary: &[OrdinaryText]) -> Vec<Problem> {
     let (glossary, mut problems) = match load(sources) {
         Ok(x) => x,
         Err(GlossaryError { problems }) => return problems,
     };
     problems.extend(content_problems(&glossary));
-    if let Err(GlossaryError { problems: p }) = Matcher::new(glossary) {
-        problems.extend(p);
+    match Matcher::new(glossary) {
+        Err(GlossaryError { problems: p }) => problems.extend(p),
+        Ok(m) => problems.extend(ordinary_problems(&m, ordinary)),
     }
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     problems
+}
+
+/// Forms that fire on ordinary text: one warning per entry and form kind, with the count and
+/// the first place.
+fn ordinary_problems(m: &Matcher, ordinary: &[OrdinaryText]) -> Vec<Problem> {
+    use std::collections::BTreeMap;
+    // (entry, form kind) -> (count, first place, text matched)
+    let mut fired: BTreeMap<(usize, &'static str), (usize, String, String)> = BTreeMap::new();
+    for doc in ordinary {
+        let ann = crate::annotate::annotate(m, &doc.text, Default::default());
+        for l in &ann.spans {
+            let key = (l.span.entry, l.form().as_str());
+            let slot = fired.entry(key).or_insert_with(|| {
+                let place = format!("{}:{}", doc.name.display(), l.line);
+                (0, place, doc.text[l.byte_range()].to_string())
+            });
+            slot.0 += 1;
+        }
+    }
+    fired
+        .into_iter()
+        .map(|((entry, kind), (n, place, text))| {
+            let e = &m.glossary().entries[entry];
+            Problem {
+                file: e.origin.file.clone(),
+                line: e.origin.line,
+                column: e.origin.column(kind),
+                severity: Severity::Warning,
+                message: format!(
+                    "{kind} form of {:?} fires on ordinary text {n} time{}, first at {place}: {text:?} (gate it, exclude the longer word, or drop it)",
+                    e.id,
+                    if n == 1 { "" } else { "s" }
+                ),
+            }
+        })
+        .collect()
 }
 
 fn content_problems(g: &Glossary) -> Vec<Problem> {

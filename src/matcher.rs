@@ -70,8 +70,13 @@ pub struct Matcher {
     overlapping: OnceLock<Option<AhoCorasick>>,
     /// Folded `exclude` strings by entry.
     excludes: HashMap<u32, Vec<String>>,
-    /// Folded `cue` strings by entry (only entries with gated forms).
+    /// Folded Chinese `cue` strings by entry (only entries with gated forms).
     cues: HashMap<u32, Vec<String>>,
+    /// English cues, matched like forms (so the cue "gang" is found in "gangs"); pattern
+    /// ids index `cue_entries`.
+    cue_phrases: PhraseSet,
+    /// The entries each English cue licenses.
+    cue_entries: Vec<Vec<u32>>,
     any_gated: bool,
 }
 
@@ -132,14 +137,34 @@ impl Matcher {
         };
         let mut excludes = HashMap::default();
         let mut cues = HashMap::default();
+        let mut cue_builder = PhraseBuilder::default();
+        let mut cue_entries: Vec<Vec<u32>> = Vec::new();
+        let mut cue_ids: HashMap<String, u32> = HashMap::default();
         for (i, e) in glossary.entries.iter().enumerate() {
             if !e.exclude.is_empty() {
                 excludes.insert(i as u32, fold_all(&e.exclude));
             }
-            if !e.gated.is_empty() {
-                cues.insert(i as u32, fold_all(&e.cue));
+            if e.gated.is_empty() {
+                continue;
+            }
+            let (chinese, english): (Vec<String>, Vec<String>) = fold_all(&e.cue)
+                .into_iter()
+                .partition(|c| c.chars().any(is_han));
+            cues.insert(i as u32, chinese);
+            for c in english {
+                let Some(key) = crate::text::inflect::form_keys(&c).pop() else {
+                    continue;
+                };
+                let next = cue_entries.len() as u32;
+                let id = *cue_ids.entry(key).or_insert_with(|| {
+                    cue_builder.add(&c, next);
+                    cue_entries.push(Vec::new());
+                    next
+                });
+                cue_entries[id as usize].push(i as u32);
             }
         }
+        let (cue_phrases, _) = cue_builder.build();
         Ok(Matcher {
             any_gated: patterns.iter().any(|p| p.gated),
             glossary,
@@ -150,6 +175,8 @@ impl Matcher {
             overlapping: OnceLock::new(),
             excludes,
             cues,
+            cue_phrases,
+            cue_entries,
         })
     }
 
@@ -284,11 +311,19 @@ impl Matcher {
                     let q = self.patterns[p2];
                     q.entry == pat.entry && !q.gated && e2 >= lo && s2 <= hi
                 });
+                let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
+                let window = &folded[lo..hi];
                 near_form
-                    || self.cues.get(&pat.entry).is_some_and(|cues| {
-                        let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
-                        cues.iter().any(|c| contains_term(&folded[lo..hi], c))
-                    })
+                    || self
+                        .cues
+                        .get(&pat.entry)
+                        .is_some_and(|cues| cues.iter().any(|c| contains_term(window, c)))
+                    || {
+                        let mut cues = Vec::new();
+                        self.cue_phrases.find_overlapping(window, &mut cues);
+                        cues.iter()
+                            .any(|&(_, _, c)| self.cue_entries[c].contains(&pat.entry))
+                    }
             })
             .collect();
         let mut k = 0;
@@ -401,6 +436,12 @@ fn compile(glossary: &Glossary) -> Compiled {
         severity: Severity::Error,
         message,
     };
+    let by_id: HashMap<&str, usize> = glossary
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
     for (ei, entry) in glossary.entries.iter().enumerate() {
         let gated: Vec<String> = entry.gated.iter().map(|g| fold_form(g)).collect();
         for (kind, form) in entry.all_forms() {
@@ -425,7 +466,14 @@ fn compile(glossary: &Glossary) -> Compiled {
             patterns.push(pattern);
             origins.push((ei, kind, form));
             if !key.chars().any(is_han) {
-                phrases.add(&key, id);
+                match expand_names(form, &by_id, glossary) {
+                    Ok(forms) => {
+                        for f in forms {
+                            phrases.add(&fold_form(&f), id);
+                        }
+                    }
+                    Err(message) => problems.push(problem(entry, kind, message)),
+                }
                 continue;
             }
             // A list mark between the parts of a Chinese term may also be left out.
@@ -499,4 +547,48 @@ fn compile(glossary: &Glossary) -> Compiled {
         phrases,
         problems,
     }
+}
+
+/// At most this many wordings come from one form with `{id}` names in it.
+const MAX_EXPANSIONS: usize = 256;
+
+/// An English form with `{id}` in it stands for every wording with one of entry `id`'s
+/// English names there (its `en` and `en_alt`): names are declared once and reused, so
+/// `{zhong-guo-gong-chan-dang} Central Committee` also reads "CPC Central Committee" and
+/// "Communist Party of China Central Committee". A form without braces is itself.
+fn expand_names(
+    form: &str,
+    by_id: &HashMap<&str, usize>,
+    glossary: &Glossary,
+) -> Result<Vec<String>, String> {
+    let mut out = vec![String::new()];
+    let mut rest = form;
+    while let Some(open) = rest.find('{') {
+        let Some(len) = rest[open..].find('}') else {
+            return Err(format!("form {form:?} has a '{{' without its '}}'"));
+        };
+        let id = &rest[open + 1..open + len];
+        let Some(&named) = by_id.get(id) else {
+            return Err(format!(
+                "form {form:?} names {{{id}}}, which is no entry's id"
+            ));
+        };
+        let e = &glossary.entries[named];
+        let names: Vec<&str> = std::iter::once(e.en.as_str())
+            .chain(e.en_alt.iter().map(String::as_str))
+            .filter(|n| !n.is_empty() && !n.contains('{'))
+            .collect();
+        let head = &rest[..open];
+        out = out
+            .iter()
+            .flat_map(|o| names.iter().map(move |n| format!("{o}{head}{n}")))
+            .collect();
+        if out.len() > MAX_EXPANSIONS {
+            return Err(format!(
+                "form {form:?} stands for more than {MAX_EXPANSIONS} wordings"
+            ));
+        }
+        rest = &rest[open + len + 1..];
+    }
+    Ok(out.into_iter().map(|o| o + rest).collect())
 }

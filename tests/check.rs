@@ -374,7 +374,7 @@ fn fail_on_sets_the_exit_status() {
     // Only a warning (missing) and an info (extra).
     std::fs::write(
         t.join("soft.tsv"),
-        "严厉打击黑恶势力。\tCrack down hard on gangs.\n会议召开。\tThe campaign against organized crime.\n",
+        "严厉打击黑恶势力。\tCrack down hard on gangs.\n会议召开。\tChina's campaign against organized crime.\n",
     )
     .unwrap();
     let status = |extra: &[&str]| {

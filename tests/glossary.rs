@@ -91,7 +91,22 @@ fn shipped_glossary_has_250_entries_and_every_promised_concept() {
         m.glossary().len()
     );
     for zh in PROMISED {
-        let spans = m.find(zh, MatchOptions::default());
+        // A gated form (绿色通道 is an ordinary phrase too) counts only beside a cue: give it one.
+        let gated_cue = m
+            .glossary()
+            .entries
+            .iter()
+            .find(|e| e.gated.iter().any(|g| g == zh))
+            .and_then(|e| e.cue.first());
+        let text = match gated_cue {
+            Some(cue) => format!("{zh}。{cue}"),
+            None => zh.to_string(),
+        };
+        let spans: Vec<_> = m
+            .find(&text, MatchOptions::default())
+            .into_iter()
+            .filter(|s| s.start == 0)
+            .collect();
         assert_eq!(spans.len(), 1, "{zh}: {spans:?}");
         let s = spans[0];
         assert_eq!((s.start, s.end), (0, zh.len()), "{zh} is not matched whole");
@@ -107,7 +122,7 @@ fn shipped_glossary_has_250_entries_and_every_promised_concept() {
 #[test]
 fn shipped_glossary_lints_clean() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary");
-    let problems = lint(&[GlossarySource::Path(dir)]);
+    let problems = lint(&[GlossarySource::Path(dir)], &[]);
     let errors: Vec<String> = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -181,4 +196,31 @@ fn false_positive_budget_on_licence_texts() {
             "unjustified span {text:?} ({id}) in {file}"
         );
     }
+}
+
+/// `lint --ordinary`: a form that fires on ordinary text is listed with its count and first
+/// place; a gated form near no cue does not fire, and forms absent from the text are quiet.
+#[test]
+fn lint_lists_forms_that_fire_on_ordinary_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.csv");
+    std::fs::write(
+        &g,
+        "id,zh,pinyin,en,en_alt,category,definition,gated,cue\n\
+         yuan-tou-zhi-li,源头治理,yuán tóu zhì lǐ,governance at the source,source control,policy,Tackling problems where they start.,source control,governance\n\
+         da-cai-duan-xue,打财断血,dǎ cái duàn xuè,cut off gang finances,breaking money,campaign,Seizing gang assets.,,\n",
+    )
+    .unwrap();
+    let text = "Use source control for code.\nWe keep breaking money jars.\n";
+    let ordinary = [tifa::lint::OrdinaryText {
+        name: "plain.txt".into(),
+        text: text.into(),
+    }];
+    let problems = lint(&[GlossarySource::Path(g)], &ordinary);
+    let msgs: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    assert_eq!(
+        msgs,
+        ["en_alt form of \"da-cai-duan-xue\" fires on ordinary text 1 time, first at plain.txt:2: \"breaking money\" (gate it, exclude the longer word, or drop it)"]
+    );
+    assert!(problems.iter().all(|p| p.severity == Severity::Warning));
 }

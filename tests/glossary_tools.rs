@@ -791,7 +791,12 @@ fn discover_aligned_proposes_protective_umbrellas_first() {
             "protective umbrellas",
             "{pairs}: {props:?}"
         );
-        assert_eq!(first.form, "literal");
+        // "protective umbrella" is official English now, so the words are known ones and
+        // the proposal may be filed as an acceptable rendering.
+        assert!(
+            ["literal", "en_alt"].contains(&first.form.as_str()),
+            "{first:?}"
+        );
         assert!(first.quoted >= 1 || first.joint >= 2, "{pairs}: {first:?}");
 
         // With the form in the glossary, it is not proposed again.

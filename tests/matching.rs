@@ -348,3 +348,37 @@ fn forms_without_letters_keep_the_boundary_rule() {
     );
     assert!(ids("2016").is_empty());
 }
+
+/// Names declared once and reused: `{id}` in an English form stands for each English name of
+/// that entry.
+#[test]
+fn names_declared_once_are_reused_in_other_forms() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition\n\
+               cpc,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,CPC|Chinese Communist Party,institution,The party.\n\
+               cc,中共中央,zhōng gòng zhōng yāng,{cpc} Central Committee,Central Committee of the {cpc},institution,Its committee.\n";
+    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
+    assert!(problems.is_empty(), "{problems:?}");
+    let m = Matcher::new(Glossary { entries }).unwrap();
+    let text = "The Central Committee of the Communist Party of China met. \
+                The CPC Central Committee said the Chinese Communist Party Central Committee agreed.";
+    let got: Vec<(&str, &str)> = m
+        .find(text, MatchOptions::default())
+        .iter()
+        .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Central Committee of the Communist Party of China", "cc"),
+            ("CPC Central Committee", "cc"),
+            ("Chinese Communist Party Central Committee", "cc"),
+        ]
+    );
+    let bad = "id,zh,pinyin,en,category,definition\nx,中共中央,zhōng gòng zhōng yāng,{nobody} Central Committee,institution,X.\n";
+    let (entries, _) = read_csv(bad.as_bytes(), Path::new("g.csv"));
+    let err = Matcher::new(Glossary { entries }).unwrap_err();
+    assert_eq!(
+        err.problems[0].to_string(),
+        "g.csv:2:4: error: form \"{nobody} Central Committee\" names {nobody}, which is no entry's id"
+    );
+}

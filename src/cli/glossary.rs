@@ -10,6 +10,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use tifa::glossary::exchange::{self, ExchangeFormat, ImportOptions};
 use tifa::glossary::{self as model, Entry, GlossarySource, Severity};
 use tifa::input::source::read_all;
+use tifa::lint::OrdinaryText;
 use tifa::output::write_to;
 use tifa::render::printable::{self, Item};
 use tifa::render::usage::{write_report_csv, write_report_json};
@@ -43,6 +44,10 @@ pub struct LintArgs {
     /// as naming it as an argument); `builtin` names the compiled-in glossary.
     #[arg(short = 'g', long = "glossary", value_name = "PATH")]
     pub glossary: Vec<PathBuf>,
+    /// A file of ordinary text that holds no glossary term (licence texts, foreign news):
+    /// every form that fires on it is listed as a warning (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub ordinary: Vec<PathBuf>,
 }
 
 impl LintArgs {
@@ -179,15 +184,28 @@ pub struct ExportArgs {
 /// Runs a `tifa glossary` subcommand and returns the exit status.
 pub fn run(cmd: GlossaryCommand, out: &mut dyn Write, console: &mut dyn Console) -> io::Result<u8> {
     match cmd {
-        GlossaryCommand::Lint(args) => Ok(lint(args, console)),
+        GlossaryCommand::Lint(args) => lint(args, console),
         GlossaryCommand::Build(args) => build(args, out, console),
         GlossaryCommand::Import(args) => import(args, out, console),
         GlossaryCommand::Export(args) => export(args, out, console),
     }
 }
 
-fn lint(args: LintArgs, console: &mut dyn Console) -> u8 {
-    let problems = tifa::lint::lint(&args.sources());
+fn lint(args: LintArgs, console: &mut dyn Console) -> io::Result<u8> {
+    let mut ordinary = Vec::new();
+    for path in &args.ordinary {
+        match std::fs::read(path) {
+            Ok(bytes) => ordinary.push(OrdinaryText {
+                name: path.clone(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            }),
+            Err(e) => {
+                console.line(&format!("tifa: {}: {e}", path.display()));
+                return Ok(UNUSABLE);
+            }
+        }
+    }
+    let problems = tifa::lint::lint(&args.sources(), &ordinary);
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -201,11 +219,7 @@ fn lint(args: LintArgs, console: &mut dyn Console) -> u8 {
         count(errors as u64, "error", "errors"),
         count(warnings as u64, "warning", "warnings")
     ));
-    if errors > 0 {
-        UNUSABLE
-    } else {
-        0
-    }
+    Ok(if errors > 0 { UNUSABLE } else { 0 })
 }
 
 fn build(args: BuildArgs, out: &mut dyn Write, console: &mut dyn Console) -> io::Result<u8> {
