@@ -6,12 +6,14 @@
 //! Every piece of glossary text is escaped for the output format: Markdown punctuation is
 //! backslash-escaped, HTML special characters become entities.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use super::escape::{html as escape_html, md as escape_md};
 use super::html::content_security_policy;
 use super::usage::format_forms;
 use crate::glossary::Entry;
+use crate::text::english::count;
 use crate::usage::TermUse;
 
 /// One entry to print, with its corpus use when there is one.
@@ -47,9 +49,101 @@ fn title(e: &Entry) -> &str {
     }
 }
 
+/// How a printable format writes the pieces of an entry's bullet list.
+struct Markup {
+    escape: fn(&str) -> String,
+    /// Escaped Chinese text, marked as such.
+    zh: fn(String) -> String,
+    /// A link to another entry, by id and title.
+    link: fn(&str, &str) -> String,
+    /// Where the corpus first uses a term, with its context.
+    first_use: fn(&TermUse) -> String,
+}
+
+const MARKDOWN: Markup = Markup {
+    escape: escape_md,
+    zh: |s| s,
+    link: |id, title| format!("[{}](#{id})", escape_md(title)),
+    first_use: |u| {
+        format!(
+            "`{}`: {}",
+            u.first.replace('`', "'"),
+            escape_md(&u.context.to_string())
+        )
+    },
+};
+
+const HTML: Markup = Markup {
+    escape: escape_html,
+    zh: |s| format!("<span lang=\"zh\">{s}</span>"),
+    link: |id, title| {
+        format!(
+            "<a href=\"#{}\">{}</a>",
+            escape_html(id),
+            escape_html(title)
+        )
+    },
+    first_use: |u| {
+        format!(
+            "<code>{}</code>: {}<mark>{}</mark>{}",
+            escape_html(&u.first),
+            escape_html(&u.context.left),
+            escape_html(&u.context.term),
+            escape_html(&u.context.right)
+        )
+    },
+};
+
+/// The bullets under an entry: other renderings and forms, literal renderings, note,
+/// cross-references, source and corpus use — the same list in every printable format.
+fn bullets(item: &Item<'_>, ids: &HashMap<&str, &Entry>, m: &Markup) -> Vec<String> {
+    let e = item.entry;
+    let esc = m.escape;
+    let join = |v: &[String]| v.iter().map(|s| esc(s)).collect::<Vec<_>>().join("; ");
+    let mut bullets = Vec::new();
+    if !e.en_alt.is_empty() {
+        bullets.push(format!("Also rendered: {}", join(&e.en_alt)));
+    }
+    let zh_other: Vec<String> = e.zh_alt.iter().chain(&e.zh_hant).cloned().collect();
+    if !zh_other.is_empty() {
+        bullets.push(format!("Other Chinese forms: {}", (m.zh)(join(&zh_other))));
+    }
+    if !e.literal.is_empty() {
+        let lits: Vec<String> = e.literal.iter().map(|l| format!("“{}”", esc(l))).collect();
+        bullets.push(format!("Literal renderings: {}", lits.join("; ")));
+    }
+    if !e.note.is_empty() {
+        bullets.push(format!("Note: {}", esc(&e.note)));
+    }
+    if !e.see_also.is_empty() {
+        let links: Vec<String> = e
+            .see_also
+            .iter()
+            .map(|s| match ids.get(s.as_str()) {
+                Some(o) => (m.link)(s, title(o)),
+                None => esc(s),
+            })
+            .collect();
+        bullets.push(format!("See also: {}", links.join(", ")));
+    }
+    if !e.source.is_empty() {
+        bullets.push(format!("Source: {}", esc(&e.source)));
+    }
+    if let Some(u) = item.usage {
+        bullets.push(format!(
+            "Used {} in {}, as {}; first at {}",
+            count(u.occurrences, "time", "times"),
+            count(u.documents, "document", "documents"),
+            esc(&format_forms(&u.forms).replace('|', ", ")),
+            (m.first_use)(u)
+        ));
+    }
+    bullets
+}
+
 /// Writes a Markdown glossary.
 pub fn write_markdown(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
-    let ids: std::collections::HashMap<&str, &Entry> = items
+    let ids: HashMap<&str, &Entry> = items
         .iter()
         .map(|i| (i.entry.id.as_str(), i.entry))
         .collect();
@@ -79,61 +173,7 @@ pub fn write_markdown(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()>
             };
             writeln!(out, "{cat}{}\n", escape_md(&e.definition))?;
         }
-        let mut bullets: Vec<String> = Vec::new();
-        let join = |v: &[String]| {
-            v.iter()
-                .map(|s| escape_md(s))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
-        if !e.en_alt.is_empty() {
-            bullets.push(format!("Also rendered: {}", join(&e.en_alt)));
-        }
-        let zh_other: Vec<String> = e.zh_alt.iter().chain(&e.zh_hant).cloned().collect();
-        if !zh_other.is_empty() {
-            bullets.push(format!("Other Chinese forms: {}", join(&zh_other)));
-        }
-        if !e.literal.is_empty() {
-            let lits: Vec<String> = e
-                .literal
-                .iter()
-                .map(|l| format!("“{}”", escape_md(l)))
-                .collect();
-            bullets.push(format!("Literal renderings: {}", lits.join("; ")));
-        }
-        if !e.note.is_empty() {
-            bullets.push(format!("Note: {}", escape_md(&e.note)));
-        }
-        if !e.see_also.is_empty() {
-            let links: Vec<String> = e
-                .see_also
-                .iter()
-                .map(|s| match ids.get(s.as_str()) {
-                    Some(o) => format!("[{}](#{})", escape_md(title(o)), s),
-                    None => escape_md(s),
-                })
-                .collect();
-            bullets.push(format!("See also: {}", links.join(", ")));
-        }
-        if !e.source.is_empty() {
-            bullets.push(format!("Source: {}", escape_md(&e.source)));
-        }
-        if let Some(u) = item.usage {
-            bullets.push(format!(
-                "Used {} {} in {} {}, as {}; first at `{}`: {}",
-                u.occurrences,
-                if u.occurrences == 1 { "time" } else { "times" },
-                u.documents,
-                if u.documents == 1 {
-                    "document"
-                } else {
-                    "documents"
-                },
-                escape_md(&format_forms(&u.forms).replace('|', ", ")),
-                u.first.replace('`', "'"),
-                escape_md(&u.context.to_string()),
-            ));
-        }
+        let bullets = bullets(item, &ids, &MARKDOWN);
         for b in &bullets {
             writeln!(out, "- {b}")?;
         }
@@ -156,7 +196,7 @@ mark { background: #fe9; }
 
 /// Writes a standalone HTML glossary.
 pub fn write_html(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
-    let ids: std::collections::HashMap<&str, &Entry> = items
+    let ids: HashMap<&str, &Entry> = items
         .iter()
         .map(|i| (i.entry.id.as_str(), i.entry))
         .collect();
@@ -202,70 +242,7 @@ pub fn write_html(items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
         write!(out, "{}", escape_html(&e.definition))?;
-        let mut bullets: Vec<String> = Vec::new();
-        let join = |v: &[String]| {
-            v.iter()
-                .map(|s| escape_html(s))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
-        if !e.en_alt.is_empty() {
-            bullets.push(format!("Also rendered: {}", join(&e.en_alt)));
-        }
-        let zh_other: Vec<String> = e.zh_alt.iter().chain(&e.zh_hant).cloned().collect();
-        if !zh_other.is_empty() {
-            bullets.push(format!(
-                "Other Chinese forms: <span lang=\"zh\">{}</span>",
-                join(&zh_other)
-            ));
-        }
-        if !e.literal.is_empty() {
-            let lits: Vec<String> = e
-                .literal
-                .iter()
-                .map(|l| format!("“{}”", escape_html(l)))
-                .collect();
-            bullets.push(format!("Literal renderings: {}", lits.join("; ")));
-        }
-        if !e.note.is_empty() {
-            bullets.push(format!("Note: {}", escape_html(&e.note)));
-        }
-        if !e.see_also.is_empty() {
-            let links: Vec<String> = e
-                .see_also
-                .iter()
-                .map(|s| match ids.get(s.as_str()) {
-                    Some(o) => format!(
-                        "<a href=\"#{}\">{}</a>",
-                        escape_html(s),
-                        escape_html(title(o))
-                    ),
-                    None => escape_html(s),
-                })
-                .collect();
-            bullets.push(format!("See also: {}", links.join(", ")));
-        }
-        if !e.source.is_empty() {
-            bullets.push(format!("Source: {}", escape_html(&e.source)));
-        }
-        if let Some(u) = item.usage {
-            bullets.push(format!(
-                "Used {} {} in {} {}, as {}; first at <code>{}</code>: {}<mark>{}</mark>{}",
-                u.occurrences,
-                if u.occurrences == 1 { "time" } else { "times" },
-                u.documents,
-                if u.documents == 1 {
-                    "document"
-                } else {
-                    "documents"
-                },
-                escape_html(&format_forms(&u.forms).replace('|', ", ")),
-                escape_html(&u.first),
-                escape_html(&u.context.left),
-                escape_html(&u.context.term),
-                escape_html(&u.context.right),
-            ));
-        }
+        let bullets = bullets(item, &ids, &HTML);
         if !bullets.is_empty() {
             write!(out, "<ul>")?;
             for b in &bullets {
