@@ -197,6 +197,18 @@ fn check_matching_columns(e: &Entry, problem: &mut impl FnMut(&str, Severity, St
             );
         }
     }
+    // `{id}` names are expanded in English alternatives only: `en` is shown to readers as it
+    // stands, and Chinese forms have no such names.
+    for (kind, form) in e.all_forms() {
+        if form.contains('{') && !matches!(kind, super::FormKind::EnAlt | super::FormKind::Literal)
+        {
+            problem(
+                kind.as_str(),
+                Severity::Error,
+                format!("{kind} form {form:?} has a {{name}}: names are reused only in en_alt and literal"),
+            );
+        }
+    }
     for g in &e.gated {
         if !forms.contains(&fold_form(g)) {
             problem(

@@ -313,16 +313,19 @@ impl Matcher {
                 });
                 let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
                 let window = &folded[lo..hi];
+                // A cue inside the match itself does not count ("Party" is no cue for "Party").
+                let apart = |cs: usize, ce: usize| lo + ce <= s || lo + cs >= e;
                 near_form
-                    || self
-                        .cues
-                        .get(&pat.entry)
-                        .is_some_and(|cues| cues.iter().any(|c| contains_term(window, c)))
+                    || self.cues.get(&pat.entry).is_some_and(|cues| {
+                        cues.iter()
+                            .any(|c| term_positions(window, c).any(|i| apart(i, i + c.len())))
+                    })
                     || {
                         let mut cues = Vec::new();
                         self.cue_phrases.find_overlapping(window, &mut cues);
-                        cues.iter()
-                            .any(|&(_, _, c)| self.cue_entries[c].contains(&pat.entry))
+                        cues.iter().any(|&(cs, ce, c)| {
+                            apart(cs, ce) && self.cue_entries[c].contains(&pat.entry)
+                        })
                     }
             })
             .collect();
@@ -343,12 +346,12 @@ fn inside(folded: &str, s: usize, e: usize, x: &str) -> bool {
         .any(|(i, _)| lo + i <= s && lo + i + x.len() >= e)
 }
 
-/// Does `hay` contain `term` on word boundaries (where `term` starts or ends with a word
-/// character)?
-fn contains_term(hay: &str, term: &str) -> bool {
+/// Where `hay` has `term` on word boundaries (where `term` starts or ends with a word
+/// character).
+fn term_positions<'a>(hay: &'a str, term: &'a str) -> impl Iterator<Item = usize> + 'a {
     let starts_word = term.chars().next().is_some_and(is_word_char);
     let ends_word = term.chars().next_back().is_some_and(is_word_char);
-    hay.match_indices(term).any(|(i, _)| {
+    hay.match_indices(term).map(|(i, _)| i).filter(move |&i| {
         let before = hay[..i].chars().next_back().is_some_and(is_word_char);
         let after = hay[i + term.len()..]
             .chars()
@@ -467,9 +470,15 @@ fn compile(glossary: &Glossary) -> Compiled {
             origins.push((ei, kind, form));
             if !key.chars().any(is_han) {
                 match expand_names(form, &by_id, glossary) {
-                    Ok(forms) => {
+                    Ok(forms) if !form.contains('{') => {
                         for f in forms {
                             phrases.add(&fold_form(&f), id);
+                        }
+                    }
+                    // The wordings of a form with `{name}`s give way to written forms.
+                    Ok(forms) => {
+                        for f in forms {
+                            phrases.add_generated(&fold_form(&f), id);
                         }
                     }
                     Err(message) => problems.push(problem(entry, kind, message)),

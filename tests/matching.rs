@@ -382,3 +382,45 @@ fn names_declared_once_are_reused_in_other_forms() {
         "g.csv:2:4: error: form \"{nobody} Central Committee\" names {nobody}, which is no entry's id"
     );
 }
+
+/// `exclude` strings and `gated` forms with `cue`s: 公安部 is not found inside 公安部门; a
+/// gated form counts only beside another form of its entry or a cue (in any inflection), and
+/// never licenses itself.
+#[test]
+fn exclusions_and_gated_forms() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition,exclude,gated,cue\n\
+               gong-an-bu,公安部,gōng ān bù,Ministry of Public Security,,institution,The police ministry.,公安部门,,\n\
+               si-feng,四风,sì fēng,four malfeasances,four winds,slogan,Four bad work styles.,,four winds,discipline inspection|corrupt official\n\
+               dang,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,Party|CPC,institution,The party.,,Party,Party|CPC\n";
+    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
+    assert!(problems.is_empty(), "{problems:?}");
+    let m = Matcher::new(Glossary { entries }).unwrap();
+    let found = |text: &str| -> Vec<String> {
+        m.find(text, MatchOptions::default())
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
+    };
+    assert_eq!(found("公安部发布通知"), ["公安部"]);
+    assert!(found("各地公安部门").is_empty());
+    assert!(found("The four winds blew across the plain.").is_empty());
+    assert_eq!(
+        found("Discipline inspection found the four winds in the bureau."),
+        ["four winds"]
+    );
+    assert_eq!(
+        found("Corrupt officials showed the four winds."),
+        ["four winds"],
+        "a cue in another inflection"
+    );
+    assert_eq!(
+        found("The four winds, that is the four malfeasances."),
+        ["four winds", "four malfeasances"],
+        "another form of the entry licenses it"
+    );
+    assert!(
+        found("We had a party.").is_empty(),
+        "a gated form is not its own cue"
+    );
+    assert_eq!(found("The CPC said the Party will lead."), ["CPC", "Party"]);
+}

@@ -31,7 +31,9 @@ const CONJUNCTION_WORD: u32 = u32::MAX - 1;
 /// Builds a [`PhraseSet`]: add every form, then [`PhraseBuilder::build`].
 #[derive(Default)]
 pub struct PhraseBuilder {
-    forms: Vec<(Vec<(String, Joint)>, u32)>,
+    /// Each form's words, its pattern, and whether it was generated (a wording of a
+    /// `{name}`), which gives way silently to a form written out.
+    forms: Vec<(Vec<(String, Joint)>, u32, bool)>,
 }
 
 /// Why a form cannot be a phrase.
@@ -54,11 +56,19 @@ pub enum PhraseProblem {
 impl PhraseBuilder {
     /// Adds a folded form, standing for `pattern`.
     pub fn add(&mut self, folded: &str, pattern: u32) {
-        self.forms.push((form_words(folded), pattern));
+        self.forms.push((form_words(folded), pattern, false));
+    }
+
+    /// Adds a generated wording: it is filed after every written form, and where it equals
+    /// one (of any entry) it is dropped without a problem.
+    pub fn add_generated(&mut self, folded: &str, pattern: u32) {
+        self.forms.push((form_words(folded), pattern, true));
     }
 
     /// Builds the word classes and the trie. Problems name forms that can never match.
-    pub fn build(self) -> (PhraseSet, Vec<PhraseProblem>) {
+    pub fn build(mut self) -> (PhraseSet, Vec<PhraseProblem>) {
+        // Written forms first (stable), so a generated wording never takes their place.
+        self.forms.sort_by_key(|f| f.2);
         let mut set = PhraseSet {
             surfaces: FxHashMap::default(),
             pool: Vec::new(),
@@ -71,7 +81,7 @@ impl PhraseBuilder {
         let mut class_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut surface_classes: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (ws, _) in &self.forms {
+        for (ws, _, _) in &self.forms {
             for (w, _) in ws {
                 if word_ids.contains_key(w) {
                     continue;
@@ -104,7 +114,7 @@ impl PhraseBuilder {
             .or_insert((CONJUNCTION_WORD, 0));
 
         let mut problems = Vec::new();
-        for (ws, pattern) in &self.forms {
+        for (ws, pattern, generated) in &self.forms {
             if ws.is_empty() {
                 problems.push(PhraseProblem::NoWords { pattern: *pattern });
                 continue;
@@ -129,6 +139,7 @@ impl PhraseBuilder {
                 node = child;
             }
             match set.accept[node as usize] {
+                Some(_) if *generated => {}
                 Some(first) => problems.push(PhraseProblem::Same {
                     pattern: *pattern,
                     first,
