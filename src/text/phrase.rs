@@ -28,12 +28,14 @@ const BREAK: u32 = u32::MAX;
 const DETERMINER_WORD: u32 = u32::MAX;
 const CONJUNCTION_WORD: u32 = u32::MAX - 1;
 
+/// A form's words, its pattern, and whether it was generated (a wording of a `{name}`),
+/// which gives way silently to a form written out.
+type Form = (Vec<(String, Joint)>, u32, bool);
+
 /// Builds a [`PhraseSet`]: add every form, then [`PhraseBuilder::build`].
 #[derive(Default)]
 pub struct PhraseBuilder {
-    /// Each form's words, its pattern, and whether it was generated (a wording of a
-    /// `{name}`), which gives way silently to a form written out.
-    forms: Vec<(Vec<(String, Joint)>, u32, bool)>,
+    forms: Vec<Form>,
 }
 
 /// Why a form cannot be a phrase.
