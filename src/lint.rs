@@ -5,10 +5,11 @@ mod audience;
 
 use std::collections::HashSet;
 
+use crate::annotate::annotate;
 use crate::glossary::{
     load, Entry, Glossary, GlossaryError, GlossarySource, Problem, Severity, CATEGORIES,
 };
-use crate::matcher::Matcher;
+use crate::matcher::{MatchOptions, Matcher};
 use crate::text::chinese::is_han;
 use crate::text::fold_form;
 
@@ -45,7 +46,7 @@ fn ordinary_problems(m: &Matcher, ordinary: &[OrdinaryText]) -> Vec<Problem> {
     // (entry, form kind) -> (count, first place, text matched)
     let mut fired: BTreeMap<(usize, &'static str), (usize, String, String)> = BTreeMap::new();
     for doc in ordinary {
-        let ann = crate::annotate::annotate(m, &doc.text, Default::default());
+        let ann = annotate(m, &doc.text, MatchOptions::default());
         for l in &ann.spans {
             let key = (l.span.entry, l.form().as_str());
             let slot = fired.entry(key).or_insert_with(|| {
