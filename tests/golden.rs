@@ -126,6 +126,52 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "records.jsonl",
+        &["annotate", "--input", "jsonl", "tests/data/records.jsonl"],
+    ),
+    (
+        "records.html",
+        &[
+            "annotate",
+            "--input",
+            "jsonl",
+            "-f",
+            "html",
+            "tests/data/records.jsonl",
+        ],
+    ),
+    (
+        "records-dir.csv",
+        &[
+            "annotate",
+            "--input",
+            "jsonl",
+            "-f",
+            "csv",
+            "-j",
+            "2",
+            "tests/data/records.jsonl",
+            "corpus/en",
+            "-o",
+            "{out}/",
+            "--summary",
+            "{out}/summary.csv",
+        ],
+    ),
+    (
+        "records-dir.html",
+        &[
+            "annotate",
+            "--input",
+            "jsonl",
+            "-f",
+            "html",
+            "tests/data/records.jsonl",
+            "-o",
+            "{out}/",
+        ],
+    ),
+    (
         "build.csv",
         &["glossary", "build", "-f", "csv", "corpus/zh", "corpus/en"],
     ),
@@ -387,12 +433,17 @@ fn outputs(name: &str, args: &[&str]) -> Vec<(PathBuf, Vec<u8>)> {
         .current_dir(root())
         .output()
         .unwrap();
+    // The exit status is part of the output (a JSONL record without text fails its input).
+    let status = format!("{:?}\n", run.status.code());
     assert!(
-        run.status.success(),
+        matches!(run.status.code(), Some(0 | 1)),
         "{name}: {}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let mut got = vec![(PathBuf::from("stdout"), run.stdout)];
+    let mut got = vec![
+        (PathBuf::from("stdout"), run.stdout),
+        (PathBuf::from("status"), status.into_bytes()),
+    ];
     for f in files(tmp.path()) {
         let bytes = fs::read(tmp.path().join(&f)).unwrap();
         got.push((PathBuf::from("files").join(f), bytes));
@@ -463,6 +514,9 @@ fn every_html_output_sets_a_content_security_policy_for_its_own_style() {
             continue;
         }
         for (rel, bytes) in outputs(name, args) {
+            if rel == Path::new("status") {
+                continue;
+            }
             let page = String::from_utf8(bytes).unwrap();
             if page.is_empty() {
                 continue;
@@ -486,6 +540,7 @@ fn every_html_output_sets_a_content_security_policy_for_its_own_style() {
             );
         }
     }
-    // annotate (one page, a folder of four and its index), build, export, check.
-    assert_eq!(pages, 9);
+    // annotate (one page, a folder of four and its index), JSONL records (one page, a folder
+    // of one and its index), build, export, check.
+    assert_eq!(pages, 12);
 }
