@@ -299,6 +299,34 @@ impl Matcher {
         if !self.any_gated || !found.iter().any(|&(_, _, p)| self.patterns[p].gated) {
             return;
         }
+        // English cues, found once over the stretches around gated matches (merged where
+        // they touch), sorted by start.
+        let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
+        let mut stretch: Option<(usize, usize)> = None;
+        let scan = |lo: usize, hi: usize, hits: &mut Vec<(usize, usize, usize)>| {
+            let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
+            let mut local = Vec::new();
+            self.cue_phrases
+                .find_overlapping(&folded[lo..hi], &mut local);
+            hits.extend(local.into_iter().map(|(cs, ce, c)| (lo + cs, lo + ce, c)));
+        };
+        for &(s, e, p) in found.iter().filter(|f| self.patterns[f.2].gated) {
+            let _ = p;
+            let (lo, hi) = (s.saturating_sub(CONTEXT_WINDOW), e + CONTEXT_WINDOW);
+            stretch = match stretch {
+                Some((a, b)) if lo <= b => Some((a, b.max(hi))),
+                Some((a, b)) => {
+                    scan(a, b, &mut cue_hits);
+                    Some((lo, hi))
+                }
+                None => Some((lo, hi)),
+            };
+        }
+        if let Some((a, b)) = stretch {
+            scan(a, b, &mut cue_hits);
+        }
+        cue_hits.sort_unstable();
+        // Ungated matches by entry, sorted by start, to look for another form nearby.
         let licensed: Vec<bool> = found
             .iter()
             .map(|&(s, e, p)| {
@@ -307,26 +335,37 @@ impl Matcher {
                     return true;
                 }
                 let (lo, hi) = (s.saturating_sub(CONTEXT_WINDOW), e + CONTEXT_WINDOW);
-                let near_form = found.iter().any(|&(s2, e2, p2)| {
-                    let q = self.patterns[p2];
-                    q.entry == pat.entry && !q.gated && e2 >= lo && s2 <= hi
-                });
-                let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
-                let window = &folded[lo..hi];
+                // Matches are sorted by start and a form is far shorter than the look-back.
+                let from = found.partition_point(|f| f.0 + 4 * CONTEXT_WINDOW < lo);
+                let near_form =
+                    found[from..]
+                        .iter()
+                        .take_while(|f| f.0 <= hi)
+                        .any(|&(_, e2, p2)| {
+                            let q = self.patterns[p2];
+                            q.entry == pat.entry && !q.gated && e2 >= lo
+                        });
+                if near_form {
+                    return true;
+                }
                 // A cue inside the match itself does not count ("Party" is no cue for "Party").
-                let apart = |cs: usize, ce: usize| lo + ce <= s || lo + cs >= e;
-                near_form
+                let apart = |cs: usize, ce: usize| ce <= s || cs >= e;
+                let from = cue_hits.partition_point(|c| c.0 + 4 * CONTEXT_WINDOW < lo);
+                let english =
+                    cue_hits[from..]
+                        .iter()
+                        .take_while(|c| c.0 <= hi)
+                        .any(|&(cs, ce, c)| {
+                            ce >= lo && apart(cs, ce) && self.cue_entries[c].contains(&pat.entry)
+                        });
+                english
                     || self.cues.get(&pat.entry).is_some_and(|cues| {
-                        cues.iter()
-                            .any(|c| term_positions(window, c).any(|i| apart(i, i + c.len())))
-                    })
-                    || {
-                        let mut cues = Vec::new();
-                        self.cue_phrases.find_overlapping(window, &mut cues);
-                        cues.iter().any(|&(cs, ce, c)| {
-                            apart(cs, ce) && self.cue_entries[c].contains(&pat.entry)
+                        let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
+                        let window = &folded[lo..hi];
+                        cues.iter().any(|c| {
+                            term_positions(window, c).any(|i| apart(lo + i, lo + i + c.len()))
                         })
-                    }
+                    })
             })
             .collect();
         let mut k = 0;

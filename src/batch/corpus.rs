@@ -12,6 +12,7 @@ use super::chunks;
 use super::pipeline::ordered;
 use crate::input::read_document;
 use crate::input::source::{self, AlignedFiles, Found, InputError, WalkNote};
+use crate::text::path_in_message;
 
 /// What happened to one input, in input order.
 pub enum Event<T> {
@@ -47,7 +48,10 @@ pub fn for_each_document<T: Send>(
     );
     for n in notes {
         match n {
-            WalkNote::Skipped(p, why) => sink(Event::Note(format!("{}: {why}", p.display()))),
+            WalkNote::Skipped(p, why) => sink(Event::Note(format!(
+                "{}: {why}",
+                path_in_message(&p.to_string_lossy())
+            ))),
             WalkNote::Error(e) => sink(Event::Error(e)),
         }
     }

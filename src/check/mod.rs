@@ -34,6 +34,8 @@ use crate::input::segments::{self, Languages, Segment, SegmentError, SegmentForm
 use crate::input::source;
 use crate::matcher::{MatchOptions, Matcher, Span};
 use crate::text::chinese::is_han;
+use crate::text::english::count;
+use crate::text::path_in_message;
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,7 +123,7 @@ pub enum Side {
 }
 
 impl Side {
-    /// The name in reports.
+    /// The name in reports and `--fail-on`.
     pub fn as_str(self) -> &'static str {
         match self {
             Side::Source => "source",
@@ -381,12 +383,14 @@ pub struct CheckReport {
     pub failing: u64,
     /// Inputs that could not be read.
     pub input_errors: u64,
+    /// Inputs that lack a language named by `--source-lang` or `--target-lang` (among
+    /// `input_errors`): the command exits 2.
+    pub language_errors: u64,
 }
 
 impl CheckReport {
     /// The summary line.
     pub fn summary(&self) -> String {
-        use crate::text::english::count;
         format!(
             "{} in {}: {}, {}, {} info{}",
             count(self.segments, "segment", "segments"),
@@ -412,13 +416,68 @@ pub struct CheckedFile {
     pub path: String,
     /// Its segments, in file order.
     pub segments: Vec<Segment>,
+    /// The target language the file declares or that was chosen in it (TMX, XLIFF).
+    pub target_lang: Option<String>,
+    /// What was left out of the file and why, one message each (units without the source
+    /// language, segments without a target, units marked `translate="no"`).
+    pub left_out: Vec<String>,
+}
+
+/// Why an input could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// What went wrong, naming the file.
+    pub message: String,
+    /// The file lacks a language named by `--source-lang` or `--target-lang`: the options
+    /// are wrong (exit 2), not the file.
+    pub wrong_language: bool,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<String> for ReadError {
+    fn from(message: String) -> ReadError {
+        ReadError {
+            message,
+            wrong_language: false,
+        }
+    }
+}
+
+/// `N units … (line L)` / `(lines A, B, …)`.
+fn left_out(path: &str, lines: &[usize], one: &str, many: &str, what: &str) -> Option<String> {
+    let n = lines.len();
+    if n == 0 {
+        return None;
+    }
+    let mut shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
+    if n > 10 {
+        shown.push("…".into());
+    }
+    Some(format!(
+        "{path}: {n} {} {what} ({} {})",
+        if n == 1 { one } else { many },
+        if n == 1 { "line" } else { "lines" },
+        shown.join(", ")
+    ))
+}
+
+/// Does language tag `lang` belong to `want` (`en` takes `en-US`)?
+fn lang_is(lang: &str, want: &str) -> bool {
+    let l = lang.to_ascii_lowercase();
+    l == want || (l.starts_with(want) && matches!(l.as_bytes().get(want.len()), Some(b'-' | b'_')))
 }
 
 /// Reads one input's segments.
-pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFile, String> {
+pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFile, ReadError> {
     match input {
         CheckInput::File(p) => {
             let path = p.display().to_string();
+            let shown = path_in_message(&path);
             let format = match config
                 .input_format
                 .or_else(|| SegmentFormat::from_path(&path))
@@ -426,29 +485,71 @@ pub fn read_input(input: &CheckInput, config: &CheckConfig) -> Result<CheckedFil
                 Some(f) => f,
                 None => {
                     return Err(format!(
-                        "{path}: unknown input format; name it with --input-format tsv|tmx|xliff, \
+                        "{shown}: unknown input format; name it with --input-format tsv|tmx|xliff, \
                          or give two line-aligned files with --source and --target"
-                    ))
+                    )
+                    .into())
                 }
             };
             let bytes = source::read_all(p).map_err(|e| e.to_string())?;
-            let segments = segments::read(&bytes, format, &config.languages)
-                .map_err(|e| located(&path, &e))?;
-            Ok(CheckedFile { path, segments })
+            let read = segments::read_segments(&bytes, format, &config.languages).map_err(|e| {
+                ReadError {
+                    message: located(&shown, &e),
+                    wrong_language: matches!(e, SegmentError::Language { .. }),
+                }
+            })?;
+            let left_out = [
+                left_out(
+                    &shown,
+                    &read.no_source,
+                    "unit has",
+                    "units have",
+                    "no text in the source language: skipped",
+                ),
+                left_out(
+                    &shown,
+                    &read.no_target,
+                    "segment has",
+                    "segments have",
+                    "no target: not checked",
+                ),
+                left_out(
+                    &shown,
+                    &read.not_translatable,
+                    "unit is",
+                    "units are",
+                    "marked translate=\"no\": skipped",
+                ),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Ok(CheckedFile {
+                path,
+                segments: read.segments,
+                target_lang: read.target_lang,
+                left_out,
+            })
         }
         CheckInput::Pair {
             source: s,
             target: t,
         } => {
             let (sp, tp) = (s.display().to_string(), t.display().to_string());
+            let (ssp, stp) = (path_in_message(&sp), path_in_message(&tp));
             let read = |p: &std::path::Path, shown: &str| -> Result<String, String> {
                 let bytes = source::read_all(p).map_err(|e| e.to_string())?;
                 segments::decode_text(&bytes).map_err(|e| located(shown, &e))
             };
-            let (st, tt) = (read(s, &sp)?, read(t, &tp)?);
+            let (st, tt) = (read(s, &ssp)?, read(t, &stp)?);
             let segments =
-                segments::read_line_pairs(&st, &tt).map_err(|e| format!("{sp} and {tp}: {e}"))?;
-            Ok(CheckedFile { path: tp, segments })
+                segments::read_line_pairs(&st, &tt).map_err(|e| format!("{ssp} and {stp}: {e}"))?;
+            Ok(CheckedFile {
+                path: tp,
+                segments,
+                target_lang: None,
+                left_out: Vec::new(),
+            })
         }
     }
 }
@@ -481,17 +582,44 @@ pub fn run(
     for input in &config.inputs {
         let file = match read_input(input, config) {
             Ok(f) => f,
-            Err(m) => {
+            Err(e) => {
                 report.input_errors += 1;
-                message(Message::Error(m));
+                if e.wrong_language {
+                    report.language_errors += 1;
+                }
+                message(Message::Error(e.message));
                 continue;
             }
         };
         report.files += 1;
+        for m in &file.left_out {
+            message(Message::Note(m.clone()));
+        }
+        // The glossary's renderings are English: in another target language only untranslated
+        // Chinese can be found, and not even that where the language writes Han characters
+        // (Japanese kanji, Korean hanja) — they are not untranslated Chinese.
+        let target_lang = file.target_lang.as_deref().unwrap_or("en");
+        let english = lang_is(target_lang, "en");
+        let han = ["ja", "ko", "zh"].iter().any(|w| lang_is(target_lang, w));
+        if !english {
+            message(Message::Note(format!(
+                "{}: the target language is {target_lang}, not English: renderings are not \
+                 checked{}",
+                path_in_message(&file.path),
+                if han {
+                    ", nor untranslated Chinese (its script has Han characters)"
+                } else {
+                    ", only untranslated Chinese"
+                }
+            )));
+        }
         for seg in &file.segments {
             report.segments += 1;
             let Some(target) = &seg.target else { continue };
-            let findings = check_segment(matcher, &seg.source, target);
+            let mut findings = check_segment(matcher, &seg.source, target);
+            if !english {
+                findings.retain(|f| f.kind == Kind::Untranslated && !han);
+            }
             for f in &findings {
                 match f.severity() {
                     Severity::Error => report.errors += 1,

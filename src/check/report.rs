@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::{Finding, Kind, Severity, Side};
 use crate::input::segments::Segment;
 use crate::matcher::Matcher;
-use crate::render::escape::html as escape_html;
+use crate::render::escape::{csv_cell, html as escape_html};
 use crate::render::html::content_security_policy;
+use crate::text::path_in_message;
 use crate::text::snippet::line_column;
 
 /// Output formats of `tifa check`.
@@ -193,6 +194,25 @@ pub fn end(opts: &ReportOptions, out: &mut Vec<u8>) {
     }
 }
 
+/// A record with every text cell neutralised for spreadsheets ([`csv_cell`]).
+fn csv_record(mut r: FindingRecord) -> FindingRecord {
+    let cell = |s: &mut String| {
+        if let std::borrow::Cow::Owned(c) = csv_cell(s) {
+            *s = c;
+        }
+    };
+    for s in [&mut r.file, &mut r.id, &mut r.found, &mut r.message] {
+        cell(s);
+    }
+    for s in [&mut r.kb_id, &mut r.zh, &mut r.en, &mut r.suggestion]
+        .into_iter()
+        .flatten()
+    {
+        cell(s);
+    }
+    r
+}
+
 fn csv_writer(out: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
     csv::WriterBuilder::new()
         .has_headers(false)
@@ -218,7 +238,7 @@ pub fn render(
                 }
             }
             ReportFormat::Csv => {
-                let r = record(path, seg, f, matcher);
+                let r = csv_record(record(path, seg, f, matcher));
                 let mut w = csv_writer(out);
                 let _ = w.serialize(&r);
                 let _ = w.flush();
@@ -282,6 +302,7 @@ fn text(color: bool, path: &str, seg: &Segment, f: &Finding, matcher: &Matcher, 
     let c = color.then(|| color_of(sev));
     let line = line_of_finding(seg, f);
     let mut s = String::new();
+    let path = path_in_message(path);
     match c {
         Some(c) => {
             let _ = write!(s, "\x1b[1m{path}:{line}:{RESET} {c}{sev}:{RESET} ");

@@ -149,7 +149,9 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, console: &mut dyn Console) -> i
     if !args.quiet {
         console.line(&format!("tifa: {}", report.summary()));
     }
-    Ok(if report.failing > 0 || report.input_errors > 0 {
+    Ok(if report.language_errors > 0 {
+        UNUSABLE
+    } else if report.failing > 0 || report.input_errors > 0 {
         FAILED_INPUT
     } else {
         0

@@ -15,6 +15,7 @@ use tifa::output::write_to;
 use tifa::render::printable::{self, Item};
 use tifa::render::usage::{write_report_csv, write_report_json};
 use tifa::text::english::count;
+use tifa::text::path_in_message;
 use tifa::usage::{self, UsageTable};
 
 use super::{
@@ -273,7 +274,8 @@ fn build(args: BuildArgs, out: &mut dyn Write, console: &mut dyn Console) -> io:
 }
 
 fn import(args: ImportArgs, out: &mut dyn Write, console: &mut dyn Console) -> io::Result<u8> {
-    let path = args.input.to_string_lossy().into_owned();
+    // For messages only: a name with a line break is quoted.
+    let path = path_in_message(&args.input.to_string_lossy()).into_owned();
     let inputs = std::slice::from_ref(&args.input);
     if let Some(code) = refuse_overwrite(args.output.as_deref(), inputs, console) {
         return Ok(code);
@@ -316,7 +318,11 @@ fn import(args: ImportArgs, out: &mut dyn Write, console: &mut dyn Console) -> i
     }
     if imported.has_errors() {
         console.line(&format!("tifa: {path}: rejected; nothing written"));
-        return Ok(FAILED_INPUT);
+        return Ok(if imported.lacks_language() {
+            UNUSABLE
+        } else {
+            FAILED_INPUT
+        });
     }
     write_to(args.output.as_deref(), out, |out| {
         model::write_csv(&imported.entries, out)

@@ -18,6 +18,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use crate::matcher::{MatchOptions, Matcher};
+use crate::render::escape::csv_cell;
 use crate::text::english::{is_stop_word, singular, tokenize};
 
 /// Longest n-gram, in words.
@@ -387,10 +388,10 @@ pub fn write_csv(props: &[Proposal], out: &mut dyn Write) -> io::Result<()> {
     w.write_record(PROPOSAL_COLUMNS)?;
     for p in props {
         w.write_record([
-            p.id.as_str(),
-            &p.zh,
-            &p.phrase,
-            &p.form,
+            &*csv_cell(&p.id),
+            &csv_cell(&p.zh),
+            &csv_cell(&p.phrase),
+            &csv_cell(&p.form),
             &p.quoted.to_string(),
             &p.joint.to_string(),
             &p.entry_segments.to_string(),

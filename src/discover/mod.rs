@@ -599,7 +599,12 @@ pub fn write_csv(
                     .map_or(String::new(), |x| format!("{}: {}", x.at, x.kwic)),
             );
         }
-        w.write_record(&row)?;
+        // Not a glossary file (that is the format above, which must read back exactly): a
+        // report, neutralised for spreadsheets.
+        w.write_record(
+            row.iter()
+                .map(|c| crate::render::escape::csv_cell(c).into_owned()),
+        )?;
     }
     w.flush()
 }

@@ -95,6 +95,7 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
     }
     let columns: Arc<[Option<&'static str>]> = fields.into();
 
+    let mut lines = LineCounter::new(body);
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -103,14 +104,17 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank line
         }
         if record.len() != columns.len() {
             // A quote left open swallows the following lines into one field: say so, since
             // the field count alone does not point at the cause.
-            let hint = match record.iter().position(|f| f.contains(&b'\n')) {
+            let hint = match record
+                .iter()
+                .position(|f| f.iter().any(|b| matches!(b, b'\n' | b'\r')))
+            {
                 Some(i) if record.len() < columns.len() => format!(
                     "; field {} runs over several lines: is a closing quote (\") missing?",
                     i + 1
@@ -179,6 +183,51 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
         entries.push(entry);
     }
     (entries, problems)
+}
+
+/// 1-based line numbers from byte offsets, counting a line break as `\r\n`, `\n` or a lone
+/// `\r` (the csv crate counts `\n` only, so a CR-only file was all line 1, and its record
+/// positions in a CRLF file could point at the `\n` of the previous line's break). Offsets
+/// are asked for in increasing order, so the whole file is scanned once.
+struct LineCounter<'a> {
+    body: &'a [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(body: &'a [u8]) -> Self {
+        LineCounter {
+            body,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The line on which the record at byte offset `byte` starts.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut at = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.body.len());
+        // A record never starts with a line break: skip the rest of the previous one.
+        while matches!(self.body.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        if at < self.pos {
+            // Not expected (offsets increase); count from the start rather than go wrong.
+            self.pos = 0;
+            self.line = 1;
+        }
+        for i in self.pos..at {
+            match self.body[i] {
+                b'\n' => self.line += 1,
+                b'\r' if self.body.get(i + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+        }
+        self.pos = at;
+        self.line
+    }
 }
 
 fn csv_problem(path: &Path, e: &::csv::Error) -> Problem {

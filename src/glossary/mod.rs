@@ -235,7 +235,8 @@ impl fmt::Display for Problem {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{}", self.file.display())?;
+        let file = self.file.to_string_lossy();
+        write!(f, "{}", crate::text::path_in_message(&file))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
         }

@@ -92,6 +92,16 @@ pub enum SegmentError {
     },
     /// The file has no segments of the requested kind (not TMX, not XLIFF, no languages).
     Structure(String),
+    /// A language asked for (`--source-lang`, `--target-lang`) that the file lacks: the
+    /// options, not the file, are wrong.
+    Language {
+        /// `--source-lang` or `--target-lang`.
+        option: &'static str,
+        /// The language asked for.
+        wanted: String,
+        /// The languages the file has, in order of first appearance.
+        present: Vec<String>,
+    },
 }
 
 impl fmt::Display for SegmentError {
@@ -101,6 +111,19 @@ impl fmt::Display for SegmentError {
             SegmentError::Text { line: 0, message } => write!(f, "{message}"),
             SegmentError::Text { line, message } => write!(f, "line {line}: {message}"),
             SegmentError::Structure(m) => write!(f, "{m}"),
+            SegmentError::Language {
+                option,
+                wanted,
+                present,
+            } => write!(
+                f,
+                "no text in language {wanted:?} ({option}); the file has {}",
+                if present.is_empty() {
+                    "no language".to_string()
+                } else {
+                    present.join(", ")
+                }
+            ),
         }
     }
 }
@@ -113,17 +136,53 @@ impl From<XmlError> for SegmentError {
     }
 }
 
+/// A file's segments, with the units left out and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segments {
+    /// The segments read, in file order.
+    pub segments: Vec<Segment>,
+    /// The target language, as chosen (TMX) or declared (XLIFF `target-language`,
+    /// `trgLang`), when the file says.
+    pub target_lang: Option<String>,
+    /// Lines of the units skipped because they have no text in the source language.
+    pub no_source: Vec<usize>,
+    /// Lines of the segments read without a target (no translation, or none in the target
+    /// language): nothing in them can be checked.
+    pub no_target: Vec<usize>,
+    /// Lines of the units marked `translate="no"` (or in such a group), skipped.
+    pub not_translatable: Vec<usize>,
+}
+
 /// Reads a file's segments in the given format.
 pub fn read(
     bytes: &[u8],
     format: SegmentFormat,
     langs: &Languages,
 ) -> Result<Vec<Segment>, SegmentError> {
-    match format {
-        SegmentFormat::Tsv => read_tsv(&decode_text(bytes)?),
-        SegmentFormat::Tmx => read_tmx(bytes, langs),
-        SegmentFormat::Xliff => read_xliff(bytes),
-    }
+    read_segments(bytes, format, langs).map(|s| s.segments)
+}
+
+/// Reads a file's segments in the given format, with the units left out.
+pub fn read_segments(
+    bytes: &[u8],
+    format: SegmentFormat,
+    langs: &Languages,
+) -> Result<Segments, SegmentError> {
+    let mut s = match format {
+        SegmentFormat::Tsv => Segments {
+            segments: read_tsv(&decode_text(bytes)?)?,
+            ..Segments::default()
+        },
+        SegmentFormat::Tmx => read_tmx_segments(bytes, langs)?,
+        SegmentFormat::Xliff => read_xliff_segments(bytes, langs)?,
+    };
+    s.no_target = s
+        .segments
+        .iter()
+        .filter(|seg| seg.target.is_none())
+        .map(|seg| seg.line)
+        .collect();
+    Ok(s)
 }
 
 /// Decodes a plain-text input: UTF-8 (BOM optional) or UTF-16 with a BOM.
@@ -304,12 +363,18 @@ struct Tu {
     number: usize,
     id: String,
     line: usize,
+    /// The unit's own `srclang`, which overrides the header's.
+    srclang: Option<String>,
     /// (language, text, line of the text) of each `tuv`.
     variants: Vec<(String, String, usize)>,
 }
 
 /// Reads TMX segments (see the module docs).
 pub fn read_tmx(bytes: &[u8], langs: &Languages) -> Result<Vec<Segment>, SegmentError> {
+    read_tmx_segments(bytes, langs).map(|s| s.segments)
+}
+
+fn read_tmx_segments(bytes: &[u8], langs: &Languages) -> Result<Segments, SegmentError> {
     let text = xml::decode(bytes)?;
     let mut r = Reader::new(&text);
     let mut srclang = None;
@@ -345,6 +410,10 @@ pub fn read_tmx(bytes: &[u8], langs: &Languages) -> Result<Vec<Segment>, Segment
                             number: tus.len() + 1,
                             id: tu.attr("tuid").unwrap_or_default().to_string(),
                             line: tu.line,
+                            srclang: tu
+                                .attr("srclang")
+                                .filter(|s| !s.eq_ignore_ascii_case("*all*"))
+                                .map(str::to_string),
                             variants,
                         });
                     }
@@ -356,29 +425,53 @@ pub fn read_tmx(bytes: &[u8], langs: &Languages) -> Result<Vec<Segment>, Segment
         }
     }
     let (source, target) = tmx_languages(&tus, srclang.as_deref(), langs)?;
-    let pick = |tu: &Tu, want: &str| {
+    let find = |tu: &'_ Tu, want: &str| -> Option<usize> {
         tu.variants
             .iter()
-            .find(|(l, _, _)| l.eq_ignore_ascii_case(want))
-            .or_else(|| tu.variants.iter().find(|(l, _, _)| lang_matches(l, want)))
-            .map(|(_, t, line)| (t.clone(), *line))
-    };
-    Ok(tus
-        .iter()
-        .filter_map(|tu| {
-            let (source, source_line) = pick(tu, &source)?;
-            let target = target.as_deref().and_then(|t| pick(tu, t));
-            Some(Segment {
-                number: tu.number,
-                id: tu.id.clone(),
-                source,
-                target_line: target.as_ref().map_or(source_line, |t| t.1),
-                target: target.map(|t| t.0),
-                line: tu.line,
-                source_line,
+            .position(|(l, _, _)| l.eq_ignore_ascii_case(want))
+            .or_else(|| {
+                tu.variants
+                    .iter()
+                    .position(|(l, _, _)| lang_matches(l, want))
             })
-        })
-        .collect())
+    };
+    let mut out = Segments {
+        target_lang: target.clone(),
+        ..Segments::default()
+    };
+    for tu in &tus {
+        // A unit's own srclang, when no language was asked for and the file's choice is
+        // not in the unit: the unit says which of its variants is the source.
+        let own = tu
+            .srclang
+            .as_deref()
+            .filter(|_| langs.source.is_none())
+            .filter(|s| find(tu, s).is_some());
+        let Some(s) = find(tu, &source).or_else(|| own.and_then(|s| find(tu, s))) else {
+            out.no_source.push(tu.line);
+            continue;
+        };
+        let own_source = find(tu, &source).is_none();
+        let t = match target.as_deref().and_then(|t| find(tu, t)) {
+            // The target is never the source variant itself.
+            Some(t) if t != s => Some(t),
+            // A unit with its own source language: its other language is the target.
+            _ if own_source && langs.target.is_none() => (0..tu.variants.len())
+                .find(|&i| i != s && !lang_matches(&tu.variants[i].0, &tu.variants[s].0)),
+            _ => None,
+        };
+        let (_, source_text, source_line) = &tu.variants[s];
+        out.segments.push(Segment {
+            number: tu.number,
+            id: tu.id.clone(),
+            source: source_text.clone(),
+            target: t.map(|t| tu.variants[t].1.clone()),
+            line: tu.line,
+            source_line: *source_line,
+            target_line: t.map_or(*source_line, |t| tu.variants[t].2),
+        });
+    }
+    Ok(out)
 }
 
 /// Chooses the source and target languages of a TMX file.
@@ -392,6 +485,18 @@ fn tmx_languages(
         .flat_map(|t| t.variants.iter().map(|(l, _, _)| l.as_str()))
         .collect();
     let has = |want: &str| all.iter().any(|l| lang_matches(l, want));
+    for (option, asked) in [
+        ("--source-lang", &langs.source),
+        ("--target-lang", &langs.target),
+    ] {
+        if let Some(want) = asked.as_deref().filter(|w| !has(w) && !tus.is_empty()) {
+            return Err(SegmentError::Language {
+                option,
+                wanted: want.to_string(),
+                present: distinct(&all).into_iter().map(String::from).collect(),
+            });
+        }
+    }
     let source = match &langs.source {
         Some(s) => s.clone(),
         None if has("zh") => "zh".to_string(),
@@ -430,10 +535,46 @@ fn distinct<'a>(v: &[&'a str]) -> Vec<&'a str> {
 
 /// Reads XLIFF 1.2 or 2.x segments (see the module docs).
 pub fn read_xliff(bytes: &[u8]) -> Result<Vec<Segment>, SegmentError> {
+    read_xliff_segments(bytes, &Languages::default()).map(|s| s.segments)
+}
+
+/// Reads XLIFF segments: the languages the file declares (`source-language` and
+/// `target-language` of each 1.2 `<file>`, `srcLang` and `trgLang` of a 2.x `<xliff>`) must
+/// be the ones asked for; units marked `translate="no"`, or in a group so marked, are
+/// skipped and counted.
+fn read_xliff_segments(bytes: &[u8], langs: &Languages) -> Result<Segments, SegmentError> {
     let text = xml::decode(bytes)?;
     let mut r = Reader::new(&text);
-    let mut out: Vec<Segment> = Vec::new();
+    let mut out = Segments::default();
     let mut root_seen = false;
+    // `translate` of each open group: inherited, `yes` resets it.
+    let mut groups: Vec<bool> = Vec::new();
+    let check_langs = |source: Option<&str>, target: Option<&str>, out: &mut Segments| {
+        let present: Vec<String> = [source, target]
+            .into_iter()
+            .flatten()
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        for (option, asked, declared) in [
+            ("--source-lang", &langs.source, source),
+            ("--target-lang", &langs.target, target),
+        ] {
+            if let (Some(want), Some(have)) = (asked, declared.filter(|d| !d.is_empty())) {
+                if !lang_matches(have, want) {
+                    return Err(SegmentError::Language {
+                        option,
+                        wanted: want.clone(),
+                        present,
+                    });
+                }
+            }
+        }
+        if out.target_lang.is_none() {
+            out.target_lang = target.filter(|t| !t.is_empty()).map(String::from);
+        }
+        Ok(())
+    };
     loop {
         match r.next_event()? {
             Event::Start(tag) => {
@@ -445,19 +586,39 @@ pub fn read_xliff(bytes: &[u8]) -> Result<Vec<Segment>, SegmentError> {
                             tag.qname
                         )));
                     }
+                    check_langs(tag.attr("srcLang"), tag.attr("trgLang"), &mut out)?;
                     continue;
                 }
+                let no = |translate: Option<&str>, inherited: bool| match translate {
+                    Some(t) if t.trim().eq_ignore_ascii_case("no") => true,
+                    Some(t) if t.trim().eq_ignore_ascii_case("yes") => false,
+                    _ => inherited,
+                };
+                let inherited = groups.last().copied().unwrap_or(false);
                 match tag.name.as_str() {
-                    "trans-unit" => {
-                        let tu = r.read_element(tag)?;
-                        trans_unit(&tu, &mut out);
-                    }
-                    "unit" => {
+                    "file" => check_langs(
+                        tag.attr("source-language"),
+                        tag.attr("target-language"),
+                        &mut out,
+                    )?,
+                    "group" => groups.push(no(tag.attr("translate"), inherited)),
+                    "trans-unit" | "unit" => {
+                        let skip = no(tag.attr("translate"), inherited);
+                        let v2 = tag.name == "unit";
                         let unit = r.read_element(tag)?;
-                        unit2(&unit, &mut out);
+                        if skip {
+                            out.not_translatable.push(unit.line);
+                        } else if v2 {
+                            unit2(&unit, &mut out.segments);
+                        } else {
+                            trans_unit(&unit, &mut out.segments);
+                        }
                     }
                     _ => {}
                 }
+            }
+            Event::End(name) if name == "group" => {
+                groups.pop();
             }
             Event::Eof => break,
             _ => {}
@@ -616,12 +777,81 @@ mod tests {
                     target: None
                 }
             ),
-            Err(SegmentError::Structure(_))
+            Err(SegmentError::Language {
+                option: "--source-lang",
+                ..
+            })
         ));
         assert!(matches!(
             read_tmx(b"<xliff/>", &Languages::default()),
             Err(SegmentError::Structure(_))
         ));
+    }
+
+    #[test]
+    fn tmx_unit_srclang_overrides_the_header() {
+        let doc = r#"<tmx version="1.4"><header srclang="en-US"/><body>
+<tu><tuv xml:lang="en-US"><seg>protectors</seg></tuv><tuv xml:lang="fr"><seg>protecteurs</seg></tuv></tu>
+<tu srclang="fr"><tuv xml:lang="fr"><seg>parapluie</seg></tuv><tuv xml:lang="de"><seg>Schirm</seg></tuv></tu>
+<tu><tuv xml:lang="de"><seg>nur Deutsch</seg></tuv></tu>
+</body></tmx>"#;
+        let s = read_segments(doc.as_bytes(), SegmentFormat::Tmx, &Languages::default()).unwrap();
+        assert_eq!(
+            pairs(&s.segments),
+            [
+                ("protectors".into(), "protecteurs".into()),
+                ("parapluie".into(), "Schirm".into())
+            ]
+        );
+        assert_eq!(s.no_source, [4]);
+        assert_eq!(s.target_lang.as_deref(), Some("fr"));
+        let e = read_segments(
+            doc.as_bytes(),
+            SegmentFormat::Tmx,
+            &Languages {
+                source: None,
+                target: Some("ja".into()),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no text in language \"ja\" (--target-lang); the file has en-US, fr, de"
+        );
+    }
+
+    #[test]
+    fn xliff_languages_and_translate_no() {
+        let doc = r#"<xliff version="1.2"><file source-language="zh-CN" target-language="ja-JP"><body>
+<trans-unit id="a"><source>保护伞</source><target>保護傘</target></trans-unit>
+<trans-unit id="b" translate="no"><source>钉子案</source></trans-unit>
+<group translate="no"><trans-unit id="c"><source>x</source></trans-unit>
+<group translate="yes"><trans-unit id="d"><source>y</source></trans-unit></group></group>
+<trans-unit id="e"><source>z</source></trans-unit>
+</body></file></xliff>"#;
+        let s = read_segments(doc.as_bytes(), SegmentFormat::Xliff, &Languages::default()).unwrap();
+        let ids: Vec<&str> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "d", "e"]);
+        assert_eq!(s.not_translatable, [3, 4]);
+        assert_eq!(s.no_target, [5, 6]);
+        assert_eq!(s.target_lang.as_deref(), Some("ja-JP"));
+        let en = Languages {
+            source: Some("zh".into()),
+            target: Some("en".into()),
+        };
+        let e = read_segments(doc.as_bytes(), SegmentFormat::Xliff, &en).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no text in language \"en\" (--target-lang); the file has zh-CN, ja-JP"
+        );
+        let v2 = r#"<xliff version="2.0" srcLang="zh" trgLang="en"><file id="f">
+<unit id="u1" translate="no"><segment><source>保护伞</source></segment></unit>
+<unit id="u2"><segment><source>钉子案</source><target>nail case</target></segment></unit>
+</file></xliff>"#;
+        let s = read_segments(v2.as_bytes(), SegmentFormat::Xliff, &Languages::default()).unwrap();
+        assert_eq!(s.segments.len(), 1);
+        assert_eq!(s.not_translatable, [2]);
+        assert_eq!(s.target_lang.as_deref(), Some("en"));
     }
 
     #[test]

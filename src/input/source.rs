@@ -46,10 +46,21 @@ pub enum InputErrorKind {
     },
     /// A JSONL line that is not a JSON object.
     BadRecord(String),
-    /// A JSONL record without the text field, or with a non-string one.
-    MissingText(String),
+    /// A JSONL record without the text field, or with a non-string one, or with a string
+    /// that is no text (a lone surrogate escape).
+    MissingText(MissingText),
     /// An aligned file (TMX, XLIFF, TSV) whose segments could not be read.
     Segments(String),
+}
+
+/// Why a JSONL record has no usable text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingText {
+    /// The text field's name.
+    pub field: String,
+    /// The first lone surrogate escape in the field's string (`\ud800`, hex in lower case), if
+    /// that is why the string is no text.
+    pub lone_surrogate: Option<String>,
 }
 
 /// An input problem, with the path (and for JSONL, the line) it concerns.
@@ -65,7 +76,7 @@ pub struct InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
+        write!(f, "{}", crate::text::path_in_message(&self.path))?;
         if let Some(l) = self.line {
             write!(f, ":{l}")?;
         }
@@ -106,7 +117,15 @@ impl fmt::Display for InputError {
             ),
             InputErrorKind::BadRecord(m) => write!(f, ": not a JSON object: {m}"),
             InputErrorKind::Segments(m) => write!(f, ": cannot read its segments: {m}"),
-            InputErrorKind::MissingText(field) => {
+            InputErrorKind::MissingText(MissingText {
+                field,
+                lone_surrogate: Some(escape),
+            }) => write!(
+                f,
+                ": field {field:?} holds a lone surrogate escape ({escape}), which is no \
+                 Unicode character, so the record has no text; passed through without spans"
+            ),
+            InputErrorKind::MissingText(MissingText { field, .. }) => {
                 write!(
                     f,
                     ": record has no string field {field:?}; passed through without spans"
@@ -209,17 +228,54 @@ pub fn parse_record(line: &str, text_field: &str) -> Result<Record, InputErrorKi
     use serde_json::value::RawValue;
     let map: std::collections::HashMap<std::borrow::Cow<'_, str>, &RawValue> =
         serde_json::from_str(line).map_err(|e| InputErrorKind::BadRecord(e.to_string()))?;
-    let raw = map
-        .get(text_field)
-        .ok_or_else(|| InputErrorKind::MissingText(text_field.to_string()))?;
-    let text: String = serde_json::from_str(raw.get())
-        .map_err(|_| InputErrorKind::MissingText(text_field.to_string()))?;
+    let missing = |lone_surrogate| {
+        InputErrorKind::MissingText(MissingText {
+            field: text_field.to_string(),
+            lone_surrogate,
+        })
+    };
+    let raw = map.get(text_field).ok_or_else(|| missing(None))?;
+    let text: String =
+        serde_json::from_str(raw.get()).map_err(|_| missing(lone_surrogate(raw.get())))?;
     if map.contains_key("spans") {
         return Err(InputErrorKind::BadRecord(
             "the record already has a \"spans\" field, which the output would overwrite".into(),
         ));
     }
     Ok(Record { text })
+}
+
+/// The first `\uXXXX` escape in a JSON string literal that is a surrogate without its pair.
+fn lone_surrogate(json: &str) -> Option<String> {
+    let b = json.as_bytes();
+    let unit = |i: usize| -> Option<u16> {
+        if b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u') {
+            u16::from_str_radix(json.get(i + 2..i + 6)?, 16).ok()
+        } else {
+            None
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(u @ 0xD800..=0xDBFF) => {
+                if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) {
+                    i += 12;
+                    continue;
+                }
+                return Some(format!("\\u{u:04x}"));
+            }
+            Some(u @ 0xDC00..=0xDFFF) => return Some(format!("\\u{u:04x}")),
+            Some(_) => i += 6,
+            // Any other escape is two characters (`\\`, `\"` …).
+            None => i += 2,
+        }
+    }
+    None
 }
 
 /// A file found under an input argument, with the argument it came from (for mirroring).
@@ -517,6 +573,12 @@ mod tests {
             parse_record(r#"{"id":1}"#, "text"),
             Err(InputErrorKind::MissingText(_))
         ));
+        assert_eq!(lone_surrogate(r#""a\ud800b""#).as_deref(), Some("\\ud800"));
+        assert_eq!(lone_surrogate(r#""\\ud800 \ud83d\ude00""#), None);
+        assert_eq!(
+            lone_surrogate(r#""\ud83d\ude00 \uDC00""#).as_deref(),
+            Some("\\udc00")
+        );
         assert!(matches!(
             parse_record("[1]", "text"),
             Err(InputErrorKind::BadRecord(_))

@@ -1,5 +1,6 @@
 //! `--format csv`: one row per span.
 
+use super::escape::csv_cell;
 use super::{Document, Render};
 use crate::annotate::Annotation;
 use crate::glossary::Glossary;
@@ -43,19 +44,21 @@ impl Render for CsvRenderer {
                 f.clear();
                 f.push_str(num.format(n));
             }
+            // Cells from the file name and the glossary are neutralised for spreadsheets; the
+            // span's text is the input between the offsets, exactly.
             w.write_record([
-                doc.path,
+                &*csv_cell(doc.path),
                 &fields[0],
                 &fields[1],
                 &fields[2],
                 &fields[3],
                 &doc.text[l.byte_range()],
-                &e.id,
-                &e.zh,
-                &e.pinyin,
-                &e.en,
-                l.form().as_str(),
-                &e.category,
+                &csv_cell(&e.id),
+                &csv_cell(&e.zh),
+                &csv_cell(&e.pinyin),
+                &csv_cell(&e.en),
+                &csv_cell(l.form().as_str()),
+                &csv_cell(&e.category),
             ])
             .expect("writing to a Vec cannot fail");
         }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::escape::csv_cell;
 use crate::glossary::Glossary;
 
 /// Writes the summary as documents finish.
@@ -61,7 +62,13 @@ impl<W: Write> SummaryWriter<W> {
                 .from_writer(&mut self.out);
             for &(e, n) in counts {
                 let entry = &entries[e];
-                w.write_record([path, &entry.id, &entry.zh, &entry.en, &n.to_string()])?;
+                w.write_record([
+                    &*csv_cell(path),
+                    &csv_cell(&entry.id),
+                    &csv_cell(&entry.zh),
+                    &csv_cell(&entry.en),
+                    &n.to_string(),
+                ])?;
             }
             w.flush()?;
         }

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
+use super::escape::csv_cell;
 use crate::glossary::exchange::json::EntryRecord;
 use crate::glossary::Glossary;
 use crate::usage::{FormCount, TermUse};
@@ -33,16 +34,16 @@ pub fn write_report_csv(
     for u in uses {
         let e = &glossary.entries[u.entry];
         w.write_record([
-            e.id.as_str(),
-            &e.zh,
-            &e.pinyin,
-            &e.en,
-            &e.category,
+            &*csv_cell(&e.id),
+            &csv_cell(&e.zh),
+            &csv_cell(&e.pinyin),
+            &csv_cell(&e.en),
+            &csv_cell(&e.category),
             &u.occurrences.to_string(),
             &u.documents.to_string(),
-            &format_forms(&u.forms),
-            &u.first,
-            &u.context.to_string(),
+            &csv_cell(&format_forms(&u.forms)),
+            &csv_cell(&u.first),
+            &csv_cell(&u.context.to_string()),
         ])?;
     }
     w.flush()

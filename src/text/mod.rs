@@ -11,6 +11,8 @@ pub mod phrase;
 pub mod snippet;
 pub mod xml;
 
+use std::borrow::Cow;
+
 /// Folds a surface form the way text is folded, without edge whitespace: the key under
 /// which glossary forms are compared, by the matcher and by the exchange formats alike.
 pub fn fold_form(form: &str) -> String {
@@ -48,6 +50,23 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, NotUtf8> {
             offset,
         }
     })
+}
+
+/// A file name as shown in a one-line message: a name holding a line break or another
+/// control character is quoted with the control characters escaped (`"a\nb.txt"`), so it can
+/// neither split the message nor forge a second one. Every other name is returned unchanged.
+///
+/// ```
+/// use tifa::text::path_in_message;
+/// assert_eq!(path_in_message("in/a.txt"), "in/a.txt");
+/// assert_eq!(path_in_message("in/a\nb.txt"), "\"in/a\\nb.txt\"");
+/// ```
+pub fn path_in_message(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        Cow::Owned(format!("{s:?}"))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]

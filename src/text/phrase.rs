@@ -12,7 +12,10 @@
 //! one or two of those — or exactly the punctuation the form has there (`No. 1`). Matching
 //! is leftmost-longest over words, or every match with [`PhraseSet::find_overlapping`].
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
+
+use crate::text::english::is_word_char;
 
 use crate::text::inflect::{
     form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
@@ -28,15 +31,16 @@ const BREAK: u32 = u32::MAX;
 const DETERMINER_WORD: u32 = u32::MAX;
 const CONJUNCTION_WORD: u32 = u32::MAX - 1;
 
-/// A form's words, its pattern, and whether it was generated (a wording of a `{name}`),
-/// which gives way silently to a form written out.
-type Form = (Vec<(String, Joint)>, u32, bool);
-
 /// Builds a [`PhraseSet`]: add every form, then [`PhraseBuilder::build`].
 #[derive(Default)]
 pub struct PhraseBuilder {
-    forms: Vec<Form>,
+    /// Each form's words, its pattern, and whether it was generated (a wording of a
+    /// `{name}`), which gives way silently to a form written out.
+    forms: Vec<(FormWords, u32, bool)>,
 }
+
+/// A form's words, each with the joint before it.
+type FormWords = Vec<(String, Joint)>;
 
 /// Why a form cannot be a phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +82,8 @@ impl PhraseBuilder {
             edges: FxHashMap::default(),
             accept: vec![None],
             digits: false,
+            first_words: None,
+            max_words: 0,
         };
         // Classes: one per distinct word class; every surface of a form word leads to it.
         let mut class_ids: FxHashMap<String, u32> = FxHashMap::default();
@@ -99,6 +105,37 @@ impl PhraseBuilder {
                 }
             }
         }
+        let first_classes: rustc_hash::FxHashSet<u32> = self
+            .forms
+            .iter()
+            .filter_map(|(ws, _, _)| ws.first().map(|(w, _)| word_ids[w]))
+            .collect();
+        let firsts: Vec<&str> = surface_classes
+            .iter()
+            .filter(|(_, list)| list.iter().any(|c| first_classes.contains(c)))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        set.first_words = (!firsts.is_empty())
+            .then(|| {
+                let dfa = (firsts.len() <= 50_000).then_some(AhoCorasickKind::DFA);
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(dfa)
+                    .build(&firsts)
+                    .or_else(|_| {
+                        AhoCorasickBuilder::new()
+                            .match_kind(MatchKind::LeftmostLongest)
+                            .build(&firsts)
+                    })
+                    .ok()
+            })
+            .flatten();
+        set.max_words = self
+            .forms
+            .iter()
+            .map(|(ws, _, _)| ws.len())
+            .max()
+            .unwrap_or(0);
         for (s, list) in surface_classes {
             set.digits |= s.bytes().any(|b| b.is_ascii_digit());
             let at = set.pool.len() as u32;
@@ -168,6 +205,10 @@ pub struct PhraseSet {
     accept: Vec<Option<u32>>,
     /// Some surface has a digit (so text without letters may still hold a form).
     digits: bool,
+    /// The surfaces of forms' first words, to find where a form may start.
+    first_words: Option<AhoCorasick>,
+    /// The most words a form has.
+    max_words: usize,
 }
 
 /// A word of text that leads to some class, and the joint that precedes it.
@@ -191,12 +232,25 @@ impl PhraseSet {
     }
 
     /// The words of `folded` that lead to some class, with their joints.
-    fn scan(&self, folded: &str, out: &mut Vec<Word>) {
+    /// The words from `start` (a word start) that a form could run through: each with its
+    /// classes and the joint before it, up to the first joint no form crosses or the longest
+    /// form's length.
+    fn scan_from(&self, folded: &str, start: usize, out: &mut Vec<Word>) {
         out.clear();
-        let mut last_end = 0;
+        let mut last_end = start;
         let mut joint = BREAK;
         let (mut conjunctions, mut determiners) = (0u8, 0u8);
-        for (i, w) in words(folded) {
+        // A bounded stretch: cutting words has a cost in the length of what it is given, and
+        // no form reaches further.
+        let mut end = (start + 256 + 96 * self.max_words).min(folded.len());
+        while !folded.is_char_boundary(end) {
+            end += 1;
+        }
+        for (i, w) in words(&folded[start..end]) {
+            let i = start + i;
+            if (joint == BREAK && !out.is_empty()) || out.len() >= self.max_words {
+                break;
+            }
             let gap = &folded[last_end..i];
             last_end = i + w.len();
             if joint != BREAK {
@@ -276,24 +330,38 @@ impl PhraseSet {
         }
     }
 
+    /// Where a form may start: word starts where the surface of a form's first word begins,
+    /// found by one automaton over those surfaces (so text without such a word is never cut
+    /// into words).
+    fn starts<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.first_words
+            .iter()
+            .flat_map(move |ac| ac.find_iter(folded))
+            .map(|m| m.start())
+            .filter(move |&p| word_starts_at(folded, p))
+    }
+
     /// Leftmost-longest matches in folded text: (start, end, pattern), sorted by start.
     pub fn find(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
         let mut ws = Vec::new();
-        self.scan(folded, &mut ws);
-        let mut i = 0;
-        while i < ws.len() {
+        let mut free = 0;
+        for p in self.starts(folded) {
+            if p < free {
+                continue;
+            }
+            self.scan_from(folded, p, &mut ws);
+            if ws.is_empty() {
+                continue;
+            }
             let mut best: Option<(usize, u32)> = None;
-            self.walk(&ws, i, 0, &mut |k, p| {
+            self.walk(&ws, 0, 0, &mut |k, p| {
                 if best.is_none_or(|(bk, bp)| k > bk || (k == bk && p < bp)) {
                     best = Some((k, p));
                 }
             });
-            match best {
-                Some((k, p)) => {
-                    out.push(widen_quotes(folded, ws[i].start, ws[k].end, p));
-                    i = k + 1;
-                }
-                None => i += 1,
+            if let Some((k, pattern)) = best {
+                out.push(widen_quotes(folded, ws[0].start, ws[k].end, pattern));
+                free = ws[k].end;
             }
         }
     }
@@ -301,12 +369,29 @@ impl PhraseSet {
     /// Every match, nested and overlapping ones too: (start, end, pattern).
     pub fn find_overlapping(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
         let mut ws = Vec::new();
-        self.scan(folded, &mut ws);
-        for i in 0..ws.len() {
-            self.walk(&ws, i, 0, &mut |k, p| {
-                out.push(widen_quotes(folded, ws[i].start, ws[k].end, p))
+        for p in self.starts(folded) {
+            self.scan_from(folded, p, &mut ws);
+            if ws.is_empty() {
+                continue;
+            }
+            self.walk(&ws, 0, 0, &mut |k, p| {
+                out.push(widen_quotes(folded, ws[0].start, ws[k].end, p))
             });
         }
+    }
+}
+
+/// Does a word (as UAX #29 cuts folded text) start at `p`? Not after a letter or digit, nor
+/// inside a word held together by an apostrophe, point, colon or underscore (`u.s`,
+/// `people's`, `x_y`) or a digit group (`1,000`).
+#[inline]
+fn word_starts_at(folded: &str, p: usize) -> bool {
+    let mut before = folded[..p].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if is_word_char(c) => false,
+        Some('.' | '\'' | ':' | '·' | '_' | ',' | ';') => !before.next().is_some_and(is_word_char),
+        Some(_) => true,
     }
 }
 

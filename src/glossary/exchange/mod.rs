@@ -131,6 +131,14 @@ impl Imported {
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
+
+    /// Whether the file lacks the source or target language asked for: the options, not
+    /// the file, are wrong (the command line exits 2, as for a bad argument).
+    pub fn lacks_language(&self) -> bool {
+        self.problems
+            .iter()
+            .any(|p| p.severity == Severity::Error && p.message.starts_with(tbx::LANGUAGE_MISSING))
+    }
 }
 
 /// Reads `data` in `format`. `path` is used in messages only.
@@ -366,6 +374,24 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
         keep_unique(&mut e.en_alt, &mut owner, idx);
         keep_unique(&mut e.literal, &mut owner, idx);
     }
+    // An entry left with no term at all (its forms were other entries') would be an empty
+    // row: not imported.
+    kept.retain(|e| {
+        let has_term = !e.zh.is_empty()
+            || !e.en.is_empty()
+            || [&e.zh_alt, &e.zh_hant, &e.en_alt, &e.literal]
+                .iter()
+                .any(|v| !v.is_empty());
+        if !has_term {
+            warnings.push(problem(
+                path,
+                e.origin.line,
+                Severity::Warning,
+                "entry left with no term (its terms are other entries' forms); not imported".into(),
+            ));
+        }
+        has_term
+    });
     let mut ids = IdAllocator::new();
     for e in &mut kept {
         let wanted = std::mem::take(&mut e.id);

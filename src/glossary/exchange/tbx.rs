@@ -68,6 +68,7 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
     if opts.validate && root.name == "tbx" {
         problems.extend(validate(&root, path));
     }
+    problems.extend(core_structure(&root, path, opts.validate));
     let concepts: Vec<&Element> = root
         .descendants_named("conceptEntry")
         .into_iter()
@@ -75,32 +76,181 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
         .collect();
     let mut langs_seen: Vec<String> = Vec::new();
     let mut entries = Vec::new();
+    let mut termless: Vec<u64> = Vec::new();
     for c in concepts {
+        // The languages that have terms (an empty language section is no language of the
+        // file's).
         for l in lang_sections(c) {
+            let has_term = term_sections(l)
+                .filter_map(term_of)
+                .any(|t| !clean(&t.text()).is_empty());
             let lang = l.attr("lang").unwrap_or("").to_string();
-            if !langs_seen.contains(&lang) {
+            if has_term && !langs_seen.contains(&lang) {
                 langs_seen.push(lang);
             }
         }
-        entries.push(concept_to_entry(c, path, opts));
-    }
-    if !entries.is_empty()
-        && !langs_seen
+        let e = concept_to_entry(c, path, opts);
+        // A concept with no term in either language would be an empty row.
+        if [&e.zh_alt, &e.zh_hant, &e.en_alt, &e.literal]
             .iter()
-            .any(|l| lang_matches(l, &opts.source_lang))
-    {
+            .all(|v| v.is_empty())
+            && e.zh.is_empty()
+            && e.en.is_empty()
+        {
+            termless.push(e.origin.line);
+        } else {
+            entries.push(e);
+        }
+    }
+    let mut lacking = false;
+    if !entries.is_empty() || !termless.is_empty() {
+        for (lang, flag, field) in [
+            (&opts.source_lang, "--source-lang", "`zh`"),
+            (&opts.target_lang, "--target-lang", "`en`"),
+        ] {
+            if !langs_seen.iter().any(|l| lang_matches(l, lang)) {
+                lacking = true;
+                problems.push(problem(
+                    path,
+                    0,
+                    Severity::Error,
+                    format!(
+                        "{LANGUAGE_MISSING} {lang:?} ({flag}); the file has {}; pass {flag} to \
+                         choose the language for {field}",
+                        shown_languages(&langs_seen)
+                    ),
+                ));
+            }
+        }
+    }
+    if !termless.is_empty() && !lacking {
         problems.push(problem(
             path,
-            0,
+            termless[0],
             Severity::Warning,
             format!(
-                "no terms in language {:?} (the file has {}); pass --source-lang to choose the language for `zh`",
+                "{} concept {} no term in {:?} or {:?}, not imported{}",
+                termless.len(),
+                if termless.len() == 1 {
+                    "entry has"
+                } else {
+                    "entries have"
+                },
                 opts.source_lang,
-                langs_seen.join(", ")
+                opts.target_lang,
+                if termless.len() > 1 {
+                    format!(" (lines {})", shown_lines(&termless))
+                } else {
+                    String::new()
+                }
             ),
         ));
     }
     Imported { entries, problems }
+}
+
+/// The languages of a file for a message: `en, hu`, or `none` (language sections without
+/// `xml:lang` show as `(no xml:lang)`).
+fn shown_languages(langs: &[String]) -> String {
+    if langs.is_empty() {
+        return "no language sections".into();
+    }
+    langs
+        .iter()
+        .map(|l| {
+            if l.is_empty() {
+                "(no xml:lang)"
+            } else {
+                l.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Up to ten line numbers, then `…`.
+fn shown_lines(lines: &[u64]) -> String {
+    let mut s = lines
+        .iter()
+        .take(10)
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if lines.len() > 10 {
+        s.push_str(", …");
+    }
+    s
+}
+
+/// The start of the message for a language the file lacks (see
+/// [`Imported::lacks_language`](super::exchange::Imported::lacks_language)).
+pub const LANGUAGE_MISSING: &str = "no terms in language";
+
+/// The core structure both TBX versions share: every concept has language sections, every
+/// language section names its language and holds term sections, every term section
+/// (`termSec`, `tig`, `ntig`) holds exactly one term. A second term in one term section
+/// would be lost without a word: an error (a warning with `--no-validate`, the first term
+/// imported and the others named). The other breaches lose nothing: warnings.
+fn core_structure(root: &Element, path: &Path, validate: bool) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut report = |e: &Element, message: String| {
+        let loses_a_term = message.starts_with("a second <term>");
+        out.push(Problem {
+            file: path.to_path_buf(),
+            line: e.line as u64,
+            column: e.column as u64,
+            severity: if loses_a_term && validate {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            message,
+        })
+    };
+    let concepts = root
+        .descendants_named("conceptEntry")
+        .into_iter()
+        .chain(root.descendants_named("termEntry"));
+    for c in concepts {
+        if lang_sections(c).next().is_none() {
+            report(c, format!("<{}> has no language section", c.qname));
+        }
+        for l in lang_sections(c) {
+            if l.attr("lang").is_none_or(|v| v.trim().is_empty()) {
+                report(
+                    l,
+                    format!("<{}> has no xml:lang naming its language", l.qname),
+                );
+            }
+            if term_sections(l).next().is_none() {
+                report(l, format!("<{}> has no term section", l.qname));
+            }
+            for t in term_sections(l) {
+                let holder = t.child("termGrp").unwrap_or(t);
+                let terms: Vec<&Element> = holder.children_named("term").collect();
+                match terms.as_slice() {
+                    [] => report(t, format!("<{}> has no <term>", t.qname)),
+                    [_] => {}
+                    [first, rest @ ..] => {
+                        for extra in rest {
+                            report(
+                                extra,
+                                format!(
+                                    "a second <term> {:?} in one <{}> (after {:?}): each term \
+                                     needs its own term section{}",
+                                    clean(&extra.text()),
+                                    t.qname,
+                                    clean(&first.text()),
+                                    if validate { "" } else { "; not imported" }
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 trait KindMessage {
@@ -160,19 +310,52 @@ enum Status {
     Unknown,
 }
 
+/// The data category of an element, as the DCA element name and type, in either style:
+/// DCA writes `<termNote type="administrativeStatus">`, DCT names the category as the
+/// element (`<basic:administrativeStatus>`, `<min:administrativeStatus>`). `None` for
+/// structure elements and for a DCA element without a type.
+fn data_category(e: &Element) -> Option<(&str, &str)> {
+    let name = e.name.as_str();
+    let dca = match name {
+        "descrip" | "admin" | "termNote" | "transac" | "transacNote" | "ref" | "xref" | "date" => {
+            return Some((name, e.attr("type")?))
+        }
+        "partOfSpeech"
+        | "administrativeStatus"
+        | "usageStatus"
+        | "termType"
+        | "grammaticalGender"
+        | "termLocation"
+        | "geographicalUsage" => "termNote",
+        "definition" | "context" | "subjectField" => "descrip",
+        "source" | "customerSubset" | "projectSubset" => "admin",
+        "transactionType" => "transac",
+        "responsibility" => "transacNote",
+        "crossReference" => "ref",
+        "xGraphic" | "externalCrossReference" => "xref",
+        _ => return None,
+    };
+    Some((dca, name))
+}
+
+/// Is `e` the data category `kind` (`descrip`, `admin` …) of type `ty`, in either style?
+fn is_category(e: &Element, kind: &str, ty: &str) -> bool {
+    data_category(e) == Some((kind, ty))
+}
+
 fn status_of(t: &Element) -> Status {
     let notes = t
         .elements()
         .chain(t.child("termGrp").into_iter().flat_map(|g| g.elements()))
-        .filter(|e| e.name == "termNote")
         .chain(
             t.elements()
                 .filter(|e| e.name == "termNoteGrp")
-                .flat_map(|g| g.children_named("termNote")),
+                .flat_map(|g| g.elements()),
         );
     for n in notes {
-        let ty = n.attr("type").unwrap_or("");
-        if ty != "administrativeStatus" && ty != "usageStatus" {
+        if !is_category(n, "termNote", "administrativeStatus")
+            && !is_category(n, "termNote", "usageStatus")
+        {
             continue;
         }
         let v = n.text();
@@ -192,11 +375,11 @@ fn status_of(t: &Element) -> Status {
 fn descrips<'a>(e: &'a Element, ty: &'a str) -> Vec<(&'a Element, Option<&'a Element>)> {
     let mut out = Vec::new();
     for c in e.elements() {
-        if c.name == "descrip" && c.attr("type") == Some(ty) {
+        if is_category(c, "descrip", ty) {
             out.push((c, None));
         } else if c.name == "descripGrp" {
-            for d in c.children_named("descrip") {
-                if d.attr("type") == Some(ty) {
+            for d in c.elements() {
+                if is_category(d, "descrip", ty) {
                     out.push((d, Some(c)));
                 }
             }
@@ -263,23 +446,23 @@ fn concept_to_entry(c: &Element, path: &Path, opts: &ImportOptions) -> Entry {
         e.definition = clean(&d.text());
         let sources: Vec<String> = grp
             .iter()
-            .flat_map(|g| g.children_named("admin"))
-            .filter(|a| a.attr("type") == Some("source"))
+            .flat_map(|g| g.elements())
+            .filter(|a| is_category(a, "admin", "source"))
             .map(|a| clean(&a.text()))
             .collect();
         e.source = sources.join("; ");
     }
     if e.source.is_empty() {
         e.source = c
-            .children_named("admin")
-            .filter(|a| a.attr("type") == Some("source"))
+            .elements()
+            .filter(|a| is_category(a, "admin", "source"))
             .map(|a| clean(&a.text()))
             .collect::<Vec<_>>()
             .join("; ");
     }
     e.see_also = c
         .elements()
-        .filter(|r| r.name == "ref" && r.attr("type") == Some("crossReference"))
+        .filter(|r| is_category(r, "ref", "crossReference"))
         .filter_map(|r| r.attr("target").map(String::from))
         .collect();
 
@@ -368,7 +551,8 @@ fn validate(root: &Element, path: &Path) -> Vec<Problem> {
     match root.attr("style") {
         Some("dca") => {}
         Some("dct") => {
-            // DCT names elements after data categories; only the structure can be read.
+            // DCT names elements after data categories (`<basic:definition>`): checked
+            // below by the same rules, through `data_category`.
         }
         Some(s) => report(root, format!("style {s:?} is neither \"dca\" nor \"dct\"")),
         None => report(
@@ -427,8 +611,17 @@ const DATA_CATEGORY_ELEMENTS: &[&str] = &[
 
 /// The one problem of an element, if any.
 fn check_element(dialect: &str, e: &Element, parents: &[&str]) -> Option<String> {
-    let name = e.name.as_str();
-    let ty = e.attr("type");
+    // In DCT style the element names the category: check it as its DCA equivalent.
+    let (name, ty) = match data_category(e) {
+        Some((kind, ty)) => (kind, Some(ty)),
+        None => (e.name.as_str(), e.attr("type")),
+    };
+    if e.qname.contains(':')
+        && data_category(e).is_none()
+        && matches!(dialect, "TBX-Basic" | "TBX-Min" | "TBX-Core")
+    {
+        return Some(format!("<{}> is not a data category of {dialect}", e.qname));
+    }
     if ty == Some("") {
         return Some(format!(
             "<{name}> has an empty type: a data category must be declared"
@@ -462,7 +655,7 @@ fn check_element(dialect: &str, e: &Element, parents: &[&str]) -> Option<String>
                 "termNote" => &["partOfSpeech", "administrativeStatus", "usageStatus"],
                 _ => return None,
             };
-            check_category(dialect, e, allowed, lvl, parent)
+            check_category(dialect, e, (name, ty.unwrap_or("")), allowed, lvl, parent)
         }
         "TBX-Basic" => {
             let allowed: &[&str] = match name {
@@ -483,7 +676,7 @@ fn check_element(dialect: &str, e: &Element, parents: &[&str]) -> Option<String>
                 "xref" => &["xGraphic", "externalCrossReference"],
                 _ => return None,
             };
-            check_category(dialect, e, allowed, lvl, parent)
+            check_category(dialect, e, (name, ty.unwrap_or("")), allowed, lvl, parent)
         }
         _ => None,
     }
@@ -493,12 +686,11 @@ fn check_element(dialect: &str, e: &Element, parents: &[&str]) -> Option<String>
 fn check_category(
     dialect: &str,
     e: &Element,
+    (name, ty): (&str, &str),
     allowed: &[&str],
     lvl: &str,
     parent: &str,
 ) -> Option<String> {
-    let name = e.name.as_str();
-    let ty = e.attr("type").unwrap_or("");
     if !allowed.contains(&ty) {
         return Some(if ty.is_empty() {
             format!("<{name}> without a type attribute")
@@ -812,6 +1004,7 @@ mod tests {
         let doc = r#"<tbx type="TBX-Basic" style="dca"><text><body>
 <conceptEntry id="c1"><admin type="source">x</admin>
 <langSec xml:lang="en"><termSec><term>a</term><termNote type="usageStatus">bogus</termNote></termSec></langSec>
+<langSec xml:lang="zh"><termSec><term>甲</term></termSec></langSec>
 </conceptEntry></body></text></tbx>"#;
         let got = read(
             doc.as_bytes(),

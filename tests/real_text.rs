@@ -1,0 +1,1007 @@
+//! Real-text matching (issue 13), measured on test sets written for the project
+//! (`tests/data/variants/`, see its README):
+//!
+//! - `systematic.tsv`: one table test per variation kind; every case must be found with its
+//!   exact span text and `kb_id`, and each kind's recall must stay at or above its floor;
+//! - `real_world.tsv`: renderings as official press and machine translation write them;
+//!   recall at or above its floor, and every case not listed as a known miss found exactly;
+//! - `ordinary_en.txt`, `ordinary_zh.txt`: plain sentences built to tempt the risky forms; no
+//!   form may fire on them;
+//! - a property test: a glossary form embedded in filler with random allowed variation is
+//!   found at exactly the offsets where it was put.
+//!
+//! Cases that fail because the matcher or the glossary is wrong stay in the data and are
+//! listed in the `KNOWN_*` arrays below with a reason. The lists are strict: a listed case
+//! that starts to pass fails its test, so that it is removed from the list.
+//!
+//! `recall_report` prints the recall table (`scripts/recall` runs it).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use tifa::glossary::Glossary;
+use tifa::matcher::{MatchOptions, Matcher, Span};
+
+const SYSTEMATIC: &str = include_str!("data/variants/systematic.tsv");
+const REAL_WORLD: &str = include_str!("data/variants/real_world.tsv");
+const ORDINARY_EN: &str = include_str!("data/variants/ordinary_en.txt");
+const ORDINARY_ZH: &str = include_str!("data/variants/ordinary_zh.txt");
+
+/// Systematic cases that fail today: (kb_id, expected span text, a piece of the sentence
+/// when the span text alone is ambiguous or "", reason).
+const KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "xin-shi-dai-dang-de-zu-zhi-lu-xian",
+        "Party's organisational line for the new era",
+        "",
+        "British spelling of 'organizational' (-isational) is not folded; 'organisation' is",
+    ),
+    (
+        "hong-se-ji-yin",
+        "‘red’ genes",
+        "",
+        "single curly quotes at the start of a form: the span leaves out the opening ‘ but keeps the closing ’",
+    ),
+    (
+        "xin-zhi-sheng-chan-li",
+        "'new quality' productive forces",
+        "",
+        "single straight quotes at the start of a form: the span leaves out the opening ' but keeps the closing '",
+    ),
+    (
+        "da-san-po-wang",
+        "打“伞”破“网”",
+        "",
+        "Chinese quote inside a term: the span ends before the ” that closes the quote it opened",
+    ),
+    (
+        "da-san-po-wang",
+        "打\"伞\"破\"网\"",
+        "",
+        "Chinese quote inside a term: the span ends before the \" that closes the quote it opened",
+    ),
+    (
+        "lao-hu-cang-ying-yi-qi-da",
+        "“老虎”“苍蝇”一起打",
+        "",
+        "Chinese quote inside a term: the span starts after the “ whose closing ” it contains",
+    ),
+    (
+        "da-cai-duan-xue",
+        "打“财”断“血”",
+        "",
+        "Chinese quote inside a term: the span ends before the closing ”",
+    ),
+    (
+        "sao-hei-chu-e",
+        "扫“黑”除“恶”",
+        "",
+        "Chinese quote inside a term: the span ends before the closing ”",
+    ),
+    (
+        "ding-zi-an",
+        "“钉子”案",
+        "",
+        "Chinese quote inside a term: the span starts after the opening “",
+    ),
+    (
+        "lao-hu-cang-ying-yi-qi-da",
+        "打“虎”拍“蝇”",
+        "",
+        "Chinese quote inside a term: the span ends before the closing ”",
+    ),
+    (
+        "luo-guan",
+        "“裸”官",
+        "",
+        "Chinese quote inside a term: the span starts after the opening “",
+    ),
+    (
+        "tian-wang-xing-dong",
+        "“天网”行动",
+        "",
+        "Chinese quote inside a term: the span starts after the opening “",
+    ),
+    (
+        "liang-mian-ren",
+        "“两面”人",
+        "",
+        "Chinese quote inside a term: the span starts after the opening “",
+    ),
+    (
+        "tang-ping-shi-gan-bu",
+        "“躺平”式干部",
+        "",
+        "Chinese quote inside a term: the span starts after the opening “",
+    ),
+    (
+        "cun-ba",
+        "村覇",
+        "",
+        "variant character 覇 is not folded to 霸 (issue 13 asks for it)",
+    ),
+];
+
+/// Real-world cases that fail today, listed as in [`KNOWN_MISSES`].
+const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "bao-hu-san",
+        "protecting umbrella",
+        "",
+        "glossary: Xinhua's 'protecting umbrella(s)' is not a form",
+    ),
+    (
+        "ba-xiang-gui-ding",
+        "eight rules",
+        "",
+        "glossary: the press shorthand 'eight rules' is not a form",
+    ),
+    (
+        "ba-xiang-gui-ding",
+        "eight regulations of the central government",
+        "",
+        "glossary: MT 'eight regulations of the central government' is not a form (only '... central committee')",
+    ),
+    (
+        "gong-yi-su-song",
+        "public interest litigation",
+        "",
+        "gated: cue 'procuratorate' does not license the form next to the plural 'Procuratorates' (cues are not inflected)",
+    ),
+    (
+        "fa-lv-jian-du",
+        "legal supervision",
+        "",
+        "gated: cue 'procuratorate' does not license the form next to the plural 'Procuratorates' (cues are not inflected)",
+    ),
+    (
+        "liang-ge-que-li",
+        "Two Establishments",
+        "",
+        "gated with no cue in the sentence ('decisive significance of the Two Establishments' is the SPP's stock phrase)",
+    ),
+    (
+        "liang-ge-wei-hu",
+        "two safeguards",
+        "",
+        "gated: 'four consciousnesses' (四个意识), its constant companion, is not among the cues",
+    ),
+    (
+        "xi-jin-ping-fa-zhi-si-xiang",
+        "Xi Jinping's rule of law thought",
+        "",
+        "wrong link: 'rule of law thought' matches fa-zhi-si-wei's 'rule of law thinking' ('thought' as the past of 'think')",
+    ),
+    (
+        "ping-an-zhong-guo",
+        "safe China",
+        "",
+        "gated: 'construction of a safe China' has none of the cues",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "high-quality development",
+        "The province will pursue",
+        "gated: 'high-quality development' and 'common prosperity' do not license each other, and 'province' is no cue",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "high-quality development",
+        "Cultivate new quality productivity",
+        "gated: 'new quality productivity' (新质生产力) is not among the cues",
+    ),
+    (
+        "gong-tong-fu-yu",
+        "common prosperity",
+        "The province will pursue",
+        "gated: 'high-quality development' and 'common prosperity' do not license each other, and 'province' is no cue",
+    ),
+];
+
+/// Ordinary sentences on which a form fires today: (matched text, kb_id, reason). Most are
+/// short generic forms that need `gated` and a `cue` in the glossary.
+const KNOWN_FALSE_HITS: &[(&str, &str, &str)] = &[
+    (
+        "chewed a hard bone",
+        "ying-gu-tou",
+        "'chew a hard bone' (硬骨头) fires on a dog's bone: generic, not gated",
+    ),
+    ("party fee", "dang-fei", "generic two-word form, not gated"),
+    (
+        "party construction",
+        "dang-jian",
+        "generic two-word form, not gated",
+    ),
+    (
+        "Monitoring authorities",
+        "jian-cha-ji-guan-supervisory",
+        "generic two-word literal, not gated",
+    ),
+    (
+        "expedited procedure",
+        "su-cai-cheng-xu",
+        "ordinary legal English in any country, not gated",
+    ),
+    (
+        "collegial panel",
+        "he-yi-ting",
+        "ordinary legal English in any country, not gated",
+    ),
+    (
+        "double expulsion",
+        "shuang-kai",
+        "generic (football), not gated",
+    ),
+    (
+        "double dismissal",
+        "shuang-kai",
+        "generic (cricket), not gated",
+    ),
+    (
+        "battle fortress",
+        "zhan-dou-bao-lei",
+        "generic (games), not gated",
+    ),
+    (
+        "theme education",
+        "zhu-ti-jiao-yu",
+        "generic literal, not gated",
+    ),
+    (
+        "People's Court",
+        "ren-min-fa-yuan",
+        "'The People's Court' (American television show); no China cue nearby",
+    ),
+    (
+        "NPC session",
+        "quan-guo-ren-da-hui-yi",
+        "NPC = non-player character in games; not gated",
+    ),
+    (
+        "political ecosystem",
+        "zheng-zhi-sheng-tai",
+        "generic, not gated",
+    ),
+    (
+        "peaceful evolution",
+        "he-ping-yan-bian",
+        "generic (astronomy, biology), not gated",
+    ),
+    ("appointment talk", "yue-tan", "generic literal, not gated"),
+    (
+        "guiding case",
+        "zhi-dao-xing-an-li",
+        "'guiding case study': generic, not gated",
+    ),
+    (
+        "struggle spirit",
+        "dou-zheng-jing-shen",
+        "generic literal, not gated",
+    ),
+    (
+        "red notice",
+        "hong-se-tong-ji-ling",
+        "generic (weather, shipping); only Interpol's red notice is the entry",
+    ),
+    (
+        "计生",
+        "ji-hua-sheng-yu",
+        "boundary: 计生 inside 估计生意 and 设计生产",
+    ),
+    (
+        "组织部",
+        "zu-zhi-bu",
+        "boundary: 组织部 inside 组织部队 (organize troops)",
+    ),
+    (
+        "商务部",
+        "shang-wu-bu",
+        "a hotel's business centre, not the Ministry of Commerce; not gated",
+    ),
+    (
+        "常态化",
+        "chang-tai-hua",
+        "generic word ('made routine'), not gated",
+    ),
+];
+
+/// The lowest recall each systematic kind may fall to (a case counts when every expected
+/// term is found by its entry, overlapping the expected span). 0.85 is issue 13's target;
+/// kinds measured higher are held at their measured value.
+const RECALL_FLOOR: &[(&str, f64)] = &[
+    ("inflection", 1.0),
+    ("article", 1.0),
+    ("possessive", 1.0),
+    ("conjunction", 1.0),
+    ("spelling", 0.9),
+    ("number", 1.0),
+    ("quote", 1.0),
+    ("hyphen", 1.0),
+    ("case", 1.0),
+    ("linebreak", 1.0),
+    ("zh_quote", 1.0),
+    ("zh_traditional", 0.9),
+    ("zh_linebreak", 1.0),
+    ("zh_listmark", 1.0),
+];
+
+/// Issue 13's target for real-world renderings is 0.75 (per expected term); measured 0.926.
+const REAL_WORLD_RECALL_FLOOR: f64 = 0.9;
+
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| Matcher::new(Glossary::builtin()).expect("the builtin glossary compiles"))
+}
+
+/// One row of a variants TSV.
+#[derive(Debug)]
+struct Case {
+    line: usize,
+    kind: String,
+    text: String,
+    /// (kb_id, span text)
+    expected: Vec<(String, String)>,
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("\\r", "\r")
+        .replace("\\t", "\t")
+        .replace("\\n", "\n")
+}
+
+fn parse_tsv(data: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
+    for (i, line) in data.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') || line.starts_with("kind\t") {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 4, "line {}: four tab-separated columns", i + 1);
+        let ids: Vec<&str> = cols[2].split('|').collect();
+        let spans: Vec<&str> = cols[3].split('|').collect();
+        assert_eq!(
+            ids.len(),
+            spans.len(),
+            "line {}: as many ids as spans",
+            i + 1
+        );
+        let text = unescape(cols[1]);
+        let expected: Vec<(String, String)> = ids
+            .iter()
+            .zip(&spans)
+            .map(|(id, span)| (id.to_string(), unescape(span)))
+            .collect();
+        for (_, span) in &expected {
+            assert!(
+                text.contains(span.as_str()),
+                "line {}: expected span {span:?} is not in the sentence",
+                i + 1
+            );
+        }
+        cases.push(Case {
+            line: i + 1,
+            kind: cols[0].to_string(),
+            text,
+            expected,
+        });
+    }
+    cases
+}
+
+fn sentences(data: &str) -> Vec<&str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+fn id_of(span: &Span) -> &'static str {
+    &matcher().entry(span).id
+}
+
+/// How one expected term fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Found by its entry with exactly the expected span.
+    Exact,
+    /// Found by its entry, overlapping the expected span, with other bounds.
+    Overlap,
+    Missed,
+}
+
+fn outcome(text: &str, spans: &[Span], id: &str, want: &str) -> Outcome {
+    let start = text.find(want).expect("checked when parsing");
+    let end = start + want.len();
+    let mine = spans.iter().filter(|s| id_of(s) == id);
+    let mut best = Outcome::Missed;
+    for s in mine {
+        if &text[s.start..s.end] == want {
+            return Outcome::Exact;
+        }
+        if s.start < end && start < s.end {
+            best = Outcome::Overlap;
+        }
+    }
+    best
+}
+
+/// Every (case, expected term, outcome) of a set.
+fn run(cases: &[Case]) -> Vec<(&Case, &str, &str, Outcome)> {
+    let mut out = Vec::new();
+    for case in cases {
+        let spans = matcher().find(&case.text, MatchOptions::default());
+        for (id, want) in &case.expected {
+            out.push((
+                case,
+                id.as_str(),
+                want.as_str(),
+                outcome(&case.text, &spans, id, want),
+            ));
+        }
+    }
+    out
+}
+
+/// Recall by kind: (found, total), a case found when every term is Exact or Overlap.
+fn recall_by_kind(cases: &[Case]) -> BTreeMap<String, (usize, usize)> {
+    let results = run(cases);
+    let mut by_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for case in cases {
+        let found = results
+            .iter()
+            .filter(|r| std::ptr::eq(r.0, case))
+            .all(|r| r.3 != Outcome::Missed);
+        let e = by_kind.entry(case.kind.clone()).or_default();
+        e.0 += usize::from(found);
+        e.1 += 1;
+    }
+    by_kind
+}
+
+/// Checks every term of `cases` against `known`: unlisted terms must be Exact; listed ones
+/// must still fail (so a fix shows up). Returns the failure messages.
+fn check_exact(cases: &[Case], known: &[(&str, &str, &str, &str)]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (case, id, want, got) in run(cases) {
+        let listed = known
+            .iter()
+            .any(|k| k.0 == id && k.1 == want && case.text.contains(k.2));
+        match (got == Outcome::Exact, listed) {
+            (true, true) => failures.push(format!(
+                "line {}: {id} {want:?} now matches exactly: remove it from the known misses",
+                case.line
+            )),
+            (false, false) => {
+                let spans = matcher().find(&case.text, MatchOptions::default());
+                let found: Vec<(&str, &str)> = spans
+                    .iter()
+                    .map(|s| (id_of(s), &case.text[s.start..s.end]))
+                    .collect();
+                failures.push(format!(
+                    "line {} ({}): {id} {want:?} {got:?} in {:?}; found {found:?}",
+                    case.line, case.kind, case.text
+                ))
+            }
+            _ => {}
+        }
+    }
+    failures
+}
+
+fn systematic() -> &'static [Case] {
+    static C: OnceLock<Vec<Case>> = OnceLock::new();
+    C.get_or_init(|| parse_tsv(SYSTEMATIC))
+}
+
+fn real_world() -> &'static [Case] {
+    static C: OnceLock<Vec<Case>> = OnceLock::new();
+    C.get_or_init(|| parse_tsv(REAL_WORLD))
+}
+
+/// The table test of one systematic kind.
+fn check_kind(kind: &str) {
+    let cases: Vec<&Case> = systematic().iter().filter(|c| c.kind == kind).collect();
+    assert!(cases.len() >= 10, "{kind}: only {} cases", cases.len());
+    let entries: std::collections::BTreeSet<&str> = cases
+        .iter()
+        .flat_map(|c| c.expected.iter().map(|e| e.0.as_str()))
+        .collect();
+    assert!(entries.len() >= 5, "{kind}: only {} entries", entries.len());
+    let owned: Vec<Case> = cases
+        .iter()
+        .map(|c| Case {
+            line: c.line,
+            kind: c.kind.clone(),
+            text: c.text.clone(),
+            expected: c.expected.clone(),
+        })
+        .collect();
+    let failures = check_exact(&owned, KNOWN_MISSES);
+    assert!(failures.is_empty(), "{kind}:\n{}", failures.join("\n"));
+    let (found, total) = recall_by_kind(&owned)[kind];
+    let floor = RECALL_FLOOR
+        .iter()
+        .find(|f| f.0 == kind)
+        .map_or(0.85, |f| f.1);
+    let recall = found as f64 / total as f64;
+    assert!(
+        recall >= floor,
+        "{kind}: recall {found}/{total} = {recall:.3} < {floor}"
+    );
+}
+
+macro_rules! kind_tests {
+    ($($name:ident => $kind:literal,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check_kind($kind);
+            }
+        )*
+
+        #[test]
+        fn every_kind_has_a_table_test() {
+            let tested = [$($kind),*];
+            for case in systematic() {
+                assert!(tested.contains(&case.kind.as_str()), "untested kind {}", case.kind);
+            }
+            assert_eq!(RECALL_FLOOR.len(), tested.len());
+        }
+    };
+}
+
+kind_tests! {
+    inflection_of_every_word => "inflection",
+    articles_and_determiners => "article",
+    possessive => "possessive",
+    conjunctions => "conjunction",
+    british_and_american_spelling => "spelling",
+    digits_and_number_words => "number",
+    quotes_around_a_word => "quote",
+    hyphen_and_space => "hyphen",
+    letter_case => "case",
+    line_breaks => "linebreak",
+    chinese_quotes_inside_terms => "zh_quote",
+    chinese_traditional_and_variants => "zh_traditional",
+    chinese_line_breaks => "zh_linebreak",
+    chinese_list_marks => "zh_listmark",
+}
+
+#[test]
+fn known_misses_name_real_cases() {
+    for (set, known) in [
+        (systematic(), KNOWN_MISSES),
+        (real_world(), REAL_WORLD_KNOWN_MISSES),
+    ] {
+        for k in known {
+            assert!(
+                set.iter()
+                    .any(|c| c.text.contains(k.2)
+                        && c.expected.iter().any(|e| e.0 == k.0 && e.1 == k.1)),
+                "known miss {k:?} is not a case"
+            );
+        }
+    }
+}
+
+#[test]
+fn real_world_renderings() {
+    let cases = real_world();
+    assert!(cases.len() >= 100, "{} cases", cases.len());
+    let entries: std::collections::BTreeSet<&str> = cases
+        .iter()
+        .flat_map(|c| c.expected.iter().map(|e| e.0.as_str()))
+        .collect();
+    assert!(entries.len() >= 30, "{} entries", entries.len());
+    let failures = check_exact(cases, REAL_WORLD_KNOWN_MISSES);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let results = run(cases);
+    let found = results.iter().filter(|r| r.3 != Outcome::Missed).count();
+    let recall = found as f64 / results.len() as f64;
+    assert!(
+        recall >= REAL_WORLD_RECALL_FLOOR,
+        "real-world recall {found}/{} = {recall:.3} < {REAL_WORLD_RECALL_FLOOR}",
+        results.len()
+    );
+}
+
+fn check_ordinary(data: &str, min: usize) {
+    let lines = sentences(data);
+    assert!(lines.len() >= min, "{} sentences", lines.len());
+    let mut failures = Vec::new();
+    let mut seen_known = vec![false; KNOWN_FALSE_HITS.len()];
+    for line in &lines {
+        for s in matcher().find(line, MatchOptions::default()) {
+            let text = &line[s.start..s.end];
+            let id = id_of(&s);
+            match KNOWN_FALSE_HITS
+                .iter()
+                .position(|k| k.0 == text && k.1 == id)
+            {
+                Some(i) => seen_known[i] = true,
+                None => failures.push(format!("{id} fires on {text:?} in {line:?}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    for (k, seen) in KNOWN_FALSE_HITS.iter().zip(seen_known) {
+        let in_this_set = lines.iter().any(|l| l.contains(k.0));
+        assert!(
+            !in_this_set || seen,
+            "{k:?} no longer fires: remove it from KNOWN_FALSE_HITS"
+        );
+    }
+}
+
+#[test]
+fn no_form_fires_on_ordinary_english() {
+    check_ordinary(ORDINARY_EN, 40);
+}
+
+#[test]
+fn no_form_fires_on_ordinary_chinese() {
+    check_ordinary(ORDINARY_ZH, 40);
+}
+
+/// Prints recall per kind for both sets (`scripts/recall`); asserts only that the sets load.
+#[test]
+fn recall_report() {
+    let mut rows: Vec<(String, usize, usize, usize)> = Vec::new();
+    for (name, cases) in [("systematic", systematic()), ("real_world", real_world())] {
+        let results = run(cases);
+        for (kind, (found, total)) in recall_by_kind(cases) {
+            let exact = cases
+                .iter()
+                .filter(|c| c.kind == kind)
+                .filter(|c| {
+                    results
+                        .iter()
+                        .filter(|r| std::ptr::eq(r.0, *c))
+                        .all(|r| r.3 == Outcome::Exact)
+                })
+                .count();
+            rows.push((format!("{name}/{kind}"), found, exact, total));
+        }
+        let found: usize = rows
+            .iter()
+            .filter(|r| r.0.starts_with(name))
+            .map(|r| r.1)
+            .sum();
+        let exact: usize = rows
+            .iter()
+            .filter(|r| r.0.starts_with(name))
+            .map(|r| r.2)
+            .sum();
+        let total: usize = rows
+            .iter()
+            .filter(|r| r.0.starts_with(name))
+            .map(|r| r.3)
+            .sum();
+        rows.push((format!("{name}/ALL"), found, exact, total));
+        // Real-world recall is also counted per expected term, as the floor is.
+        if name == "real_world" {
+            let terms = results.len();
+            let found = results.iter().filter(|r| r.3 != Outcome::Missed).count();
+            let exact = results.iter().filter(|r| r.3 == Outcome::Exact).count();
+            rows.push((format!("{name}/terms"), found, exact, terms));
+        }
+    }
+    assert!(rows.len() > 4);
+    println!(
+        "RECALL {:<28} {:>6} {:>6} {:>6} {:>7} {:>7}",
+        "set/kind", "found", "exact", "cases", "recall", "exact%"
+    );
+    for (name, found, exact, total) in rows {
+        println!(
+            "RECALL {:<28} {:>6} {:>6} {:>6} {:>7.3} {:>7.3}",
+            name,
+            found,
+            exact,
+            total,
+            found as f64 / total as f64,
+            exact as f64 / total as f64
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Property test: a form embedded in filler, with random allowed variation, is found at the
+// offsets where it was put.
+
+/// Forms of the builtin glossary, one token per space; `a/b/c` lists a word's allowed
+/// variants (inflections, spellings, digits, `and`/`&`). A `-` inside a token may become a
+/// space or a dash. None of these forms is gated.
+const FORMS: &[(&str, &str)] = &[
+    (
+        "break/breaks/broke/breaking the umbrella/umbrellas and/& break/breaks/broke/breaking the net/nets",
+        "da-san-po-wang",
+    ),
+    (
+        "network/networks of corrupt connections",
+        "guan-xi-wang",
+    ),
+    (
+        "mafia-style organization/organizations/organisation/organisations",
+        "hei-she-hui-xing-zhi-zu-zhi",
+    ),
+    ("criminal gangs and/& evil forces", "hei-e-shi-li"),
+    (
+        "hit/hits/hitting money and/& cut/cuts/cutting blood",
+        "da-cai-duan-xue",
+    ),
+    (
+        "Central Commission for Discipline Inspection",
+        "zhong-yang-ji-wei",
+    ),
+    ("Belt and/& Road Initiative", "yi-dai-yi-lu"),
+    ("eight-point/8-point rule/rules", "ba-xiang-gui-ding"),
+    ("two-faced official/officials", "liang-mian-ren"),
+    (
+        "dual responsibility/responsibilities of each post",
+        "yi-gang-shuang-ze",
+    ),
+    ("village bully/bullies", "cun-ba"),
+    (
+        "criminal group/groups of the evil-force type",
+        "e-shi-li-fan-zui-ji-tuan",
+    ),
+    ("Fox Hunt operation/operations", "lie-hu-xing-dong"),
+    ("Sky Net campaign/campaigns", "tian-wang-xing-dong"),
+    ("naked official/officials", "luo-guan"),
+    (
+        "hunt/hunts/hunting/hunted tigers and/& swat/swats/swatting/swatted flies",
+        "lao-hu-cang-ying-yi-qi-da",
+    ),
+    ("Chinese Dream", "zhong-guo-meng"),
+    (
+        "Global Civilization/Civilisation Initiative",
+        "quan-qiu-wen-ming-chang-yi",
+    ),
+    ("new quality productive forces", "xin-zhi-sheng-chan-li"),
+    ("people-to-people exchange/exchanges", "ren-wen-jiao-liu"),
+    ("head-of-state diplomacy", "yuan-shou-wai-jiao"),
+    (
+        "normalized/normalised campaign/campaigns against organized/organised crime",
+        "chang-tai-hua-sao-hei-chu-e",
+    ),
+    (
+        "three/3 meetings and/& one/1 lecture/lectures",
+        "san-hui-yi-ke",
+    ),
+    (
+        "Chinese path/paths to modernization/modernisation",
+        "zhong-guo-shi-xian-dai-hua",
+    ),
+    ("six/6 clearances", "liu-qing"),
+];
+
+/// Words that are in no form and make none with their neighbours.
+const FILLER: &[&str] = &[
+    "river", "table", "morning", "yellow", "quietly", "garden", "window", "bicycle", "coffee",
+    "music", "paper", "stone", "winter", "apple", "walked", "slowly", "bright", "ocean", "pencil",
+    "kitchen", "Tuesday", "cheerful", "violin", "tomato",
+];
+
+/// Words that an article must not be put before.
+const NO_ARTICLE_BEFORE: &[&str] = &["and", "&", "of", "to", "for", "against", "the"];
+
+/// The random choices for one embedded form.
+#[derive(Debug, Clone)]
+struct Variation {
+    form: usize,
+    /// Index into each token's variants (taken modulo their number).
+    variant: Vec<usize>,
+    /// Per token: 0 as written, 1 lower case, 2 upper case, 3 title case.
+    case: Vec<u8>,
+    /// Per token: how its hyphens are written (0 `-`, 1 space, 2 `–`).
+    hyphen: Vec<u8>,
+    /// Per gap between tokens: 0 space, 1 two spaces, 2 line break, 3 space, line break, space.
+    gap: Vec<u8>,
+    /// Put `the` or `a` before this token (when allowed).
+    article: Option<(usize, bool)>,
+    /// Wrap this token in quotes (straight or curly).
+    quote: Option<(usize, bool)>,
+    before: Vec<usize>,
+    after: Vec<usize>,
+    /// Punctuation after the form: 0 none, 1 `.`, 2 `,`.
+    end: u8,
+}
+
+fn variation() -> impl Strategy<Value = Variation> {
+    const MAX: usize = 12;
+    (
+        0..FORMS.len(),
+        prop::collection::vec(0usize..5, MAX),
+        prop::collection::vec(0u8..4, MAX),
+        prop::collection::vec(0u8..3, MAX),
+        prop::collection::vec(0u8..4, MAX),
+        prop::option::of((0usize..MAX, any::<bool>())),
+        prop::option::of((0usize..MAX, any::<bool>())),
+        prop::collection::vec(0..FILLER.len(), 0..6),
+        prop::collection::vec(0..FILLER.len(), 0..6),
+        0u8..3,
+    )
+        .prop_map(
+            |(form, variant, case, hyphen, gap, article, quote, before, after, end)| Variation {
+                form,
+                variant,
+                case,
+                hyphen,
+                gap,
+                article,
+                quote,
+                before,
+                after,
+                end,
+            },
+        )
+}
+
+fn recase(word: &str, how: u8) -> String {
+    match how {
+        1 => word.to_lowercase(),
+        2 => word.to_uppercase(),
+        3 => {
+            let mut c = word.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// Builds the text; returns it with the byte range the form occupies.
+fn build(v: &Variation) -> (String, usize, usize) {
+    let (form, _) = FORMS[v.form];
+    let tokens: Vec<&str> = form.split(' ').collect();
+    let mut words: Vec<String> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let variants: Vec<&str> = token.split('/').collect();
+        let word = variants[v.variant[i] % variants.len()];
+        let word = recase(word, v.case[i]);
+        let word = match v.hyphen[i] {
+            1 => word.replace('-', " "),
+            2 => word.replace('-', "–"),
+            _ => word,
+        };
+        words.push(word);
+    }
+    if let Some((at, the)) = v.article {
+        let at = at % tokens.len();
+        let base = tokens[at].split('/').next().unwrap_or("");
+        let prev = if at > 0 { tokens[at - 1] } else { "" };
+        if at > 0 && !NO_ARTICLE_BEFORE.contains(&base) && !NO_ARTICLE_BEFORE.contains(&prev) {
+            let article = if the { "the" } else { "a" };
+            words[at] = format!("{article} {}", words[at]);
+        }
+    }
+    if let Some((at, curly)) = v.quote {
+        let at = at % tokens.len();
+        // Quote a word, not an inserted article or a conjunction.
+        let base = tokens[at].split('/').next().unwrap_or("");
+        if !["and/&", "of", "to", "for", "against", "the"].contains(&tokens[at]) && base != "and" {
+            let (open, close) = if curly { ("“", "”") } else { ("\"", "\"") };
+            let w = &words[at];
+            words[at] = match w.rsplit_once(' ') {
+                Some((article, word)) if word != w => format!("{article} {open}{word}{close}"),
+                _ => format!("{open}{w}{close}"),
+            };
+        }
+    }
+    let mut term = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            term.push_str(match v.gap[i] {
+                1 => "  ",
+                2 => "\n",
+                3 => " \n ",
+                _ => " ",
+            });
+        }
+        term.push_str(w);
+    }
+    let mut text = String::new();
+    for &f in &v.before {
+        text.push_str(FILLER[f]);
+        text.push(' ');
+    }
+    let start = text.len();
+    text.push_str(&term);
+    let end = text.len();
+    text.push_str(match v.end {
+        1 => ".",
+        2 => ",",
+        _ => "",
+    });
+    for &f in &v.after {
+        text.push(' ');
+        text.push_str(FILLER[f]);
+    }
+    (text, start, end)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn varied_form_in_filler_is_found_at_its_offsets(v in variation()) {
+        let (text, start, end) = build(&v);
+        let id = FORMS[v.form].1;
+        let spans = matcher().find(&text, MatchOptions::default());
+        let found: Vec<(usize, usize, &str)> =
+            spans.iter().map(|s| (s.start, s.end, id_of(s))).collect();
+        prop_assert_eq!(
+            found,
+            vec![(start, end, id)],
+            "text {:?}, expected {:?}",
+            text,
+            &text[start..end]
+        );
+    }
+}
+
+#[test]
+fn every_property_form_is_a_glossary_form() {
+    // The first variant of each token, joined, must be found alone as its entry.
+    for (form, id) in FORMS {
+        let plain: Vec<&str> = form
+            .split(' ')
+            .map(|t| t.split('/').next().unwrap_or(""))
+            .collect();
+        let plain = plain.join(" ");
+        let spans = matcher().find(&plain, MatchOptions::default());
+        assert!(
+            spans.len() == 1 && id_of(&spans[0]) == *id && spans[0].end == plain.len(),
+            "{plain:?}: {:?}",
+            spans
+                .iter()
+                .map(|s| (id_of(s), &plain[s.start..s.end]))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn the_property_generator_builds_what_it_says() {
+    // Form 0: break the umbrella and break the net.
+    let v = Variation {
+        form: 0,
+        variant: vec![2, 0, 1, 1, 3, 0, 1, 0, 0, 0, 0, 0],
+        case: vec![3, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        hyphen: vec![0; 12],
+        gap: vec![0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0],
+        article: None,
+        quote: Some((2, true)),
+        before: vec![0, 1],
+        after: vec![2],
+        end: 1,
+    };
+    let (text, start, end) = build(&v);
+    assert_eq!(
+        text,
+        "river table Broke the\n“UMBRELLAS” & breaking  the nets. morning"
+    );
+    assert_eq!(
+        &text[start..end],
+        "Broke the\n“UMBRELLAS” & breaking  the nets"
+    );
+    // Form 2: mafia-style organization, hyphen as a dash, an article before the noun.
+    let v = Variation {
+        form: 2,
+        variant: vec![0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        case: vec![0; 12],
+        hyphen: vec![2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        gap: vec![0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        article: Some((1, false)),
+        quote: Some((1, false)),
+        before: vec![],
+        after: vec![],
+        end: 0,
+    };
+    let (text, start, end) = build(&v);
+    assert_eq!(text, "mafia–style \n a \"organisation\"");
+    assert_eq!((start, end), (0, text.len()));
+}
