@@ -147,8 +147,17 @@ impl Matcher {
             if e.gated.is_empty() {
                 continue;
             }
+            // A cue that is itself one of the entry's gated forms licenses nothing: otherwise
+            // "Party" would vouch for "party" wherever the word repeats.
+            let gated: Vec<String> = fold_all(&e.gated);
             let (chinese, english): (Vec<String>, Vec<String>) = fold_all(&e.cue)
                 .into_iter()
+                .filter(|c| {
+                    let key = crate::text::inflect::form_keys(c);
+                    !gated
+                        .iter()
+                        .any(|g| crate::text::inflect::form_keys(g) == key)
+                })
                 .partition(|c| c.chars().any(is_han));
             cues.insert(i as u32, chinese);
             for c in english {
@@ -212,6 +221,20 @@ impl Matcher {
         spans
     }
 
+    /// Like [`Matcher::find`], for text whose context names some entries already (the source
+    /// of a translated segment): their gated forms count without a cue nearby.
+    pub fn find_in_context(
+        &self,
+        text: &str,
+        opts: MatchOptions,
+        context: &std::collections::HashSet<usize>,
+    ) -> Vec<Span> {
+        let mut norm = Normalized::default();
+        let mut spans = Vec::new();
+        self.search(text, opts, &mut norm, &mut spans, Some(context));
+        spans
+    }
+
     /// Like [`Matcher::find`], reusing the caller's buffers.
     pub fn find_into(
         &self,
@@ -219,6 +242,17 @@ impl Matcher {
         opts: MatchOptions,
         norm: &mut Normalized,
         spans: &mut Vec<Span>,
+    ) {
+        self.search(text, opts, norm, spans, None)
+    }
+
+    fn search(
+        &self,
+        text: &str,
+        opts: MatchOptions,
+        norm: &mut Normalized,
+        spans: &mut Vec<Span>,
+        context: Option<&std::collections::HashSet<usize>>,
     ) {
         spans.clear();
         if self.patterns.is_empty() {
@@ -257,7 +291,7 @@ impl Matcher {
                 found = merge(found, han_found);
             }
         }
-        self.apply_glossary_rules(folded, &mut found);
+        self.apply_glossary_rules(folded, &mut found, context);
         let mut hint = 0;
         for (s, e, p) in found {
             let pat = self.patterns[p];
@@ -287,7 +321,12 @@ impl Matcher {
 
     /// Drops matches inside one of their entry's `exclude` strings, and matches of gated
     /// forms with no other form of their entry and no cue nearby.
-    fn apply_glossary_rules(&self, folded: &str, found: &mut Vec<(usize, usize, usize)>) {
+    fn apply_glossary_rules(
+        &self,
+        folded: &str,
+        found: &mut Vec<(usize, usize, usize)>,
+        context: Option<&std::collections::HashSet<usize>>,
+    ) {
         if !self.excludes.is_empty() {
             found.retain(|&(s, e, p)| {
                 let entry = self.patterns[p].entry;
@@ -331,7 +370,7 @@ impl Matcher {
             .iter()
             .map(|&(s, e, p)| {
                 let pat = self.patterns[p];
-                if !pat.gated {
+                if !pat.gated || context.is_some_and(|c| c.contains(&(pat.entry as usize))) {
                     return true;
                 }
                 let (lo, hi) = (s.saturating_sub(CONTEXT_WINDOW), e + CONTEXT_WINDOW);

@@ -54,6 +54,14 @@ const NOT_RUN: &[(&str, &str)] = &[
         "spark-submit ",
         "needs a Spark cluster; scripts/spark-test runs the same script in local mode",
     ),
+    (
+        "pip install ./python",
+        "builds the Python package; scripts/python-test (run by .ci/run) does it in a venv",
+    ),
+    (
+        "scripts/python-test",
+        "installs Python packages from PyPI; .ci/run runs it",
+    ),
 ];
 
 /// Documentation files whose examples are run.

@@ -177,7 +177,8 @@ pub fn check_segment(matcher: &Matcher, source: &str, target: &str) -> Vec<Findi
         .filter(|s| s.form.is_chinese())
         .map(|s| s.entry)
         .collect();
-    let tgt_spans = matcher.find(target, MatchOptions::default());
+    // The source vouches for its terms: their gated renderings count in the target.
+    let tgt_spans = matcher.find_in_context(target, MatchOptions::default(), &src_all);
     let src_range = |entry: usize| {
         src_spans
             .iter()

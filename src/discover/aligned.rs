@@ -99,8 +99,13 @@ impl Default for AlignedOptions {
 }
 
 /// The n-gram keys of one target segment (each once), with the surface of each.
-fn segment_ngrams(matcher: &Matcher, text: &str) -> Vec<(String, String)> {
-    let spans = matcher.find(text, MatchOptions::default());
+fn segment_ngrams(
+    matcher: &Matcher,
+    text: &str,
+    source_entries: &std::collections::HashSet<usize>,
+) -> Vec<(String, String)> {
+    // The source vouches for its terms: their gated renderings are glossary forms here.
+    let spans = matcher.find_in_context(text, MatchOptions::default(), source_entries);
     let covered = |s: usize, e: usize| {
         let i = spans.partition_point(|x| x.end <= s);
         spans.get(i).is_some_and(|x| x.start < e)
@@ -184,10 +189,11 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
             .collect();
         entries.sort_unstable();
         entries.dedup();
-        for e in entries {
+        for &e in &entries {
             entry_segs.entry(e).or_default().push(si);
         }
-        let grams = segment_ngrams(matcher, &p.target);
+        let source_entries: std::collections::HashSet<usize> = entries.iter().copied().collect();
+        let grams = segment_ngrams(matcher, &p.target, &source_entries);
         for (k, _) in &grams {
             *phrase_count.entry(k.clone()).or_default() += 1;
         }
@@ -318,7 +324,9 @@ fn quote_aligned(
     if sq.is_empty() || sq.len() != tq.len() {
         return Vec::new();
     }
-    let tgt_spans = matcher.find(target, MatchOptions::default());
+    let source_entries: std::collections::HashSet<usize> =
+        src_spans.iter().map(|s| s.entry).collect();
+    let tgt_spans = matcher.find_in_context(target, MatchOptions::default(), &source_entries);
     let mut out = Vec::new();
     for (s, t) in sq.iter().zip(&tq) {
         let inner = source[s.clone()].trim();

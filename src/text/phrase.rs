@@ -15,8 +15,6 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-use crate::text::english::is_word_char;
-
 use crate::text::inflect::{
     form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
 };
@@ -381,17 +379,28 @@ impl PhraseSet {
     }
 }
 
-/// Does a word (as UAX #29 cuts folded text) start at `p`? Not after a letter or digit, nor
-/// inside a word held together by an apostrophe, point, colon or underscore (`u.s`,
-/// `people's`, `x_y`) or a digit group (`1,000`).
+/// Does a word (as UAX #29 cuts folded text, see [`words`]) start at `p`? After a space or
+/// most ASCII punctuation, yes; after an ASCII letter or digit, no; after anything else
+/// (punctuation that may join words, `u.s`, `1,000`, `x_y`; combining marks; other scripts)
+/// the segmentation itself decides, over a few characters either side.
 #[inline]
 fn word_starts_at(folded: &str, p: usize) -> bool {
-    let mut before = folded[..p].chars().rev();
-    match before.next() {
+    match folded[..p].chars().next_back() {
         None => true,
-        Some(c) if is_word_char(c) => false,
-        Some('.' | '\'' | ':' | '·' | '_' | ',' | ';') => !before.next().is_some_and(is_word_char),
-        Some(_) => true,
+        Some(c) if c.is_ascii() && !matches!(c, '.' | '\'' | ':' | '_' | ',' | ';') => {
+            !c.is_ascii_alphanumeric()
+        }
+        Some(_) => {
+            let mut lo = p.saturating_sub(48);
+            while !folded.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let mut hi = (p + 48).min(folded.len());
+            while !folded.is_char_boundary(hi) {
+                hi += 1;
+            }
+            words(&folded[lo..hi]).any(|(i, _)| lo + i == p)
+        }
     }
 }
 
