@@ -183,7 +183,7 @@ fn shown_lines(lines: &[u64]) -> String {
 }
 
 /// The start of the message for a language the file lacks (see
-/// [`Imported::lacks_language`](super::exchange::Imported::lacks_language)).
+/// [`Imported::lacks_language`](super::Imported::lacks_language)).
 pub const LANGUAGE_MISSING: &str = "no terms in language";
 
 /// The core structure both TBX versions share: every concept has language sections, every
