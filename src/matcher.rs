@@ -149,15 +149,14 @@ impl Matcher {
             }
             // A cue that is itself one of the entry's gated forms licenses nothing: otherwise
             // "Party" would vouch for "party" wherever the word repeats.
-            let gated: Vec<String> = fold_all(&e.gated);
+            let gated: Vec<Vec<String>> = e
+                .gated
+                .iter()
+                .map(|g| crate::text::inflect::form_keys(g))
+                .collect();
             let (chinese, english): (Vec<String>, Vec<String>) = fold_all(&e.cue)
                 .into_iter()
-                .filter(|c| {
-                    let key = crate::text::inflect::form_keys(c);
-                    !gated
-                        .iter()
-                        .any(|g| crate::text::inflect::form_keys(g) == key)
-                })
+                .filter(|c| !gated.contains(&crate::text::inflect::form_keys(c)))
                 .partition(|c| c.chars().any(is_han));
             cues.insert(i as u32, chinese);
             for c in english {

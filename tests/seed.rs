@@ -28,6 +28,8 @@ const EXPECTED: &[(&str, &str, usize)] = &[
     ),
     ("First Procuratorate", "di-yi-jian-cha-ting", 1),
     ("procuratorial organs", "jian-cha-ji-guan", 7),
+    // 批准逮捕 is "approve the arrest" in official English: any tense of it links.
+    ("approved the arrest", "pi-zhun-dai-bu", 2),
     ("Procuratorial organs", "jian-cha-ji-guan", 1),
     ("procuratorial organ", "jian-cha-ji-guan", 2),
     ("involving gangs and crimes", "she-hei-she-e", 2),

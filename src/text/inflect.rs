@@ -218,6 +218,21 @@ pub fn strip_possessive(word: &str) -> &str {
 /// The inflections of `lemma` as a noun and as a verb (a word that is not a verb gets
 /// harmless surfaces that text never contains).
 fn inflections(lemma: &str) -> Vec<String> {
+    // Compiling a glossary asks for the same words many times (every form's words, each
+    // lemma candidate): remember the answers, per thread.
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<String>>> =
+            Default::default();
+    }
+    if let Some(v) = SEEN.with(|m| m.borrow().get(lemma).cloned()) {
+        return v;
+    }
+    let v = generate_inflections(lemma);
+    SEEN.with(|m| m.borrow_mut().insert(lemma.to_string(), v.clone()));
+    v
+}
+
+fn generate_inflections(lemma: &str) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
     // Wiktionary keeps a word's senses apart (`break` is regular in an old sense, `break_2`
     // is the everyday irregular verb): every sense's forms count.

@@ -115,10 +115,11 @@ impl PhraseBuilder {
             .collect();
         set.first_words = (!firsts.is_empty())
             .then(|| {
-                let dfa = (firsts.len() <= 50_000).then_some(AhoCorasickKind::DFA);
+                // The contiguous NFA: a DFA over thousands of surfaces takes longer to build
+                // than most documents take to search.
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .kind(dfa)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&firsts)
                     .or_else(|_| {
                         AhoCorasickBuilder::new()
@@ -234,20 +235,36 @@ impl PhraseSet {
     /// classes and the joint before it, up to the first joint no form crosses or the longest
     /// form's length.
     fn scan_from(&self, folded: &str, start: usize, out: &mut Vec<Word>) {
+        // Cutting words costs in the length of the text given, so a short stretch is cut
+        // first, and a longer one only when a form may run past it.
+        let mut reach = 160;
+        loop {
+            let mut end = (start + reach).min(folded.len());
+            while !folded.is_char_boundary(end) {
+                end += 1;
+            }
+            if !self.scan_stretch(folded, start, end, out) || end == folded.len() {
+                return;
+            }
+            reach *= 4;
+        }
+    }
+
+    /// [`PhraseSet::scan_from`] within `folded[..end]`: true when the words ran up to `end`,
+    /// so that a longer stretch might hold more of a form.
+    fn scan_stretch(&self, folded: &str, start: usize, end: usize, out: &mut Vec<Word>) -> bool {
         out.clear();
         let mut last_end = start;
         let mut joint = BREAK;
         let (mut conjunctions, mut determiners) = (0u8, 0u8);
-        // A bounded stretch: cutting words has a cost in the length of what it is given, and
-        // no form reaches further.
-        let mut end = (start + 256 + 96 * self.max_words).min(folded.len());
-        while !folded.is_char_boundary(end) {
-            end += 1;
-        }
         for (i, w) in words(&folded[start..end]) {
             let i = start + i;
             if (joint == BREAK && !out.is_empty()) || out.len() >= self.max_words {
-                break;
+                return false;
+            }
+            if i + w.len() == end && end < folded.len() {
+                // The stretch may cut this word short.
+                return true;
             }
             let gap = &folded[last_end..i];
             last_end = i + w.len();
@@ -296,6 +313,8 @@ impl PhraseSet {
                 None => joint = BREAK,
             }
         }
+        // The stretch ended after a space or punctuation: more words may follow.
+        true
     }
 
     /// Walks the trie from word `k` at `node`, calling `accept(end_word, pattern)` at every
