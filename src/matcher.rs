@@ -294,15 +294,17 @@ impl Matcher {
         let mut hint = 0;
         for (s, e, p) in found {
             let pat = self.patterns[p];
-            let r = norm.original_range_from(s..e, &mut hint);
+            let mut r = norm.original_range_from(s..e, &mut hint);
             let mut form = pat.form;
-            // Traditional characters fold to different bytes, so an original span equal to its
-            // folded text (the usual case) needs no look at its characters.
-            if matches!(form, FormKind::Zh | FormKind::ZhAlt)
-                && text.as_bytes()[r.clone()] != folded.as_bytes()[s..e]
-                && has_traditional(&text[r.clone()])
-            {
-                form = FormKind::ZhHant;
+            // Traditional characters and quotes inside a term fold to other bytes, so an
+            // original span equal to its folded text (the usual case) needs no further look.
+            if pat.form.is_chinese() && text.as_bytes()[r.clone()] != folded.as_bytes()[s..e] {
+                if matches!(form, FormKind::Zh | FormKind::ZhAlt)
+                    && has_traditional(&text[r.clone()])
+                {
+                    form = FormKind::ZhHant;
+                }
+                r = balance_quotes(text, r);
             }
             spans.push(Span {
                 start: r.start,
@@ -412,6 +414,42 @@ impl Matcher {
             licensed[k - 1]
         });
     }
+}
+
+/// A Chinese span with a quote or bracket inside (打“伞”破“网) takes in the partner of an
+/// unpaired one right outside it (打“伞”破“网”), so it holds what the text quotes.
+fn balance_quotes(text: &str, mut r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    const PAIRS: [(char, char); 10] = [
+        ('“', '”'),
+        ('‘', '’'),
+        ('「', '」'),
+        ('『', '』'),
+        ('《', '》'),
+        ('〈', '〉'),
+        ('【', '】'),
+        ('〔', '〕'),
+        ('（', '）'),
+        ('(', ')'),
+    ];
+    for (open, close) in PAIRS {
+        let inner = &text[r.clone()];
+        let (opens, closes) = (inner.matches(open).count(), inner.matches(close).count());
+        if opens > closes && text[r.end..].starts_with(close) {
+            r.end += close.len_utf8();
+        } else if closes > opens && text[..r.start].ends_with(open) {
+            r.start -= open.len_utf8();
+        }
+    }
+    for q in ['"', '\''] {
+        if text[r.clone()].matches(q).count() % 2 == 1 {
+            if text[r.end..].starts_with(q) {
+                r.end += 1;
+            } else if text[..r.start].ends_with(q) {
+                r.start -= 1;
+            }
+        }
+    }
+    r
 }
 
 /// Is folded `[s, e)` inside an occurrence of `x`?

@@ -324,6 +324,42 @@ fn reference_span(folded: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// A Chinese span takes in the partner of an unpaired quote or bracket right outside it.
+fn reference_balance(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let (mut start, mut end) = (r.start, r.end);
+    for (open, close) in [
+        ('“', '”'),
+        ('‘', '’'),
+        ('「', '」'),
+        ('『', '』'),
+        ('《', '》'),
+        ('〈', '〉'),
+        ('【', '】'),
+        ('〔', '〕'),
+        ('（', '）'),
+        ('(', ')'),
+    ] {
+        let inner: Vec<char> = text[start..end].chars().collect();
+        let opens = inner.iter().filter(|&&c| c == open).count();
+        let closes = inner.iter().filter(|&&c| c == close).count();
+        if opens > closes && text[end..].starts_with(close) {
+            end += close.len_utf8();
+        } else if closes > opens && text[..start].ends_with(open) {
+            start -= open.len_utf8();
+        }
+    }
+    for q in ['"', '\''] {
+        if text[start..end].chars().filter(|&c| c == q).count() % 2 == 1 {
+            if text[end..].starts_with(q) {
+                end += 1;
+            } else if text[..start].ends_with(q) {
+                start -= 1;
+            }
+        }
+    }
+    start..end
+}
+
 /// Folds the text; finds English patterns word by word at every word and Chinese keys at
 /// every character position by brute force; picks leftmost-longest non-overlapping spans
 /// (or all, with `overlapping`); then drops matches inside an `exclude` string of their
@@ -458,7 +494,10 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
     let mut out = Vec::new();
     for (s, e, pi) in found {
         let p = &pats[pi];
-        let r = norm.original_range(s..e);
+        let mut r = norm.original_range(s..e);
+        if !p.chinese.is_empty() && text[r.clone()] != folded[s..e] {
+            r = reference_balance(text, r);
+        }
         let form = if matches!(p.form, FormKind::Zh | FormKind::ZhAlt)
             && has_traditional(&text[r.clone()])
         {
