@@ -1,6 +1,8 @@
 //! Every output format on `corpus/`, compared byte for byte with the golden files in
-//! `tests/data/golden/` (made with the binary before the crate was regrouped by layer, so a
-//! restructuring that changes any output fails here).
+//! `tests/data/golden/`, made with the binary before the crate was regrouped by layer, so a
+//! restructuring that changes any output fails here. The glossary is a snapshot
+//! (`tests/data/golden-glossary/`): curating `glossary/` never changes these outputs, only a
+//! change of code can.
 //!
 //! After a deliberate change of output, regenerate them with
 //! `TIFA_BLESS=1 cargo test --test golden` and review the diff. `TIFA_BIN=/path/to/tifa`
@@ -17,6 +19,8 @@ const CASES: &[(&str, &[&str])] = &[
         "annotate.text",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "text",
             "corpus/zh",
@@ -28,6 +32,8 @@ const CASES: &[(&str, &[&str])] = &[
         "annotate.jsonl",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "jsonl",
             "corpus/zh",
@@ -39,6 +45,8 @@ const CASES: &[(&str, &[&str])] = &[
         "annotate.csv",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "csv",
             "corpus/zh",
@@ -50,6 +58,8 @@ const CASES: &[(&str, &[&str])] = &[
         "annotate.md",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "md",
             "corpus/zh",
@@ -61,6 +71,8 @@ const CASES: &[(&str, &[&str])] = &[
         "annotate.html",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "html",
             "corpus/en/procuratorate-briefing.txt",
@@ -68,12 +80,21 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "annotate.overlapping",
-        &["annotate", "--overlapping", "corpus/zh", "corpus/en"],
+        &[
+            "annotate",
+            "-g",
+            "tests/data/golden-glossary",
+            "--overlapping",
+            "corpus/zh",
+            "corpus/en",
+        ],
     ),
     (
         "annotate-dir.html",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "html",
             "-j",
@@ -88,6 +109,8 @@ const CASES: &[(&str, &[&str])] = &[
         "annotate-dir.jsonl",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "jsonl",
             "corpus/zh",
@@ -98,12 +121,23 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "annotate-dir.md",
-        &["annotate", "-f", "md", "corpus/zh-hant", "-o", "{out}/"],
+        &[
+            "annotate",
+            "-g",
+            "tests/data/golden-glossary",
+            "-f",
+            "md",
+            "corpus/zh-hant",
+            "-o",
+            "{out}/",
+        ],
     ),
     (
         "annotate-summary.csv",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "corpus/zh",
             "--summary",
             "{out}/summary.csv",
@@ -115,6 +149,8 @@ const CASES: &[(&str, &[&str])] = &[
         "annotate-summary.json",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "corpus/zh",
             "corpus/en",
             "--summary",
@@ -127,12 +163,21 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "records.jsonl",
-        &["annotate", "--input", "jsonl", "tests/data/records.jsonl"],
+        &[
+            "annotate",
+            "-g",
+            "tests/data/golden-glossary",
+            "--input",
+            "jsonl",
+            "tests/data/records.jsonl",
+        ],
     ),
     (
         "records.html",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "--input",
             "jsonl",
             "-f",
@@ -144,6 +189,8 @@ const CASES: &[(&str, &[&str])] = &[
         "records-dir.csv",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "--input",
             "jsonl",
             "-f",
@@ -162,6 +209,8 @@ const CASES: &[(&str, &[&str])] = &[
         "records-dir.html",
         &[
             "annotate",
+            "-g",
+            "tests/data/golden-glossary",
             "--input",
             "jsonl",
             "-f",
@@ -173,13 +222,24 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "build.csv",
-        &["glossary", "build", "-f", "csv", "corpus/zh", "corpus/en"],
+        &[
+            "glossary",
+            "build",
+            "-g",
+            "tests/data/golden-glossary",
+            "-f",
+            "csv",
+            "corpus/zh",
+            "corpus/en",
+        ],
     ),
     (
         "build.glossary",
         &[
             "glossary",
             "build",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "glossary",
             "corpus/zh",
@@ -188,15 +248,42 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "build.md",
-        &["glossary", "build", "-f", "md", "corpus/zh", "corpus/en"],
+        &[
+            "glossary",
+            "build",
+            "-g",
+            "tests/data/golden-glossary",
+            "-f",
+            "md",
+            "corpus/zh",
+            "corpus/en",
+        ],
     ),
     (
         "build.html",
-        &["glossary", "build", "-f", "html", "corpus/zh", "corpus/en"],
+        &[
+            "glossary",
+            "build",
+            "-g",
+            "tests/data/golden-glossary",
+            "-f",
+            "html",
+            "corpus/zh",
+            "corpus/en",
+        ],
     ),
     (
         "build.json",
-        &["glossary", "build", "-f", "json", "corpus/zh", "corpus/en"],
+        &[
+            "glossary",
+            "build",
+            "-g",
+            "tests/data/golden-glossary",
+            "-f",
+            "json",
+            "corpus/zh",
+            "corpus/en",
+        ],
     ),
     (
         "export.csv",
@@ -306,6 +393,8 @@ const CASES: &[(&str, &[&str])] = &[
         "check.text",
         &[
             "check",
+            "-g",
+            "tests/data/golden-glossary",
             "--color",
             "never",
             "-f",
@@ -319,6 +408,8 @@ const CASES: &[(&str, &[&str])] = &[
         "check.jsonl",
         &[
             "check",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "jsonl",
             "corpus/aligned/pairs.tmx",
@@ -330,6 +421,8 @@ const CASES: &[(&str, &[&str])] = &[
         "check.csv",
         &[
             "check",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "csv",
             "corpus/aligned/pairs.xlf",
@@ -341,6 +434,8 @@ const CASES: &[(&str, &[&str])] = &[
         "check.html",
         &[
             "check",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "html",
             "corpus/aligned/pairs.tsv",
@@ -364,6 +459,8 @@ const CASES: &[(&str, &[&str])] = &[
         "discover.csv",
         &[
             "discover",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "csv",
             "--min-count",
@@ -386,12 +483,20 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "discover-aligned.csv",
-        &["discover", "--aligned", "corpus/aligned/pairs.tsv"],
+        &[
+            "discover",
+            "-g",
+            "tests/data/golden-glossary",
+            "--aligned",
+            "corpus/aligned/pairs.tsv",
+        ],
     ),
     (
         "discover-aligned.json",
         &[
             "discover",
+            "-g",
+            "tests/data/golden-glossary",
             "-f",
             "json",
             "--aligned",
