@@ -8,8 +8,8 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use tifa::annotate::annotate;
 use tifa::glossary::Glossary;
 use tifa::matcher::{MatchOptions, Matcher};
-use tifa::normalize::{normalize_into, Normalized};
 use tifa::render::{Document, Format};
+use tifa::text::normalize::{normalize_into, Normalized};
 
 /// About 4 MB of text made from the project's sample documents.
 fn text(dir: &str) -> String {
@@ -45,7 +45,7 @@ fn benches(c: &mut Criterion) {
             let renderer = format.renderer();
             let mut out = Vec::with_capacity(text.len() * 3);
             group.bench_with_input(
-                BenchmarkId::new("annotate", format.extension()),
+                BenchmarkId::new("annotate", format.renderer().extension()),
                 &text,
                 |b, text| {
                     b.iter(|| {
@@ -56,7 +56,7 @@ fn benches(c: &mut Criterion) {
                             text,
                             record: None,
                         };
-                        renderer.document(&doc, &ann, &matcher, &mut out);
+                        renderer.document(&doc, &ann, matcher.glossary(), &mut out);
                     })
                 },
             );

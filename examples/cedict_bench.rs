@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use tifa::glossary::exchange::{import, ExchangeFormat, ImportOptions};
 use tifa::glossary::Glossary;
 use tifa::matcher::{MatchOptions, Matcher};
-use tifa::normalize::Normalized;
+use tifa::text::normalize::Normalized;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -33,7 +33,7 @@ fn main() {
         .entries
         .iter()
         .flat_map(|e| std::iter::once(&e.zh).chain(&e.zh_alt).chain(&e.zh_hant))
-        .map(|f| tifa::matcher::fold_form(f))
+        .map(|f| tifa::text::fold_form(f))
         .filter(|k| !k.is_empty())
         .collect::<std::collections::HashSet<_>>()
         .into_iter()
@@ -100,7 +100,7 @@ fn main() {
     let t4 = Instant::now();
     let mut folded = 0usize;
     for d in &docs {
-        tifa::normalize::normalize_into(d, &mut norm);
+        tifa::text::normalize::normalize_into(d, &mut norm);
         folded += norm.text.len();
     }
     let t_norm = t4.elapsed().as_secs_f64();
@@ -117,7 +117,7 @@ fn main() {
     let t6 = Instant::now();
     let mut n_ll = 0usize;
     for d in &docs {
-        tifa::normalize::normalize_into(d, &mut norm);
+        tifa::text::normalize::normalize_into(d, &mut norm);
         n_ll += ac.find_iter(norm.text.as_str()).count();
     }
     let t_ll = t6.elapsed().as_secs_f64();

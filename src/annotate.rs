@@ -3,30 +3,37 @@
 
 use crate::glossary::FormKind;
 use crate::matcher::{MatchOptions, Matcher, Span};
+use crate::text::snippet::Cursor;
 
 /// A span with all its positions in the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Located {
+    /// The span: byte offsets, entry and form.
     pub span: Span,
-    /// Code-point offsets, end exclusive.
+    /// Code-point offset of the start.
     pub char_start: usize,
+    /// Code-point offset of the end, exclusive.
     pub char_end: usize,
-    /// 1-based line, and 1-based column in code points, of the span's start.
+    /// 1-based line of the span's start.
     pub line: usize,
+    /// 1-based column of the span's start, in code points.
     pub column: usize,
 }
 
 /// A document's annotations.
 #[derive(Debug, Clone, Default)]
 pub struct Annotation {
+    /// The spans, by start.
     pub spans: Vec<Located>,
 }
 
 impl Located {
+    /// Byte offsets in the original text.
     pub fn byte_range(&self) -> std::ops::Range<usize> {
         self.span.start..self.span.end
     }
 
+    /// Which kind of form matched.
     pub fn form(&self) -> FormKind {
         self.span.form
     }
@@ -40,39 +47,45 @@ pub fn annotate(matcher: &Matcher, text: &str, opts: MatchOptions) -> Annotation
     }
 }
 
-/// Computes code-point offsets and line/column for spans sorted by start, in one pass.
-pub fn locate(text: &str, spans: &[Span]) -> Vec<Located> {
-    let bytes = text.as_bytes();
-    let ascii = text.is_ascii();
-    let (mut pos, mut chars, mut line, mut line_start_chars) = (0usize, 0usize, 1usize, 0usize);
-    let mut out = Vec::with_capacity(spans.len());
-    for s in spans {
-        // Spans are sorted by start, so the cursor only moves forward.
-        let seg = &bytes[pos..s.start];
-        if let Some(last) = memchr::memrchr(b'\n', seg) {
-            line += memchr::memchr_iter(b'\n', seg).count();
-            line_start_chars = chars + count_chars(&seg[..=last], ascii);
+/// Occurrences per entry: (entry index, count), sorted by entry index.
+pub fn entry_counts(ann: &Annotation) -> Vec<(usize, u32)> {
+    let mut ids: Vec<usize> = ann.spans.iter().map(|l| l.span.entry).collect();
+    ids.sort_unstable();
+    let mut out: Vec<(usize, u32)> = Vec::new();
+    for id in ids {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
         }
-        chars += count_chars(seg, ascii);
-        pos = s.start;
-        let len = count_chars(&bytes[s.start..s.end], ascii);
-        out.push(Located {
-            span: *s,
-            char_start: chars,
-            char_end: chars + len,
-            line,
-            column: chars - line_start_chars + 1,
-        });
     }
     out
 }
 
-#[inline]
-fn count_chars(b: &[u8], ascii: bool) -> usize {
-    if ascii {
-        b.len()
-    } else {
-        // Count bytes that start a character (not UTF-8 continuation bytes).
-        b.iter().filter(|&&x| (x as i8) >= -0x40).count()
+/// Adds per-entry counts into others (the records of one JSONL input share a page).
+pub fn merge_counts(into: &mut Vec<(usize, u32)>, more: &[(usize, u32)]) {
+    for &(entry, n) in more {
+        match into.iter_mut().find(|c| c.0 == entry) {
+            Some(c) => c.1 += n,
+            None => into.push((entry, n)),
+        }
     }
+}
+
+/// Computes code-point offsets and line/column for spans sorted by start, in one pass.
+pub fn locate(text: &str, spans: &[Span]) -> Vec<Located> {
+    let mut cursor = Cursor::new(text);
+    spans
+        .iter()
+        .map(|s| {
+            // Spans are sorted by start, so the cursor only moves forward.
+            let at = cursor.place(s.start);
+            Located {
+                span: *s,
+                char_start: at.chars,
+                char_end: at.chars + cursor.count(&text.as_bytes()[s.start..s.end]),
+                line: at.line,
+                column: at.column,
+            }
+        })
+        .collect()
 }

@@ -2,12 +2,12 @@
 //! English translations — including the literal renderings machine translation produces —
 //! and links every occurrence to a curated bilingual glossary.
 //!
-//! The pipeline: a [`Glossary`](glossary::Glossary) is compiled into a
-//! [`Matcher`](matcher::Matcher); [`annotate`](annotate::annotate) finds and locates the spans
-//! of a text; a [`Render`](render::Render) writes them out.
+//! The pipeline: a [`Glossary`] is compiled into a [`Matcher`]; [`annotate()`] finds and
+//! locates the spans of a text; a [`Render`](render::Render) writes them out, given the
+//! glossary.
 //!
 //! ```
-//! use tifa::{annotate::annotate, glossary::Glossary, matcher::{MatchOptions, Matcher}};
+//! use tifa::{annotate, Glossary, MatchOptions, Matcher};
 //!
 //! let matcher = Matcher::new(Glossary::builtin()).unwrap();
 //! let text = "It cracked down on \"protective umbrellas\" (保護傘).";
@@ -16,22 +16,33 @@
 //! assert_eq!(ids, ["bao-hu-san", "bao-hu-san"]);
 //! assert_eq!(&text[ann.spans[0].byte_range()], "protective umbrellas");
 //! ```
+//!
+//! The modules are layers, each importing only those below it:
+//!
+//! - [`text`]: normalization, Chinese characters, English words, places and snippets, XML;
+//! - [`glossary`]: the model, its CSV and loader, and the exchange formats;
+//! - [`matcher`], then [`annotate`](mod@annotate) (document → located spans) and [`usage`] (corpus → terms
+//!   used);
+//! - [`render`]: every printer; [`input`] and [`output`]: reading and writing files;
+//! - [`batch`]: the format-agnostic runner; then the tasks [`check`], [`discover`], [`lint`].
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod annotate;
 pub mod batch;
 pub mod check;
-pub mod chinese;
-pub mod corpus;
+pub mod diagnostics;
 pub mod discover;
 pub mod glossary;
+pub mod input;
+pub mod lint;
 pub mod matcher;
-pub mod normalize;
-pub mod phrase;
-pub mod plural;
+pub mod output;
 pub mod render;
-pub mod safe_output;
-pub mod segment;
-pub mod source;
-pub mod summary;
 pub mod text;
-pub mod xml;
+pub mod usage;
+
+pub use crate::annotate::{annotate, Annotation, Located};
+pub use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem};
+pub use crate::matcher::{MatchOptions, Matcher, Span};

@@ -22,18 +22,23 @@ use daachorse::{
     MatchKind as DaachorseMatchKind,
 };
 
-use crate::chinese::{has_traditional, is_cjk, is_han};
 use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
-use crate::normalize::{normalize, normalize_into, Normalized};
-use crate::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
+use crate::text::chinese::{has_traditional, is_han};
+use crate::text::english::is_word_char;
+use crate::text::fold_form;
+use crate::text::normalize::{normalize_into, Normalized};
+use crate::text::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
 
 /// A match in the original text: byte offsets, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
+    /// Byte offset of the start in the original text.
     pub start: usize,
+    /// Byte offset of the end, exclusive.
     pub end: usize,
     /// Index of the entry in [`Matcher::glossary`].
     pub entry: usize,
+    /// Which kind of form matched.
     pub form: FormKind,
 }
 
@@ -192,10 +197,12 @@ impl Matcher {
             .as_ref()
     }
 
+    /// The glossary the matcher was built from.
     pub fn glossary(&self) -> &Glossary {
         &self.glossary
     }
 
+    /// The entry a span names.
     pub fn entry(&self, span: &Span) -> &Entry {
         &self.glossary.entries[span.entry]
     }
@@ -522,17 +529,6 @@ fn build<K: AsRef<[u8]>>(
         .or_else(|_| AhoCorasickBuilder::new().match_kind(kind).build(keys))
 }
 
-/// A word character for the boundary rule: a letter or digit of a script written with
-/// spaces between words. Han, kana and Hangul are not, so `在nail case中` still matches.
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric() && !is_cjk(c)
-    }
-}
-
 /// The glossary's forms, compiled.
 struct Compiled {
     patterns: Vec<Pattern>,
@@ -719,9 +715,4 @@ fn expand_names(
         rest = &rest[open + len + 1..];
     }
     Ok(out.into_iter().map(|o| o + rest).collect())
-}
-
-/// Folds a surface form the way text is folded, without edge whitespace.
-pub fn fold_form(form: &str) -> String {
-    normalize(form).text.trim_matches(' ').to_string()
 }

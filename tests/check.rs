@@ -6,7 +6,7 @@ use std::process::Command;
 
 use tifa::check::{FindingRecord, CSV_COLUMNS};
 use tifa::glossary::Glossary;
-use tifa::segment::{self, Languages, SegmentFormat};
+use tifa::input::segments::{self, Languages, SegmentFormat};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -230,7 +230,7 @@ fn the_three_aligned_files_hold_the_same_pairs() {
     let read = |name: &str| {
         let bytes = std::fs::read(dir.join(name)).unwrap();
         let f = SegmentFormat::from_path(name).unwrap();
-        segment::read(&bytes, f, &Languages::default())
+        segments::read(&bytes, f, &Languages::default())
             .unwrap()
             .into_iter()
             .map(|s| (s.number, s.id, s.source, s.target.unwrap()))

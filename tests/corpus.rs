@@ -7,7 +7,7 @@ use std::process::Command;
 
 use serde::Deserialize;
 use tifa::glossary::Glossary;
-use tifa::matcher::fold_form;
+use tifa::text::fold_form;
 
 /// The manifest: the terms each document was written with, by entry id, in order of first
 /// use. (The matcher may find more — 上访 inside 网上访谈 is one such false friend — but

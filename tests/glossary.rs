@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use tifa::glossary::{lint, Glossary, GlossarySource, Severity};
+use tifa::glossary::{Glossary, GlossarySource, Severity};
+use tifa::lint::lint;
 use tifa::matcher::{MatchOptions, Matcher};
 
 /// Concepts the issues name; each must be found as one whole span of its own entry.
@@ -211,7 +212,7 @@ fn lint_lists_forms_that_fire_on_ordinary_text() {
     )
     .unwrap();
     let text = "Use source control for code.\nWe keep breaking money jars.\n";
-    let ordinary = [tifa::glossary::OrdinaryText {
+    let ordinary = [tifa::lint::OrdinaryText {
         name: "plain.txt".into(),
         text: text.into(),
     }];

@@ -7,9 +7,9 @@ use std::process::{Command, Output};
 
 use tifa::discover::aligned::Proposal;
 use tifa::discover::Candidate;
-use tifa::glossary::json::EntryRecord;
+use tifa::glossary::exchange::json::EntryRecord;
 #[cfg(feature = "shared-tests")]
-use tifa::glossary::usage::UsageRecord;
+use tifa::render::usage::UsageRecord;
 
 // Shared fixtures, outside the repository: `cargo test --features shared-tests`.
 #[cfg(feature = "shared-tests")]

@@ -309,9 +309,9 @@ mod property {
             }
             // Every span's text folds to one of its entry's forms.
             for x in &spans {
-                let folded = tifa::matcher::fold_form(&text[x.start..x.end]);
+                let folded = tifa::text::fold_form(&text[x.start..x.end]);
                 let e = m.entry(x);
-                let forms: Vec<String> = e.all_forms().map(|(_, f)| tifa::matcher::fold_form(f)).collect();
+                let forms: Vec<String> = e.all_forms().map(|(_, f)| tifa::text::fold_form(f)).collect();
                 prop_assert!(
                     forms.iter().any(|f| folded == *f || folded.starts_with(f.as_str()) || f.starts_with(folded.as_str())),
                     "{folded:?} is not a form of {}", e.id

@@ -10,12 +10,13 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 
 use tifa::batch::{self, AnnotateConfig, Destination, InputMode};
-use tifa::chinese::{has_traditional, is_cjk};
 use tifa::glossary::{read_csv, FormKind, Glossary};
-use tifa::matcher::{fold_form, MatchOptions, Matcher, Span};
-use tifa::normalize::normalize;
+use tifa::matcher::{MatchOptions, Matcher, Span};
 use tifa::render::Format;
+use tifa::text::chinese::{has_traditional, is_cjk};
+use tifa::text::fold_form;
 use tifa::text::inflect::{form_keys, form_words, variants, word_class, words, Joint, DETERMINERS};
+use tifa::text::normalize::normalize;
 
 #[path = "support/invariants.rs"]
 mod invariants;
@@ -184,7 +185,7 @@ proptest! {
     ) {
         let text = text_from(&parts);
         let line = serde_json::json!({"id": id, "text": text, "meta": {"x": extra}}).to_string();
-        prop_assert!(tifa::source::parse_record(&line, "text").is_ok());
+        prop_assert!(tifa::input::source::parse_record(&line, "text").is_ok());
         if let Err(e) = invariants::jsonl_record(matcher(), &line, "text") {
             prop_assert!(false, "{} for {:?}", e, line);
         }
@@ -227,12 +228,12 @@ fn reference_patterns(g: &Glossary) -> Vec<RefPattern> {
                 entry: ei,
                 form: kind,
                 gated: gated.contains(&key),
-                chinese: if key.chars().any(tifa::chinese::is_han) {
+                chinese: if key.chars().any(tifa::text::chinese::is_han) {
                     form_keys(f)
                 } else {
                     vec![]
                 },
-                english: if key.chars().any(tifa::chinese::is_han) {
+                english: if key.chars().any(tifa::text::chinese::is_han) {
                     vec![]
                 } else {
                     form_words(&key)
@@ -378,7 +379,7 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
     let ws: Vec<(usize, &str)> = words(folded).collect();
     let has_letters = folded
         .chars()
-        .any(|c| c.is_alphabetic() && !tifa::chinese::is_han(c));
+        .any(|c| c.is_alphabetic() && !tifa::text::chinese::is_han(c));
     let has_digits = folded.bytes().any(|b| b.is_ascii_digit());
     // English candidates.
     let mut english: Vec<(usize, usize, usize)> = Vec::new(); // (start word, end word, pattern)
@@ -557,7 +558,7 @@ fn run_batch(inputs: &[PathBuf], format: Format, mode: InputMode, jobs: usize) -
         matcher(),
         &mut out,
         &mut |m| {
-            if let batch::Message::Error(e) = m {
+            if let tifa::diagnostics::Message::Error(e) = m {
                 errors.push(e)
             }
         },

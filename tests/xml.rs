@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tifa::segment::{self, Languages};
-use tifa::xml::{self, XmlErrorKind};
+use tifa::input::segments::{self, Languages};
+use tifa::text::xml::{self, XmlErrorKind};
 
 /// Other projects' files, in the shared fixtures (`cargo test --features shared-tests`).
 #[cfg(feature = "shared-tests")]
@@ -18,7 +18,7 @@ mod shared;
 mod shared_files {
     use std::path::{Path, PathBuf};
 
-    use tifa::segment::{self, Languages, Segment, SegmentFormat};
+    use tifa::input::segments::{self, Languages, Segment, SegmentFormat};
 
     fn shared(rel: &str) -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join(super::shared::path(&format!("testdata/{rel}")))
@@ -28,7 +28,7 @@ mod shared_files {
         let path = shared(rel);
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let format = SegmentFormat::from_path(rel).expect("known extension");
-        segment::read(&bytes, format, langs).unwrap_or_else(|e| panic!("{rel}: {e}"))
+        segments::read(&bytes, format, langs).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
     /// (file, segment count, [(index, id, source, target)]) — counted by hand in each file.
@@ -207,14 +207,14 @@ const XXE: &str = r#"<?xml version="1.0"?>
 #[test]
 fn billion_laughs_is_rejected_quickly() {
     let start = Instant::now();
-    let e = segment::read_tmx(LAUGHS.as_bytes(), &Languages::default()).unwrap_err();
+    let e = segments::read_tmx(LAUGHS.as_bytes(), &Languages::default()).unwrap_err();
     assert!(
         start.elapsed() < Duration::from_secs(1),
         "{:?}",
         start.elapsed()
     );
     match e {
-        segment::SegmentError::Xml(x) => {
+        segments::SegmentError::Xml(x) => {
             assert_eq!(x.kind, XmlErrorKind::Entity("lol9".into()));
             assert_eq!((x.line, x.column), (15, 70), "{x}");
         }
@@ -229,7 +229,7 @@ fn billion_laughs_is_rejected_quickly() {
 
 #[test]
 fn external_entities_are_never_read() {
-    let e = segment::read_xliff(XXE.as_bytes()).unwrap_err();
+    let e = segments::read_xliff(XXE.as_bytes()).unwrap_err();
     let msg = e.to_string();
     assert!(
         msg.contains("&xxe;") && msg.starts_with("line 4, column 48"),

@@ -12,7 +12,7 @@ use tifa::annotate::annotate as annotate_text;
 use tifa::check::{check_segment, render, FindingRecord, ReportFormat, ReportOptions};
 use tifa::glossary::{load as load_sources, GlossaryError, GlossarySource, Problem, Severity};
 use tifa::matcher::{MatchOptions, Matcher};
-use tifa::segment::Segment;
+use tifa::input::segments::Segment;
 
 /// One problem of a glossary, with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,6 +224,8 @@ impl Compiled {
             source: source.to_string(),
             target: Some(target.to_string()),
             line: number,
+            source_line: number,
+            target_line: number,
         };
         let opts = ReportOptions {
             format: ReportFormat::Jsonl,

@@ -9,23 +9,30 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::{Finding, Kind, Severity, Side};
+use crate::input::segments::Segment;
 use crate::matcher::Matcher;
-use crate::safe_output::csv_cell;
-use crate::segment::Segment;
+use crate::render::escape::{csv_cell, html as escape_html};
+use crate::render::html::content_security_policy;
+use crate::text::path_in_message;
+use crate::text::snippet::line_column;
 
 /// Output formats of `tifa check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
     /// `FILE:SEGMENT: severity: message`, then the segment with the term marked.
     Text,
+    /// One JSON object per finding.
     Jsonl,
+    /// One row per finding, with a header.
     Csv,
+    /// A standalone HTML page with a table of findings.
     Html,
 }
 
 /// How to write the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReportOptions {
+    /// The format.
     pub format: ReportFormat,
     /// ANSI colours in the text report (on a terminal).
     pub color: bool,
@@ -59,6 +66,7 @@ pub struct FindingRecord {
     pub side: String,
     /// Code-point offsets of `found` in the text of `side`, end exclusive.
     pub start: usize,
+    /// Code-point offset of the end of `found`.
     pub end: usize,
     /// What to write instead, if anything.
     pub suggestion: Option<String>,
@@ -174,7 +182,7 @@ pub fn begin(opts: &ReportOptions, out: &mut Vec<u8>) {
             let _ = w.write_record(CSV_COLUMNS);
             let _ = w.flush();
         }
-        ReportFormat::Html => out.extend_from_slice(HTML_HEAD.as_bytes()),
+        ReportFormat::Html => out.extend_from_slice(html_head().as_bytes()),
         ReportFormat::Text | ReportFormat::Jsonl => {}
     }
 }
@@ -266,8 +274,7 @@ fn line_of_finding(seg: &Segment, f: &Finding) -> usize {
         Side::Source => (seg.source.as_str(), seg.source_line),
         Side::Target => (seg.target.as_deref().unwrap_or_default(), seg.target_line),
     };
-    let before = text.get(..f.range.start).unwrap_or_default();
-    line + before.matches('\n').count()
+    line + line_column(text.as_bytes(), f.range.start).0 - 1
 }
 
 /// A segment text on one line with a range marked: `[[…]]`, or coloured.
@@ -295,7 +302,7 @@ fn text(color: bool, path: &str, seg: &Segment, f: &Finding, matcher: &Matcher, 
     let c = color.then(|| color_of(sev));
     let line = line_of_finding(seg, f);
     let mut s = String::new();
-    let path = crate::safe_output::path_in_message(path);
+    let path = path_in_message(path);
     match c {
         Some(c) => {
             let _ = write!(s, "\x1b[1m{path}:{line}:{RESET} {c}{sev}:{RESET} ");
@@ -311,22 +318,6 @@ fn text(color: bool, path: &str, seg: &Segment, f: &Finding, matcher: &Matcher, 
     let _ = writeln!(s, "    source | {}", marked(&seg.source, sm.as_ref(), c));
     let _ = writeln!(s, "    target | {}", marked(target, tm.as_ref(), c));
     out.extend_from_slice(s.as_bytes());
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 fn html_marked(text: &str, range: Option<&Range<usize>>) -> String {
@@ -364,13 +355,8 @@ fn html_row(path: &str, seg: &Segment, f: &Finding, matcher: &Matcher, out: &mut
     out.extend_from_slice(row.as_bytes());
 }
 
-const HTML_HEAD: &str = "<!DOCTYPE html>
-<html lang=\"en\">
-<head>
-<meta charset=\"utf-8\">
-<title>tifa check</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 1.5em; }
+/// The style sheet of the HTML report (hashed into its Content-Security-Policy).
+const HTML_CSS: &str = "body { font-family: system-ui, sans-serif; margin: 1.5em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ddd; padding: .35em .5em; text-align: left; vertical-align: top; }
 mark { background: #ffe08a; }
@@ -378,14 +364,29 @@ tr.error .sev { color: #b00020; font-weight: bold; }
 tr.warning .sev { color: #8a6d00; font-weight: bold; }
 tr.info .sev { color: #2b6cb0; }
 small { color: #666; }
-</style>
+";
+
+/// The HTML report's head, with its Content-Security-Policy.
+fn html_head() -> String {
+    format!(
+        "<!DOCTYPE html>
+<html lang=\"en\">
+<head>
+<meta charset=\"utf-8\">
+<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">
+<title>tifa check</title>
+<style>
+{HTML_CSS}</style>
 </head>
 <body>
 <h1>tifa check</h1>
 <table>
 <thead><tr><th>segment</th><th>id</th><th>severity</th><th>kind</th><th>term</th><th>suggestion</th><th>source</th><th>target</th></tr></thead>
 <tbody>
-";
+",
+        content_security_policy(&format!("\n{HTML_CSS}"), None)
+    )
+}
 
 #[cfg(test)]
 mod tests {

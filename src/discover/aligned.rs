@@ -1,5 +1,5 @@
 //! `tifa discover --aligned`: new English forms for known entries, from aligned segments
-//! (TSV, TMX or XLIFF, read by [`crate::segment`]).
+//! (TSV, TMX or XLIFF, read by [`crate::input::segments`]).
 //!
 //! For each glossary entry found in the Chinese side of the segments, every English n-gram
 //! (1–6 words, not starting or ending with a stop word, not overlapping a span the glossary
@@ -17,9 +17,9 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::words::{is_stop_word, singular, tokenize};
 use crate::matcher::{MatchOptions, Matcher};
-use crate::safe_output::csv_cell;
+use crate::render::escape::csv_cell;
+use crate::text::english::{is_stop_word, singular, tokenize};
 
 /// Longest n-gram, in words.
 const MAX_WORDS: usize = 6;
@@ -27,16 +27,18 @@ const MAX_WORDS: usize = 6;
 /// One aligned segment pair.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pair {
+    /// The Chinese side.
     pub source: String,
+    /// The English side.
     pub target: String,
     /// 1-based line in its file, for messages.
     pub line: u64,
 }
 
 impl Pair {
-    /// The pairs of segments read by [`crate::segment`] (TSV, TMX, XLIFF); segments without
+    /// The pairs of segments read by [`crate::input::segments`] (TSV, TMX, XLIFF); segments without
     /// a translation are left out.
-    pub fn from_segments(segments: Vec<crate::segment::Segment>) -> Vec<Pair> {
+    pub fn from_segments(segments: Vec<crate::input::segments::Segment>) -> Vec<Pair> {
         segments
             .into_iter()
             .filter_map(|s| {
@@ -53,7 +55,9 @@ impl Pair {
 /// A proposed new form for an entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
+    /// The entry's id.
     pub id: String,
+    /// The entry's Chinese headword.
     pub zh: String,
     /// The n-gram as most often written.
     pub phrase: String,
@@ -132,7 +136,7 @@ fn segment_ngrams(
             }
             key.push_str(&singular(&last.key));
             if seen.insert(key.clone()) {
-                let surface = crate::corpus::squash(&text[tokens[i].start..last.end])
+                let surface = crate::text::snippet::squash(&text[tokens[i].start..last.end])
                     .trim()
                     .to_string();
                 out.push((key, surface));
@@ -334,12 +338,13 @@ fn quote_aligned(
         }) else {
             continue;
         };
-        let phrase = crate::corpus::squash(target[t.clone()].trim())
+        let phrase = crate::text::snippet::squash(target[t.clone()].trim())
             .trim()
             .to_string();
         let words = tokenize(&phrase).len();
         let covered = tgt_spans.iter().any(|x| x.start < t.end && x.end > t.start);
-        if (1..=8).contains(&words) && !covered && !phrase.chars().any(crate::chinese::is_han) {
+        if (1..=8).contains(&words) && !covered && !phrase.chars().any(crate::text::chinese::is_han)
+        {
             out.push((span.entry, phrase_key(&phrase), phrase));
         }
     }

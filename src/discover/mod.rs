@@ -19,19 +19,18 @@
 //! ([`Discovery::finish`]), from the documents they were seen in.
 
 pub mod aligned;
-mod words;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::chinese::is_han;
-use crate::corpus::{line_of, squash, Kwic};
 use crate::glossary::exchange::IdAllocator;
 use crate::glossary::{Entry, COLUMNS};
 use crate::matcher::{MatchOptions, Matcher};
-pub use words::{is_stop_word, singular, tokenize, Token, STOP_WORDS};
+use crate::text::chinese::is_han;
+use crate::text::english::{is_stop_word, singular, tokenize, Token};
+use crate::text::snippet::{line_column, squash, Kwic};
 
 /// How many times a quoted occurrence counts.
 pub const QUOTE_WEIGHT: f64 = 4.0;
@@ -57,6 +56,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The name in CSV and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Quoted => "quoted",
@@ -96,8 +96,8 @@ struct Count {
 #[derive(Debug, Default)]
 pub struct DocCounts {
     path: String,
-    /// The text, kept only for standard input, which cannot be read twice.
-    text: Option<String>,
+    /// The text, for the contexts of the candidates that rank.
+    text: String,
     counts: HashMap<String, Count>,
 }
 
@@ -174,7 +174,7 @@ pub fn summarize(matcher: &Matcher, path: &str, text: &str) -> DocCounts {
     }
     DocCounts {
         path: path.to_string(),
-        text: (path == "-").then(|| text.to_string()),
+        text: text.to_string(),
         counts,
     }
 }
@@ -291,7 +291,10 @@ struct Stat {
 pub struct Discovery {
     stats: HashMap<String, Stat>,
     paths: Vec<String>,
-    stdin: Option<String>,
+    /// Every document's text, by document index. Kept rather than read again for the
+    /// contexts: standard input cannot be read twice, a file may have changed in between,
+    /// and a corpus to discover terms in fits in memory.
+    texts: Vec<String>,
 }
 
 /// One occurrence shown to the curator.
@@ -300,6 +303,7 @@ pub struct Context {
     /// `path:line`.
     pub at: String,
     #[serde(flatten)]
+    /// The occurrence in context.
     pub kwic: Kwic,
 }
 
@@ -308,18 +312,22 @@ pub struct Context {
 pub struct Candidate {
     /// The phrase as most often written (whitespace collapsed).
     pub phrase: String,
+    /// What kind of candidate it is.
     pub kind: Kind,
     /// Occurrences (quoted or not).
     pub count: u64,
     /// Quoted occurrences.
     pub quoted: u64,
+    /// Documents it occurs in.
     pub documents: u64,
+    /// Rank: longer and more frequent phrases score higher.
     pub score: f64,
     /// Up to three, from different documents where possible.
     pub contexts: Vec<Context>,
 }
 
 impl Discovery {
+    /// An empty discovery.
     pub fn new() -> Discovery {
         Discovery::default()
     }
@@ -328,9 +336,7 @@ impl Discovery {
     pub fn add(&mut self, doc: DocCounts) {
         let di = self.paths.len() as u32;
         self.paths.push(doc.path);
-        if doc.text.is_some() {
-            self.stdin = doc.text;
-        }
+        self.texts.push(doc.text);
         for (k, c) in doc.counts {
             let s = self.stats.entry(k).or_default();
             s.count += u64::from(c.count.max(c.quoted));
@@ -418,25 +424,12 @@ impl Discovery {
             ranked.truncate(opts.limit);
         }
 
-        // Contexts: read each needed document once.
-        let mut texts: HashMap<u32, Option<String>> = HashMap::new();
         let mut out = Vec::with_capacity(ranked.len());
         for (key, s, score) in ranked {
             let mut contexts = Vec::new();
             let mut phrase = None;
             for &di in &s.docs {
-                let text = texts.entry(di).or_insert_with(|| {
-                    let path = &self.paths[di as usize];
-                    if path == "-" {
-                        return self.stdin.clone();
-                    }
-                    crate::corpus::read_document(std::path::Path::new(path), true)
-                        .ok()
-                        .map(|(t, _)| t)
-                });
-                let Some(text) = text.as_deref() else {
-                    continue;
-                };
+                let text = self.texts[di as usize].as_str();
                 let per_doc = if s.docs.len() >= 3 { 1 } else { 3 };
                 for r in occurrences(text, key, s.zh).into_iter().take(per_doc) {
                     if contexts.len() == 3 {
@@ -444,7 +437,11 @@ impl Discovery {
                     }
                     phrase.get_or_insert_with(|| squash(&text[r.clone()]).trim().to_string());
                     contexts.push(Context {
-                        at: format!("{}:{}", self.paths[di as usize], line_of(text, r.start)),
+                        at: format!(
+                            "{}:{}",
+                            self.paths[di as usize],
+                            line_column(text.as_bytes(), r.start).0
+                        ),
                         kwic: Kwic::new(text, r, CONTEXT),
                     });
                 }
@@ -606,7 +603,7 @@ pub fn write_csv(
         // report, neutralised for spreadsheets.
         w.write_record(
             row.iter()
-                .map(|c| crate::safe_output::csv_cell(c).into_owned()),
+                .map(|c| crate::render::escape::csv_cell(c).into_owned()),
         )?;
     }
     w.flush()

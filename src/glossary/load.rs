@@ -20,6 +20,7 @@ pub enum GlossarySource {
 /// A glossary that cannot be used: every problem found, errors and warnings.
 #[derive(Debug, Clone)]
 pub struct GlossaryError {
+    /// Every problem found, errors and warnings.
     pub problems: Vec<Problem>,
 }
 
@@ -38,6 +39,7 @@ impl fmt::Display for GlossaryError {
 impl std::error::Error for GlossaryError {}
 
 impl GlossaryError {
+    /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }

@@ -5,20 +5,12 @@
 //! forms, acceptable English renderings and the literal renderings machine translation
 //! produces. Every surface form is matched; [`FormKind`] says which kind matched.
 
-pub mod cedict;
 mod csv;
 pub mod exchange;
-pub mod json;
-mod lint;
 mod load;
-pub mod omegat;
 pub mod pinyin;
-pub mod printable;
-pub mod tbx;
-pub mod usage;
 
 pub use self::csv::{is_valid_id, read_csv, write_csv, COLUMNS};
-pub use self::lint::{lint, OrdinaryText};
 pub use self::load::{load, GlossaryError, GlossarySource};
 
 use std::fmt;
@@ -40,18 +32,31 @@ pub const CATEGORIES: &[&str] = &[
 /// One concept of the glossary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
+    /// Stable identifier: a lower-case ASCII slug.
     pub id: String,
+    /// Chinese headword, simplified.
     pub zh: String,
+    /// Other Chinese forms (abbreviations, variants).
     pub zh_alt: Vec<String>,
+    /// Traditional-character forms.
     pub zh_hant: Vec<String>,
+    /// Pinyin with tone marks.
     pub pinyin: String,
+    /// Preferred English rendering.
     pub en: String,
+    /// Other acceptable English renderings.
     pub en_alt: Vec<String>,
+    /// Literal renderings machine translation produces.
     pub literal: Vec<String>,
+    /// One of [`CATEGORIES`].
     pub category: String,
+    /// What the term means.
     pub definition: String,
+    /// Usage note.
     pub note: String,
+    /// Ids of related entries.
     pub see_also: Vec<String>,
+    /// Where the entry comes from.
     pub source: String,
     /// Longer strings in which a form of this entry must not fire (公安部 in 公安部门).
     pub exclude: Vec<String>,
@@ -67,7 +72,9 @@ pub struct Entry {
 /// The file and line an entry came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {
+    /// The glossary file (`builtin/…` for the compiled-in glossary).
     pub file: PathBuf,
+    /// 1-based line of the row.
     pub line: u64,
     /// The file's header, so messages can name the column of a field.
     pub columns: Arc<[Option<&'static str>]>,
@@ -86,15 +93,22 @@ impl Origin {
 /// Which kind of surface form of an entry matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FormKind {
+    /// The Chinese headword.
     Zh,
+    /// An alternative Chinese form.
     ZhAlt,
+    /// A traditional-character form.
     ZhHant,
+    /// The preferred English rendering.
     En,
+    /// An alternative English rendering.
     EnAlt,
+    /// A literal rendering.
     Literal,
 }
 
 impl FormKind {
+    /// Every kind, in column order.
     pub const ALL: [FormKind; 6] = [
         FormKind::Zh,
         FormKind::ZhAlt,
@@ -116,6 +130,7 @@ impl FormKind {
         }
     }
 
+    /// Whether the form is Chinese (no word-boundary rule applies).
     pub fn is_chinese(self) -> bool {
         matches!(self, FormKind::Zh | FormKind::ZhAlt | FormKind::ZhHant)
     }
@@ -154,18 +169,22 @@ impl Entry {
 /// A loaded glossary: entries in load order.
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
+    /// The entries, in file order.
     pub entries: Vec<Entry>,
 }
 
 impl Glossary {
+    /// The number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
+    /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
     }
@@ -189,18 +208,24 @@ include!(concat!(env!("OUT_DIR"), "/builtin_glossary.rs"));
 /// How bad a [`Problem`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// The glossary loads; the row or field may be wrong.
     Warning,
+    /// The glossary cannot be used until it is fixed.
     Error,
 }
 
 /// One problem found in a glossary file, with the place it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The glossary file.
     pub file: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
     pub line: u64,
     /// 1-based CSV column (field) number; 0 when the problem concerns the whole row or file.
     pub column: u64,
+    /// How bad it is.
     pub severity: Severity,
+    /// What is wrong, and how to fix it.
     pub message: String,
 }
 
@@ -211,7 +236,7 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
         };
         let file = self.file.to_string_lossy();
-        write!(f, "{}", crate::safe_output::path_in_message(&file))?;
+        write!(f, "{}", crate::text::path_in_message(&file))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
         }

@@ -1,15 +1,17 @@
 //! `--format csv`: one row per span.
 
+use super::escape::csv_cell;
 use super::{Document, Render};
 use crate::annotate::Annotation;
-use crate::matcher::Matcher;
-use crate::safe_output::csv_cell;
+use crate::glossary::Glossary;
 
+/// The header row of CSV output.
 pub const CSV_HEADER: &[&str] = &[
     "path", "line", "column", "start", "end", "text", "kb_id", "zh", "pinyin", "en", "form",
     "label",
 ];
 
+/// One row per span: the document, the offsets, the entry and the form.
 pub struct CsvRenderer;
 
 impl Render for CsvRenderer {
@@ -19,12 +21,22 @@ impl Render for CsvRenderer {
             .expect("writing to a Vec cannot fail");
     }
 
-    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
+    fn extension(&self) -> &'static str {
+        "csv"
+    }
+
+    fn document(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+    ) {
         let mut w = ::csv::Writer::from_writer(out);
         let mut num = itoa::Buffer::new();
         let mut fields: [String; 4] = Default::default();
         for l in &ann.spans {
-            let e = matcher.entry(&l.span);
+            let e = &glossary.entries[l.span.entry];
             for (f, n) in fields
                 .iter_mut()
                 .zip([l.line, l.column, l.char_start, l.char_end])

@@ -6,23 +6,31 @@ use serde::{Deserialize, Serialize};
 
 use super::{Document, Render};
 use crate::annotate::Annotation;
-use crate::matcher::Matcher;
+use crate::glossary::Glossary;
 
 /// One span of the `spans` array. Offsets are code points into `text`, end exclusive; byte
 /// offsets are given too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpanRecord {
+    /// Code-point offset of the start.
     pub start: usize,
+    /// Code-point offset of the end, exclusive.
     pub end: usize,
+    /// Byte offset of the start.
     pub byte_start: usize,
+    /// Byte offset of the end, exclusive.
     pub byte_end: usize,
+    /// The text of the span.
     pub text: String,
     /// The entry's category.
     pub label: String,
     /// The entry's id.
     pub kb_id: String,
+    /// The entry's Chinese headword.
     pub zh: String,
+    /// Its pinyin.
     pub pinyin: String,
+    /// Its preferred English rendering.
     pub en: String,
     /// Which kind of surface form matched: zh, zh_alt, zh_hant, en, en_alt, literal.
     pub form: String,
@@ -50,13 +58,14 @@ struct DocOut<'a> {
     spans: Vec<SpanOut<'a>>,
 }
 
+/// One JSON object per document: its path (or, for JSONL input, its record's fields), its text and its spans.
 pub struct JsonlRenderer;
 
-fn spans<'a>(doc: &Document<'a>, ann: &Annotation, matcher: &'a Matcher) -> Vec<SpanOut<'a>> {
+fn spans<'a>(doc: &Document<'a>, ann: &Annotation, glossary: &'a Glossary) -> Vec<SpanOut<'a>> {
     ann.spans
         .iter()
         .map(|l| {
-            let e = matcher.entry(&l.span);
+            let e = &glossary.entries[l.span.entry];
             SpanOut {
                 start: l.char_start,
                 end: l.char_end,
@@ -75,8 +84,24 @@ fn spans<'a>(doc: &Document<'a>, ann: &Annotation, matcher: &'a Matcher) -> Vec<
 }
 
 impl Render for JsonlRenderer {
-    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
-        let spans = spans(doc, ann, matcher);
+    /// A record without text passes through unchanged, so nothing the user gave is lost.
+    fn pass_through(&self, record: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(record.as_bytes());
+        out.push(b'\n');
+    }
+
+    fn extension(&self) -> &'static str {
+        "jsonl"
+    }
+
+    fn document(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+    ) {
+        let spans = spans(doc, ann, glossary);
         match doc.record {
             // Keep the input record byte for byte and append `spans` before its closing brace.
             Some(record) => {

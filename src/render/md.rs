@@ -34,8 +34,7 @@ use std::fmt::Write as _;
 use super::prose::{self, Term};
 use super::{Document, Render};
 use crate::annotate::Annotation;
-use crate::glossary::{Entry, FormKind};
-use crate::matcher::Matcher;
+use crate::glossary::{Entry, FormKind, Glossary};
 
 /// The renderer of `--format md`.
 pub struct MdRenderer;
@@ -45,9 +44,19 @@ pub const TEXT_START: &str = "<!-- tifa:text -->";
 pub const TEXT_END: &str = "<!-- /tifa:text -->";
 
 impl Render for MdRenderer {
-    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
+    fn extension(&self) -> &'static str {
+        "md"
+    }
+
+    fn document(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+    ) {
         let mut s = String::with_capacity(doc.text.len() * 5 / 4 + ann.spans.len() * 300 + 1024);
-        write_document(doc, ann, matcher, &mut s);
+        write_document(doc, ann, glossary, &mut s);
         out.extend_from_slice(s.as_bytes());
     }
 }
@@ -62,8 +71,8 @@ fn label(e: &Entry, form: FormKind) -> String {
     }
 }
 
-fn write_document(doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, s: &mut String) {
-    let entries = &matcher.glossary().entries;
+fn write_document(doc: &Document<'_>, ann: &Annotation, glossary: &Glossary, s: &mut String) {
+    let entries = &glossary.entries;
     s.push_str("# ");
     let name = if doc.path == "-" {
         "Standard input"
@@ -96,7 +105,7 @@ fn write_document(doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, s: &m
     }
     s.push_str(TEXT_START);
     s.push_str("\n\n");
-    text(doc.text, ann, matcher, s);
+    text(doc.text, ann, glossary, s);
     s.push_str(TEXT_END);
     s.push_str("\n\n");
     if terms.is_empty() {
@@ -107,14 +116,14 @@ fn write_document(doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, s: &m
 }
 
 /// The text region: paragraphs, each span followed by its footnote reference.
-fn text(text: &str, ann: &Annotation, matcher: &Matcher, s: &mut String) {
+fn text(text: &str, ann: &Annotation, glossary: &Glossary, s: &mut String) {
     let paras = prose::paragraphs(text, &[]);
     // Footnote references, by the byte offset they follow; one that would fall between
     // paragraphs (a span ending in whitespace) goes at the end of the paragraph before it.
     let mut refs: Vec<(usize, String)> = ann
         .spans
         .iter()
-        .map(|l| (l.span.end, label(matcher.entry(&l.span), l.form())))
+        .map(|l| (l.span.end, label(&glossary.entries[l.span.entry], l.form())))
         .collect();
     refs.sort_by_key(|r| r.0);
     let mut ri = 0;

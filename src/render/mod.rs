@@ -4,11 +4,15 @@
 //! independently and the buffers are written in input order.
 
 mod csv;
+pub mod escape;
 pub mod html;
 mod jsonl;
 mod md;
+pub mod printable;
 pub mod prose;
+pub mod summary;
 mod text;
+pub mod usage;
 
 pub use self::csv::{CsvRenderer, CSV_HEADER};
 pub use self::html::HtmlRenderer;
@@ -16,14 +20,17 @@ pub use self::jsonl::{JsonlRenderer, SpanRecord};
 pub use self::md::MdRenderer;
 pub use self::text::{gloss, glosses, notes, TextRenderer};
 
+use std::path::PathBuf;
+
 use crate::annotate::Annotation;
-use crate::matcher::Matcher;
+use crate::glossary::Glossary;
 
 /// One input document.
 #[derive(Debug, Clone, Copy)]
 pub struct Document<'a> {
     /// The input's path as given (`-` for stdin); for a JSONL record, `path:line`.
     pub path: &'a str,
+    /// The text, decoded.
     pub text: &'a str,
     /// For a JSONL input record: the record itself, whose fields are kept in the output.
     pub record: Option<&'a str>,
@@ -32,8 +39,11 @@ pub struct Document<'a> {
 /// Output formats of `tifa annotate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// The input with a bracketed gloss after each term (`render::text`).
     Text,
+    /// One JSON object per document (`render::jsonl`).
     Jsonl,
+    /// One row per span (`render::csv`).
     Csv,
     /// A self-contained reading page (`render::html`).
     Html,
@@ -42,17 +52,7 @@ pub enum Format {
 }
 
 impl Format {
-    /// File extension for outputs written into a folder.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Text => "txt",
-            Format::Jsonl => "jsonl",
-            Format::Csv => "csv",
-            Format::Html => "html",
-            Format::Md => "md",
-        }
-    }
-
+    /// The renderer of this format.
     pub fn renderer(self) -> Box<dyn Render> {
         match self {
             Format::Text => Box::new(TextRenderer),
@@ -64,12 +64,45 @@ impl Format {
     }
 }
 
-/// Writes annotated documents in one format.
+/// One document's output page in a folder of outputs, for the corpus page.
+#[derive(Debug, Clone)]
+pub struct IndexDoc {
+    /// The input's path as given.
+    pub path: String,
+    /// The page, relative to the output folder.
+    pub page: PathBuf,
+    /// Occurrences per entry (index into the glossary).
+    pub counts: Vec<(usize, u32)>,
+    /// Whether the page holds this one document, so its term anchors can be linked; a JSONL
+    /// input's page holds one article per record and is linked as a whole.
+    pub anchored: bool,
+}
+
+/// Writes annotated documents in one format. The runner calls these hooks and names no
+/// format: what differs between formats is here.
 pub trait Render: Sync + Send {
+    /// File extension of the outputs written into a folder.
+    fn extension(&self) -> &'static str;
     /// Written once before the first document of an output (a CSV header, say).
     fn begin(&self, _out: &mut Vec<u8>) {}
     /// Writes one document.
-    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>);
+    fn document(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+    );
     /// Written once after the last document of an output.
     fn end(&self, _out: &mut Vec<u8>) {}
+    /// An input record that holds no text: formats that carry records keep it (JSONL),
+    /// others write nothing.
+    fn pass_through(&self, _record: &str, _out: &mut Vec<u8>) {}
+    /// The file name of the corpus page written beside the documents' outputs in a folder
+    /// (HTML's `index.html`), for formats that have one.
+    fn corpus_page(&self) -> Option<&'static str> {
+        None
+    }
+    /// Writes the corpus page over the documents' pages.
+    fn corpus(&self, _docs: &[IndexDoc], _glossary: &Glossary, _out: &mut Vec<u8>) {}
 }

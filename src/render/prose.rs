@@ -49,9 +49,11 @@ pub fn paragraphs(text: &str, keep: &[Range<usize>]) -> Vec<Range<usize>> {
 /// One entry's occurrences in a document.
 #[derive(Debug, Clone)]
 pub struct Term {
+    /// Index of the entry in the glossary.
     pub entry: usize,
     /// Indices into the annotation's spans, in text order.
     pub spans: Vec<usize>,
+    /// How many of the spans are literal renderings.
     pub literal: usize,
 }
 
@@ -103,7 +105,7 @@ pub fn form_label(form: FormKind) -> &'static str {
 pub fn mostly_chinese(text: &str) -> bool {
     let (mut han, mut latin) = (0usize, 0usize);
     for c in text.chars().take(20_000) {
-        if crate::chinese::is_han(c) {
+        if crate::text::chinese::is_han(c) {
             han += 1;
         } else if c.is_alphabetic() {
             latin += 1;

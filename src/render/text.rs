@@ -3,9 +3,9 @@
 
 use super::{Document, Render};
 use crate::annotate::Annotation;
-use crate::glossary::{Entry, FormKind};
-use crate::matcher::Matcher;
+use crate::glossary::{Entry, FormKind, Glossary};
 
+/// The input text with a short gloss after each term and the entries' notes after it.
 pub struct TextRenderer;
 
 /// The bracketed gloss after a span: what the reader lacks, and the number of the entry's
@@ -39,12 +39,12 @@ pub fn notes(entries: &[&Entry]) -> String {
 
 /// The glosses of a document's spans (indexed like `ann.spans`) and its notes (empty when
 /// it has no span).
-pub fn glosses<'m>(ann: &Annotation, matcher: &'m Matcher) -> (Vec<String>, Vec<&'m Entry>) {
+pub fn glosses<'g>(ann: &Annotation, glossary: &'g Glossary) -> (Vec<String>, Vec<&'g Entry>) {
     let mut glosses = vec![String::new(); ann.spans.len()];
     let mut entries: Vec<&Entry> = Vec::new();
     for (_, i) in gloss_order(ann) {
         let l = &ann.spans[i];
-        let entry = matcher.entry(&l.span);
+        let entry = &glossary.entries[l.span.entry];
         let note = match entries.iter().position(|e| std::ptr::eq(*e, entry)) {
             Some(k) => k + 1,
             None => {
@@ -71,8 +71,18 @@ fn gloss_order(ann: &Annotation) -> Vec<(usize, usize)> {
 }
 
 impl Render for TextRenderer {
-    fn document(&self, doc: &Document<'_>, ann: &Annotation, matcher: &Matcher, out: &mut Vec<u8>) {
-        let (glosses, entries) = glosses(ann, matcher);
+    fn extension(&self) -> &'static str {
+        "txt"
+    }
+
+    fn document(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+    ) {
+        let (glosses, entries) = glosses(ann, glossary);
         let mut pos = 0;
         for (end, i) in gloss_order(ann) {
             out.extend_from_slice(&doc.text.as_bytes()[pos..end]);

@@ -11,8 +11,8 @@
 use english::{English, Form, Number, Person, Tense};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::chinese::is_han;
-use crate::normalize::normalize;
+use crate::text::chinese::is_han;
+use crate::text::normalize::normalize;
 
 /// Articles and determiners: skipped inside and before a term ("the Party's", "a protective
 /// umbrella"), in forms and in text alike.

@@ -1,3 +1,88 @@
-//! The text layer: pure functions over text, no glossary.
+//! Pure text, knowing nothing of glossaries or formats: normalization with its offset map,
+//! Chinese characters, English words and their inflection, phrase matching over words,
+//! places and snippets, and XML. Every layer above uses
+//! these, one copy of each.
 
+pub mod chinese;
+pub mod english;
 pub mod inflect;
+pub mod normalize;
+pub mod phrase;
+pub mod snippet;
+pub mod xml;
+
+use std::borrow::Cow;
+
+/// Folds a surface form the way text is folded, without edge whitespace: the key under
+/// which glossary forms are compared, by the matcher and by the exchange formats alike.
+pub fn fold_form(form: &str) -> String {
+    normalize::normalize(form)
+        .text
+        .trim_matches(' ')
+        .to_string()
+}
+
+/// Where bytes stop being UTF-8: 1-based line and column (in characters), and byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8 {
+    /// 1-based line of the first invalid byte.
+    pub line: usize,
+    /// 1-based column of the first invalid byte, in characters.
+    pub column: usize,
+    /// Byte offset of the first invalid byte in the bytes given.
+    pub offset: usize,
+}
+
+/// The text of UTF-8 `bytes`, a leading byte-order mark dropped; or where it stops being
+/// UTF-8. The one decoder of the files that must be UTF-8 (glossary exchange files).
+pub fn utf8(bytes: &[u8]) -> Result<&str, NotUtf8> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    std::str::from_utf8(&bytes[bom..]).map_err(|e| {
+        let offset = bom + e.valid_up_to();
+        let (line, column) = snippet::line_column(bytes, offset);
+        NotUtf8 {
+            line,
+            column,
+            offset,
+        }
+    })
+}
+
+/// A file name as shown in a one-line message: a name holding a line break or another
+/// control character is quoted with the control characters escaped (`"a\nb.txt"`), so it can
+/// neither split the message nor forge a second one. Every other name is returned unchanged.
+///
+/// ```
+/// use tifa::text::path_in_message;
+/// assert_eq!(path_in_message("in/a.txt"), "in/a.txt");
+/// assert_eq!(path_in_message("in/a\nb.txt"), "\"in/a\\nb.txt\"");
+/// ```
+pub fn path_in_message(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        Cow::Owned(format!("{s:?}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_drops_the_bom_and_places_errors() {
+        assert_eq!(utf8(b"\xEF\xBB\xBFab"), Ok("ab"));
+        assert_eq!(
+            utf8(b"a\n\xE4\xB8\xADb\xFF"),
+            Err(NotUtf8 {
+                line: 2,
+                column: 3,
+                offset: 6
+            })
+        );
+    }
+}

@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use tifa::annotate::{annotate, Annotation};
 use tifa::matcher::{MatchOptions, Matcher};
-use tifa::normalize::normalize;
 use tifa::render::{Document, Format, SpanRecord, CSV_HEADER};
+use tifa::text::normalize::normalize;
 
 /// Every output format of `tifa annotate`. The match in [`render_round_trip`] is exhaustive,
 /// so a new format does not compile until it has a round-trip check.
@@ -150,7 +150,7 @@ pub fn render_round_trip(
     if format != Format::Html {
         r.begin(&mut out);
     }
-    r.document(&doc, ann, matcher, &mut out);
+    r.document(&doc, ann, matcher.glossary(), &mut out);
     if format != Format::Html {
         r.end(&mut out);
     }
@@ -388,7 +388,7 @@ pub fn strip_glosses(
         .map(|(i, l)| (l.span.end, i))
         .collect();
     ends.sort_unstable();
-    let (glosses, entries) = tifa::render::glosses(ann, matcher);
+    let (glosses, entries) = tifa::render::glosses(ann, matcher.glossary());
     let distinct: std::collections::HashSet<&str> = ann
         .spans
         .iter()
@@ -447,7 +447,7 @@ pub fn annotate_everywhere(
 /// A JSONL input line (`--input jsonl`): when it is a record tifa accepts, its output is
 /// the same JSON object with `spans` added, and the spans point into its text field.
 pub fn jsonl_record(matcher: &Matcher, line: &str, field: &str) -> Result<(), String> {
-    let Ok(rec) = tifa::source::parse_record(line, field) else {
+    let Ok(rec) = tifa::input::source::parse_record(line, field) else {
         return Ok(());
     };
     let trimmed = line.trim();
@@ -460,7 +460,7 @@ pub fn jsonl_record(matcher: &Matcher, line: &str, field: &str) -> Result<(), St
     let mut out = Vec::new();
     Format::Jsonl
         .renderer()
-        .document(&doc, &ann, matcher, &mut out);
+        .document(&doc, &ann, matcher.glossary(), &mut out);
     // Compared as raw JSON values, so numbers serde_json cannot hold (1e400) still compare.
     type Raw<'a> = std::collections::BTreeMap<String, &'a serde_json::value::RawValue>;
     let mut got: Raw<'_> = serde_json::from_slice(&out).map_err(|e| {
@@ -514,7 +514,7 @@ pub fn target_normalize(data: &[u8]) {
     // Forms fold with the same function. Not asserted: folding is not idempotent for some
     // compatibility characters (‴ folds to ′′′, whose ′ folds to '), which matching does
     // not need, since text and forms are folded once each by the same function.
-    let _ = tifa::matcher::fold_form(&text);
+    let _ = tifa::text::fold_form(&text);
 }
 
 /// Annotate end to end with the curated glossary through every renderer, in both overlap
@@ -523,7 +523,7 @@ pub fn target_annotate(data: &[u8]) {
     let matcher = builtin_matcher();
     // What `tifa annotate` does with a file's bytes: decode (lossily here, so every input
     // reaches the matcher), annotate, render.
-    let Ok((text, _)) = tifa::source::decode("fuzz", data.to_vec(), true) else {
+    let Ok((text, _)) = tifa::input::source::decode("fuzz", data.to_vec(), true) else {
         return;
     };
     // Every format by default; with overlapping spans, the plain formats (reading the HTML
@@ -594,7 +594,7 @@ pub fn target_glossary_csv(data: &[u8]) {
 
 /// The TMX reader (and the XML layer under it): segments or one error, never a panic.
 pub fn target_tmx(data: &[u8]) {
-    use tifa::segment::{read_tmx, Languages};
+    use tifa::input::segments::{read_tmx, Languages};
     for langs in [
         Languages::default(),
         Languages {
@@ -614,12 +614,12 @@ pub fn target_tmx(data: &[u8]) {
             }
         }
     }
-    let _ = tifa::xml::parse(data);
+    let _ = tifa::text::xml::parse(data);
 }
 
 /// The XLIFF 1.2/2.x reader: segments or one error, never a panic.
 pub fn target_xliff(data: &[u8]) {
-    match tifa::segment::read_xliff(data) {
+    match tifa::input::segments::read_xliff(data) {
         Ok(segs) => assert!(segs.iter().all(|s| s.number >= 1)),
         Err(e) => {
             let _ = e.to_string();

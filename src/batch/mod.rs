@@ -1,0 +1,347 @@
+//! The batch runner of `tifa annotate`: reads documents, annotates them on parallel workers,
+//! and writes the rendered outputs in input order, whatever the number of workers.
+//!
+//! Every worker renders a whole document into its own buffer; buffers are written in input
+//! order ([`pipeline::ordered`]), so outputs never interleave and `-j1` equals `-jN` byte for
+//! byte. Work goes out in chunks bounded in documents and bytes, which bounds memory by the
+//! chunk, not the corpus. The runner names no format: the renderer's hooks do what differs.
+
+pub mod corpus;
+mod jsonl;
+pub mod pipeline;
+mod sink;
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use self::jsonl::JsonlJob;
+use self::sink::{Sink, SummaryFile};
+use crate::annotate::{annotate, entry_counts};
+use crate::diagnostics::Message;
+use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
+use crate::matcher::{MatchOptions, Matcher};
+use crate::output::{overwrite_error, overwritten_input};
+use crate::render::{Document, Format, Render};
+use crate::text::english::count;
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputMode {
+    /// Each file is one document.
+    Text,
+    /// Each line of each file is a JSON object holding a document.
+    Jsonl,
+}
+
+/// Where outputs go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// Standard output.
+    Stdout,
+    /// One file for everything, written atomically.
+    File(PathBuf),
+    /// One output file per input, mirroring the input tree.
+    Dir(PathBuf),
+}
+
+/// Everything `tifa annotate` needs, already validated.
+#[derive(Debug, Clone)]
+pub struct AnnotateConfig {
+    /// Files and folders; empty or `-` means standard input.
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    pub format: Format,
+    /// Where outputs go.
+    pub destination: Destination,
+    /// Parallel workers.
+    pub jobs: usize,
+    /// Matching choices.
+    pub match_options: MatchOptions,
+    /// How inputs are read.
+    pub input_mode: InputMode,
+    /// With JSONL input: the field holding the text.
+    pub text_field: String,
+    /// Replace invalid UTF-8 instead of failing the input.
+    pub lossy: bool,
+    /// Include/exclude patterns for files found in folders.
+    pub globs: Vec<String>,
+    /// Per-document entry counts: CSV, or JSON when the name ends in `.json`.
+    pub summary: Option<PathBuf>,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Documents annotated.
+    pub documents: u64,
+    /// Input bytes read.
+    pub bytes: u64,
+    /// Spans found.
+    pub spans: u64,
+    /// Inputs (or records) that failed; the exit status is 1 when this is not zero.
+    pub errors: u64,
+    /// Wall-clock time of the run.
+    pub elapsed: Duration,
+}
+
+impl Report {
+    /// The final summary line.
+    pub fn summary(&self) -> String {
+        let secs = self.elapsed.as_secs_f64();
+        let mb = self.bytes as f64 / 1e6;
+        format!(
+            "{}, {:.1} MB, {}, {} in {:.2} s ({:.1} MB/s)",
+            count(self.documents, "document", "documents"),
+            mb,
+            count(self.spans, "span", "spans"),
+            count(self.errors, "error", "errors"),
+            secs,
+            if secs > 0.0 { mb / secs } else { 0.0 }
+        )
+    }
+}
+
+/// Chunk limits: enough work to keep every worker busy, little enough to bound memory.
+const CHUNK_DOCS: usize = 512;
+const CHUNK_BYTES: u64 = 8 << 20;
+
+/// What a worker produces for one input.
+type Outcome = Result<Rendered, InputError>;
+
+struct Rendered {
+    bytes: Vec<u8>,
+    input_len: u64,
+    spans: u64,
+    /// Entry index and occurrences, for `--summary`.
+    counts: Vec<(usize, u32)>,
+    warning: Option<InputError>,
+}
+
+/// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
+/// `message` receives every error, warning, note and progress report as it happens. When
+/// `cancel` becomes true the run stops after the chunk in progress, and no partial output
+/// file is left behind.
+pub fn run(
+    config: &AnnotateConfig,
+    matcher: &Matcher,
+    stdout: &mut dyn Write,
+    message: &mut dyn FnMut(Message),
+    cancel: &AtomicBool,
+) -> io::Result<Report> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.jobs.max(1))
+        .build()
+        .map_err(io::Error::other)?;
+    let renderer = config.format.renderer();
+    let mut report = Report::default();
+    let globs =
+        Globs::new(&config.globs).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let mut summary = match &config.summary {
+        Some(p) => Some(SummaryFile::create(p)?),
+        None => None,
+    };
+
+    let inputs = if config.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        config.inputs.clone()
+    };
+    let mut notes = Vec::new();
+    let found = source::expand(&inputs, &globs, &mut notes);
+    // An output file that is one of the inputs would replace it: refused before any work.
+    let paths: Vec<PathBuf> = found.iter().map(|f| f.path.clone()).collect();
+    let outputs = match &config.destination {
+        Destination::File(p) => Some(p),
+        _ => None,
+    };
+    for out in outputs.into_iter().chain(&config.summary) {
+        if let Some(input) = overwritten_input(out, &paths) {
+            return Err(overwrite_error(out, &input));
+        }
+    }
+    for n in notes {
+        match n {
+            WalkNote::Skipped(p, why) => message(Message::Note(format!("{}: {why}", p.display()))),
+            WalkNote::Error(e) => {
+                report.errors += 1;
+                message(Message::Error(e.to_string()));
+            }
+        }
+    }
+    let total_bytes: u64 = found
+        .iter()
+        .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .sum();
+    let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
+
+    let mut sink = Sink::new(&config.destination, &*renderer, stdout)?;
+    sink.plan(&found);
+    sink.begin(&*renderer)?;
+    let progress = |report: &Report, message: &mut dyn FnMut(Message)| {
+        message(Message::Progress {
+            documents: report.documents,
+            bytes: report.bytes,
+            total_bytes,
+        })
+    };
+    match config.input_mode {
+        InputMode::Text => {
+            pipeline::ordered(
+                &pool,
+                chunks(&found),
+                |f: &&Found| render_file(f, config, matcher, &*renderer),
+                |chunk, (), results| {
+                    let mut out = Delivery {
+                        report: &mut report,
+                        summary: summary.as_mut(),
+                        sink: &mut sink,
+                        renderer: &*renderer,
+                        matcher,
+                        message: &mut *message,
+                    };
+                    out.files(&chunk, results)?;
+                    progress(&report, message);
+                    // A failed write to the shared output ends the run.
+                    sink.fatal.take().map_or(Ok(()), Err)
+                },
+                || cancel.load(Ordering::Relaxed),
+            )?;
+        }
+        InputMode::Jsonl => {
+            for f in &found {
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                let mut job = JsonlJob {
+                    config,
+                    matcher,
+                    renderer: &*renderer,
+                    pool: &pool,
+                    cancel,
+                    total_bytes,
+                };
+                let res = job.run(f, &mut sink, &mut report, summary.as_mut(), message);
+                if let Some(e) = sink.fatal.take() {
+                    return Err(e);
+                }
+                if let Err(e) = res {
+                    report.errors += 1;
+                    message(Message::Error(e));
+                }
+            }
+        }
+    }
+    if cancel.load(Ordering::Relaxed) {
+        // Dropping the sink removes its temporary files: nothing partial is left.
+        return Err(io::Error::new(
+            io::ErrorKind::Interrupted,
+            "interrupted; no partial output was kept",
+        ));
+    }
+    sink.end(&*renderer, matcher.glossary())?;
+    if let Some(s) = summary {
+        s.finish()?;
+    }
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Where rendered chunks go: output, summary, report and messages.
+struct Delivery<'a, 's> {
+    report: &'a mut Report,
+    summary: Option<&'a mut SummaryFile>,
+    sink: &'a mut Sink<'s>,
+    renderer: &'a dyn Render,
+    matcher: &'a Matcher,
+    message: &'a mut dyn FnMut(Message),
+}
+
+impl Delivery<'_, '_> {
+    fn files(
+        &mut self,
+        chunk: &[&Found],
+        results: Vec<Result<Rendered, InputError>>,
+    ) -> io::Result<()> {
+        for (f, r) in chunk.iter().zip(results) {
+            match r {
+                Ok(r) => {
+                    if let Some(w) = &r.warning {
+                        (self.message)(Message::Warning(w.to_string()));
+                    }
+                    self.report.documents += 1;
+                    self.report.bytes += r.input_len;
+                    self.report.spans += r.spans;
+                    if let Some(s) = self.summary.as_deref_mut() {
+                        s.document(&display(&f.path), &r.counts, self.matcher.glossary())?;
+                    }
+                    if let Err(e) = self.sink.document(f, &r.bytes, self.renderer, &r.counts) {
+                        self.report.errors += 1;
+                        (self.message)(Message::Error(e));
+                    }
+                }
+                // A binary file met while walking a folder is skipped, not a failure.
+                Err(e) if f.walked && matches!(e.kind, InputErrorKind::Binary { .. }) => {
+                    (self.message)(Message::Note(e.to_string()));
+                }
+                Err(e) => {
+                    self.report.errors += 1;
+                    (self.message)(Message::Error(e.to_string()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Hands out `found` in chunks bounded in documents and bytes, for [`pipeline::ordered`].
+fn chunks<'a, E>(
+    found: &'a [Found],
+) -> impl FnMut() -> Result<Option<(Vec<&'a Found>, ())>, E> + 'a {
+    let mut start = 0;
+    move || {
+        let mut bytes = 0u64;
+        let mut end = start;
+        while end < found.len() && end - start < CHUNK_DOCS && bytes < CHUNK_BYTES {
+            bytes += fs::metadata(&found[end].path).map_or(0, |m| m.len());
+            end += 1;
+        }
+        let chunk: Vec<&Found> = found[start..end].iter().collect();
+        start = end;
+        Ok((!chunk.is_empty()).then_some((chunk, ())))
+    }
+}
+
+fn display(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+fn render_file(
+    f: &Found,
+    config: &AnnotateConfig,
+    matcher: &Matcher,
+    renderer: &dyn Render,
+) -> Result<Rendered, InputError> {
+    let path = display(&f.path);
+    let raw = source::read_all(&f.path)?;
+    let input_len = raw.len() as u64;
+    let (text, warning) = source::decode(&path, raw, config.lossy)?;
+    let ann = annotate(matcher, &text, config.match_options);
+    let mut bytes = Vec::with_capacity(text.len() + text.len() / 2);
+    let doc = Document {
+        path: &path,
+        text: &text,
+        record: None,
+    };
+    renderer.document(&doc, &ann, matcher.glossary(), &mut bytes);
+    Ok(Rendered {
+        bytes,
+        input_len,
+        spans: ann.spans.len() as u64,
+        counts: entry_counts(&ann),
+        warning,
+    })
+}

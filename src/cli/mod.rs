@@ -1,0 +1,196 @@
+//! The command line: clap's view of the arguments, one file per subcommand, each turning its
+//! arguments into a library config at once and running it. Argument groups that several
+//! subcommands share live here. Nothing here prints: messages go to a [`Console`], which
+//! `main` provides.
+
+pub mod annotate;
+pub mod check;
+pub mod discover;
+pub mod glossary;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use tifa::batch::corpus::{for_each_document, Event};
+use tifa::diagnostics::Message;
+use tifa::glossary::{self as model, GlossaryError, GlossarySource, Problem};
+use tifa::matcher::Matcher;
+
+/// Exit statuses of `DESIGN.md`: some input failed.
+pub const FAILED_INPUT: u8 = 1;
+/// The command could not run at all (bad arguments, an unusable glossary).
+pub const UNUSABLE: u8 = 2;
+/// 128 + SIGINT, as shells report an interrupted command.
+pub const INTERRUPTED: u8 = 130;
+
+/// Where a command's messages go: standard error, through `main`.
+pub trait Console {
+    /// An error, warning, note or progress report.
+    fn message(&mut self, m: Message);
+    /// A line as it is (a glossary problem, a summary).
+    fn line(&mut self, s: &str);
+    /// The progress display is no longer needed.
+    fn finish_progress(&mut self) {}
+}
+
+/// Find Chinese official formulations (提法) in Chinese and English text and link each to a
+/// curated bilingual glossary.
+#[derive(Debug, Parser)]
+#[command(name = "tifa", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Annotate files, folders (recursively) or standard input.
+    Annotate(annotate::AnnotateArgs),
+    /// Work with glossary files.
+    #[command(subcommand)]
+    Glossary(glossary::GlossaryCommand),
+    /// Candidate terms the glossary lacks, as a glossary CSV to curate; with `--aligned`,
+    /// new English forms for known entries from aligned segments.
+    Discover(discover::DiscoverArgs),
+    /// Bilingual term QA of aligned Chinese/English segments (TSV, TMX, XLIFF, or two
+    /// line-aligned files): literal renderings, missing terms, untranslated Chinese.
+    Check(check::CheckArgs),
+}
+
+/// Runs a command; its output goes to `out` (standard output), its messages to `console`.
+/// Returns the exit status.
+pub fn run(cli: Cli, out: &mut dyn Write, console: &mut dyn Console) -> io::Result<u8> {
+    match cli.command {
+        Command::Annotate(args) => annotate::run(args, out, console),
+        Command::Check(args) => check::run(args, out, console),
+        Command::Glossary(cmd) => glossary::run(cmd, out, console),
+        Command::Discover(args) => discover::run(args, out, console),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryArgs {
+    /// Glossary CSV file or folder (repeatable); `builtin` names the compiled-in glossary.
+    /// Without this flag the compiled-in glossary is used.
+    #[arg(short = 'g', long = "glossary", value_name = "PATH")]
+    pub glossary: Vec<PathBuf>,
+}
+
+impl GlossaryArgs {
+    pub fn sources(&self) -> Vec<GlossarySource> {
+        if self.glossary.is_empty() {
+            return vec![GlossarySource::Builtin];
+        }
+        self.glossary
+            .iter()
+            .map(|p| {
+                if p.as_os_str() == "builtin" {
+                    GlossarySource::Builtin
+                } else {
+                    GlossarySource::Path(p.clone())
+                }
+            })
+            .collect()
+    }
+}
+
+/// How a corpus is read: shared by `annotate`, `glossary build` and `discover`.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the file.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Number of parallel workers (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+impl ReadArgs {
+    /// The number of workers.
+    pub fn jobs(&self) -> usize {
+        self.jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+}
+
+/// Loads the glossary, reporting its problems; `None` when it is unusable.
+pub fn load(sources: &[GlossarySource], console: &mut dyn Console) -> Option<model::Glossary> {
+    match model::load(sources) {
+        Ok((g, warnings)) => {
+            report(&warnings, console);
+            Some(g)
+        }
+        Err(GlossaryError { problems }) => {
+            unusable(&problems, console);
+            None
+        }
+    }
+}
+
+/// Loads and compiles the glossary, reporting its problems; `None` when it is unusable.
+pub fn compile(sources: &[GlossarySource], console: &mut dyn Console) -> Option<Matcher> {
+    match Matcher::new(load(sources, console)?) {
+        Ok(m) => Some(m),
+        Err(GlossaryError { problems }) => {
+            unusable(&problems, console);
+            None
+        }
+    }
+}
+
+fn report(problems: &[Problem], console: &mut dyn Console) {
+    for p in problems {
+        console.line(&p.to_string());
+    }
+}
+
+fn unusable(problems: &[Problem], console: &mut dyn Console) {
+    report(problems, console);
+    console.line("tifa: the glossary is unusable; fix the errors above");
+}
+
+/// Refuses an output file that would replace one of the inputs (exit status 2).
+pub fn refuse_overwrite(
+    output: Option<&std::path::Path>,
+    inputs: &[PathBuf],
+    console: &mut dyn Console,
+) -> Option<u8> {
+    let e = tifa::output::refuse_overwrite(output?, inputs)?;
+    console.line(&format!("tifa: {e}"));
+    Some(UNUSABLE)
+}
+
+/// Reads every document of `paths` (none: standard input), summarizes each on the workers
+/// and hands the summaries to `keep` in input order, reporting unreadable inputs; returns the
+/// number of those.
+pub fn read_corpus<T: Send>(
+    paths: &[PathBuf],
+    read: &ReadArgs,
+    summarize: impl Fn(&str, &str) -> T + Sync,
+    mut keep: impl FnMut(T),
+    console: &mut dyn Console,
+) -> io::Result<u64> {
+    let mut failed = 0;
+    for_each_document(
+        paths,
+        read.jobs(),
+        read.lossy,
+        summarize,
+        |event| match event {
+            Event::Document(t, warning) => {
+                if let Some(w) = warning {
+                    console.message(Message::Warning(w.to_string()));
+                }
+                keep(t);
+            }
+            Event::Error(e) => {
+                failed += 1;
+                console.message(Message::Error(e.to_string()));
+            }
+            Event::Note(n) => console.message(Message::Note(n)),
+        },
+    )?;
+    Ok(failed)
+}

@@ -1,0 +1,572 @@
+//! The normalizer: folds text so that every spelling of a term compares equal, and keeps a
+//! map from the folded text back to the original (matching rules 2, 3 and 5 of `DESIGN.md`).
+//!
+//! Folding: Unicode lower case; any run of whitespace, hyphens and dashes becomes one space;
+//! curly quotes, primes and apostrophes become `'` or `"`; full-width and other compatibility
+//! forms become their plain forms (NFKC); zero-width characters and soft hyphens vanish;
+//! traditional Han characters become simplified; between two Han characters, whitespace and
+//! enumeration punctuation (`、` `，` `,` `·`) vanish.
+//!
+//! The offset map is sparse: one segment per stretch where the folded text advances in step
+//! with the original, so plain ASCII prose costs one segment per collapsed whitespace run.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::text::chinese::{is_han, simplified_in_block, to_simplified};
+
+/// Folded text and the map back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The folded text.
+    pub text: String,
+    segs: Vec<Seg>,
+    has_han: bool,
+    has_letters: bool,
+}
+
+/// A stretch of folded text starting at byte `norm`, produced from the original starting at
+/// byte `orig`. A linear segment advances byte for byte with the original; an atomic one is a
+/// single replacement of `orig_len` original bytes, which offsets inside it cannot split.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    norm: usize,
+    orig: usize,
+    orig_len: usize,
+    linear: bool,
+}
+
+impl Normalized {
+    /// The original byte range that produced the folded byte range `norm`. Both ends of
+    /// `norm` must be character boundaries of the folded text; the result always lies on
+    /// character boundaries of the original.
+    pub fn original_range(&self, norm: Range<usize>) -> Range<usize> {
+        self.original_range_from(norm, &mut 0)
+    }
+
+    /// [`Normalized::original_range`] for ranges visited in increasing order: `hint` is the
+    /// segment where the previous range started, so the search usually takes a step or two
+    /// instead of a binary search over the whole map.
+    pub fn original_range_from(&self, norm: Range<usize>, hint: &mut usize) -> Range<usize> {
+        let first = self.seg_from(norm.start, *hint);
+        *hint = first;
+        let start = {
+            let s = &self.segs[first];
+            if s.linear {
+                s.orig + (norm.start - s.norm)
+            } else {
+                s.orig
+            }
+        };
+        let end = {
+            let s = &self.segs[self.seg_from(norm.end.saturating_sub(1).max(norm.start), first)];
+            if s.linear {
+                s.orig + (norm.end - s.norm)
+            } else {
+                s.orig + s.orig_len
+            }
+        };
+        start..end.max(start)
+    }
+
+    /// The segment holding folded byte `norm`, searching from segment `hint` onwards when
+    /// it lies at or before `norm`.
+    fn seg_from(&self, norm: usize, hint: usize) -> usize {
+        let hint = if self.segs.get(hint).is_some_and(|s| s.norm <= norm) {
+            hint
+        } else {
+            0
+        };
+        let rest = &self.segs[hint..];
+        for (k, s) in rest.iter().enumerate().take(8).skip(1) {
+            if s.norm > norm {
+                return hint + k - 1;
+            }
+        }
+        hint + rest.partition_point(|s| s.norm <= norm).saturating_sub(1)
+    }
+
+    /// Does the folded text contain a Han character?
+    pub fn has_han(&self) -> bool {
+        self.has_han
+    }
+
+    /// Does the folded text contain a letter of a script other than Han?
+    pub fn has_letters(&self) -> bool {
+        self.has_letters
+    }
+
+    /// Number of map segments (for benchmarks and tests of the map's sparseness).
+    pub fn segments(&self) -> usize {
+        self.segs.len()
+    }
+}
+
+/// Folds `text`. Reuse a [`Normalized`] with [`normalize_into`] to avoid allocation.
+pub fn normalize(text: &str) -> Normalized {
+    let mut out = Normalized::default();
+    normalize_into(text, &mut out);
+    out
+}
+
+/// What the folding does with one character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Whitespace, hyphens and dashes: runs collapse to one space.
+    Space,
+    /// Enumeration punctuation: vanishes between Han characters, else kept as the given char.
+    Enum(char),
+    /// Invisible: vanishes.
+    Drop,
+    /// Anything else.
+    Other,
+}
+
+#[inline]
+fn classify(c: char) -> Class {
+    match c {
+        ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '-' => Class::Space,
+        ',' | '，' | '､' => Class::Enum(','),
+        '、' => Class::Enum('、'),
+        '·' | '・' | '‧' | '•' => Class::Enum('·'),
+        '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{FE58}'
+        | '\u{FE63}'
+        | '\u{FF0D}'
+        | '\u{2E3A}'
+        | '\u{2E3B}' => Class::Space,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Class::Drop,
+        c if c.is_whitespace() => Class::Space,
+        _ => Class::Other,
+    }
+}
+
+/// Something seen but not yet emitted, because whether it vanishes depends on what follows:
+/// whitespace and enumeration punctuation right after a Han character.
+#[derive(Clone)]
+struct Pending {
+    orig: Range<usize>,
+    out: char,
+    /// An enumeration mark: between two Han characters it becomes one `、`; whitespace,
+    /// quotes and brackets vanish there.
+    separator: bool,
+}
+
+struct Folder<'a> {
+    /// The folded text being built; only whole UTF-8 characters are pushed.
+    buf: Vec<u8>,
+    segs: &'a mut Vec<Seg>,
+    /// End (in the original) of the last emitted character, to extend linear segments.
+    last_orig_end: usize,
+    last_han: bool,
+    /// A Han character was emitted.
+    saw_han: bool,
+    /// A letter of another script was emitted.
+    saw_letter: bool,
+    pending: Vec<Pending>,
+}
+
+impl Folder<'_> {
+    /// Records that the folded bytes from `norm_start` to the end of `buf` came from `orig`.
+    #[inline]
+    fn record(&mut self, orig: Range<usize>, norm_start: usize) {
+        let linear = self.buf.len() - norm_start == orig.len();
+        let extend = linear
+            && orig.start == self.last_orig_end
+            && self.segs.last().is_some_and(|l| l.linear);
+        if !extend {
+            self.segs.push(Seg {
+                norm: norm_start,
+                orig: orig.start,
+                orig_len: orig.len(),
+                linear,
+            });
+        }
+        self.last_orig_end = orig.end;
+    }
+
+    #[inline]
+    fn emit_str(&mut self, orig: Range<usize>, s: &str) {
+        let norm = self.buf.len();
+        self.buf.extend_from_slice(s.as_bytes());
+        self.record(orig, norm);
+    }
+
+    /// Emits a replacement that offsets cannot split: a character folded into several
+    /// characters is one atomic segment even when it happens to keep its byte length
+    /// (`ǌ` → `nj`, `℀` → `a/c`), or an offset inside it would map inside the original
+    /// character.
+    fn emit_atomic(&mut self, orig: Range<usize>, s: &str) {
+        let norm = self.buf.len();
+        self.buf.extend_from_slice(s.as_bytes());
+        self.segs.push(Seg {
+            norm,
+            orig: orig.start,
+            orig_len: orig.len(),
+            linear: false,
+        });
+        self.last_orig_end = orig.end;
+    }
+
+    #[inline]
+    fn emit_char(&mut self, orig: Range<usize>, c: char) {
+        let mut b = [0u8; 4];
+        self.emit_str(orig, c.encode_utf8(&mut b));
+    }
+
+    /// Called before emitting a visible character: pending items vanish if they sit
+    /// between two Han characters, and are emitted otherwise.
+    #[inline]
+    fn settle(&mut self, next_is_han: bool) {
+        if self.pending.is_empty() {
+            return;
+        }
+        if self.last_han && next_is_han {
+            // Between two Han characters: a list separator is kept as one `、` (so 三、农业
+            // never reads as 三农), everything else pending vanishes.
+            if let Some(p) = self.pending.iter().find(|p| p.separator).cloned() {
+                self.emit_char(p.orig, '、');
+            }
+            self.pending.clear();
+            return;
+        }
+        let mut pending = std::mem::take(&mut self.pending);
+        for p in pending.drain(..) {
+            self.emit_char(p.orig, p.out);
+        }
+        self.pending = pending;
+    }
+
+    fn space(&mut self, orig: Range<usize>) {
+        match self.pending.last_mut() {
+            Some(p) if p.out == ' ' && p.orig.end == orig.start => p.orig.end = orig.end,
+            _ => self.pending.push(Pending {
+                orig,
+                out: ' ',
+                separator: false,
+            }),
+        }
+    }
+
+    /// Folds a run of ASCII starting at `i` with the byte table, as long as no decision
+    /// needs context: it stops before a whitespace run of two or more (which collapses), and
+    /// before a space followed by a non-ASCII character (which may be more whitespace).
+    /// Returns where it stopped.
+    #[inline]
+    fn ascii_run(&mut self, bytes: &[u8], start: usize) -> usize {
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            if b >= 0x80 {
+                break;
+            }
+            if ASCII_FOLD[b as usize] == b' ' {
+                match bytes.get(i + 1) {
+                    Some(&n) if n < 0x80 && ASCII_FOLD[n as usize] != b' ' => {}
+                    None => {}
+                    _ => break,
+                }
+            }
+            i += 1;
+        }
+        if i > start {
+            if !self.saw_letter {
+                self.saw_letter = bytes[start..i].iter().any(u8::is_ascii_alphabetic);
+            }
+            let norm = self.buf.len();
+            self.buf
+                .extend(bytes[start..i].iter().map(|&b| ASCII_FOLD[b as usize]));
+            self.record(start..i, norm);
+            self.last_han = false;
+        }
+        i
+    }
+}
+
+impl Folder<'_> {
+    /// Folds a run of Han characters of U+4E00–U+9FFF (three UTF-8 bytes each, lead byte
+    /// E4–E9) starting at `start`, traditional to simplified; simplified forms are three
+    /// bytes too, so the run maps linearly. Returns where it stopped.
+    #[inline]
+    fn han_run(&mut self, bytes: &[u8], start: usize) -> usize {
+        let han_at = |i: usize| match bytes[i..] {
+            [b0 @ 0xE4..=0xE9, b1, b2, ..] => {
+                let c = ((b0 as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
+                (c >= 0x4E00).then_some(c)
+            }
+            _ => None,
+        };
+        if han_at(start).is_none() {
+            return start;
+        }
+        // Pending whitespace or punctuation is settled first: it precedes the run in the
+        // folded text, and the run's segment must start after it.
+        self.settle(true);
+        let norm = self.buf.len();
+        let mut i = start;
+        while let Some(c) = han_at(i) {
+            let s = simplified_in_block(c);
+            let mut enc = [0u8; 4];
+            self.buf
+                .extend_from_slice(s.encode_utf8(&mut enc).as_bytes());
+            i += 3;
+        }
+        if i > start {
+            self.record(start..i, norm);
+            self.last_han = true;
+            self.saw_han = true;
+        }
+        i
+    }
+}
+
+/// Folds `text` into `out`, replacing its previous contents.
+pub fn normalize_into(text: &str, out: &mut Normalized) {
+    let mut buf = std::mem::take(&mut out.text).into_bytes();
+    buf.clear();
+    buf.reserve(text.len());
+    out.segs.clear();
+    let mut f = Folder {
+        buf,
+        segs: &mut out.segs,
+        last_orig_end: usize::MAX,
+        last_han: false,
+        saw_han: false,
+        saw_letter: false,
+        pending: Vec::new(),
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path, unless a space or comma right after a Han character must wait to
+        // see what follows.
+        if b < 0x80
+            && !(f.last_han
+                && (ASCII_FOLD[b as usize] == b' '
+                    || matches!(b, b',' | b'"' | b'\'' | b'(' | b')')))
+        {
+            if ASCII_FOLD[b as usize] != b' ' {
+                f.settle(false);
+            }
+            if f.pending.is_empty() {
+                let j = f.ascii_run(bytes, i);
+                if j > i {
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        // Han fast path: a run of characters of the main CJK block, mapped to simplified.
+        if (0xE4..=0xE9).contains(&b) {
+            let j = f.han_run(bytes, i);
+            if j > i {
+                i = j;
+                continue;
+            }
+        }
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        let orig = i..i + c.len_utf8();
+        i = orig.end;
+        match classify(c) {
+            Class::Space => f.space(orig),
+            Class::Drop => {}
+            Class::Enum(e) => {
+                if f.last_han {
+                    f.pending.push(Pending {
+                        orig,
+                        out: e,
+                        separator: true,
+                    });
+                } else {
+                    f.settle(false);
+                    f.emit_char(orig, e);
+                }
+            }
+            Class::Other => fold_other(&mut f, orig, c),
+        }
+    }
+    // Trailing whitespace or punctuation stays in the folded text; it cannot be part of a
+    // match, but keeping it keeps the folded text a faithful image of the original.
+    f.settle(false);
+    let (has_han, has_letters) = (f.saw_han, f.saw_letter);
+    out.text = String::from_utf8(f.buf).expect("the folder pushes only whole characters");
+    out.has_han = has_han;
+    out.has_letters = has_letters;
+}
+
+/// The ASCII fold: upper case to lower case; whitespace and hyphens to a space.
+static ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut k = 0;
+    while k < 128 {
+        t[k] = match k as u8 {
+            b'A'..=b'Z' => k as u8 + 32,
+            b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b'-' => b' ',
+            _ => k as u8,
+        };
+        k += 1;
+    }
+    t
+};
+
+fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
+    // Quotes and brackets right after a Han character wait: inside a Chinese term
+    // (打“伞”破“网”) they vanish.
+    if f.last_han {
+        if let Some(out) = wrapper(c) {
+            f.pending.push(Pending {
+                orig,
+                out,
+                separator: false,
+            });
+            return;
+        }
+    }
+    if is_han(c) {
+        f.settle(true);
+        f.emit_char(orig, to_simplified(c));
+        f.last_han = true;
+        f.saw_han = true;
+        return;
+    }
+    f.settle(false);
+    f.last_han = false;
+    f.saw_letter |= c.is_alphabetic();
+    let quote = match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
+        | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}'
+        | '\u{FF02}' | '\u{00AB}' | '\u{00BB}' => Some('"'),
+        _ => None,
+    };
+    if let Some(q) = quote {
+        f.emit_char(orig, q);
+        return;
+    }
+    // Most other characters (CJK punctuation, symbols) are already folded.
+    if !c.is_alphabetic()
+        && unicode_normalization::is_nfkc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes
+    {
+        f.emit_char(orig, c);
+        return;
+    }
+    // Compatibility forms (full-width letters, ligatures) to plain ones, then lower case.
+    // A compatibility decomposition may itself yield a space or a hyphen (U+3000 is handled
+    // as whitespace above; full-width hyphen as a dash), so those are folded again here.
+    let mut folded = String::new();
+    for d in std::iter::once(c).nfkc() {
+        for l in d.to_lowercase() {
+            folded.push(match classify(l) {
+                Class::Space => ' ',
+                _ => l,
+            });
+        }
+    }
+    if folded.chars().nth(1).is_some() {
+        f.emit_atomic(orig, &folded);
+    } else {
+        f.emit_str(orig, &folded);
+    }
+}
+
+/// The folded form of a quote or bracket that may sit inside a Chinese term, or `None` for
+/// any other character.
+fn wrapper(c: char) -> Option<char> {
+    Some(match c {
+        '"' | '\'' | '(' | ')' => c,
+        '\u{2018}' | '\u{2019}' | '\u{FF07}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{FF02}' => '"',
+        '\u{FF08}' => '(',
+        '\u{FF09}' => ')',
+        '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉' | '【' | '】' | '〔' | '〕' => {
+            c
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (input, folded)
+    const FOLDS: &[(&str, &str)] = &[
+        ("SAFE CHINA", "safe china"),
+        ("Safe  \n China", "safe china"),
+        ("source-governance", "source governance"),
+        ("source \u{2014} governance", "source governance"),
+        ("People\u{2019}s", "people's"),
+        ("\u{201C}nail case\u{201D}", "\"nail case\""),
+        ("ＳＡＦＥ　ＣＨＩＮＡ", "safe china"),
+        ("uni\u{FB01}ed", "unified"),
+        ("protec\u{00AD}tive", "protective"),
+        ("保護傘", "保护伞"),
+        ("保护\n伞", "保护伞"),
+        ("保护 \r\n 伞", "保护伞"),
+        ("不放过，不凑数", "不放过、不凑数"),
+        ("不放过、不凑数", "不放过、不凑数"),
+        ("不放过,不凑数", "不放过、不凑数"),
+        ("不放过， \n不凑数", "不放过、不凑数"),
+        ("政治自觉·思想自觉", "政治自觉、思想自觉"),
+        ("三、农业", "三、农业"),
+        ("打“伞”破“网”", "打伞破网\""),
+        ("打\"伞\"破\"网\"。", "打伞破网\"。"),
+        ("《党章》规定", "《党章规定"),
+        ("学习《党章》", "学习党章》"),
+        ("称“保护伞”", "称保护伞\""),
+        ("保护伞, umbrella", "保护伞, umbrella"),
+        ("a, b", "a, b"),
+        ("İstanbul", "i\u{307}stanbul"),
+        ("\r\nx", " x"),
+    ];
+
+    #[test]
+    fn folds() {
+        for (input, want) in FOLDS {
+            assert_eq!(normalize(input).text, *want, "input {input:?}");
+        }
+    }
+
+    /// Every folded character boundary maps into the original on character boundaries, and
+    /// mapping is monotone.
+    #[test]
+    fn map_lands_on_boundaries_and_is_monotone() {
+        for (input, _) in FOLDS {
+            let n = normalize(input);
+            let mut last = 0;
+            for (i, c) in n.text.char_indices() {
+                let r = n.original_range(i..i + c.len_utf8());
+                assert!(input.is_char_boundary(r.start) && input.is_char_boundary(r.end));
+                assert!(r.start >= last, "{input:?} at {i}");
+                last = r.start;
+            }
+        }
+    }
+
+    #[test]
+    fn maps_back() {
+        let input = "The  “Protective\r\nUmbrellas” of 保護\n傘";
+        let n = normalize(input);
+        let find = |s: &str| {
+            let p = n.text.find(s).unwrap();
+            &input[n.original_range(p..p + s.len())]
+        };
+        assert_eq!(find("protective umbrellas"), "Protective\r\nUmbrellas");
+        assert_eq!(find("保护伞"), "保護\n傘");
+        assert_eq!(find("the"), "The");
+        assert_eq!(find("\"protective"), "“Protective");
+    }
+
+    #[test]
+    fn ascii_prose_map_is_sparse() {
+        let n = normalize("one two three.\n\nFour five six, seven.");
+        assert_eq!(
+            n.segments(),
+            3,
+            "one segment, then the paragraph break, then one more"
+        );
+    }
+}

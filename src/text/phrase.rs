@@ -1,0 +1,500 @@
+//! English phrase matching over words: a form matches however the text inflects, spells,
+//! quotes or joins its words.
+//!
+//! Folded text is cut into words with `unicode-segmentation` (UAX #29). Every word of a form
+//! has a class ([`word_class`]: `breaking` → `break`), and every surface [`variants`] lists
+//! for it (inflections, possessive, British and American spelling, number words) leads to
+//! that class; a surface shared by two classes leads to both. A form is the sequence of its
+//! words' classes with the joint before each ([`form_words`]: articles, determiners and
+//! conjunctions are not words of a form), kept in a trie. Text matches a form when its words
+//! lead to the form's classes in order and what lies between two of them is only spaces,
+//! quotes, up to two articles or determiners — plus, where the form has "and", "," or "&",
+//! one or two of those — or exactly the punctuation the form has there (`No. 1`). Matching
+//! is leftmost-longest over words, or every match with [`PhraseSet::find_overlapping`].
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
+
+use crate::text::inflect::{
+    form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
+};
+
+/// Joint ids in the trie: spaces (and quotes, articles); a conjunction; then one id per
+/// punctuation string that some form has between two words.
+const TIGHT: u32 = 0;
+const CONJUNCTION: u32 = 1;
+const BREAK: u32 = u32::MAX;
+
+/// Class lists of words with a role of their own between the words of a term.
+const DETERMINER_WORD: u32 = u32::MAX;
+const CONJUNCTION_WORD: u32 = u32::MAX - 1;
+
+/// Builds a [`PhraseSet`]: add every form, then [`PhraseBuilder::build`].
+#[derive(Default)]
+pub struct PhraseBuilder {
+    /// Each form's words, its pattern, and whether it was generated (a wording of a
+    /// `{name}`), which gives way silently to a form written out.
+    forms: Vec<(FormWords, u32, bool)>,
+}
+
+/// A form's words, each with the joint before it.
+type FormWords = Vec<(String, Joint)>;
+
+/// Why a form cannot be a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhraseProblem {
+    /// The form has no word but articles and conjunctions.
+    NoWords {
+        /// The form's pattern.
+        pattern: u32,
+    },
+    /// Two patterns have the same words and joints: the second never matches.
+    Same {
+        /// The pattern that never matches.
+        pattern: u32,
+        /// The pattern with the same words before it.
+        first: u32,
+    },
+}
+
+impl PhraseBuilder {
+    /// Adds a folded form, standing for `pattern`.
+    pub fn add(&mut self, folded: &str, pattern: u32) {
+        self.forms.push((form_words(folded), pattern, false));
+    }
+
+    /// Adds a generated wording: it is filed after every written form, and where it equals
+    /// one (of any entry) it is dropped without a problem.
+    pub fn add_generated(&mut self, folded: &str, pattern: u32) {
+        self.forms.push((form_words(folded), pattern, true));
+    }
+
+    /// Builds the word classes and the trie. Problems name forms that can never match.
+    pub fn build(mut self) -> (PhraseSet, Vec<PhraseProblem>) {
+        // Written forms first (stable), so a generated wording never takes their place.
+        self.forms.sort_by_key(|f| f.2);
+        let mut set = PhraseSet {
+            surfaces: FxHashMap::default(),
+            pool: Vec::new(),
+            punctuation: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            accept: vec![None],
+            digits: false,
+            first_words: None,
+            max_words: 0,
+        };
+        // Classes: one per distinct word class; every surface of a form word leads to it.
+        let mut class_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut surface_classes: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (ws, _, _) in &self.forms {
+            for (w, _) in ws {
+                if word_ids.contains_key(w) {
+                    continue;
+                }
+                let next = class_ids.len() as u32;
+                let c = *class_ids.entry(word_class(w)).or_insert(next);
+                word_ids.insert(w.clone(), c);
+                for s in variants(w) {
+                    let list = surface_classes.entry(s).or_default();
+                    if !list.contains(&c) {
+                        list.push(c);
+                    }
+                }
+            }
+        }
+        let first_classes: rustc_hash::FxHashSet<u32> = self
+            .forms
+            .iter()
+            .filter_map(|(ws, _, _)| ws.first().map(|(w, _)| word_ids[w]))
+            .collect();
+        let firsts: Vec<&str> = surface_classes
+            .iter()
+            .filter(|(_, list)| list.iter().any(|c| first_classes.contains(c)))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        set.first_words = (!firsts.is_empty())
+            .then(|| {
+                // A DFA: built once per glossary (about 0.1 s for the curated one), it searches
+                // several times faster than the NFA, and the search runs over every byte.
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&firsts)
+                    .or_else(|_| {
+                        AhoCorasickBuilder::new()
+                            .match_kind(MatchKind::LeftmostLongest)
+                            .build(&firsts)
+                    })
+                    .ok()
+            })
+            .flatten();
+        set.max_words = self
+            .forms
+            .iter()
+            .map(|(ws, _, _)| ws.len())
+            .max()
+            .unwrap_or(0);
+        for (s, list) in surface_classes {
+            set.digits |= s.bytes().any(|b| b.is_ascii_digit());
+            let at = set.pool.len() as u32;
+            set.pool.extend(&list);
+            set.surfaces
+                .insert(s.into_boxed_str(), (at, list.len() as u32));
+        }
+        for d in DETERMINERS {
+            set.surfaces
+                .entry((*d).into())
+                .or_insert((DETERMINER_WORD, 0));
+        }
+        set.surfaces
+            .entry("and".into())
+            .or_insert((CONJUNCTION_WORD, 0));
+
+        let mut problems = Vec::new();
+        for (ws, pattern, generated) in &self.forms {
+            if ws.is_empty() {
+                problems.push(PhraseProblem::NoWords { pattern: *pattern });
+                continue;
+            }
+            let mut node = 0u32;
+            for (w, joint) in ws {
+                let j = match joint {
+                    Joint::Tight => TIGHT,
+                    Joint::Conjunction => CONJUNCTION,
+                    Joint::Punctuation(p) => {
+                        let next = set.punctuation.len() as u32 + 2;
+                        *set.punctuation
+                            .entry(p.clone().into_boxed_str())
+                            .or_insert(next)
+                    }
+                };
+                let next = set.accept.len() as u32;
+                let child = *set.edges.entry((node, word_ids[w], j)).or_insert(next);
+                if child == next {
+                    set.accept.push(None);
+                }
+                node = child;
+            }
+            match set.accept[node as usize] {
+                Some(_) if *generated => {}
+                Some(first) => problems.push(PhraseProblem::Same {
+                    pattern: *pattern,
+                    first,
+                }),
+                None => set.accept[node as usize] = Some(*pattern),
+            }
+        }
+        (set, problems)
+    }
+}
+
+/// Compiled English forms.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseSet {
+    /// Surface → its classes, as (start, length) in `pool`; articles, determiners and "and"
+    /// are marked with the sentinel starts above.
+    surfaces: FxHashMap<Box<str>, (u32, u32)>,
+    pool: Vec<u32>,
+    /// Punctuation a form has between two words → joint id.
+    punctuation: FxHashMap<Box<str>, u32>,
+    /// Trie: (node, class, joint) → child node. Node 0 is the root.
+    edges: FxHashMap<(u32, u32, u32), u32>,
+    /// The pattern a node completes.
+    accept: Vec<Option<u32>>,
+    /// Some surface has a digit (so text without letters may still hold a form).
+    digits: bool,
+    /// The surfaces of forms' first words, to find where a form may start.
+    first_words: Option<AhoCorasick>,
+    /// The most words a form has.
+    max_words: usize,
+}
+
+/// A word of text that leads to some class, and the joint that precedes it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    classes: (u32, u32),
+    joint: u32,
+}
+
+impl PhraseSet {
+    /// Is the set empty?
+    pub fn is_empty(&self) -> bool {
+        self.accept.len() <= 1
+    }
+
+    /// Does some form have a word with a digit?
+    pub fn has_digits(&self) -> bool {
+        self.digits
+    }
+
+    /// The words of `folded` that lead to some class, with their joints.
+    /// The words from `start` (a word start) that a form could run through: each with its
+    /// classes and the joint before it, up to the first joint no form crosses or the longest
+    /// form's length.
+    fn scan_from(&self, folded: &str, start: usize, out: &mut Vec<Word>) {
+        // Cutting words costs in the length of the text given, so a short stretch is cut
+        // first, and a longer one only when a form may run past it.
+        let mut reach = 160;
+        loop {
+            let mut end = (start + reach).min(folded.len());
+            while !folded.is_char_boundary(end) {
+                end += 1;
+            }
+            if !self.scan_stretch(folded, start, end, out) || end == folded.len() {
+                return;
+            }
+            reach *= 4;
+        }
+    }
+
+    /// [`PhraseSet::scan_from`] within `folded[..end]`: true when the words ran up to `end`,
+    /// so that a longer stretch might hold more of a form.
+    fn scan_stretch(&self, folded: &str, start: usize, end: usize, out: &mut Vec<Word>) -> bool {
+        out.clear();
+        let mut last_end = start;
+        let mut joint = BREAK;
+        let (mut conjunctions, mut determiners) = (0u8, 0u8);
+        for (i, w) in words(&folded[start..end]) {
+            let i = start + i;
+            if (joint == BREAK && !out.is_empty()) || out.len() >= self.max_words {
+                return false;
+            }
+            if i + w.len() == end && end < folded.len() {
+                // The stretch may cut this word short.
+                return true;
+            }
+            let gap = &folded[last_end..i];
+            last_end = i + w.len();
+            if joint != BREAK {
+                match gap_joint(gap) {
+                    Some(Joint::Conjunction) => conjunctions = conjunctions.saturating_add(1),
+                    Some(_) => {}
+                    None => {
+                        // Punctuation a form spells out, right after a word.
+                        joint = match self.punctuation.get(gap.trim_matches(' ')) {
+                            Some(&id) if joint == TIGHT && conjunctions + determiners == 0 => id,
+                            _ => BREAK,
+                        };
+                    }
+                }
+            }
+            match self.surfaces.get(w) {
+                Some(&(DETERMINER_WORD | CONJUNCTION_WORD, 0)) if out.is_empty() => return false,
+                Some(&(DETERMINER_WORD, 0)) => {
+                    determiners = determiners.saturating_add(1);
+                    if determiners > 2 || joint > CONJUNCTION {
+                        joint = BREAK;
+                    }
+                }
+                Some(&(CONJUNCTION_WORD, 0)) => {
+                    conjunctions = conjunctions.saturating_add(1);
+                    if joint > CONJUNCTION {
+                        joint = BREAK;
+                    }
+                }
+                Some(&classes) => {
+                    let j = match joint {
+                        TIGHT | CONJUNCTION if conjunctions > 2 => BREAK,
+                        TIGHT | CONJUNCTION if conjunctions > 0 => CONJUNCTION,
+                        j => j,
+                    };
+                    out.push(Word {
+                        start: i,
+                        end: last_end,
+                        classes,
+                        joint: j,
+                    });
+                    joint = TIGHT;
+                    conjunctions = 0;
+                    determiners = 0;
+                }
+                // A form starts with one of its words, so a candidate whose first word is
+                // none ends here.
+                None if out.is_empty() => return false,
+                None => joint = BREAK,
+            }
+        }
+        // The stretch ended after a space or punctuation: more words may follow.
+        true
+    }
+
+    /// Walks the trie from word `k` at `node`, calling `accept(end_word, pattern)` at every
+    /// form end. A word leading to several classes tries each.
+    fn walk(&self, ws: &[Word], k: usize, node: u32, accept: &mut impl FnMut(usize, u32)) {
+        let w = ws[k];
+        let joints: &[u32] = if node == 0 {
+            &[TIGHT]
+        } else {
+            match w.joint {
+                BREAK => return,
+                // A form's conjunction joint also takes words only spaces apart.
+                TIGHT => &[TIGHT, CONJUNCTION],
+                CONJUNCTION => &[CONJUNCTION],
+                _ => std::slice::from_ref(&w.joint),
+            }
+        };
+        let (at, len) = w.classes;
+        for &class in &self.pool[at as usize..(at + len) as usize] {
+            for &j in joints {
+                if let Some(&child) = self.edges.get(&(node, class, j)) {
+                    if let Some(p) = self.accept[child as usize] {
+                        accept(k, p);
+                    }
+                    if k + 1 < ws.len() {
+                        self.walk(ws, k + 1, child, accept);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Where a form may start: word starts where the surface of a form's first word begins,
+    /// found by one automaton over those surfaces (so text without such a word is never cut
+    /// into words).
+    fn starts<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.first_words
+            .iter()
+            .flat_map(move |ac| ac.find_iter(folded))
+            .map(|m| m.start())
+            .filter(move |&p| word_starts_at(folded, p))
+    }
+
+    /// Leftmost-longest matches in folded text: (start, end, pattern), sorted by start.
+    pub fn find(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
+        let mut ws = Vec::new();
+        let mut free = 0;
+        for p in self.starts(folded) {
+            if p < free {
+                continue;
+            }
+            self.scan_from(folded, p, &mut ws);
+            if ws.is_empty() {
+                continue;
+            }
+            let mut best: Option<(usize, u32)> = None;
+            self.walk(&ws, 0, 0, &mut |k, p| {
+                if best.is_none_or(|(bk, bp)| k > bk || (k == bk && p < bp)) {
+                    best = Some((k, p));
+                }
+            });
+            if let Some((k, pattern)) = best {
+                out.push(widen_quotes(folded, ws[0].start, ws[k].end, pattern));
+                free = ws[k].end;
+            }
+        }
+    }
+
+    /// Every match, nested and overlapping ones too: (start, end, pattern).
+    pub fn find_overlapping(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
+        let mut ws = Vec::new();
+        for p in self.starts(folded) {
+            self.scan_from(folded, p, &mut ws);
+            if ws.is_empty() {
+                continue;
+            }
+            self.walk(&ws, 0, 0, &mut |k, p| {
+                out.push(widen_quotes(folded, ws[0].start, ws[k].end, p))
+            });
+        }
+    }
+}
+
+/// Does a word (as UAX #29 cuts folded text, see [`words`]) start at `p`? After a space or
+/// most ASCII punctuation, yes; after an ASCII letter or digit, no; after anything else
+/// (punctuation that may join words, `u.s`, `1,000`, `x_y`; combining marks; other scripts)
+/// the segmentation itself decides, over a few characters either side.
+#[inline]
+fn word_starts_at(folded: &str, p: usize) -> bool {
+    match folded[..p].chars().next_back() {
+        None => true,
+        Some(c) if c.is_ascii() && !matches!(c, '.' | '\'' | ':' | '_' | ',' | ';') => {
+            !c.is_ascii_alphanumeric()
+        }
+        // No rule of UAX #29 joins a Han character to what follows it.
+        Some(c) if crate::chinese::is_han(c) => true,
+        Some(_) => {
+            let mut lo = p.saturating_sub(48);
+            while !folded.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let mut hi = (p + 48).min(folded.len());
+            while !folded.is_char_boundary(hi) {
+                hi += 1;
+            }
+            words(&folded[lo..hi]).any(|(i, _)| lo + i == p)
+        }
+    }
+}
+
+/// The span of a match from the start of its first word to the end of its last. A possessive
+/// `'s` at the end is grammar, not term (`the Party's`). A match with quotes inside it
+/// (`tigers" and "flies`, `nail" cases`) takes in the quotes right around it, so the span
+/// holds what the text quotes; a term quoted whole stays without its quotes.
+#[inline]
+fn widen_quotes(folded: &str, mut start: usize, mut end: usize, p: u32) -> (usize, usize, usize) {
+    let b = folded.as_bytes();
+    if b[..end].ends_with(b"'s") && end - start > 2 {
+        end -= 2;
+    }
+    if b[start..end].contains(&b'"') {
+        if start > 0 && b[start - 1] == b'"' {
+            start -= 1;
+        }
+        if b.get(end) == Some(&b'"') {
+            end += 1;
+        }
+    }
+    (start, end, p as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize;
+
+    fn set(forms: &[&str]) -> PhraseSet {
+        let mut b = PhraseBuilder::default();
+        for (i, f) in forms.iter().enumerate() {
+            b.add(&normalize(f).text, i as u32);
+        }
+        let (s, problems) = b.build();
+        assert!(problems.is_empty(), "{problems:?}");
+        s
+    }
+
+    fn found(s: &PhraseSet, text: &str) -> Vec<String> {
+        let n = normalize(text);
+        let mut out = Vec::new();
+        s.find(&n.text, &mut out);
+        out.iter()
+            .map(|&(a, b, _)| text[n.original_range(a..b)].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn joints() {
+        let s = set(&["tigers and flies", "source control", "Document No. 1"]);
+        assert_eq!(found(&s, "tigers, flies"), ["tigers, flies"]);
+        assert_eq!(found(&s, "tigers & flies"), ["tigers & flies"]);
+        assert_eq!(
+            found(&s, "the tigers and the flies"),
+            ["tigers and the flies"]
+        );
+        assert_eq!(
+            found(&s, "\"tigers\" and \"flies\""),
+            ["\"tigers\" and \"flies\""]
+        );
+        assert_eq!(found(&s, "source and control"), Vec::<String>::new());
+        assert_eq!(found(&s, "source. Control"), Vec::<String>::new());
+        assert_eq!(found(&s, "sources controlled"), ["sources controlled"]);
+        assert_eq!(
+            found(&s, "the No. 1 central document"),
+            Vec::<String>::new()
+        );
+        assert_eq!(found(&s, "Central Document No. 1."), ["Document No. 1"]);
+        assert_eq!(found(&s, "document no 1"), Vec::<String>::new());
+    }
+}
