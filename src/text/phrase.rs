@@ -414,7 +414,7 @@ fn word_starts_at(folded: &str, p: usize) -> bool {
             !c.is_ascii_alphanumeric()
         }
         // No rule of UAX #29 joins a Han character to what follows it.
-        Some(c) if crate::chinese::is_han(c) => true,
+        Some(c) if crate::text::chinese::is_han(c) => true,
         Some(_) => {
             let mut lo = p.saturating_sub(48);
             while !folded.is_char_boundary(lo) {
