@@ -11,8 +11,8 @@ use std::sync::{Arc, OnceLock};
 use tifa::annotate::annotate as annotate_text;
 use tifa::check::{check_segment, render, FindingRecord, ReportFormat, ReportOptions};
 use tifa::glossary::{load as load_sources, GlossaryError, GlossarySource, Problem, Severity};
-use tifa::matcher::{MatchOptions, Matcher};
 use tifa::input::segments::Segment;
+use tifa::matcher::{MatchOptions, Matcher};
 
 /// One problem of a glossary, with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
