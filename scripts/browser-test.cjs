@@ -21,7 +21,7 @@ const EXPECTED = [
   { text: "protective umbrellas", zh: ["保护伞"] },
   { text: "relationship networks", zh: ["关系网"] },
   { text: "breaking money and breaking blood", zh: ["打财断血"] },
-  { text: "the bottom of the black money", zh: ["黑财清底"] },
+  { text: "bottom of the black money", zh: ["黑财清底"] },
   { text: "second half article", zh: ["后半篇文章"] },
   { text: "nail case", zh: ["钉子案"] },
   { text: "bone case", zh: ["骨头案"] },
