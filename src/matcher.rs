@@ -317,6 +317,18 @@ impl Matcher {
             // Two forms of one entry can match one stretch of text.
             spans.sort_by_key(|x| (x.start, std::cmp::Reverse(x.end), x.entry));
             spans.dedup_by_key(|x| (x.start, x.end, x.entry));
+        } else {
+            // Taking in a quote around a term may reach into the next term when the two share
+            // it (`保护伞"protective umbrellas`): the quote stays with the first.
+            let mut last_end = 0;
+            spans.retain_mut(|x| {
+                x.start = x.start.max(last_end);
+                let keep = x.start < x.end;
+                if keep {
+                    last_end = x.end;
+                }
+                keep
+            });
         }
     }
 

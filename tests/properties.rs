@@ -515,6 +515,17 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
     if opts.overlapping {
         out.sort_by_key(|x| (x.start, Reverse(x.end), x.entry));
         out.dedup_by_key(|x| (x.start, x.end, x.entry));
+    } else {
+        // A quote taken in by two neighbouring terms stays with the first.
+        let mut last_end = 0;
+        out.retain_mut(|x| {
+            x.start = x.start.max(last_end);
+            let keep = x.start < x.end;
+            if keep {
+                last_end = x.end;
+            }
+            keep
+        });
     }
     out
 }

@@ -73,6 +73,8 @@ pub struct EntryData {
     pub note: String,
     pub see_also: Vec<String>,
     pub source: String,
+    /// Forms that count only near another form of the entry or a cue.
+    pub gated: Vec<String>,
     /// Every surface form with its kind (`zh`, `zh_alt`, … `literal`), headwords first.
     pub forms: Vec<(&'static str, String)>,
 }
@@ -176,6 +178,7 @@ impl Compiled {
             note: e.note.clone(),
             see_also: e.see_also.clone(),
             source: e.source.clone(),
+            gated: e.gated.clone(),
             forms: e
                 .all_forms()
                 .map(|(k, f)| (k.as_str(), f.to_string()))

@@ -187,6 +187,12 @@ impl PyEntry {
     fn see_also(&self) -> Vec<String> {
         self.data.see_also.clone()
     }
+    /// Forms too generic to count alone: they count only near another form of the entry
+    /// or one of its cues.
+    #[getter]
+    fn gated(&self) -> Vec<String> {
+        self.data.gated.clone()
+    }
     #[getter]
     fn source(&self) -> &str {
         &self.data.source

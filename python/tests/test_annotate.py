@@ -14,7 +14,7 @@ def test_annotate_finds_terms_with_all_fields():
     spans = tifa.annotate(TEXT)
     got = [(s.text, s.kb_id, s.form) for s in spans]
     assert got == [
-        ("protective umbrellas", "bao-hu-san", "literal"),
+        ("protective umbrellas", "bao-hu-san", "en"),
         ("保護傘", "bao-hu-san", "zh_hant"),
         ("打财断血", "da-cai-duan-xue", "zh"),
         ("nail case", "ding-zi-an", "literal"),

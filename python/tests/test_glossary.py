@@ -20,9 +20,9 @@ def test_builtin_lookup_len_iteration_contains():
     g = tifa.Glossary.builtin()
     e = g["bao-hu-san"]
     assert (e.id, e.zh, e.pinyin, e.category) == ("bao-hu-san", "保护伞", "bǎo hù sǎn", "campaign")
-    assert "protective umbrella" in e.literal
+    assert e.en == "protective umbrella"
     assert ("zh", "保护伞") == e.forms()[0]
-    assert ("literal", "protective umbrella") in e.forms()
+    assert ("en", "protective umbrella") in e.forms()
     assert "bao-hu-san" in g and "no-such-id" not in g and 3 not in g
     ids = [x.id for x in g]
     assert len(ids) == len(g) > 300

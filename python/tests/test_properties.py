@@ -43,6 +43,9 @@ def test_every_form_alone_is_found_as_its_entry():
     g = tifa.Glossary.builtin()
     for e in g:
         for kind, form in e.forms():
+            # A gated form counts only beside a cue, and `{id}` stands for other names.
+            if form in e.gated or "{" in form:
+                continue
             spans = tifa.annotate(form)
             # (The kind may be another of the entry's kinds when two of its forms fold
             # to the same key, as 不放过、不凑数 and 不放过不凑数 do.)

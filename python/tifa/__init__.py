@@ -8,7 +8,7 @@ same code as the ``tifa`` command line tool, so results are identical to
 
 >>> import tifa
 >>> [(s.text, s.kb_id, s.form) for s in tifa.annotate('They acted as "protective umbrellas" (保護傘).')]
-[('protective umbrellas', 'bao-hu-san', 'literal'), ('保護傘', 'bao-hu-san', 'zh_hant')]
+[('protective umbrellas', 'bao-hu-san', 'en'), ('保護傘', 'bao-hu-san', 'zh_hant')]
 
 Offsets (``start``, ``end``) are code points, so ``text[span.start:span.end] == span.text``.
 The spaCy component is registered as ``"tifa"`` (``nlp.add_pipe("tifa")``); spaCy is
