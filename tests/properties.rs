@@ -249,6 +249,9 @@ fn reference_patterns(g: &Glossary) -> Vec<RefPattern> {
 /// word of the glossary whose class is `f`'s (the surfaces of a word are the spellings
 /// `variants` lists).
 fn same_word(vocab: &[(String, Vec<String>)], w: &str, f: &str) -> bool {
+    if DETERMINERS.contains(&w) || w == "and" {
+        return false;
+    }
     let class = word_class(f);
     vocab
         .iter()
@@ -263,7 +266,11 @@ fn english_at(
     i: usize,
     p: &[(String, Joint)],
 ) -> Option<usize> {
-    let is_surface = |w: &str| vocab.iter().any(|(_, s)| s.iter().any(|x| x == w));
+    let is_surface = |w: &str| {
+        !DETERMINERS.contains(&w)
+            && w != "and"
+            && vocab.iter().any(|(_, s)| s.iter().any(|x| x == w))
+    };
     if !same_word(vocab, ws[i].1, &p[0].0) {
         return None;
     }

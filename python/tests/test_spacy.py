@@ -56,7 +56,7 @@ def test_blank_english_spans_and_extensions():
     entry = tifa.Glossary.builtin()["bao-hu-san"]
     assert (s.label_, s.kb_id_) == ("campaign", "bao-hu-san")
     assert (s._.tifa_zh, s._.tifa_pinyin, s._.tifa_en) == (entry.zh, entry.pinyin, entry.en)
-    assert s._.tifa_form == "literal" and spans[1]._.tifa_form == "zh_hant"
+    assert s._.tifa_form == "en" and spans[1]._.tifa_form == "zh_hant"
     assert s._.tifa_definition == entry.definition
     assert (s._.tifa_start, s._.tifa_end) == (want[0].start, want[0].end)
     assert list(doc.ents) == []  # set_ents is off by default

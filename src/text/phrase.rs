@@ -142,14 +142,13 @@ impl PhraseBuilder {
             set.surfaces
                 .insert(s.into_boxed_str(), (at, list.len() as u32));
         }
+        // Articles, determiners and "and" are never words of a form (see `form_words`), so in
+        // text they are always skipped, even where a form word's inflection spells one
+        // ("its" from "it").
         for d in DETERMINERS {
-            set.surfaces
-                .entry((*d).into())
-                .or_insert((DETERMINER_WORD, 0));
+            set.surfaces.insert((*d).into(), (DETERMINER_WORD, 0));
         }
-        set.surfaces
-            .entry("and".into())
-            .or_insert((CONJUNCTION_WORD, 0));
+        set.surfaces.insert("and".into(), (CONJUNCTION_WORD, 0));
 
         let mut problems = Vec::new();
         for (ws, pattern, generated) in &self.forms {
