@@ -292,7 +292,17 @@ fn english_at(
         }
         let between = &folded[ws[k].0 + ws[k].1.len()..ws[j].0];
         let ok = match joint {
-            Joint::Punctuation(punct) => j == k + 1 && between.trim_matches(' ') == punct,
+            Joint::Punctuation(punct) => {
+                // The punctuation right after the word, then only articles or determiners
+                // with spaces or quotes between them.
+                let first = &folded[ws[k].0 + ws[k].1.len()..ws[k + 1].0];
+                ands == 0
+                    && first.trim_matches(' ') == punct
+                    && (k + 2..=j).all(|x| {
+                        let from = ws[x - 1].0 + ws[x - 1].1.len();
+                        folded[from..ws[x].0].chars().all(|c| " \"'".contains(c))
+                    })
+            }
             _ => {
                 let conj = between.chars().filter(|c| *c == ',' || *c == '&').count() + ands;
                 let gaps_plain = (k + 1..=j).all(|x| {

@@ -284,7 +284,7 @@ impl PhraseSet {
                 Some(&(DETERMINER_WORD | CONJUNCTION_WORD, 0)) if out.is_empty() => return false,
                 Some(&(DETERMINER_WORD, 0)) => {
                     determiners = determiners.saturating_add(1);
-                    if determiners > 2 || joint > CONJUNCTION {
+                    if determiners > 2 {
                         joint = BREAK;
                     }
                 }
