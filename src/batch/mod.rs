@@ -108,6 +108,15 @@ impl Report {
 const CHUNK_DOCS: usize = 512;
 const CHUNK_BYTES: u64 = 8 << 20;
 
+/// Lines of a JSONL input handed out at once.
+const JSONL_CHUNK_LINES: usize = CHUNK_DOCS * 4;
+
+/// The number of workers for `items` pieces of work: `jobs`, but at least one and no more
+/// than the pieces of work in one chunk, since no more can run at once.
+pub(crate) fn workers(jobs: usize, items: usize) -> usize {
+    jobs.clamp(1, items.clamp(1, JSONL_CHUNK_LINES))
+}
+
 /// What a worker produces for one input.
 type Outcome = Result<Rendered, InputError>;
 
@@ -132,10 +141,6 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> io::Result<Report> {
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.jobs.max(1))
-        .build()
-        .map_err(io::Error::other)?;
     let renderer = config.format.renderer();
     let mut report = Report::default();
     let globs =
@@ -151,7 +156,17 @@ pub fn run(
         config.inputs.clone()
     };
     let mut notes = Vec::new();
-    let found = source::expand(&inputs, &globs, &mut notes);
+    let mut found = source::expand(&inputs, &globs, &mut notes);
+    if let Destination::Dir(d) = &config.destination {
+        let skipped = sink::skip_output_folder(&mut found, d)?;
+        if skipped > 0 {
+            message(Message::Note(format!(
+                "{}: the output folder is inside an input folder; {} in it not read as input",
+                crate::text::path_in_message(&d.to_string_lossy()),
+                count(skipped as u64, "file", "files")
+            )));
+        }
+    }
     // An output file that is one of the inputs would replace it: refused before any work.
     let paths: Vec<PathBuf> = found.iter().map(|f| f.path.clone()).collect();
     let outputs = match &config.destination {
@@ -172,14 +187,29 @@ pub fn run(
             }
         }
     }
+    // More workers than pieces of work would only cost threads (`-j 100000` spent minutes
+    // starting them, then aborted).
+    let items = match config.input_mode {
+        InputMode::Text => found.len().min(CHUNK_DOCS),
+        InputMode::Jsonl => JSONL_CHUNK_LINES,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers(config.jobs, items))
+        .build()
+        .map_err(io::Error::other)?;
     let total_bytes: u64 = found
         .iter()
         .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
         .sum();
     let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
 
-    let mut sink = Sink::new(&config.destination, &*renderer, stdout)?;
-    sink.plan(&found);
+    let mut sink = Sink::new(
+        &config.destination,
+        &*renderer,
+        stdout,
+        &found,
+        config.summary.as_deref(),
+    )?;
     sink.begin(&*renderer)?;
     let progress = |report: &Report, message: &mut dyn FnMut(Message)| {
         message(Message::Progress {
