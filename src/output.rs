@@ -187,7 +187,10 @@ pub fn remove_leftovers(dir: &Path) {
     static CLEARED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
     {
         let mut cleared = CLEARED.lock().unwrap_or_else(|e| e.into_inner());
-        if !cleared.get_or_insert_with(HashSet::new).insert(dir.to_path_buf()) {
+        if !cleared
+            .get_or_insert_with(HashSet::new)
+            .insert(dir.to_path_buf())
+        {
             return;
         }
     }
@@ -301,12 +304,15 @@ impl OutFile {
                 temp.as_file()
                     .sync_all()
                     .map_err(|e| with_path(&target, e))?;
-                temp.persist(&target).map_err(|e| with_path(&target, e.error))?;
+                temp.persist(&target)
+                    .map_err(|e| with_path(&target, e.error))?;
                 // The rename itself is durable once the folder is; not every system can
                 // sync a folder, so a failure here changes nothing.
-                if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    let _ = fs::File::open(dir).and_then(|d| d.sync_all());
-                }
+                let dir = match target.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                let _ = fs::File::open(dir).and_then(|d| d.sync_all());
                 Ok(())
             }
             OutFile::Direct(mut f) => f.flush(),

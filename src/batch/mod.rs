@@ -145,10 +145,6 @@ pub fn run(
     let mut report = Report::default();
     let globs =
         Globs::new(&config.globs).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-    let mut summary = match &config.summary {
-        Some(p) => Some(SummaryFile::create(p)?),
-        None => None,
-    };
 
     let inputs = if config.inputs.is_empty() {
         vec![PathBuf::from("-")]
@@ -210,6 +206,10 @@ pub fn run(
         &found,
         config.summary.as_deref(),
     )?;
+    let mut summary = match &config.summary {
+        Some(p) => Some(SummaryFile::create(p)?),
+        None => None,
+    };
     sink.begin(&*renderer)?;
     let progress = |report: &Report, message: &mut dyn FnMut(Message)| {
         message(Message::Progress {

@@ -413,11 +413,14 @@ pub(super) fn skip_output_folder(found: &mut Vec<Found>, dir: &Path) -> io::Resu
     let before = found.len();
     found.retain(|f| {
         let inside = f.walked
-            && below.get(&f.root).and_then(Option::as_ref).is_some_and(|rel| {
-                f.path
-                    .strip_prefix(&f.root)
-                    .is_ok_and(|p| p.starts_with(rel))
-            });
+            && below
+                .get(&f.root)
+                .and_then(Option::as_ref)
+                .is_some_and(|rel| {
+                    f.path
+                        .strip_prefix(&f.root)
+                        .is_ok_and(|p| p.starts_with(rel))
+                });
         !inside
     });
     Ok(before - found.len())
