@@ -75,7 +75,7 @@ fn same_named_inputs_into_one_folder_are_refused() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "tifa: out/report.txt.jsonl: d1/report.txt and d2/report.txt would both be written \
+        "tifa: out/report.jsonl: d1/report.txt and d2/report.txt would both be written \
          here, one over the other; annotate them into separate output folders\n"
     );
     assert!(

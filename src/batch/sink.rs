@@ -367,7 +367,7 @@ fn plan(
                 format!(
                     "{}: {} and {} would both be written here, one over the other; \
                      annotate them into separate output folders",
-                    target.display(),
+                    mirrored(f).display(),
                     display(other),
                     display(&f.path)
                 ),
