@@ -86,7 +86,7 @@ fn pending(pid: u32) -> bool {
         (l.starts_with("SigPnd:") || l.starts_with("ShdPnd:"))
             && l.split_whitespace()
                 .nth(1)
-                .is_some_and(|m| m.trim_matches('0') != "")
+                .is_some_and(|m| !m.trim_matches('0').is_empty())
     })
 }
 
