@@ -183,7 +183,7 @@ fn is_temp_name(name: &std::ffi::OsStr) -> bool {
 /// temporary files and released by the system when a run dies, so a run in progress in the
 /// same folder, however long, keeps its files. Best effort: a file that cannot be checked
 /// stays.
-pub fn remove_leftovers(dir: &Path) {
+fn remove_leftovers(dir: &Path) {
     static CLEARED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
     {
         let mut cleared = CLEARED.lock().unwrap_or_else(|e| e.into_inner());
