@@ -131,8 +131,9 @@ struct Rendered {
 
 /// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
 /// `message` receives every error, warning, note and progress report as it happens. When
-/// `cancel` becomes true the run stops after the chunk in progress, and no partial output
-/// file is left behind.
+/// `cancel` becomes true the run stops once the documents in progress are done (the rest
+/// of their chunk is not started, and not written), and no partial output file is left
+/// behind.
 pub fn run(
     config: &AnnotateConfig,
     matcher: &Matcher,
@@ -223,8 +224,24 @@ pub fn run(
             pipeline::ordered(
                 &pool,
                 chunks(&found),
-                |f: &&Found| render_file(f, config, matcher, &*renderer),
+                |f: &&Found| {
+                    // Once stopped, the rest of the chunk in progress is not started: a stop
+                    // waits for one document per worker, not for a whole chunk.
+                    if cancel.load(Ordering::Relaxed) {
+                        let stopped = io::Error::from(io::ErrorKind::Interrupted);
+                        return Err(InputError::new(
+                            display(&f.path),
+                            InputErrorKind::Io(stopped),
+                        ));
+                    }
+                    render_file(f, config, matcher, &*renderer)
+                },
                 |chunk, (), results| {
+                    if cancel.load(Ordering::Relaxed) {
+                        // Not delivered: the outputs already written are whole, and the run
+                        // ends as interrupted.
+                        return Ok(());
+                    }
                     let mut out = Delivery {
                         report: &mut report,
                         summary: summary.as_mut(),
