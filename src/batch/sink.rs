@@ -160,6 +160,9 @@ impl<'a> Sink<'a> {
     }
 
     pub(super) fn end(&mut self, r: &dyn Render, glossary: &Glossary) -> io::Result<()> {
+        // A streamed output still open belongs to an input that failed part-way: it is
+        // removed, and left out of the corpus page.
+        self.drop_part();
         self.buf.clear();
         r.end(&mut self.buf);
         let buf = std::mem::take(&mut self.buf);
