@@ -87,19 +87,16 @@ pub fn same_output(a: &Path, b: &Path) -> bool {
     resolved(a) == resolved(b)
 }
 
-/// The real path of a file that may not exist yet: its folder's real path and its name.
-fn resolved(p: &Path) -> PathBuf {
-    if let Ok(real) = fs::canonicalize(p) {
-        return real;
+/// The real path of a file that may not exist yet: the real path of its nearest existing
+/// folder, and the rest of the path as written.
+pub fn resolved(p: &Path) -> PathBuf {
+    let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    for base in p.ancestors() {
+        if let Ok(real) = fs::canonicalize(base) {
+            return real.join(p.strip_prefix(base).unwrap_or(Path::new("")));
+        }
     }
-    let parent = match p.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    match (fs::canonicalize(parent), p.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
-    }
+    p
 }
 
 /// The error for an output file that would replace one of `inputs`, if it would.

@@ -12,7 +12,7 @@ use super::{display, Destination};
 use crate::annotate::merge_counts;
 use crate::glossary::Glossary;
 use crate::input::source::Found;
-use crate::output::{create_dir, same_output, write_atomic, OutFile};
+use crate::output::{create_dir, resolved, same_output, write_atomic, OutFile};
 use crate::render::summary::SummaryWriter;
 use crate::render::{IndexDoc, Render};
 
@@ -107,10 +107,14 @@ impl<'a> Sink<'a> {
             Destination::Dir(d) => {
                 let page = renderer.corpus_page().map(|page| d.join(page));
                 targets = plan(d, renderer.extension(), found, page.as_deref())?;
-                if let Some(s) = summary {
-                    let taken = page.iter().chain(targets.values());
-                    if let Some(t) = taken.into_iter().find(|t| same_output(s, t)) {
-                        return Err(summary_overwrites(s, t));
+                // Compared below the folder, without a system call per output.
+                let below = summary.and_then(|s| {
+                    let rel = resolved(s).strip_prefix(resolved(d)).ok()?.to_path_buf();
+                    Some((s, d.join(rel)))
+                });
+                if let Some((s, t)) = below {
+                    if page.as_ref() == Some(&t) || targets.values().any(|o| *o == t) {
+                        return Err(summary_overwrites(s, &t));
                     }
                 }
                 create_dir(d)?;
