@@ -118,6 +118,8 @@ struct Rendered {
     /// Entry index and occurrences, for `--summary`.
     counts: Vec<(usize, u32)>,
     warning: Option<InputError>,
+    /// An annotated document (a JSONL line passed through is none).
+    document: bool,
 }
 
 /// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
@@ -343,5 +345,6 @@ fn render_file(
         spans: ann.spans.len() as u64,
         counts: entry_counts(&ann),
         warning,
+        document: true,
     })
 }

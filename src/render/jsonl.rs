@@ -84,10 +84,10 @@ fn spans<'a>(doc: &Document<'a>, ann: &Annotation, glossary: &'a Glossary) -> Ve
 }
 
 impl Render for JsonlRenderer {
-    /// A record without text passes through unchanged, so nothing the user gave is lost.
-    fn pass_through(&self, record: &str, out: &mut Vec<u8>) {
-        out.extend_from_slice(record.as_bytes());
-        out.push(b'\n');
+    /// A line without a usable record passes through unchanged, so nothing the user gave is
+    /// lost and output lines stay in step with input lines.
+    fn pass_through(&self, line: &[u8], out: &mut Vec<u8>) {
+        out.extend_from_slice(line);
     }
 
     fn extension(&self) -> &'static str {

@@ -95,9 +95,10 @@ pub trait Render: Sync + Send {
     );
     /// Written once after the last document of an output.
     fn end(&self, _out: &mut Vec<u8>) {}
-    /// An input record that holds no text: formats that carry records keep it (JSONL),
-    /// others write nothing.
-    fn pass_through(&self, _record: &str, _out: &mut Vec<u8>) {}
+    /// Bytes of an input line that holds no usable record (no text, not JSON, not UTF-8), its
+    /// line end given apart: formats that carry records keep them (JSONL), others write
+    /// nothing.
+    fn pass_through(&self, _line: &[u8], _out: &mut Vec<u8>) {}
     /// The file name of the corpus page written beside the documents' outputs in a folder
     /// (HTML's `index.html`), for formats that have one.
     fn corpus_page(&self) -> Option<&'static str> {
