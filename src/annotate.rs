@@ -153,11 +153,13 @@ impl WindowSizes {
         }
     }
 
-    /// The sizes used for long inputs: 4 MiB regions, 64 KiB of overlap (or the minimum).
+    /// The sizes used for long inputs: 1 MiB regions, 64 KiB of overlap (or the minimum).
+    /// A region's HTML page is some twenty times its text where terms are dense, which is
+    /// what bounds the region.
     pub fn for_matcher(matcher: &Matcher) -> WindowSizes {
         let min = WindowSizes::minimum(matcher);
         WindowSizes {
-            region: min.region.max(4 << 20),
+            region: min.region.max(1 << 20),
             overlap: min.overlap.max(64 << 10),
         }
     }
@@ -176,6 +178,8 @@ pub struct Piece {
     /// The spans: byte offsets into the piece; code points, lines and columns into the
     /// whole text.
     pub annotation: Annotation,
+    /// Whether this is the text's last piece.
+    pub last: bool,
 }
 
 /// Annotates a text given bit by bit, in windows ([`WindowSizes`]), so memory is bounded by
@@ -285,6 +289,7 @@ impl<'m> Windowed<'m> {
             offset: next,
             start: self.place,
             annotation: Annotation { spans: located },
+            last: end && end_at == held_end,
         };
         self.prev = spans;
         self.next = end_at;

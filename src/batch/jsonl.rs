@@ -167,6 +167,8 @@ impl JsonlJob<'_> {
                     renderer: job.renderer,
                     matcher: job.matcher,
                     message: &mut *message,
+                    config: job.config,
+                    cancel: job.cancel,
                 };
                 out.records(f, &path, &lines, results, last)?;
                 message(Message::Progress {
@@ -327,6 +329,7 @@ fn render_record(
         counts: entry_counts(&ann),
         warning,
         document: true,
+        stream: None,
     })
 }
 
@@ -339,5 +342,6 @@ fn passed(bytes: Vec<u8>, input_len: u64, warning: Option<InputError>) -> Render
         counts: Vec::new(),
         warning,
         document: false,
+        stream: None,
     }
 }

@@ -12,19 +12,20 @@ pub mod pipeline;
 mod sink;
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use self::jsonl::JsonlJob;
 use self::sink::{Sink, SummaryFile};
-use crate::annotate::{annotate, entry_counts};
+use crate::annotate::{annotate, entry_counts, merge_counts, WindowSizes, Windowed};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
+use crate::input::stream::Utf8Stream;
 use crate::matcher::{MatchOptions, Matcher};
 use crate::output::{overwrite_error, overwritten_input};
-use crate::render::{Document, Format, Render};
+use crate::render::{Carry, Document, Format, Piece, Render};
 use crate::text::english::count;
 
 /// How inputs are read.
@@ -120,7 +121,14 @@ struct Rendered {
     warning: Option<InputError>,
     /// An annotated document (a JSONL line passed through is none).
     document: bool,
+    /// An input too long to hold: its first bytes and the rest, annotated in windows when
+    /// its turn comes.
+    stream: Option<(Vec<u8>, source::Rest)>,
 }
+
+/// Inputs longer than this are annotated in windows ([`Windowed`]) rather than whole, so
+/// memory stays bounded whatever their size.
+const STREAM_ABOVE: usize = 16 << 20;
 
 /// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
 /// `message` receives every error, warning, note and progress report as it happens. When
@@ -204,6 +212,8 @@ pub fn run(
                         renderer: &*renderer,
                         matcher,
                         message: &mut *message,
+                        config,
+                        cancel,
                     };
                     out.files(&chunk, results)?;
                     progress(&report, message);
@@ -260,6 +270,8 @@ struct Delivery<'a, 's> {
     renderer: &'a dyn Render,
     matcher: &'a Matcher,
     message: &'a mut dyn FnMut(Message),
+    config: &'a AnnotateConfig,
+    cancel: &'a AtomicBool,
 }
 
 impl Delivery<'_, '_> {
@@ -270,6 +282,15 @@ impl Delivery<'_, '_> {
     ) -> io::Result<()> {
         for (f, r) in chunk.iter().zip(results) {
             match r {
+                Ok(Rendered {
+                    stream: Some((head, rest)),
+                    ..
+                }) => {
+                    if !self.stream(f, head, rest)? {
+                        // Interrupted: nothing after it is written.
+                        return Ok(());
+                    }
+                }
                 Ok(r) => {
                     if let Some(w) = &r.warning {
                         (self.message)(Message::Warning(w.to_string()));
@@ -296,6 +317,87 @@ impl Delivery<'_, '_> {
             }
         }
         Ok(())
+    }
+}
+
+impl Delivery<'_, '_> {
+    /// Annotates and writes an input too long to hold, in windows, in input order. The
+    /// run's stop flag is checked between windows, so Ctrl-C stops within one window's work.
+    /// An encoding error found part way ends the document there: what came before is
+    /// written, and the error reported.
+    /// `false` when the run was interrupted.
+    fn stream(&mut self, f: &Found, head: Vec<u8>, rest: source::Rest) -> io::Result<bool> {
+        let path = display(&f.path);
+        let sizes = WindowSizes::for_matcher(self.matcher);
+        let mut windows = Windowed::new(self.matcher, self.config.match_options, sizes);
+        // The head is read again in blocks, so only a window's text is held decoded.
+        let input = Box::new(io::Cursor::new(head).chain(rest));
+        let mut input = Utf8Stream::new(&path, input, self.config.lossy);
+        let mut text = String::new();
+        let (mut carry, mut counts, mut spans, mut number) = (Carry::default(), Vec::new(), 0, 0);
+        let (mut failed, mut exhausted) = (None, false);
+        loop {
+            while !exhausted && windows.wants_more() {
+                text.clear();
+                match input.read(&mut text) {
+                    Ok(more) => exhausted = !more,
+                    Err(e) => {
+                        failed = Some(e);
+                        exhausted = true;
+                    }
+                }
+                windows.push(&text);
+            }
+            if self.cancel.load(Ordering::Relaxed) {
+                return Ok(false);
+            }
+            let Some(piece) = windows.piece(exhausted) else {
+                break;
+            };
+            let doc = Document {
+                path: &path,
+                text: &piece.text,
+                record: None,
+            };
+            let info = Piece {
+                doc,
+                number,
+                offset: piece.offset,
+                line: piece.start.line,
+                last: piece.last,
+            };
+            let mut bytes = Vec::new();
+            let glossary = self.matcher.glossary();
+            self.renderer
+                .piece(&info, &piece.annotation, glossary, &mut carry, &mut bytes);
+            let piece_counts = entry_counts(&piece.annotation);
+            spans += piece.annotation.spans.len() as u64;
+            merge_counts(&mut counts, &piece_counts);
+            if let Err(e) = self
+                .sink
+                .part(f, &bytes, self.renderer, piece.last, &piece_counts)
+            {
+                self.report.errors += 1;
+                (self.message)(Message::Error(e.to_string()));
+                return Ok(true);
+            }
+            number += 1;
+        }
+        if let Some(w) = &input.warning {
+            (self.message)(Message::Warning(w.to_string()));
+        }
+        if let Some(e) = failed {
+            self.report.errors += 1;
+            let written = "; the output holds the text before it";
+            (self.message)(Message::Error(format!("{e}{written}")));
+        }
+        self.report.documents += 1;
+        self.report.bytes += input.bytes() as u64;
+        self.report.spans += spans;
+        if let Some(s) = self.summary.as_deref_mut() {
+            s.document(&path, &counts, self.matcher.glossary())?;
+        }
+        Ok(true)
     }
 }
 
@@ -328,7 +430,20 @@ fn render_file(
     renderer: &dyn Render,
 ) -> Result<Rendered, InputError> {
     let path = display(&f.path);
-    let raw = source::read_all(&f.path)?;
+    let (raw, rest) = source::read_head(&f.path, STREAM_ABOVE)?;
+    if let Some(rest) = rest {
+        // Binary data is found before anything is written.
+        source::sniff(&path, &raw)?;
+        return Ok(Rendered {
+            bytes: Vec::new(),
+            input_len: 0,
+            spans: 0,
+            counts: Vec::new(),
+            warning: None,
+            document: true,
+            stream: Some((raw, rest)),
+        });
+    }
     let input_len = raw.len() as u64;
     let (text, warning) = source::decode(&path, raw, config.lossy)?;
     let ann = annotate(matcher, &text, config.match_options);
@@ -346,5 +461,6 @@ fn render_file(
         counts: entry_counts(&ann),
         warning,
         document: true,
+        stream: None,
     })
 }

@@ -176,6 +176,27 @@ impl InputError {
 /// How many leading bytes are inspected for a NUL byte, as git and ripgrep do.
 const BINARY_SNIFF: usize = 8192;
 
+/// Checks the start of an input for what makes it no text: nothing at all, a UTF-16
+/// byte-order mark, a NUL byte in the first 8 KiB.
+pub fn sniff(path: &str, head: &[u8]) -> Result<(), InputError> {
+    if head.is_empty() {
+        return Err(InputError::new(path, InputErrorKind::Empty));
+    }
+    if let [a @ (0xFF | 0xFE), b @ (0xFF | 0xFE), ..] = head[..] {
+        if a != b {
+            let big_endian = a == 0xFE;
+            return Err(InputError::new(path, InputErrorKind::Utf16 { big_endian }));
+        }
+    }
+    if let Some(offset) = head[..head.len().min(BINARY_SNIFF)]
+        .iter()
+        .position(|&b| b == 0)
+    {
+        return Err(InputError::new(path, InputErrorKind::Binary { offset }));
+    }
+    Ok(())
+}
+
 /// Decodes a whole input as text. With `lossy`, invalid UTF-8 is replaced (U+FFFD) and the
 /// first problem is returned beside the text as a warning.
 pub fn decode(
@@ -183,21 +204,7 @@ pub fn decode(
     bytes: Vec<u8>,
     lossy: bool,
 ) -> Result<(String, Option<InputError>), InputError> {
-    if bytes.is_empty() {
-        return Err(InputError::new(path, InputErrorKind::Empty));
-    }
-    if let [a @ (0xFF | 0xFE), b @ (0xFF | 0xFE), ..] = bytes[..] {
-        if a != b {
-            let big_endian = a == 0xFE;
-            return Err(InputError::new(path, InputErrorKind::Utf16 { big_endian }));
-        }
-    }
-    if let Some(offset) = bytes[..bytes.len().min(BINARY_SNIFF)]
-        .iter()
-        .position(|&b| b == 0)
-    {
-        return Err(InputError::new(path, InputErrorKind::Binary { offset }));
-    }
+    sniff(path, &bytes)?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok((s, None)),
         Err(e) => {
@@ -240,6 +247,32 @@ pub fn read_all(path: impl AsRef<Path>) -> Result<Vec<u8>, InputError> {
     };
     res.map_err(|e| InputError::new(path.to_string_lossy(), InputErrorKind::Io(e)))?;
     Ok(buf)
+}
+
+/// The rest of an input longer than [`read_head`]'s limit, still to be read.
+pub type Rest = Box<dyn Read + Send>;
+
+/// Reads a file or standard input (`-`) up to `limit` bytes; an input longer than that also
+/// gives back its reader, to be read on in windows (a device such as `/dev/zero` never
+/// ends). Takes the path itself, not its display form.
+pub fn read_head(
+    path: impl AsRef<Path>,
+    limit: usize,
+) -> Result<(Vec<u8>, Option<Rest>), InputError> {
+    let path = path.as_ref();
+    let err = |e| InputError::new(path.to_string_lossy(), InputErrorKind::Io(e));
+    let mut reader: Rest = if path.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(err)?)
+    };
+    let mut head = Vec::new();
+    (&mut reader)
+        .take(limit as u64 + 1)
+        .read_to_end(&mut head)
+        .map_err(err)?;
+    let more = head.len() > limit;
+    Ok((head, more.then_some(reader)))
 }
 
 /// One JSONL record: its text, kept with the raw record so its fields can be kept.

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, Render};
+use super::{Carry, Document, Piece, Render};
 use crate::annotate::Annotation;
 use crate::glossary::Glossary;
 
@@ -84,6 +84,35 @@ fn spans<'a>(doc: &Document<'a>, ann: &Annotation, glossary: &'a Glossary) -> Ve
 }
 
 impl Render for JsonlRenderer {
+    /// A document read in windows is one record of its path and spans, written as its
+    /// pieces come; its text is not repeated (each span has its own text and offsets).
+    fn piece(
+        &self,
+        piece: &Piece<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        carry: &mut Carry,
+        out: &mut Vec<u8>,
+    ) {
+        if piece.number == 0 {
+            out.extend_from_slice(b"{\"path\":");
+            serde_json::to_writer(&mut *out, piece.doc.path).expect("writing to a Vec cannot fail");
+            out.extend_from_slice(b",\"spans\":[");
+        }
+        for mut s in spans(&piece.doc, ann, glossary) {
+            if carry.spans > 0 {
+                out.push(b',');
+            }
+            carry.spans += 1;
+            s.byte_start += piece.offset;
+            s.byte_end += piece.offset;
+            serde_json::to_writer(&mut *out, &s).expect("writing to a Vec cannot fail");
+        }
+        if piece.last {
+            out.extend_from_slice(b"]}\n");
+        }
+    }
+
     /// A line without a usable record passes through unchanged, so nothing the user gave is
     /// lost and output lines stay in step with input lines.
     fn pass_through(&self, line: &[u8], out: &mut Vec<u8>) {
