@@ -131,3 +131,81 @@ fn invalid_utf8_deep_in_a_long_input() {
         )
     );
 }
+
+/// SIGINT while a long input is being annotated stops the run between windows, not at the
+/// end of the input: exit 130; written to a file, nothing partial is left; written to
+/// standard output, the rows stop early in the input.
+#[test]
+fn an_interrupted_long_input_stops_between_windows() {
+    use std::io::Read;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = long_text();
+    let lines = text.lines().count();
+    fs::write(d.join("long.txt"), &text).unwrap();
+    let interrupt = |pid: u32| {
+        let pid = pid.to_string();
+        assert!(Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success());
+    };
+
+    let child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["annotate", "-f", "csv", "long.txt", "-o", "out.csv"])
+        .current_dir(d)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupted once the first windows are in the temporary output.
+    let part_size = || {
+        fs::read_dir(d)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".tifa-"))
+            .map(|e| e.metadata().map_or(0, |m| m.len()))
+            .sum::<u64>()
+    };
+    let start = Instant::now();
+    while part_size() < 100_000 {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "nothing written"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    interrupt(child.id());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tifa: interrupted; no partial output was kept\n"
+    );
+    let left: Vec<_> = fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["long.txt"]);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["annotate", "-f", "csv", "long.txt"])
+        .current_dir(d)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut got = vec![0; 100_000];
+    stdout.read_exact(&mut got).unwrap();
+    interrupt(child.id());
+    stdout.read_to_end(&mut got).unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    let last = String::from_utf8_lossy(&got);
+    let last = last.lines().rev().nth(1).unwrap();
+    let line: usize = last.split(',').nth(1).unwrap().parse().unwrap();
+    assert!(line < lines / 2, "rows up to line {line} of {lines}");
+}
