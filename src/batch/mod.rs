@@ -12,7 +12,7 @@ pub mod pipeline;
 mod sink;
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -336,6 +336,7 @@ impl Delivery<'_, '_> {
         let mut text = String::new();
         let (mut carry, mut counts, mut spans, mut number) = (Carry::default(), Vec::new(), 0, 0);
         let (mut failed, mut exhausted) = (None, false);
+        let mut tail: Option<fs::File> = None;
         loop {
             while !exhausted && windows.wants_more() {
                 text.clear();
@@ -373,15 +374,24 @@ impl Delivery<'_, '_> {
             let piece_counts = entry_counts(&piece.annotation);
             spans += piece.annotation.spans.len() as u64;
             merge_counts(&mut counts, &piece_counts);
-            if let Err(e) = self
+            let written = self
                 .sink
-                .part(f, &bytes, self.renderer, piece.last, &piece_counts)
-            {
+                .part(f, &bytes, self.renderer, false, &piece_counts)
+                .and_then(|()| spool(&mut tail, &mut carry.tail));
+            if let Err(e) = written {
                 self.report.errors += 1;
                 (self.message)(Message::Error(e.to_string()));
                 return Ok(true);
             }
             number += 1;
+        }
+        if number > 0 {
+            let done = self.tail(f, tail);
+            if let Err(e) = done {
+                self.report.errors += 1;
+                (self.message)(Message::Error(e.to_string()));
+                return Ok(true);
+            }
         }
         if let Some(w) = &input.warning {
             (self.message)(Message::Warning(w.to_string()));
@@ -399,6 +409,41 @@ impl Delivery<'_, '_> {
         }
         Ok(true)
     }
+}
+
+impl Delivery<'_, '_> {
+    /// Writes the tail a streamed document's renderer set aside, and closes its output.
+    fn tail(&mut self, f: &Found, tail: Option<fs::File>) -> io::Result<()> {
+        if let Some(mut file) = tail {
+            file.seek(io::SeekFrom::Start(0))?;
+            let mut reader = io::BufReader::with_capacity(1 << 20, file);
+            loop {
+                let buf = reader.fill_buf()?;
+                if buf.is_empty() {
+                    break;
+                }
+                let n = buf.len();
+                self.sink.part(f, buf, self.renderer, false, &[])?;
+                reader.consume(n);
+            }
+        }
+        self.sink.part(f, &[], self.renderer, true, &[])
+    }
+}
+
+/// Moves a streamed document's tail bytes to an anonymous temporary file, so memory stays
+/// bounded however many spans a long input has.
+fn spool(file: &mut Option<fs::File>, bytes: &mut Vec<u8>) -> io::Result<()> {
+    if bytes.is_empty() {
+        return Ok(());
+    }
+    let f = match file {
+        Some(f) => f,
+        None => file.insert(tempfile::tempfile()?),
+    };
+    f.write_all(bytes)?;
+    bytes.clear();
+    Ok(())
 }
 
 /// Hands out `found` in chunks bounded in documents and bytes, for [`pipeline::ordered`].

@@ -84,8 +84,8 @@ fn spans<'a>(doc: &Document<'a>, ann: &Annotation, glossary: &'a Glossary) -> Ve
 }
 
 impl Render for JsonlRenderer {
-    /// A document read in windows is one record of its path and spans, written as its
-    /// pieces come; its text is not repeated (each span has its own text and offsets).
+    /// A document read in windows is the record a whole one gets, byte for byte: its text
+    /// is written as its pieces come, its spans go to the tail (they follow the text).
     fn piece(
         &self,
         piece: &Piece<'_>,
@@ -97,19 +97,25 @@ impl Render for JsonlRenderer {
         if piece.number == 0 {
             out.extend_from_slice(b"{\"path\":");
             serde_json::to_writer(&mut *out, piece.doc.path).expect("writing to a Vec cannot fail");
-            out.extend_from_slice(b",\"spans\":[");
+            out.extend_from_slice(b",\"text\":\"");
+            carry.tail.extend_from_slice(b",\"spans\":[");
         }
+        // JSON escapes character by character, so the pieces' escaped texts, quotes left
+        // off, make the whole text's.
+        let text = serde_json::to_vec(piece.doc.text).expect("a string serializes");
+        out.extend_from_slice(&text[1..text.len() - 1]);
         for mut s in spans(&piece.doc, ann, glossary) {
             if carry.spans > 0 {
-                out.push(b',');
+                carry.tail.push(b',');
             }
             carry.spans += 1;
             s.byte_start += piece.offset;
             s.byte_end += piece.offset;
-            serde_json::to_writer(&mut *out, &s).expect("writing to a Vec cannot fail");
+            serde_json::to_writer(&mut carry.tail, &s).expect("writing to a Vec cannot fail");
         }
         if piece.last {
-            out.extend_from_slice(b"]}\n");
+            out.push(b'"');
+            carry.tail.extend_from_slice(b"]}\n");
         }
     }
 

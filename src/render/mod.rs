@@ -59,6 +59,10 @@ pub struct Carry {
     pub notes: Vec<usize>,
     /// Spans written so far.
     pub spans: u64,
+    /// Bytes that follow the document's last piece, in order (JSONL's spans, which come
+    /// after its text): the runner moves them aside, to disk, after each piece and writes
+    /// them after the last one.
+    pub tail: Vec<u8>,
 }
 
 /// Output formats of `tifa annotate`.
