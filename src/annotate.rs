@@ -316,7 +316,8 @@ impl<'m> Windowed<'m> {
     }
 
     /// Where to cut near `target`: after the last line break in the half region before it,
-    /// else at the character boundary at or before it.
+    /// else after the last sentence end there (a piece of HTML or Markdown output then
+    /// ends where a reader pauses), else at the character boundary at or before it.
     fn cut(&self, target: usize) -> usize {
         let target = self.floor(target.min(self.at + self.buf.len()));
         let from = self.ceil(
@@ -325,11 +326,15 @@ impl<'m> Windowed<'m> {
                 .max(self.next + 1)
                 .min(target),
         );
-        let b = self.buf.as_bytes();
-        match memchr::memrchr(b'\n', &b[from - self.at..target - self.at]) {
-            Some(i) => from + i + 1,
-            None => target,
+        let stretch = &self.buf[from - self.at..target - self.at];
+        if let Some(i) = memchr::memrchr(b'\n', stretch.as_bytes()) {
+            return from + i + 1;
         }
+        let full_stop = stretch
+            .rfind(['。', '！', '？'])
+            .map(|i| i + '。'.len_utf8());
+        let stop = stretch.rfind(". ").map(|i| i + 2);
+        from + full_stop.max(stop).unwrap_or(stretch.len())
     }
 
     fn floor(&self, i: usize) -> usize {
