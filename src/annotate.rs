@@ -353,3 +353,53 @@ impl<'m> Windowed<'m> {
         i + self.at
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+
+    /// The texts of the pieces `text` is cut into, with 40-byte regions.
+    fn pieces(text: &str) -> Vec<String> {
+        let m = Matcher::new(Glossary::default()).unwrap();
+        let sizes = WindowSizes {
+            region: 40,
+            overlap: 8,
+        };
+        let mut w = Windowed::new(&m, MatchOptions::default(), sizes);
+        w.push(text);
+        std::iter::from_fn(|| w.piece(true).map(|p| p.text)).collect()
+    }
+
+    #[test]
+    fn cuts_prefer_line_ends_then_sentence_ends() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "one two three four five\nsix seven eight nine ten eleven",
+                &[
+                    "one two three four five\n",
+                    "six seven eight nine ten eleven",
+                ],
+            ),
+            (
+                "这是一个很长句子。这是另一个句子没有完结",
+                &["这是一个很长句子。", "这是另一个句子没有完结"],
+            ),
+            (
+                "One sentence ends here. Then another and more words after it",
+                &[
+                    "One sentence ends here. ",
+                    "Then another and more words after it",
+                ],
+            ),
+            (
+                "保护伞保护伞保护伞保护伞保护伞保护伞",
+                // No break: at the character boundary before the region's end.
+                &["保护伞保护伞保护伞保护伞保", "护伞保护伞"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(pieces(text), *want, "{text}");
+        }
+    }
+}
