@@ -173,9 +173,11 @@ fn output_never_overwrites_an_input() {
         .arg(d)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    // Refused before any work: its outputs would land among its inputs (exit 2).
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(fs::read_to_string(d.join("a.txt")).unwrap(), "nail case");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("output would overwrite the input"));
+    assert_eq!(fs::read_dir(d).unwrap().count(), 2, "nothing written");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the output folder is the input folder"));
 }
 
 #[test]

@@ -186,11 +186,12 @@ fn no_command_modifies_its_inputs() {
             ],
             2,
         ),
+        // The output folder is the input folder: refused before any work.
         (
             vec![
                 "annotate", "-g", "in/g.csv", "-f", "text", "in/docs", "-o", "in/docs",
             ],
-            1,
+            2,
         ),
         (
             vec![

@@ -56,7 +56,7 @@ pub fn for_each_document<T: Send>(
         }
     }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
+        .num_threads(super::workers(jobs, found.len().min(super::CHUNK_DOCS)))
         .build()
         .map_err(std::io::Error::other)?;
     ordered(

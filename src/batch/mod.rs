@@ -110,6 +110,15 @@ impl Report {
 const CHUNK_DOCS: usize = 512;
 const CHUNK_BYTES: u64 = 8 << 20;
 
+/// Lines of a JSONL input handed out at once.
+const JSONL_CHUNK_LINES: usize = CHUNK_DOCS * 4;
+
+/// The number of workers for `items` pieces of work: `jobs`, but at least one and no more
+/// than the pieces of work in one chunk, since no more can run at once.
+pub(crate) fn workers(jobs: usize, items: usize) -> usize {
+    jobs.clamp(1, items.clamp(1, JSONL_CHUNK_LINES))
+}
+
 /// What a worker produces for one input.
 type Outcome = Result<Rendered, InputError>;
 
@@ -129,8 +138,9 @@ struct Rendered {
 
 /// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
 /// `message` receives every error, warning, note and progress report as it happens. When
-/// `cancel` becomes true the run stops after the chunk in progress, and no partial output
-/// file is left behind.
+/// `cancel` becomes true the run stops once the documents in progress are done (the rest
+/// of their chunk is not started, and not written), and no partial output file is left
+/// behind.
 pub fn run(
     config: &AnnotateConfig,
     matcher: &Matcher,
@@ -139,18 +149,10 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> io::Result<Report> {
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.jobs.max(1))
-        .build()
-        .map_err(io::Error::other)?;
     let renderer = config.format.renderer();
     let mut report = Report::default();
     let globs =
         Globs::new(&config.globs).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-    let mut summary = match &config.summary {
-        Some(p) => Some(SummaryFile::create(p)?),
-        None => None,
-    };
 
     let inputs = if config.inputs.is_empty() {
         vec![PathBuf::from("-")]
@@ -158,7 +160,17 @@ pub fn run(
         config.inputs.clone()
     };
     let mut notes = Vec::new();
-    let found = source::expand(&inputs, &globs, &mut notes);
+    let mut found = source::expand(&inputs, &globs, &mut notes);
+    if let Destination::Dir(d) = &config.destination {
+        let skipped = sink::skip_output_folder(&mut found, d)?;
+        if skipped > 0 {
+            message(Message::Note(format!(
+                "{}: the output folder is inside an input folder; {} in it not read as input",
+                crate::text::path_in_message(&d.to_string_lossy()),
+                count(skipped as u64, "file", "files")
+            )));
+        }
+    }
     // An output file that is one of the inputs would replace it: refused before any work.
     let paths: Vec<PathBuf> = found.iter().map(|f| f.path.clone()).collect();
     let outputs = match &config.destination {
@@ -179,14 +191,33 @@ pub fn run(
             }
         }
     }
+    // More workers than pieces of work would only cost threads (`-j 100000` spent minutes
+    // starting them, then aborted).
+    let items = match config.input_mode {
+        InputMode::Text => found.len().min(CHUNK_DOCS),
+        InputMode::Jsonl => JSONL_CHUNK_LINES,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers(config.jobs, items))
+        .build()
+        .map_err(io::Error::other)?;
     let total_bytes: u64 = found
         .iter()
         .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
         .sum();
     let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
 
-    let mut sink = Sink::new(&config.destination, &*renderer, stdout)?;
-    sink.plan(&found);
+    let mut sink = Sink::new(
+        &config.destination,
+        &*renderer,
+        stdout,
+        &found,
+        config.summary.as_deref(),
+    )?;
+    let mut summary = match &config.summary {
+        Some(p) => Some(SummaryFile::create(p)?),
+        None => None,
+    };
     sink.begin(&*renderer)?;
     let progress = |report: &Report, message: &mut dyn FnMut(Message)| {
         message(Message::Progress {
@@ -200,8 +231,24 @@ pub fn run(
             pipeline::ordered(
                 &pool,
                 chunks(&found),
-                |f: &&Found| render_file(f, config, matcher, &*renderer),
+                |f: &&Found| {
+                    // Once stopped, the rest of the chunk in progress is not started: a stop
+                    // waits for one document per worker, not for a whole chunk.
+                    if cancel.load(Ordering::Relaxed) {
+                        let stopped = io::Error::from(io::ErrorKind::Interrupted);
+                        return Err(InputError::new(
+                            display(&f.path),
+                            InputErrorKind::Io(stopped),
+                        ));
+                    }
+                    render_file(f, config, matcher, &*renderer)
+                },
                 |chunk, (), results| {
+                    if cancel.load(Ordering::Relaxed) {
+                        // Not delivered: the outputs already written are whole, and the run
+                        // ends as interrupted.
+                        return Ok(());
+                    }
                     let mut out = Delivery {
                         report: &mut report,
                         summary: summary.as_mut(),

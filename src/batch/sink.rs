@@ -1,8 +1,9 @@
 //! Where rendered outputs go: standard output, one file, or one file per input mirroring
 //! the input tree (with the renderer's corpus page beside them), and the `--summary` file.
-//! Files are written atomically (`crate::output`).
+//! Files are written atomically (`crate::output`). Every output path is fixed before
+//! anything is written: two inputs that would share one are refused, never overwritten.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -11,14 +12,13 @@ use super::{display, Destination};
 use crate::annotate::merge_counts;
 use crate::glossary::Glossary;
 use crate::input::source::Found;
-use crate::output::{create_dir, write_atomic, OutFile};
+use crate::output::{create_dir, resolved, same_output, write_atomic, OutFile};
 use crate::render::summary::SummaryWriter;
 use crate::render::{IndexDoc, Render};
 
 /// The `--summary` file, written under a temporary name and renamed when complete.
 pub(super) struct SummaryFile {
     writer: SummaryWriter<io::BufWriter<OutFile>>,
-    target: PathBuf,
 }
 
 impl SummaryFile {
@@ -36,7 +36,6 @@ impl SummaryFile {
         let tmp = OutFile::create(target)?;
         Ok(SummaryFile {
             writer: SummaryWriter::new(io::BufWriter::new(tmp), json)?,
-            target: target.to_path_buf(),
         })
     }
 
@@ -55,24 +54,21 @@ impl SummaryFile {
             .finish()?
             .into_inner()
             .map_err(|e| e.into_error())?;
-        tmp.commit(&self.target)
+        tmp.commit()
     }
 }
 
 /// Writes rendered outputs: to standard output, to one file, or to one file per input.
 pub(super) struct Sink<'a> {
     dest: &'a Destination,
-    /// File extension of per-input outputs.
-    extension: &'static str,
     stdout: &'a mut dyn Write,
     file: Option<OutFile>,
-    /// Output paths already used, so two inputs never write the same output.
+    /// In folder mode, the output of every input, fixed by [`plan`] before any is written.
+    targets: HashMap<PathBuf, PathBuf>,
+    /// Outputs written so far, so that none is ever written twice.
     used: HashSet<PathBuf>,
-    /// Inputs whose mirrored output name another input shares (`a.txt`, `a.md`): each of
-    /// them keeps its full name (`a.txt.html`, `a.md.html`), so names do not depend on order.
-    full_names: HashSet<PathBuf>,
-    /// The open output of a streamed (JSONL) input in folder mode, and its path.
-    part: Option<(OutFile, PathBuf)>,
+    /// The open output of a streamed (JSONL) input in folder mode.
+    part: Option<Part>,
     buf: Vec<u8>,
     /// The pages written, for the corpus page (formats that have one, into a folder only).
     index: Option<Vec<IndexDoc>>,
@@ -80,34 +76,59 @@ pub(super) struct Sink<'a> {
     pub(super) fatal: Option<io::Error>,
 }
 
+/// The open output of a streamed input.
+struct Part {
+    out: OutFile,
+    target: PathBuf,
+    /// The input it belongs to: another input's records never go into it.
+    input: PathBuf,
+}
+
 impl<'a> Sink<'a> {
+    /// Opens the output for the inputs `found`. Before anything is written, it refuses (as
+    /// an `InvalidInput` error) two inputs that would share an output, and a `summary` file
+    /// that would be one of the outputs.
     pub(super) fn new(
         dest: &'a Destination,
         renderer: &dyn Render,
         stdout: &'a mut dyn Write,
+        found: &[Found],
+        summary: Option<&Path>,
     ) -> io::Result<Sink<'a>> {
-        let mut used = HashSet::new();
+        let mut targets = HashMap::new();
         let mut index = None;
         let file = match dest {
-            Destination::File(p) => Some(OutFile::create(p)?),
-            Destination::Dir(d) => {
-                create_dir(d)?;
-                if let Some(page) = renderer.corpus_page() {
-                    // Reserved for the corpus page: an input `index.txt` gets `index.txt.html`.
-                    used.insert(d.join(page));
-                    index = Some(Vec::new());
+            Destination::File(p) => {
+                if let Some(s) = summary.filter(|s| same_output(s, p)) {
+                    return Err(summary_overwrites(s, p));
                 }
+                Some(OutFile::create(p)?)
+            }
+            Destination::Dir(d) => {
+                let page = renderer.corpus_page().map(|page| d.join(page));
+                targets = plan(d, renderer.extension(), found, page.as_deref())?;
+                // Compared below the folder, without a system call per output.
+                let below = summary.and_then(|s| {
+                    let rel = resolved(s).strip_prefix(resolved(d)).ok()?.to_path_buf();
+                    Some((s, d.join(rel)))
+                });
+                if let Some((s, t)) = below {
+                    if page.as_ref() == Some(&t) || targets.values().any(|o| *o == t) {
+                        return Err(summary_overwrites(s, &t));
+                    }
+                }
+                create_dir(d)?;
+                index = page.map(|_| Vec::new());
                 None
             }
             Destination::Stdout => None,
         };
         Ok(Sink {
             dest,
-            extension: renderer.extension(),
             stdout,
             file,
-            used,
-            full_names: HashSet::new(),
+            targets,
+            used: HashSet::new(),
             part: None,
             buf: Vec::new(),
             fatal: None,
@@ -143,6 +164,9 @@ impl<'a> Sink<'a> {
     }
 
     pub(super) fn end(&mut self, r: &dyn Render, glossary: &Glossary) -> io::Result<()> {
+        // A streamed output still open belongs to an input that failed part-way: it is
+        // removed, and left out of the corpus page.
+        self.drop_part();
         self.buf.clear();
         r.end(&mut self.buf);
         let buf = std::mem::take(&mut self.buf);
@@ -150,8 +174,8 @@ impl<'a> Sink<'a> {
             w.write_all(&buf)?;
             w.flush()?;
         }
-        if let (Destination::File(p), Some(f)) = (self.dest, self.file.take()) {
-            f.commit(p)?;
+        if let Some(f) = self.file.take() {
+            f.commit()?;
         }
         if let (Destination::Dir(d), Some(docs), Some(page)) =
             (self.dest, &self.index, r.corpus_page())
@@ -198,7 +222,8 @@ impl<'a> Sink<'a> {
         }
     }
 
-    /// Writes part of a streamed input's output; `last` closes it.
+    /// Writes part of a streamed input's output; `last` closes it. After an error the
+    /// output is dropped (its temporary file removed), and the next input starts its own.
     pub(super) fn part(
         &mut self,
         f: &Found,
@@ -212,59 +237,107 @@ impl<'a> Sink<'a> {
             self.fail(res);
             return Ok(());
         }
+        if self.part.as_ref().is_some_and(|p| p.input != f.path) {
+            // Left open by an input that failed part-way (an unreadable line).
+            self.drop_part();
+        }
+        let res = self.write_part(f, bytes, r, last, counts);
+        if res.is_err() {
+            self.drop_part();
+        }
+        res
+    }
+
+    fn write_part(
+        &mut self,
+        f: &Found,
+        bytes: &[u8],
+        r: &dyn Render,
+        last: bool,
+        counts: &[(usize, u32)],
+    ) -> io::Result<()> {
         if self.part.is_none() {
             let target = self.target(f).map_err(io::Error::other)?;
-            let mut t = OutFile::create(&target)?;
+            let mut out = OutFile::create(&target)?;
             let mut head = Vec::new();
             r.begin(&mut head);
-            t.write_all(&head)?;
+            out.write_all(&head)?;
             self.indexed(f, &target, &[], false);
-            self.used.insert(target.clone());
-            self.part = Some((t, target));
+            self.part = Some(Part {
+                out,
+                target,
+                input: f.path.clone(),
+            });
         }
         if let Some(page) = self.index.as_mut().and_then(|i| i.last_mut()) {
             merge_counts(&mut page.counts, counts);
         }
-        let (t, _) = self.part.as_mut().expect("opened above");
-        t.write_all(bytes)?;
+        let part = self.part.as_mut().expect("opened above");
+        part.out.write_all(bytes)?;
         if last {
             let mut tail = Vec::new();
             r.end(&mut tail);
-            t.write_all(&tail)?;
-            // The path chosen when the output was opened, which differs from the mirrored one
-            // when two inputs map to the same output.
-            let (t, target) = self.part.take().expect("opened above");
-            t.commit(&target)?;
+            part.out.write_all(&tail)?;
+            let part = self.part.take().expect("opened above");
+            part.out.commit()?;
         }
         Ok(())
     }
 
-    /// Notes the inputs whose mirrored outputs would share a name (or take a reserved one).
-    pub(super) fn plan(&mut self, found: &[Found]) {
-        if !matches!(self.dest, Destination::Dir(_)) {
-            return;
-        }
-        let mut by_target: std::collections::HashMap<PathBuf, Vec<&Path>> =
-            std::collections::HashMap::new();
-        for f in found {
-            by_target
-                .entry(self.target_path(f))
-                .or_default()
-                .push(&f.path);
-        }
-        for (target, inputs) in by_target {
-            if inputs.len() > 1 || self.used.contains(&target) {
-                self.full_names
-                    .extend(inputs.into_iter().map(Path::to_path_buf));
+    /// Drops the open streamed output, removing its temporary file and its corpus-page entry.
+    fn drop_part(&mut self) {
+        if let Some(part) = self.part.take() {
+            let page = part.target.strip_prefix(self.dir()).unwrap_or(&part.target);
+            if let Some(index) = self.index.as_mut() {
+                if index.last().is_some_and(|d| d.page == page) {
+                    index.pop();
+                }
             }
         }
     }
 
-    /// The output path mirroring an input under the output folder.
-    fn target_path(&self, f: &Found) -> PathBuf {
-        let Destination::Dir(dir) = self.dest else {
-            unreachable!("only folder outputs have per-input targets")
+    fn dir(&self) -> &Path {
+        match self.dest {
+            Destination::Dir(d) => d,
+            _ => Path::new(""),
+        }
+    }
+
+    /// The output planned for an input (folder mode), checked once more so that no output
+    /// is written twice or over its own input.
+    fn target(&mut self, f: &Found) -> Result<PathBuf, String> {
+        let Some(target) = self.targets.get(&f.path).cloned() else {
+            return Err(format!("{}: no output planned for it", display(&f.path)));
         };
+        if !self.used.insert(target.clone()) {
+            return Err(format!(
+                "{}: already written by another input; not overwritten",
+                target.display()
+            ));
+        }
+        if same_file(&target, &f.path) {
+            return Err(format!(
+                "{}: output would overwrite the input; choose another output folder",
+                target.display()
+            ));
+        }
+        Ok(target)
+    }
+}
+
+/// The output of every input under the folder `dir`: the input's path below the folder it
+/// was found in (a named file: its name), with the format's extension. Inputs whose outputs
+/// would share a name (`a.txt` and `a.md`), or take the corpus page's, keep their full names
+/// (`a.txt.html`, `a.md.html`), whatever their order. Inputs that would still share an output
+/// — the same relative path under two input folders (`d1/report.txt`, `d2/report.txt`) —
+/// are refused, since one output would silently replace the other.
+fn plan(
+    dir: &Path,
+    extension: &str,
+    found: &[Found],
+    page: Option<&Path>,
+) -> io::Result<HashMap<PathBuf, PathBuf>> {
+    let mirrored = |f: &Found| -> PathBuf {
         let rel = if f.path.as_os_str() == "-" {
             PathBuf::from("stdin")
         } else if f.path == f.root {
@@ -275,27 +348,100 @@ impl<'a> Sink<'a> {
                 .unwrap_or(&f.path)
                 .to_path_buf()
         };
-        dir.join(rel).with_extension(self.extension)
+        dir.join(rel).with_extension(extension)
+    };
+    let mut sharing: HashMap<PathBuf, usize> = HashMap::new();
+    for f in found {
+        *sharing.entry(mirrored(f)).or_default() += 1;
     }
-
-    fn target(&mut self, f: &Found) -> Result<PathBuf, String> {
-        let mut target = self.target_path(f);
-        if self.used.contains(&target) || self.full_names.contains(&f.path) {
-            // `a.txt` and `a.md` would both become `a.jsonl`: both keep their full names.
+    let mut targets = HashMap::new();
+    let mut by_target: HashMap<PathBuf, &Path> = HashMap::new();
+    for f in found {
+        let mut target = mirrored(f);
+        if sharing[&target] > 1 || Some(target.as_path()) == page {
             let mut name = f.path.file_name().unwrap_or_default().to_os_string();
             name.push(".");
-            name.push(self.extension);
+            name.push(extension);
             target.set_file_name(name);
         }
-        if same_file(&target, &f.path) {
-            return Err(format!(
-                "{}: output would overwrite the input; choose another output folder",
-                target.display()
+        let clash = by_target
+            .get(&target)
+            .copied()
+            .or(page.filter(|p| *p == target));
+        if let Some(other) = clash {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{}: {} and {} would both be written here, one over the other; \
+                     annotate them into separate output folders",
+                    mirrored(f).display(),
+                    display(other),
+                    display(&f.path)
+                ),
             ));
         }
-        self.used.insert(target.clone());
-        Ok(target)
+        by_target.insert(target.clone(), &f.path);
+        targets.insert(f.path.clone(), target);
     }
+    Ok(targets)
+}
+
+/// Drops from `found` the files a folder walk met inside the output folder `dir` (`tifa
+/// annotate in -o in/out/`): they are earlier outputs, and reading them as inputs would
+/// annotate the annotations on every run. Returns how many were dropped. An output folder
+/// that is an input folder itself is refused: its outputs would land among its inputs.
+pub(super) fn skip_output_folder(found: &mut Vec<Found>, dir: &Path) -> io::Result<usize> {
+    // A folder not made yet holds no outputs.
+    let Ok(out) = fs::canonicalize(dir) else {
+        return Ok(0);
+    };
+    // For each input folder: where the output folder is below it, if it is.
+    let mut below: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    for f in found.iter().filter(|f| f.walked) {
+        if below.contains_key(&f.root) {
+            continue;
+        }
+        let rel = fs::canonicalize(&f.root)
+            .ok()
+            .and_then(|root| out.strip_prefix(root).ok().map(Path::to_path_buf));
+        if rel.as_ref().is_some_and(|r| r.as_os_str().is_empty()) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{}: the output folder is the input folder {}; choose an output folder \
+                     outside it (or one inside it, which is then not read)",
+                    dir.display(),
+                    display(&f.root)
+                ),
+            ));
+        }
+        below.insert(f.root.clone(), rel);
+    }
+    let before = found.len();
+    found.retain(|f| {
+        let inside = f.walked
+            && below
+                .get(&f.root)
+                .and_then(Option::as_ref)
+                .is_some_and(|rel| {
+                    f.path
+                        .strip_prefix(&f.root)
+                        .is_ok_and(|p| p.starts_with(rel))
+                });
+        !inside
+    });
+    Ok(before - found.len())
+}
+
+fn summary_overwrites(summary: &Path, output: &Path) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "{}: the summary would overwrite the output {}; choose another summary file",
+            summary.display(),
+            output.display()
+        ),
+    )
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -3,17 +3,16 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 
 use tifa::batch::{self, AnnotateConfig, Destination, InputMode};
 use tifa::diagnostics::Message;
+use tifa::input::source;
 use tifa::matcher::MatchOptions;
 use tifa::render::Format;
 
-use super::{compile, Console, GlossaryArgs, ReadArgs, FAILED_INPUT, INTERRUPTED, UNUSABLE};
+use super::{compile, Console, GlossaryArgs, ReadArgs, Stop, FAILED_INPUT, UNUSABLE};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
@@ -127,21 +126,28 @@ pub fn run(args: AnnotateArgs, out: &mut dyn Write, console: &mut dyn Console) -
         return Ok(UNUSABLE);
     };
     let config = args.config();
+    if let Some(input) = stdout_is_input(&config) {
+        let e = tifa::output::overwrite_error(std::path::Path::new("standard output"), &input);
+        console.line(&format!("tifa: {e}"));
+        return Ok(UNUSABLE);
+    }
     let interactive = io::stderr().is_terminal() && !args.quiet;
-    let cancel = Arc::new(AtomicBool::new(false));
-    let flag = cancel.clone();
-    // Ctrl-C stops after the chunk in progress, so temporary outputs are removed.
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    // Ctrl-C, SIGTERM and SIGHUP stop the run after the work in progress, so temporary
+    // outputs are removed.
+    let stop = Stop::install()?;
     let mut message = |m: Message| match m {
         Message::Progress { .. } if !interactive => {}
         m => console.message(m),
     };
-    let result = batch::run(&config, &matcher, out, &mut message, &cancel);
+    let result = batch::run(&config, &matcher, out, &mut message, &stop.cancel);
     console.finish_progress();
     let report = match result {
         Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-            console.line(&format!("tifa: {e}"));
-            return Ok(INTERRUPTED);
+            console.line(&format!(
+                "tifa: {}; no partial output was kept",
+                stop.reason()
+            ));
+            return Ok(stop.status());
         }
         r => r?,
     };
@@ -150,4 +156,36 @@ pub fn run(args: AnnotateArgs, out: &mut dyn Write, console: &mut dyn Console) -
         console.line(&format!("tifa: {}", report.summary()));
     }
     Ok(if report.errors > 0 { FAILED_INPUT } else { 0 })
+}
+
+/// The input that standard output is redirected onto, if any (`tifa annotate x.jsonl 1<>
+/// x.jsonl`, or `tifa annotate in > in/all.jsonl`): writing it would overwrite the input
+/// while it is read. Folders are walked as the run will walk them; only when standard
+/// output is a regular file, so a terminal or a pipe costs nothing.
+fn stdout_is_input(config: &AnnotateConfig) -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if config.destination != Destination::Stdout {
+            return None;
+        }
+        let fd = io::stdout().as_fd().try_clone_to_owned().ok()?;
+        let out = std::fs::File::from(fd).metadata().ok()?;
+        if !out.is_file() {
+            return None;
+        }
+        let inputs = if config.inputs.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            config.inputs.clone()
+        };
+        let globs = source::Globs::new(&config.globs).ok()?;
+        let found = source::expand(&inputs, &globs, &mut Vec::new());
+        tifa::output::input_open_as(&out, found.iter().map(|f| f.path.as_path()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = config;
+        None
+    }
 }

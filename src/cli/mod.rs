@@ -10,8 +10,12 @@ pub mod glossary;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::flag;
 
 use tifa::batch::corpus::{for_each_document, Event};
 use tifa::diagnostics::Message;
@@ -24,6 +28,57 @@ pub const FAILED_INPUT: u8 = 1;
 pub const UNUSABLE: u8 = 2;
 /// 128 + SIGINT, as shells report an interrupted command.
 pub const INTERRUPTED: u8 = 130;
+
+/// The signals that stop a run cleanly: Ctrl-C, `kill` (a service manager stopping it) and a
+/// closed terminal.
+const STOP_SIGNALS: [i32; 3] = [SIGINT, SIGTERM, SIGHUP];
+
+/// The stop request: set by SIGINT, SIGTERM or SIGHUP, read by the library between pieces
+/// of work (the `cancel` flag of `tifa::batch::run`), which then removes its temporary
+/// outputs. A second signal ends the process at once.
+pub struct Stop {
+    /// Set when a stop signal arrives.
+    pub cancel: Arc<AtomicBool>,
+    /// The signal that arrived (its number), or 0.
+    signal: Arc<AtomicUsize>,
+}
+
+impl Stop {
+    /// Installs the handlers. Until then a signal ends the process as usual, which is fine
+    /// before any output is opened.
+    pub fn install() -> io::Result<Stop> {
+        let stop = Stop {
+            cancel: Arc::new(AtomicBool::new(false)),
+            signal: Arc::new(AtomicUsize::new(0)),
+        };
+        for sig in STOP_SIGNALS {
+            // In this order: the first signal finds the flag clear and only sets it; a second
+            // finds it set and exits (signal-hook runs actions in registration order).
+            flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&stop.cancel))?;
+            flag::register_usize(sig, Arc::clone(&stop.signal), sig as usize)?;
+            flag::register(sig, Arc::clone(&stop.cancel))?;
+        }
+        Ok(stop)
+    }
+
+    /// The exit status for the signal that stopped the run: 128 + its number, as shells
+    /// report a command a signal ended (130, 143, 129).
+    pub fn status(&self) -> u8 {
+        match self.signal.load(Ordering::Relaxed) {
+            0 => INTERRUPTED,
+            n => 128u8.saturating_add(n as u8),
+        }
+    }
+
+    /// What stopped the run, for its one message.
+    pub fn reason(&self) -> &'static str {
+        match self.signal.load(Ordering::Relaxed) as i32 {
+            SIGTERM => "terminated (SIGTERM)",
+            SIGHUP => "hung up (SIGHUP)",
+            _ => "interrupted",
+        }
+    }
+}
 
 /// Where a command's messages go: standard error, through `main`.
 pub trait Console {

@@ -28,6 +28,17 @@ pub const COLUMNS: &[&str] = &[
 
 const REQUIRED: &[&str] = &["id", "zh", "pinyin", "en", "category", "definition"];
 
+/// The columns whose values are forms: matched in text, so compiled into the matcher.
+const FORM_COLUMNS: &[&str] = &[
+    "zh", "zh_alt", "zh_hant", "en", "en_alt", "literal", "exclude", "gated", "cue",
+];
+
+/// The longest form a glossary may hold, in characters. The longest curated form has 146
+/// (an `en_alt` rendering of 科学立法、严格执法、公正司法、全民守法); about ten times that
+/// leaves room for any real formulation, while a 100 KB "form" (pasted text, a quote left
+/// open) is reported here instead of costing half a minute and gigabytes in the matcher.
+pub const MAX_FORM_CHARS: usize = 1_500;
+
 /// Reads one glossary CSV. Returns the entries that could be read and every problem found;
 /// a row with an error is still returned when its id is usable, so later checks see it.
 pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) {
@@ -161,6 +172,21 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
             };
             set_field(&mut entry, name, value);
         }
+        for name in FORM_COLUMNS {
+            if let Some(len) = forms(&entry, name)
+                .map(|f| f.chars().count())
+                .find(|&n| n > MAX_FORM_CHARS)
+            {
+                problems.push(problem(
+                    line,
+                    entry.origin.column(name),
+                    format!(
+                        "a form in column {name:?} is {len} characters long; forms are at most \
+                         {MAX_FORM_CHARS} (is a closing quote missing?)"
+                    ),
+                ));
+            }
+        }
         for req in REQUIRED {
             if columns.contains(&Some(*req)) && field_is_empty(&entry, req) && !bad_utf8 {
                 problems.push(problem(
@@ -270,6 +296,23 @@ fn set_field(e: &mut Entry, name: &str, value: &str) {
         "cue" => e.cue = split_multi(value),
         _ => {}
     }
+}
+
+/// The forms in a form column.
+fn forms<'a>(e: &'a Entry, name: &str) -> impl Iterator<Item = &'a str> {
+    let (one, many): (Option<&String>, &[String]) = match name {
+        "zh" => (Some(&e.zh), &[]),
+        "en" => (Some(&e.en), &[]),
+        "zh_alt" => (None, &e.zh_alt),
+        "zh_hant" => (None, &e.zh_hant),
+        "en_alt" => (None, &e.en_alt),
+        "literal" => (None, &e.literal),
+        "exclude" => (None, &e.exclude),
+        "gated" => (None, &e.gated),
+        "cue" => (None, &e.cue),
+        _ => (None, &[]),
+    };
+    one.into_iter().chain(many).map(String::as_str)
 }
 
 fn field_is_empty(e: &Entry, name: &str) -> bool {
