@@ -2,8 +2,8 @@
 //! consumer may want (byte and code-point offsets, line and column).
 
 use crate::glossary::FormKind;
-use crate::matcher::{MatchOptions, Matcher, Span};
-use crate::text::snippet::Cursor;
+use crate::matcher::{MatchOptions, Matcher, Span, CONTEXT_WINDOW};
+use crate::text::snippet::{Cursor, Place};
 
 /// A span with all its positions in the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,19 +73,333 @@ pub fn merge_counts(into: &mut Vec<(usize, u32)>, more: &[(usize, u32)]) {
 
 /// Computes code-point offsets and line/column for spans sorted by start, in one pass.
 pub fn locate(text: &str, spans: &[Span]) -> Vec<Located> {
+    locate_from(text, spans, START).0
+}
+
+/// The place of a text's first character.
+const START: Place = Place {
+    line: 1,
+    column: 1,
+    chars: 0,
+};
+
+/// [`locate`] for a piece of a longer text that starts at `base`: byte offsets stay in the
+/// piece, code-point offsets, lines and columns count from the text's start. Also returns
+/// the place of the piece's end.
+fn locate_from(text: &str, spans: &[Span], base: Place) -> (Vec<Located>, Place) {
     let mut cursor = Cursor::new(text);
-    spans
+    let at = |cursor: &mut Cursor<'_>, offset: usize| {
+        let p = cursor.place(offset);
+        Place {
+            line: base.line + p.line - 1,
+            column: if p.line == 1 {
+                base.column + p.column - 1
+            } else {
+                p.column
+            },
+            chars: base.chars + p.chars,
+        }
+    };
+    let located = spans
         .iter()
         .map(|s| {
             // Spans are sorted by start, so the cursor only moves forward.
-            let at = cursor.place(s.start);
+            let p = at(&mut cursor, s.start);
             Located {
                 span: *s,
-                char_start: at.chars,
-                char_end: at.chars + cursor.count(&text.as_bytes()[s.start..s.end]),
-                line: at.line,
-                column: at.column,
+                char_start: p.chars,
+                char_end: p.chars + cursor.count(&text.as_bytes()[s.start..s.end]),
+                line: p.line,
+                column: p.column,
             }
         })
-        .collect()
+        .collect();
+    let end = at(&mut cursor, text.len());
+    (located, end)
+}
+
+/// How a text too long to hold is annotated in windows: each window owns a region of about
+/// `region` bytes and is searched with `overlap` bytes of the text on either side, so a match
+/// crossing a cut, the context a gated form needs (600 bytes of folded text either side) and
+/// the quote a Chinese span takes in are all seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WindowSizes {
+    /// Bytes of text a window owns, before its cut is moved to a line end.
+    pub region: usize,
+    /// Bytes of text searched before and after the region.
+    pub overlap: usize,
+}
+
+impl WindowSizes {
+    /// The smallest sizes that find what a whole-text search finds: the overlap holds the
+    /// gating context four times over and the longest form, exclusion or cue eight times
+    /// (whitespace, articles and quotes a match spans make it longer than its form).
+    pub fn minimum(matcher: &Matcher) -> WindowSizes {
+        let g = matcher.glossary();
+        let longest = g
+            .entries
+            .iter()
+            .flat_map(|e| {
+                e.all_forms()
+                    .map(|(_, f)| f.len())
+                    .chain(e.exclude.iter().chain(&e.cue).map(String::len))
+            })
+            .max()
+            .unwrap_or(0);
+        let overlap = 4 * CONTEXT_WINDOW + 8 * longest;
+        WindowSizes {
+            region: 2 * overlap,
+            overlap,
+        }
+    }
+
+    /// The sizes used for long inputs: 1 MiB regions, 64 KiB of overlap (or the minimum).
+    /// A region's HTML page is some twenty times its text where terms are dense, which is
+    /// what bounds the region.
+    pub fn for_matcher(matcher: &Matcher) -> WindowSizes {
+        let min = WindowSizes::minimum(matcher);
+        WindowSizes {
+            region: min.region.max(1 << 20),
+            overlap: min.overlap.max(64 << 10),
+        }
+    }
+}
+
+/// One piece of a text annotated in windows: the text from the end of the previous piece to
+/// the cut (moved past any span crossing it), and its spans.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    /// The piece's text.
+    pub text: String,
+    /// Byte offset of the piece in the whole text.
+    pub offset: usize,
+    /// The place of the piece's start in the whole text.
+    pub start: Place,
+    /// The spans: byte offsets into the piece; code points, lines and columns into the
+    /// whole text.
+    pub annotation: Annotation,
+    /// Whether this is the text's last piece.
+    pub last: bool,
+}
+
+/// Annotates a text given bit by bit, in windows ([`WindowSizes`]), so memory is bounded by
+/// the window, not by the text. The pieces' spans are the spans of the whole text: each
+/// window keeps the spans that start in its region, and checks the spans it finds in the
+/// overlap before the region against those the previous window kept there. Where they
+/// differ — a chain of overlapping matches longer than the overlap (`la la la …`) puts
+/// leftmost-longest matching out of step — the window is searched again from the start of
+/// the previous window's last span, where the two searches agree by construction.
+pub struct Windowed<'m> {
+    matcher: &'m Matcher,
+    opts: MatchOptions,
+    sizes: WindowSizes,
+    /// The text held, from byte `at` of the whole text.
+    buf: String,
+    at: usize,
+    /// Where the next piece starts, and its place.
+    next: usize,
+    place: Place,
+    /// The spans of the previous piece (offsets into the whole text).
+    prev: Vec<Span>,
+}
+
+impl<'m> Windowed<'m> {
+    /// Starts annotating a text.
+    pub fn new(matcher: &'m Matcher, opts: MatchOptions, sizes: WindowSizes) -> Windowed<'m> {
+        Windowed {
+            matcher,
+            opts,
+            sizes,
+            buf: String::new(),
+            at: 0,
+            next: 0,
+            place: START,
+            prev: Vec::new(),
+        }
+    }
+
+    /// Adds text.
+    pub fn push(&mut self, text: &str) {
+        self.buf.push_str(text);
+    }
+
+    /// Whether a window needs more text than is held before the next piece can be cut.
+    pub fn wants_more(&self) -> bool {
+        self.at + self.buf.len() < self.next + self.sizes.region + self.sizes.overlap
+    }
+
+    /// The next piece; `end` says no more text will come. `None` once the text is done.
+    pub fn piece(&mut self, end: bool) -> Option<Piece> {
+        let WindowSizes { region, overlap } = self.sizes;
+        let held_end = self.at + self.buf.len();
+        if self.next >= held_end {
+            return None;
+        }
+        let cut = if end && held_end <= self.next + region + overlap {
+            held_end
+        } else {
+            self.cut(self.next + region)
+        };
+        let lo = self.ceil(self.next.saturating_sub(overlap).max(self.at));
+        let hi = self.floor((cut + overlap).min(held_end));
+        let mut spans = self.find(lo, hi);
+        if self.next > 0 {
+            // Spans starting in the last quarter of the overlap before the region must be
+            // those the previous window kept.
+            let check = self.next.saturating_sub(overlap / 4);
+            let (mine, theirs) = (
+                spans
+                    .iter()
+                    .filter(|s| s.start >= check && s.start < self.next),
+                self.prev.iter().filter(|s| s.start >= check),
+            );
+            if !mine.eq(theirs) {
+                let from = self.prev.last().map_or(self.next, |s| s.start).max(lo);
+                spans = self.find(from, hi);
+            }
+        }
+        // The piece ends at the cut, or past it where a span it keeps reaches further.
+        let mut end_at = cut;
+        loop {
+            let reach = spans
+                .iter()
+                .filter(|s| s.start >= self.next && s.start < end_at)
+                .map(|s| s.end)
+                .max()
+                .unwrap_or(0);
+            if reach <= end_at {
+                break;
+            }
+            end_at = reach;
+        }
+        let (next, at) = (self.next, self.at);
+        spans.retain(|s| s.start >= next && s.start < end_at);
+        let text = self.buf[next - at..end_at - at].to_string();
+        let local: Vec<Span> = spans
+            .iter()
+            .map(|s| Span {
+                start: s.start - next,
+                end: s.end - next,
+                ..*s
+            })
+            .collect();
+        let (located, end_place) = locate_from(&text, &local, self.place);
+        let piece = Piece {
+            text,
+            offset: next,
+            start: self.place,
+            annotation: Annotation { spans: located },
+            last: end && end_at == held_end,
+        };
+        self.prev = spans;
+        self.next = end_at;
+        self.place = end_place;
+        // Text more than an overlap behind the next piece is never searched again.
+        let keep_from = self.ceil(self.next.saturating_sub(overlap).max(self.at));
+        if keep_from - self.at > region {
+            self.buf.drain(..keep_from - self.at);
+            self.at = keep_from;
+        }
+        Some(piece)
+    }
+
+    /// The spans of held text `lo..hi`, with offsets into the whole text.
+    fn find(&self, lo: usize, hi: usize) -> Vec<Span> {
+        let mut spans = self
+            .matcher
+            .find(&self.buf[lo - self.at..hi - self.at], self.opts);
+        for s in &mut spans {
+            s.start += lo;
+            s.end += lo;
+        }
+        spans
+    }
+
+    /// Where to cut near `target`: after the last line break in the half region before it,
+    /// else after the last sentence end there (a piece of HTML or Markdown output then
+    /// ends where a reader pauses), else at the character boundary at or before it.
+    fn cut(&self, target: usize) -> usize {
+        let target = self.floor(target.min(self.at + self.buf.len()));
+        let from = self.ceil(
+            target
+                .saturating_sub(self.sizes.region / 2)
+                .max(self.next + 1)
+                .min(target),
+        );
+        let stretch = &self.buf[from - self.at..target - self.at];
+        if let Some(i) = memchr::memrchr(b'\n', stretch.as_bytes()) {
+            return from + i + 1;
+        }
+        let full_stop = stretch
+            .rfind(['。', '！', '？'])
+            .map(|i| i + '。'.len_utf8());
+        let stop = stretch.rfind(". ").map(|i| i + 2);
+        from + full_stop.max(stop).unwrap_or(stretch.len())
+    }
+
+    fn floor(&self, i: usize) -> usize {
+        let mut i = i - self.at;
+        while !self.buf.is_char_boundary(i) {
+            i -= 1;
+        }
+        i + self.at
+    }
+
+    fn ceil(&self, i: usize) -> usize {
+        let mut i = i - self.at;
+        while !self.buf.is_char_boundary(i) {
+            i += 1;
+        }
+        i + self.at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+
+    /// The texts of the pieces `text` is cut into, with 40-byte regions.
+    fn pieces(text: &str) -> Vec<String> {
+        let m = Matcher::new(Glossary::default()).unwrap();
+        let sizes = WindowSizes {
+            region: 40,
+            overlap: 8,
+        };
+        let mut w = Windowed::new(&m, MatchOptions::default(), sizes);
+        w.push(text);
+        std::iter::from_fn(|| w.piece(true).map(|p| p.text)).collect()
+    }
+
+    #[test]
+    fn cuts_prefer_line_ends_then_sentence_ends() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "one two three four five\nsix seven eight nine ten eleven",
+                &[
+                    "one two three four five\n",
+                    "six seven eight nine ten eleven",
+                ],
+            ),
+            (
+                "这是一个很长句子。这是另一个句子没有完结",
+                &["这是一个很长句子。", "这是另一个句子没有完结"],
+            ),
+            (
+                "One sentence ends here. Then another and more words after it",
+                &[
+                    "One sentence ends here. ",
+                    "Then another and more words after it",
+                ],
+            ),
+            (
+                "保护伞保护伞保护伞保护伞保护伞保护伞",
+                // No break: at the character boundary before the region's end.
+                &["保护伞保护伞保护伞保护伞保", "护伞保护伞"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(pieces(text), *want, "{text}");
+        }
+    }
 }

@@ -53,7 +53,7 @@ struct Pattern {
 
 /// How far (in bytes of folded text, either side) a gated form looks for another form of its
 /// entry or a cue: about a paragraph.
-const CONTEXT_WINDOW: usize = 600;
+pub const CONTEXT_WINDOW: usize = 600;
 
 /// A glossary compiled for matching. Cheap to share across threads (`&Matcher` is `Sync`).
 #[derive(Clone)]

@@ -348,8 +348,8 @@ fn fifty_megabyte_single_line() {
 // JSONL inputs.
 
 /// Records without the `--text-field` (or with a non-string one) pass through unchanged and
-/// are reported; a record cut off at the end of the file is reported; the rest are
-/// annotated.
+/// are reported; a record cut off at the end of the file passes through and is reported; a
+/// blank line stays; the rest are annotated. One output line per input line.
 #[test]
 fn text_field_missing_in_some_records() {
     let bed = Bed::new();
@@ -364,12 +364,16 @@ fn text_field_missing_in_some_records() {
         [
             "tifa: error: in/r.jsonl:2: record has no string field \"body\"; passed through without spans",
             "tifa: error: in/r.jsonl:3: record has no string field \"body\"; passed through without spans",
-            "tifa: error: in/r.jsonl:6: not a JSON object: EOF while parsing a string at line 1 column 25",
+            "tifa: error: in/r.jsonl:6: not a JSON object: EOF while parsing a string at line 1 column 25; passed through unchanged",
         ]
     );
-    let out: Vec<serde_json::Value> = r
-        .stdout()
-        .lines()
+    let lines: Vec<String> = r.stdout().lines().map(String::from).collect();
+    assert_eq!(lines.len(), 6);
+    assert_eq!(lines[3], "");
+    assert_eq!(lines[5], "{\"id\":5,\"body\":\"保护伞");
+    let out: Vec<serde_json::Value> = lines[..3]
+        .iter()
+        .chain(&lines[4..5])
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let ids: Vec<i64> = out.iter().map(|v| v["id"].as_i64().unwrap()).collect();
@@ -378,6 +382,89 @@ fn text_field_missing_in_some_records() {
     assert_eq!(out[1], serde_json::json!({"id": 2, "text": "x"}));
     assert_eq!(out[2], serde_json::json!({"id": 3, "body": 5}));
     assert_eq!(out[3]["spans"][0]["kb_id"], "bao-hu-san");
+}
+
+/// No JSONL line is ever dropped: a byte-order mark on the first line is accepted; invalid
+/// JSON, invalid UTF-8 and a lone surrogate escape pass through byte for byte, each reported
+/// with its file and line; the exit status is 1.
+#[test]
+fn jsonl_lines_are_never_dropped() {
+    let bed = Bed::new();
+    let lines: [&[u8]; 5] = [
+        b"\xef\xbb\xbf{\"id\":1,\"text\":\"nail case\"}",
+        b"{\"id\":2,\"text\":\"bad \xff nail case\"}",
+        b"{not json}",
+        b"{\"id\":3,\"text\":\"a\\ud800b\"}",
+        b"{\"id\":4,\"text\":\"\xe4\xbf\x9d\xe6\x8a\xa4\xe4\xbc\x9e\"}",
+    ];
+    bed.write("in/r.jsonl", lines.join(&b"\n"[..]));
+    let r = bed.annotate(&["--input", "jsonl", "in/r.jsonl"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr_lines(),
+        [
+            "tifa: error: in/r.jsonl:2: invalid UTF-8 at column 21 (byte offset 20 in the line); passed through unchanged (--lossy reads it with U+FFFD)",
+            "tifa: error: in/r.jsonl:3: not a JSON object: key must be a string at line 1 column 2; passed through unchanged",
+            "tifa: error: in/r.jsonl:4: field \"text\" holds a lone surrogate escape (\\ud800), which is no Unicode character, so the record has no text; passed through without spans",
+        ]
+    );
+    let out: Vec<&[u8]> = r.stdout.split(|&b| b == b'\n').collect();
+    assert_eq!(out.len(), lines.len() + 1, "one line out per line in");
+    let first: serde_json::Value = serde_json::from_slice(out[0]).unwrap();
+    assert_eq!(first["spans"][0]["kb_id"], "ding-zi-an");
+    assert_eq!(&out[1..4], &lines[1..4]);
+    let last: serde_json::Value = serde_json::from_slice(out[4]).unwrap();
+    assert_eq!(last["spans"][0]["kb_id"], "bao-hu-san");
+    // With --lossy the line with invalid UTF-8 is read, with a warning.
+    let r = bed.annotate(&["--input", "jsonl", "--lossy", "in/r.jsonl"]);
+    let second: serde_json::Value =
+        serde_json::from_str(r.stdout().lines().nth(1).unwrap()).unwrap();
+    assert_eq!(second["spans"][0]["kb_id"], "ding-zi-an");
+}
+
+/// tifa's own JSONL output read again: `spans` is replaced (one key, no error), so the
+/// output is the same.
+#[test]
+fn jsonl_output_annotated_again_replaces_spans() {
+    let bed = Bed::new();
+    bed.write(
+        "in/r.jsonl",
+        "{\"spans\":[{\"old\":true}], \"text\":\"nail case\", \"id\":1}\n{\"id\":2,\"text\":\"保护伞\"}\n",
+    );
+    let r = bed.annotate(&["--input", "jsonl", "in/r.jsonl", "-o", "once.jsonl"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let once = fs::read_to_string(bed.path("once.jsonl")).unwrap();
+    assert!(once.starts_with("{\"text\":\"nail case\", \"id\":1,\"spans\":[{\"start\":0,"));
+    assert_eq!(once.matches("\"spans\"").count(), 2);
+    let r = bed.annotate(&["--input", "jsonl", "once.jsonl"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    assert_eq!(r.stdout(), once);
+}
+
+/// A line longer than the record limit (16 MiB) is passed through unread and unchanged,
+/// reported with its file and line; the lines after it are annotated.
+#[test]
+fn jsonl_record_over_the_limit() {
+    let bed = Bed::new();
+    let long = format!("{{\"text\":\"{}\"}}", "x".repeat(17 << 20));
+    bed.write(
+        "in/r.jsonl",
+        format!("{{\"text\":\"nail case\"}}\n{long}\n{{\"text\":\"nail case\"}}\n"),
+    );
+    let r = bed.annotate(&["--input", "jsonl", "-f", "jsonl", "in/r.jsonl"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr_lines(),
+        [format!(
+            "tifa: error: in/r.jsonl:2: record of {} bytes, longer than the limit of 16 MiB; passed through unchanged",
+            long.len() + 1
+        )]
+    );
+    let out = r.stdout();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1], long);
+    assert!(lines[2].contains("ding-zi-an"));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -639,3 +639,184 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Annotation in windows, as long inputs are read.
+
+/// The property-test glossary with gated forms and cues (English and Chinese), so windows
+/// are checked on what needs context too.
+fn gated_matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut csv = GLOSSARY.replace(
+            "category,definition\n",
+            "category,definition,gated,cue\n",
+        );
+        csv = csv
+            .lines()
+            .map(|l| format!("{l},,\n"))
+            .collect::<String>()
+            .replacen("category,definition,gated,cue,,", "category,definition,gated,cue", 1);
+        csv.push_str(
+            "e-shi-li,恶势力,,,è shì lì,vicious organization,,evil forces,campaign,Gangs.,evil forces,gang|扫黑\n\
+             lv-se,绿色通道,,,lǜ sè tōng dào,green channel,,,policy,Fast track.,绿色通道|green channel,审批\n",
+        );
+        let (entries, problems) = read_csv(csv.as_bytes(), Path::new("w.csv"));
+        assert!(problems.is_empty(), "{problems:?}");
+        Matcher::new(Glossary { entries }).expect("the window glossary compiles")
+    })
+}
+
+/// Pieces of window texts: the property pieces and the gated forms, cues and quotes.
+fn window_pieces() -> &'static [String] {
+    static P: OnceLock<Vec<String>> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut v = pieces().to_vec();
+        for f in [
+            "evil forces",
+            "Evil-Forces",
+            "gang",
+            "gangs",
+            "扫黑",
+            "恶势力",
+            "绿色通道",
+            "审批",
+            "green channel",
+            "“",
+            "”",
+            "打“伞",
+            "”破",
+            "la la ",
+            "la la la la la la ",
+            "\n\n",
+            ". ",
+            "。",
+        ] {
+            v.push(f.to_string());
+        }
+        // Filler to push cues and forms out of each other's context.
+        v.push("lorem ipsum dolor sit amet ".repeat(12));
+        v.push("这是一个普通的句子。".repeat(10));
+        v
+    })
+}
+
+/// Annotates `text` in windows of `sizes`, fed `feed` bytes at a time (on character
+/// boundaries): the pieces' texts and spans, with byte offsets into the whole text.
+fn windowed(
+    m: &Matcher,
+    text: &str,
+    opts: MatchOptions,
+    sizes: tifa::annotate::WindowSizes,
+    feed: usize,
+) -> (String, Vec<tifa::Located>) {
+    let mut w = tifa::annotate::Windowed::new(m, opts, sizes);
+    let (mut out, mut spans) = (String::new(), Vec::new());
+    let mut take = |p: tifa::annotate::Piece| {
+        out.push_str(&p.text);
+        spans.extend(p.annotation.spans.into_iter().map(|mut l| {
+            l.span.start += p.offset;
+            l.span.end += p.offset;
+            l
+        }));
+    };
+    let mut at = 0;
+    while at < text.len() {
+        let mut to = (at + feed).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        w.push(&text[at..to]);
+        at = to;
+        while !w.wants_more() {
+            match w.piece(false) {
+                Some(p) => take(p),
+                None => break,
+            }
+        }
+    }
+    while let Some(p) = w.piece(true) {
+        take(p);
+    }
+    (out, spans)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Windows of any size at or above the minimum find exactly the whole-text spans, with
+    /// the same byte and code-point offsets, lines and columns, and their pieces give back
+    /// the text.
+    #[test]
+    fn windows_find_what_the_whole_text_search_finds(
+        parts in prop::collection::vec(any::<usize>(), 500..3000),
+        overlapping in any::<bool>(),
+        grow in (0usize..200, 0usize..100),
+        feed in 1usize..20_000,
+    ) {
+        let p = window_pieces();
+        let text: String = parts.iter().map(|&i| p[i % p.len()].as_str()).collect();
+        let m = gated_matcher();
+        let opts = MatchOptions { overlapping };
+        let min = tifa::annotate::WindowSizes::minimum(m);
+        let sizes = tifa::annotate::WindowSizes {
+            region: min.region + min.region * grow.0 / 100,
+            overlap: min.overlap + min.overlap * grow.1 / 100,
+        };
+        let whole = tifa::annotate(m, &text, opts).spans;
+        let (back, spans) = windowed(m, &text, opts, sizes, feed);
+        prop_assert!(back == text, "the pieces give back the text");
+        prop_assert_eq!(spans, whole, "sizes {:?}, {} bytes", sizes, text.len());
+    }
+}
+
+/// A chain of self-overlapping matches longer than the overlap (`la la la …`): a window
+/// that starts inside it would pair the words the other way; the check against the
+/// previous window puts it back in step.
+#[test]
+fn windows_keep_in_step_through_a_chain_of_overlapping_matches() {
+    let m = gated_matcher();
+    let min = tifa::annotate::WindowSizes::minimum(m);
+    for text in [
+        "la ".repeat(40_000),
+        format!("x {}", "la ".repeat(40_000)),
+        "啦".repeat(30_001),
+    ] {
+        let whole = tifa::annotate(m, &text, MatchOptions::default()).spans;
+        assert!(whole.len() > 10_000);
+        // Every alignment of the windows' starts against the chain.
+        for shift in 0..6 {
+            let sizes = tifa::annotate::WindowSizes {
+                region: min.region + shift,
+                overlap: min.overlap + 7 * shift,
+            };
+            let (back, spans) = windowed(m, &text, MatchOptions::default(), sizes, 7_777);
+            assert_eq!(back, text);
+            assert_eq!(spans, whole, "{sizes:?}");
+        }
+    }
+}
+
+/// A gated form licensed by a cue on the other side of a cut is found, once; one whose cue
+/// is just too far is not.
+#[test]
+fn windows_see_a_cue_across_a_cut() {
+    let m = gated_matcher();
+    let min = tifa::annotate::WindowSizes::minimum(m);
+    // Without a line break, the first cut falls at `region` exactly.
+    for (first, second) in [("gang ", "evil forces "), ("evil forces ", "gang ")] {
+        for before in [2, 100, 598, 1_000] {
+            for after in [0, 100, 590, 700] {
+                let text = format!(
+                    "{}{first}{}{second}{}",
+                    "x ".repeat((min.region - before) / 2),
+                    "x ".repeat(before / 2 + after / 2),
+                    "x ".repeat(min.region)
+                );
+                let whole = tifa::annotate(m, &text, MatchOptions::default()).spans;
+                let (_, spans) = windowed(m, &text, MatchOptions::default(), min, 4_096);
+                assert_eq!(spans, whole, "{first}{before} {second}{after}");
+            }
+        }
+    }
+}

@@ -5,6 +5,8 @@
 //!   exact span text and `kb_id`, and each kind's recall must stay at or above its floor;
 //! - `real_world.tsv`: renderings as official press and machine translation write them;
 //!   recall at or above its floor, and every case not listed as a known miss found exactly;
+//! - `real_quoted.tsv`: sentences quoted verbatim from publications nobody on the project
+//!   wrote (press, published machine translations, Chinese texts), checked the same way;
 //! - `ordinary_en.txt`, `ordinary_zh.txt`: plain sentences built to tempt the risky forms; no
 //!   form may fire on them;
 //! - a property test: a glossary form embedded in filler with random allowed variation is
@@ -25,6 +27,7 @@ use tifa::matcher::{MatchOptions, Matcher, Span};
 
 const SYSTEMATIC: &str = include_str!("data/variants/systematic.tsv");
 const REAL_WORLD: &str = include_str!("data/variants/real_world.tsv");
+const REAL_QUOTED: &str = include_str!("data/variants/real_quoted.tsv");
 const ORDINARY_EN: &str = include_str!("data/variants/ordinary_en.txt");
 const ORDINARY_ZH: &str = include_str!("data/variants/ordinary_zh.txt");
 
@@ -96,12 +99,6 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "gated: 'four consciousnesses' (四个意识), its constant companion, is not among the cues",
     ),
     (
-        "xi-jin-ping-fa-zhi-si-xiang",
-        "Xi Jinping's rule of law thought",
-        "",
-        "wrong link: 'rule of law thought' matches fa-zhi-si-wei's 'rule of law thinking' ('thought' as the past of 'think')",
-    ),
-    (
         "ping-an-zhong-guo",
         "safe China",
         "",
@@ -124,6 +121,202 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "common prosperity",
         "The province will pursue",
         "gated: 'high-quality development' and 'common prosperity' do not license each other, and 'province' is no cue",
+    ),
+];
+
+/// Quoted real-world cases that fail today, listed as in [`KNOWN_MISSES`].
+const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "shuang-kai",
+        "expelled from the Communist Party of China (CPC) and dismissed from public office",
+        "",
+        "matcher: the bracketed abbreviation '(CPC)' inside the form breaks it ('expelled from the Party and dismissed from public office' with {zhong-guo-gong-chan-dang})",
+    ),
+    (
+        "quan-se-jiao-yi",
+        "power-sex",
+        "",
+        "matcher: elliptical coordination 'power-sex and power-money trades' (the head 'trades' is shared)",
+    ),
+    (
+        "shuang-kai",
+        "expel him from the Party and dismiss him from public office",
+        "",
+        "matcher: an object pronoun ('him') between the verbs and 'from' is not skipped",
+    ),
+    (
+        "shuang-kai",
+        "expel him from the Party and public office",
+        "",
+        "matcher: an object pronoun ('him') between the verb and 'from' is not skipped",
+    ),
+    (
+        "lao-hu-cang-ying-yi-qi-da",
+        "\"tigers\" (corrupt senior officials), \"flies\"",
+        "",
+        "matcher: bracketed glosses between 'tigers' and 'flies'",
+    ),
+    (
+        "tian-wang-xing-dong",
+        "Sky Net 2022 campaign",
+        "",
+        "matcher: a year inside the name ('Sky Net 2022 campaign'); only 'Sky Net' is found",
+    ),
+    (
+        "tian-wang-xing-dong",
+        "\"Sky Net 2020\" operation",
+        "",
+        "matcher: a year inside the name ('Sky Net 2020 operation'); only 'Sky Net' is found",
+    ),
+    (
+        "ping-an-zhong-guo",
+        "construction of a safe China",
+        "",
+        "gated: 'construction of a safe China' has none of the cues",
+    ),
+    (
+        "ba-xiang-gui-ding",
+        "\"eight-point\" bureaucracy- and formalism-fighting guidelines",
+        "",
+        "matcher: modifiers inside the form ('eight-point ... guidelines')",
+    ),
+    (
+        "quan-se-jiao-yi",
+        "transactions of money and sex",
+        "",
+        "glossary: AFP's paraphrase of a CCDI charge; the Chinese (权色 or 钱色交易) is not known, so not added",
+    ),
+    (
+        "bao-hu-san",
+        "protective umbrella",
+        "rural village oppression",
+        "gated: the sentence (a caption) has no cue; its paragraph names the campaign in Chinese",
+    ),
+    (
+        "liu-zhi",
+        "retention measures",
+        "",
+        "glossary: machine translation of 留置措施, too generic to add without a cue, and the sentence has none",
+    ),
+    (
+        "liu-zhi",
+        "lien",
+        "",
+        "glossary: machine translation of 留置 as the legal word 'lien'; an ordinary English word, not added",
+    ),
+    (
+        "shuang-gui",
+        "\"two regulations\"",
+        "",
+        "glossary: machine translation of 双规; too generic to add",
+    ),
+    (
+        "zhong-yang-zheng-fa-wei",
+        "中共政法委",
+        "",
+        "glossary: a press short form, not official, not added",
+    ),
+    (
+        "gong-tong-fu-yu",
+        "Common prosperity",
+        "following the people-centered",
+        "gated: 'common prosperity' and 'high-quality development' do not license each other",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "high-quality development",
+        "following the people-centered",
+        "gated: 'common prosperity' and 'high-quality development' do not license each other",
+    ),
+    (
+        "fan-fu-bai-dou-zheng",
+        "anti-corruption campaign",
+        "scrape poison from the bone",
+        "gated: the sentence has no cue (CPC, CCDI, Xi Jinping ...)",
+    ),
+    (
+        "fan-fu-bai-dou-zheng",
+        "anti-corruption fight",
+        "snake-bitten wrist",
+        "gated: the sentence has no cue (CPC, CCDI, Xi Jinping ...)",
+    ),
+    (
+        "fan-fu-bai-dou-zheng",
+        "anti-corruption campaign",
+        "grave and complicated challenges",
+        "gated: the sentence has no cue (CPC, CCDI, Xi Jinping ...)",
+    ),
+    (
+        "fan-fu-bai-ya-dao-xing-sheng-li",
+        "overwhelming victory",
+        "",
+        "elliptical: 'an overwhelming victory' alone stands for the whole term",
+    ),
+    (
+        "yi-guo-liang-zhi",
+        "One Country, Two Systems",
+        "",
+        "matcher: a quote glued to the word before it ('the’One Country, Two Systems’ System')",
+    ),
+    (
+        "ai-guo-zhe-zhi-gang",
+        "Patriot Ruling Hong Kong",
+        "",
+        "glossary: machine-translation wording, neither attested in official English nor misleading; not added",
+    ),
+    (
+        "bu-gan-fu-bu-neng-fu-bu-xiang-fu",
+        "never dare corrupt themselves, as they now have a sense of awe and fear, and are unable and unwilling to be corrupt",
+        "",
+        "paraphrase: the three parts are split by a clause",
+    ),
+    (
+        "wei-fan-zhong-yang-ba-xiang-gui-ding-jing-shen",
+        "violations related to the spirit of the Central Eight-Point Regulations",
+        "",
+        "matcher: a word ('related to') inside the form; only 'Eight-Point Regulations' is found, by ba-xiang-gui-ding",
+    ),
+    (
+        "xing-shi-zhu-yi",
+        "formalism",
+        "bureaucratic inefficiency",
+        "gated: the sentence has no cue",
+    ),
+    (
+        "guan-liao-zhu-yi",
+        "bureaucratic inefficiency",
+        "",
+        "glossary: a company site's rendering of 官僚主义, not official; not added",
+    ),
+    (
+        "yan-zhong-wei-ji-wei-fa",
+        "serious disciplinary violations and illegal activities",
+        "",
+        "glossary: machine-translation wording, not added",
+    ),
+    (
+        "shen-cha-diao-cha",
+        "disciplinary review and investigation",
+        "",
+        "glossary: machine-translation wording; ji-lv-shen-cha's 'disciplinary review' is found instead",
+    ),
+    (
+        "quan-guo-ren-da-chang-wei-hui",
+        "National People's Congress (NPC) Standing Committee",
+        "",
+        "matcher: the bracketed abbreviation '(NPC)' inside the form breaks it",
+    ),
+    (
+        "bao-hu-san",
+        "protective umbrellas",
+        "Dig deep",
+        "gated: the sentence has no cue; the paragraph before it names the campaign",
+    ),
+    (
+        "zhong-hua-you-xiu-chuan-tong-wen-hua",
+        "China's excellent traditional culture",
+        "",
+        "glossary: machine-translation wording, not attested in official English; not added",
     ),
 ];
 
@@ -151,8 +344,12 @@ const RECALL_FLOOR: &[(&str, f64)] = &[
     ("zh_listmark", 1.0),
 ];
 
-/// Issue 13's target for real-world renderings is 0.75 (per expected term); measured 0.926.
+/// Issue 13's target for real-world renderings is 0.75 (per expected term); measured 0.937.
 const REAL_WORLD_RECALL_FLOOR: f64 = 0.9;
+
+/// The same floor for quoted sentences; measured 0.788 before the glossary took their
+/// wordings, 0.919 after.
+const REAL_QUOTED_RECALL_FLOOR: f64 = 0.9;
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
@@ -182,7 +379,12 @@ fn parse_tsv(data: &str) -> Vec<Case> {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 4, "line {}: four tab-separated columns", i + 1);
+        // A fifth column, where there is one, names the source and is not read.
+        assert!(
+            cols.len() == 4 || cols.len() == 5,
+            "line {}: four or five tab-separated columns",
+            i + 1
+        );
         let ids: Vec<&str> = cols[2].split('|').collect();
         let spans: Vec<&str> = cols[3].split('|').collect();
         assert_eq!(
@@ -324,6 +526,11 @@ fn real_world() -> &'static [Case] {
     C.get_or_init(|| parse_tsv(REAL_WORLD))
 }
 
+fn real_quoted() -> &'static [Case] {
+    static C: OnceLock<Vec<Case>> = OnceLock::new();
+    C.get_or_init(|| parse_tsv(REAL_QUOTED))
+}
+
 /// The table test of one systematic kind.
 fn check_kind(kind: &str) {
     let cases: Vec<&Case> = systematic().iter().filter(|c| c.kind == kind).collect();
@@ -398,6 +605,7 @@ fn known_misses_name_real_cases() {
     for (set, known) in [
         (systematic(), KNOWN_MISSES),
         (real_world(), REAL_WORLD_KNOWN_MISSES),
+        (real_quoted(), REAL_QUOTED_KNOWN_MISSES),
     ] {
         for k in known {
             assert!(
@@ -410,24 +618,44 @@ fn known_misses_name_real_cases() {
     }
 }
 
-#[test]
-fn real_world_renderings() {
-    let cases = real_world();
-    assert!(cases.len() >= 100, "{} cases", cases.len());
+/// A real-world set: at least `min` cases over `min_entries` entries, every case not listed
+/// in `known` found exactly, and recall per expected term at or above `floor`.
+fn check_real(cases: &[Case], known: &[(&str, &str, &str, &str)], min: (usize, usize), floor: f64) {
+    assert!(cases.len() >= min.0, "{} cases", cases.len());
     let entries: std::collections::BTreeSet<&str> = cases
         .iter()
         .flat_map(|c| c.expected.iter().map(|e| e.0.as_str()))
         .collect();
-    assert!(entries.len() >= 30, "{} entries", entries.len());
-    let failures = check_exact(cases, REAL_WORLD_KNOWN_MISSES);
+    assert!(entries.len() >= min.1, "{} entries", entries.len());
+    let failures = check_exact(cases, known);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     let results = run(cases);
     let found = results.iter().filter(|r| r.3 != Outcome::Missed).count();
     let recall = found as f64 / results.len() as f64;
     assert!(
-        recall >= REAL_WORLD_RECALL_FLOOR,
-        "real-world recall {found}/{} = {recall:.3} < {REAL_WORLD_RECALL_FLOOR}",
+        recall >= floor,
+        "recall {found}/{} = {recall:.3} < {floor}",
         results.len()
+    );
+}
+
+#[test]
+fn real_world_renderings() {
+    check_real(
+        real_world(),
+        REAL_WORLD_KNOWN_MISSES,
+        (100, 30),
+        REAL_WORLD_RECALL_FLOOR,
+    );
+}
+
+#[test]
+fn real_quoted_sentences() {
+    check_real(
+        real_quoted(),
+        REAL_QUOTED_KNOWN_MISSES,
+        (150, 80),
+        REAL_QUOTED_RECALL_FLOOR,
     );
 }
 
@@ -473,7 +701,11 @@ fn no_form_fires_on_ordinary_chinese() {
 #[test]
 fn recall_report() {
     let mut rows: Vec<(String, usize, usize, usize)> = Vec::new();
-    for (name, cases) in [("systematic", systematic()), ("real_world", real_world())] {
+    for (name, cases) in [
+        ("systematic", systematic()),
+        ("real_world", real_world()),
+        ("real_quoted", real_quoted()),
+    ] {
         let results = run(cases);
         for (kind, (found, total)) in recall_by_kind(cases) {
             let exact = cases
@@ -505,7 +737,7 @@ fn recall_report() {
             .sum();
         rows.push((format!("{name}/ALL"), found, exact, total));
         // Real-world recall is also counted per expected term, as the floor is.
-        if name == "real_world" {
+        if name != "systematic" {
             let terms = results.len();
             let found = results.iter().filter(|r| r.3 != Outcome::Missed).count();
             let exact = results.iter().filter(|r| r.3 == Outcome::Exact).count();

@@ -4,7 +4,7 @@
 
 use std::cell::Cell;
 use std::fs;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Seek, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::sink::{Sink, SummaryFile};
@@ -13,12 +13,14 @@ use super::{
 };
 use crate::annotate::{annotate, entry_counts, merge_counts};
 use crate::diagnostics::Message;
-use crate::input::source::{self, Found, InputError, InputErrorKind};
+use crate::input::source::{self, Found, InputError, InputErrorKind, MAX_RECORD};
 use crate::matcher::Matcher;
 use crate::render::{Document, Render};
+use crate::text::snippet::line_column;
 
 impl Delivery<'_, '_> {
-    /// Writes a chunk of rendered JSONL records; `last` closes the input's output.
+    /// Writes a chunk of rendered JSONL records; `last` closes the input's output. Every line
+    /// gives one output line in formats that carry records: annotated, or passed through.
     fn records(
         &mut self,
         f: &Found,
@@ -29,39 +31,74 @@ impl Delivery<'_, '_> {
     ) -> Result<(), String> {
         let mut out = Vec::new();
         let mut counts = Vec::new();
-        for ((n, _), r) in lines.iter().zip(results) {
-            match r {
-                Ok(r) => {
-                    if let Some(w) = &r.warning {
-                        if matches!(w.kind, InputErrorKind::MissingText(_)) {
-                            self.report.errors += 1;
-                            (self.message)(Message::Error(w.to_string()));
-                        } else {
-                            (self.message)(Message::Warning(w.to_string()));
-                        }
-                    }
-                    if r.input_len > 0 {
-                        self.report.documents += 1;
-                        if let Some(s) = self.summary.as_deref_mut() {
-                            s.document(&format!("{path}:{n}"), &r.counts, self.matcher.glossary())
-                                .map_err(|e| e.to_string())?;
-                        }
-                    }
-                    self.report.bytes += r.input_len;
-                    self.report.spans += r.spans;
-                    merge_counts(&mut counts, &r.counts);
-                    out.extend_from_slice(&r.bytes);
-                }
-                Err(e) => {
+        for ((n, line), r) in lines.iter().zip(results) {
+            // `render_record` never fails: an unusable line is passed through and reported.
+            let Ok(r) = r else { continue };
+            if let Some(w) = &r.warning {
+                if matches!(w.kind, InputErrorKind::ReplacedUtf8 { .. }) {
+                    (self.message)(Message::Warning(w.to_string()));
+                } else {
                     self.report.errors += 1;
-                    (self.message)(Message::Error(e.to_string()));
+                    (self.message)(Message::Error(w.to_string()));
                 }
+            }
+            if r.document {
+                self.report.documents += 1;
+                if let Some(s) = self.summary.as_deref_mut() {
+                    s.document(&format!("{path}:{n}"), &r.counts, self.matcher.glossary())
+                        .map_err(|e| e.to_string())?;
+                }
+            }
+            self.report.bytes += r.input_len;
+            self.report.spans += r.spans;
+            merge_counts(&mut counts, &r.counts);
+            out.extend_from_slice(&r.bytes);
+            if let Line::TooLong(file, _) = line {
+                // Copied through in pieces: the line is never held whole.
+                self.sink
+                    .part(f, &out, self.renderer, false, &[])
+                    .map_err(|e| e.to_string())?;
+                out.clear();
+                copy_through(file, self.renderer, |piece| {
+                    self.sink.part(f, piece, self.renderer, false, &[])
+                })
+                .map_err(|e| e.to_string())?;
             }
         }
         self.sink
             .part(f, &out, self.renderer, last, &counts)
             .map_err(|e| e.to_string())
     }
+}
+
+/// Passes a spooled line through the renderer in pieces, with its line end.
+fn copy_through(
+    mut file: &fs::File,
+    renderer: &dyn Render,
+    mut write: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    file.seek(io::SeekFrom::Start(0))?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut piece = Vec::new();
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        let n = buf.len();
+        piece.clear();
+        renderer.pass_through(line_body(buf), &mut piece);
+        reader.consume(n);
+        write(&piece)?;
+    }
+    piece.clear();
+    renderer.pass_through(b"\n", &mut piece);
+    write(&piece)
+}
+
+/// A line without its line end (`\n`; a `\r` before it is kept, as the line's own byte).
+fn line_body(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\n").unwrap_or(line)
 }
 
 /// What streaming a JSONL input needs.
@@ -74,8 +111,17 @@ pub(super) struct JsonlJob<'a> {
     pub(super) total_bytes: Option<u64>,
 }
 
-/// Lines of a JSONL input: (1-based line number, bytes).
-type Lines = Vec<(u64, Vec<u8>)>;
+/// One line of a JSONL input.
+enum Line {
+    /// The line's bytes, its line end included.
+    Read(Vec<u8>),
+    /// A line longer than [`MAX_RECORD`], spooled to an anonymous temporary file, and its
+    /// length.
+    TooLong(fs::File, u64),
+}
+
+/// Lines of a JSONL input: (1-based line number, line).
+type Lines = Vec<(u64, Line)>;
 
 impl JsonlJob<'_> {
     /// Streams one JSONL input: lines are read in chunks and annotated in parallel, while
@@ -112,7 +158,7 @@ impl JsonlJob<'_> {
                 exhausted = last;
                 Ok(Some((lines, last)))
             },
-            |(n, raw)| render_record(&path, *n, raw, job.config, job.matcher, job.renderer),
+            |(n, line)| render_record(&path, *n, line, job.config, job.matcher, job.renderer),
             |lines, last, results| {
                 let mut out = Delivery {
                     report: &mut *report,
@@ -121,6 +167,8 @@ impl JsonlJob<'_> {
                     renderer: job.renderer,
                     matcher: job.matcher,
                     message: &mut *message,
+                    config: job.config,
+                    cancel: job.cancel,
                 };
                 out.records(f, &path, &lines, results, last)?;
                 message(Message::Progress {
@@ -141,76 +189,159 @@ fn read_lines(reader: &mut impl BufRead, line_no: &mut u64) -> io::Result<(Lines
     let mut lines = Vec::new();
     let mut bytes = 0u64;
     while lines.len() < CHUNK_DOCS * 4 && bytes < CHUNK_BYTES {
-        let mut buf = Vec::new();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
+        let Some(line) = read_line(reader)? else {
             return Ok((lines, true));
-        }
+        };
         *line_no += 1;
-        bytes += buf.len() as u64;
-        lines.push((*line_no, buf));
+        bytes += match &line {
+            Line::Read(b) => b.len() as u64,
+            // Only its name is held.
+            Line::TooLong(..) => 0,
+        };
+        lines.push((*line_no, line));
     }
     Ok((lines, false))
 }
 
+/// Reads one line (`None` at the end of the input). A line longer than [`MAX_RECORD`] goes
+/// to a temporary file as it is read, so memory stays bounded whatever the input.
+fn read_line(reader: &mut impl BufRead) -> io::Result<Option<Line>> {
+    let mut buf = Vec::new();
+    let mut spool: Option<(fs::File, u64)> = None;
+    loop {
+        let avail = reader.fill_buf()?;
+        if avail.is_empty() {
+            break;
+        }
+        let (take, done) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        match spool.as_mut() {
+            Some((file, n)) => {
+                file.write_all(&avail[..take])?;
+                *n += take as u64;
+            }
+            None => {
+                buf.extend_from_slice(&avail[..take]);
+                if buf.len() > MAX_RECORD {
+                    let mut file = tempfile::tempfile()?;
+                    file.write_all(&buf)?;
+                    spool = Some((file, buf.len() as u64));
+                    buf = Vec::new();
+                }
+            }
+        }
+        reader.consume(take);
+        if done {
+            break;
+        }
+    }
+    Ok(match spool {
+        Some((file, n)) => Some(Line::TooLong(file, n)),
+        None if buf.is_empty() => None,
+        None => Some(Line::Read(buf)),
+    })
+}
+
+/// Annotates one line, or passes it through unchanged when it holds no usable record (no
+/// text field, not a JSON object, not UTF-8, too long), with the problem as a warning that
+/// the delivery reports as an error. A blank line passes through silently. A byte-order mark
+/// at the start of a line is skipped (an editor's, on the first line of a file), and a
+/// `spans` member the record already has (tifa's own output) is replaced.
 fn render_record(
     path: &str,
-    line: u64,
-    raw: &[u8],
+    line_no: u64,
+    line: &Line,
     config: &AnnotateConfig,
     matcher: &Matcher,
     renderer: &dyn Render,
-) -> Result<Rendered, InputError> {
-    let err = |kind| InputError {
+) -> Outcome {
+    let problem = |kind| InputError {
         path: path.to_string(),
-        line: Some(line),
+        line: Some(line_no),
         kind,
     };
-    let (record, warning) = source::decode(path, raw.to_vec(), config.lossy).map_err(|mut e| {
-        e.line = Some(line);
-        e
-    })?;
+    let raw = match line {
+        Line::Read(raw) => raw.as_slice(),
+        Line::TooLong(_, bytes) => {
+            // The delivery copies it through from its file.
+            let kind = InputErrorKind::RecordTooLong { bytes: *bytes };
+            return Ok(passed(Vec::new(), *bytes, Some(problem(kind))));
+        }
+    };
+    let input_len = raw.len() as u64;
+    let body = line_body(raw);
+    let pass = |warning| {
+        let mut bytes = Vec::new();
+        renderer.pass_through(body, &mut bytes);
+        renderer.pass_through(b"\n", &mut bytes);
+        Ok(passed(bytes, input_len, warning))
+    };
+    let unmarked = body.strip_prefix("\u{feff}".as_bytes()).unwrap_or(body);
+    let (record, warning) = match std::str::from_utf8(unmarked) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+        Err(e) if config.lossy => {
+            let offset = e.valid_up_to();
+            let column = line_column(unmarked, offset).1;
+            let kind = InputErrorKind::ReplacedUtf8 {
+                line: 1,
+                column,
+                offset,
+            };
+            (String::from_utf8_lossy(unmarked), Some(problem(kind)))
+        }
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let column = line_column(unmarked, offset).1;
+            return pass(Some(problem(InputErrorKind::RecordUtf8 { column, offset })));
+        }
+    };
     let trimmed = record.trim();
     if trimmed.is_empty() {
-        return Ok(Rendered {
-            bytes: Vec::new(),
-            input_len: 0,
-            spans: 0,
-            counts: Vec::new(),
-            warning: None,
-        });
+        return pass(None);
     }
-    let doc_path = format!("{path}:{line}");
-    match source::parse_record(trimmed, &config.text_field) {
-        Ok(rec) => {
-            let ann = annotate(matcher, &rec.text, config.match_options);
-            let mut bytes = Vec::with_capacity(trimmed.len() * 2);
-            let doc = Document {
-                path: &doc_path,
-                text: &rec.text,
-                record: Some(trimmed),
-            };
-            renderer.document(&doc, &ann, matcher.glossary(), &mut bytes);
-            Ok(Rendered {
-                bytes,
-                input_len: raw.len() as u64,
-                spans: ann.spans.len() as u64,
-                counts: entry_counts(&ann),
-                warning,
-            })
+    let rec = match source::parse_record(trimmed, &config.text_field) {
+        Ok(rec) => rec,
+        Err(kind) => return pass(Some(problem(kind))),
+    };
+    let kept: std::borrow::Cow<'_, str> = match rec.old_spans {
+        Some(r) => {
+            let mut s = trimmed.to_string();
+            s.replace_range(r, "");
+            s.into()
         }
-        // Nothing the user gave is lost: a record without text passes through unchanged in
-        // JSONL output, and is reported.
-        Err(kind @ InputErrorKind::MissingText(_)) => {
-            let mut bytes = Vec::new();
-            renderer.pass_through(trimmed, &mut bytes);
-            Ok(Rendered {
-                bytes,
-                input_len: raw.len() as u64,
-                spans: 0,
-                counts: Vec::new(),
-                warning: Some(err(kind)),
-            })
-        }
-        Err(kind) => Err(err(kind)),
+        None => trimmed.into(),
+    };
+    let doc_path = format!("{path}:{line_no}");
+    let ann = annotate(matcher, &rec.text, config.match_options);
+    let mut bytes = Vec::with_capacity(kept.len() * 2);
+    let doc = Document {
+        path: &doc_path,
+        text: &rec.text,
+        record: Some(&kept),
+    };
+    renderer.document(&doc, &ann, matcher.glossary(), &mut bytes);
+    Ok(Rendered {
+        bytes,
+        input_len,
+        spans: ann.spans.len() as u64,
+        counts: entry_counts(&ann),
+        warning,
+        document: true,
+        stream: None,
+    })
+}
+
+/// The outcome of a line passed through: no document, no spans.
+fn passed(bytes: Vec<u8>, input_len: u64, warning: Option<InputError>) -> Rendered {
+    Rendered {
+        bytes,
+        input_len,
+        spans: 0,
+        counts: Vec::new(),
+        warning,
+        document: false,
+        stream: None,
     }
 }

@@ -10,6 +10,7 @@ pub mod corpus;
 mod jsonl;
 pub mod pipeline;
 mod sink;
+mod stream;
 
 use std::fs;
 use std::io::{self, Write};
@@ -19,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use self::jsonl::JsonlJob;
 use self::sink::{Sink, SummaryFile};
+use self::stream::STREAM_ABOVE;
 use crate::annotate::{annotate, entry_counts};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
@@ -127,6 +129,11 @@ struct Rendered {
     /// Entry index and occurrences, for `--summary`.
     counts: Vec<(usize, u32)>,
     warning: Option<InputError>,
+    /// An annotated document (a JSONL line passed through is none).
+    document: bool,
+    /// An input too long to hold: its first bytes and the rest, annotated in windows when
+    /// its turn comes.
+    stream: Option<(Vec<u8>, source::Rest)>,
 }
 
 /// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
@@ -249,6 +256,8 @@ pub fn run(
                         renderer: &*renderer,
                         matcher,
                         message: &mut *message,
+                        config,
+                        cancel,
                     };
                     out.files(&chunk, results)?;
                     progress(&report, message);
@@ -305,6 +314,8 @@ struct Delivery<'a, 's> {
     renderer: &'a dyn Render,
     matcher: &'a Matcher,
     message: &'a mut dyn FnMut(Message),
+    config: &'a AnnotateConfig,
+    cancel: &'a AtomicBool,
 }
 
 impl Delivery<'_, '_> {
@@ -315,6 +326,15 @@ impl Delivery<'_, '_> {
     ) -> io::Result<()> {
         for (f, r) in chunk.iter().zip(results) {
             match r {
+                Ok(Rendered {
+                    stream: Some((head, rest)),
+                    ..
+                }) => {
+                    if !self.stream(f, head, rest)? {
+                        // Interrupted: nothing after it is written.
+                        return Ok(());
+                    }
+                }
                 Ok(r) => {
                     if let Some(w) = &r.warning {
                         (self.message)(Message::Warning(w.to_string()));
@@ -373,7 +393,20 @@ fn render_file(
     renderer: &dyn Render,
 ) -> Result<Rendered, InputError> {
     let path = display(&f.path);
-    let raw = source::read_all(&f.path)?;
+    let (raw, rest) = source::read_head(&f.path, STREAM_ABOVE)?;
+    if let Some(rest) = rest {
+        // Binary data is found before anything is written.
+        source::sniff(&path, &raw)?;
+        return Ok(Rendered {
+            bytes: Vec::new(),
+            input_len: 0,
+            spans: 0,
+            counts: Vec::new(),
+            warning: None,
+            document: true,
+            stream: Some((raw, rest)),
+        });
+    }
     let input_len = raw.len() as u64;
     let (text, warning) = source::decode(&path, raw, config.lossy)?;
     let ann = annotate(matcher, &text, config.match_options);
@@ -390,5 +423,7 @@ fn render_file(
         spans: ann.spans.len() as u64,
         counts: entry_counts(&ann),
         warning,
+        document: true,
+        stream: None,
     })
 }

@@ -4,6 +4,7 @@
 
 pub mod segments;
 pub mod source;
+pub mod stream;
 
 use std::path::Path;
 

@@ -46,6 +46,18 @@ pub enum InputErrorKind {
     },
     /// A JSONL line that is not a JSON object.
     BadRecord(String),
+    /// A JSONL line that is not UTF-8.
+    RecordUtf8 {
+        /// 1-based column, in characters, of the first invalid byte.
+        column: usize,
+        /// Byte offset in the line of the first invalid byte.
+        offset: usize,
+    },
+    /// A JSONL line longer than [`MAX_RECORD`].
+    RecordTooLong {
+        /// Its length in bytes.
+        bytes: u64,
+    },
     /// A JSONL record without the text field, or with a non-string one, or with a string
     /// that is no text (a lone surrogate escape).
     MissingText(MissingText),
@@ -115,7 +127,20 @@ impl fmt::Display for InputError {
                 ": UTF-16{} text, skipped; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)",
                 if *big_endian { "BE" } else { "LE" }
             ),
-            InputErrorKind::BadRecord(m) => write!(f, ": not a JSON object: {m}"),
+            InputErrorKind::BadRecord(m) => {
+                write!(f, ": not a JSON object: {m}; passed through unchanged")
+            }
+            InputErrorKind::RecordUtf8 { column, offset } => write!(
+                f,
+                ": invalid UTF-8 at column {column} (byte offset {offset} in the line); passed \
+                 through unchanged (--lossy reads it with U+FFFD)"
+            ),
+            InputErrorKind::RecordTooLong { bytes } => write!(
+                f,
+                ": record of {bytes} bytes, longer than the limit of {} MiB; passed through \
+                 unchanged",
+                MAX_RECORD >> 20
+            ),
             InputErrorKind::Segments(m) => write!(f, ": cannot read its segments: {m}"),
             InputErrorKind::MissingText(MissingText {
                 field,
@@ -151,6 +176,27 @@ impl InputError {
 /// How many leading bytes are inspected for a NUL byte, as git and ripgrep do.
 const BINARY_SNIFF: usize = 8192;
 
+/// Checks the start of an input for what makes it no text: nothing at all, a UTF-16
+/// byte-order mark, a NUL byte in the first 8 KiB.
+pub fn sniff(path: &str, head: &[u8]) -> Result<(), InputError> {
+    if head.is_empty() {
+        return Err(InputError::new(path, InputErrorKind::Empty));
+    }
+    if let [a @ (0xFF | 0xFE), b @ (0xFF | 0xFE), ..] = head[..] {
+        if a != b {
+            let big_endian = a == 0xFE;
+            return Err(InputError::new(path, InputErrorKind::Utf16 { big_endian }));
+        }
+    }
+    if let Some(offset) = head[..head.len().min(BINARY_SNIFF)]
+        .iter()
+        .position(|&b| b == 0)
+    {
+        return Err(InputError::new(path, InputErrorKind::Binary { offset }));
+    }
+    Ok(())
+}
+
 /// Decodes a whole input as text. With `lossy`, invalid UTF-8 is replaced (U+FFFD) and the
 /// first problem is returned beside the text as a warning.
 pub fn decode(
@@ -158,21 +204,7 @@ pub fn decode(
     bytes: Vec<u8>,
     lossy: bool,
 ) -> Result<(String, Option<InputError>), InputError> {
-    if bytes.is_empty() {
-        return Err(InputError::new(path, InputErrorKind::Empty));
-    }
-    if let [a @ (0xFF | 0xFE), b @ (0xFF | 0xFE), ..] = bytes[..] {
-        if a != b {
-            let big_endian = a == 0xFE;
-            return Err(InputError::new(path, InputErrorKind::Utf16 { big_endian }));
-        }
-    }
-    if let Some(offset) = bytes[..bytes.len().min(BINARY_SNIFF)]
-        .iter()
-        .position(|&b| b == 0)
-    {
-        return Err(InputError::new(path, InputErrorKind::Binary { offset }));
-    }
+    sniff(path, &bytes)?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok((s, None)),
         Err(e) => {
@@ -217,11 +249,45 @@ pub fn read_all(path: impl AsRef<Path>) -> Result<Vec<u8>, InputError> {
     Ok(buf)
 }
 
+/// The rest of an input longer than [`read_head`]'s limit, still to be read.
+pub type Rest = Box<dyn Read + Send>;
+
+/// Reads a file or standard input (`-`) up to `limit` bytes; an input longer than that also
+/// gives back its reader, to be read on in windows (a device such as `/dev/zero` never
+/// ends). Takes the path itself, not its display form.
+pub fn read_head(
+    path: impl AsRef<Path>,
+    limit: usize,
+) -> Result<(Vec<u8>, Option<Rest>), InputError> {
+    let path = path.as_ref();
+    let err = |e| InputError::new(path.to_string_lossy(), InputErrorKind::Io(e));
+    let mut reader: Rest = if path.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(err)?)
+    };
+    let mut head = Vec::new();
+    (&mut reader)
+        .take(limit as u64 + 1)
+        .read_to_end(&mut head)
+        .map_err(err)?;
+    let more = head.len() > limit;
+    Ok((head, more.then_some(reader)))
+}
+
 /// One JSONL record: its text, kept with the raw record so its fields can be kept.
 pub struct Record {
     /// The text field's value.
     pub text: String,
+    /// The byte range of a `spans` member the record already has (tifa's own output read
+    /// again), with the comma that separates it from its neighbour: cut out, so the new
+    /// spans replace it.
+    pub old_spans: Option<std::ops::Range<usize>>,
 }
+
+/// The longest JSONL record (line) read; a longer one is passed through unread, since
+/// holding it would bound memory by the input rather than by the chunk.
+pub const MAX_RECORD: usize = 16 << 20;
 
 /// Parses one JSONL line: it must be an object whose `text_field` is a string.
 pub fn parse_record(line: &str, text_field: &str) -> Result<Record, InputErrorKind> {
@@ -237,12 +303,53 @@ pub fn parse_record(line: &str, text_field: &str) -> Result<Record, InputErrorKi
     let raw = map.get(text_field).ok_or_else(|| missing(None))?;
     let text: String =
         serde_json::from_str(raw.get()).map_err(|_| missing(lone_surrogate(raw.get())))?;
-    if map.contains_key("spans") {
-        return Err(InputErrorKind::BadRecord(
-            "the record already has a \"spans\" field, which the output would overwrite".into(),
-        ));
+    let old_spans = map
+        .get("spans")
+        .filter(|_| text_field != "spans")
+        .and_then(|v| member_range(line, v.get()));
+    Ok(Record { text, old_spans })
+}
+
+/// The bytes of the object member whose value is `value` (a slice of `line`), with one
+/// comma beside it, so cutting them out leaves a valid object.
+fn member_range(line: &str, value: &str) -> Option<std::ops::Range<usize>> {
+    let b = line.as_bytes();
+    let v_start = (value.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
+    let v_end = v_start + value.len();
+    let back = |mut i: usize| {
+        while i > 0 && b[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+        i
+    };
+    // Back over `"key"` and the colon: the key's opening quote is the first quote before
+    // its closing one that no backslash escapes.
+    let colon = back(v_start).checked_sub(1).filter(|&i| b[i] == b':')?;
+    let close = back(colon).checked_sub(1).filter(|&i| b[i] == b'"')?;
+    let mut open = close;
+    loop {
+        open = memchr::memrchr(b'"', &b[..open])?;
+        let slashes = b[..open].iter().rev().take_while(|&&c| c == b'\\').count();
+        if slashes % 2 == 0 {
+            break;
+        }
     }
-    Ok(Record { text })
+    let before = back(open);
+    if before > 0 && b[before - 1] == b',' {
+        return Some(before - 1..v_end);
+    }
+    // The first member: take the comma after it instead.
+    let mut end = v_end;
+    while end < b.len() && b[end].is_ascii_whitespace() {
+        end += 1;
+    }
+    if b.get(end) == Some(&b',') {
+        end += 1;
+        while end < b.len() && b[end].is_ascii_whitespace() {
+            end += 1;
+        }
+    }
+    Some(open..end)
 }
 
 /// The first `\uXXXX` escape in a JSON string literal that is a surrogate without its pair.
@@ -583,9 +690,28 @@ mod tests {
             parse_record("[1]", "text"),
             Err(InputErrorKind::BadRecord(_))
         ));
-        assert!(matches!(
-            parse_record(r#"{"text":"x","spans":[]}"#, "text"),
-            Err(InputErrorKind::BadRecord(_))
-        ));
+    }
+
+    #[test]
+    fn old_spans_are_cut_out_with_one_comma() {
+        let cases = [
+            (r#"{"text":"x","spans":[1,2]}"#, r#"{"text":"x"}"#),
+            (r#"{"spans" : [] , "text":"x"}"#, r#"{"text":"x"}"#),
+            (
+                r#"{"a":1, "spans":{"k":"}"}, "text":"x"}"#,
+                r#"{"a":1, "text":"x"}"#,
+            ),
+            (r#"{"text":"x\"","spans":null}"#, r#"{"text":"x\""}"#),
+            (r#"{"text":"x"}"#, r#"{"text":"x"}"#),
+        ];
+        for (line, want) in cases {
+            let rec = parse_record(line, "text").unwrap();
+            let mut got = line.to_string();
+            if let Some(r) = rec.old_spans {
+                got.replace_range(r, "");
+            }
+            assert_eq!(got, want, "{line}");
+            serde_json::from_str::<serde_json::Value>(&got).unwrap();
+        }
     }
 }

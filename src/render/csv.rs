@@ -1,7 +1,7 @@
 //! `--format csv`: one row per span.
 
 use super::escape::csv_cell;
-use super::{Document, Render};
+use super::{Carry, Document, Piece, Render};
 use crate::annotate::Annotation;
 use crate::glossary::Glossary;
 
@@ -23,6 +23,19 @@ impl Render for CsvRenderer {
 
     fn extension(&self) -> &'static str {
         "csv"
+    }
+
+    /// The rows of a piece are the rows the whole document would have: lines, columns and
+    /// code-point offsets count from the document's start.
+    fn piece(
+        &self,
+        piece: &Piece<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        _carry: &mut Carry,
+        out: &mut Vec<u8>,
+    ) {
+        self.document(&piece.doc, ann, glossary, out);
     }
 
     fn document(

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, Render};
+use super::{Carry, Document, Piece, Render};
 use crate::annotate::Annotation;
 use crate::glossary::Glossary;
 
@@ -84,10 +84,45 @@ fn spans<'a>(doc: &Document<'a>, ann: &Annotation, glossary: &'a Glossary) -> Ve
 }
 
 impl Render for JsonlRenderer {
-    /// A record without text passes through unchanged, so nothing the user gave is lost.
-    fn pass_through(&self, record: &str, out: &mut Vec<u8>) {
-        out.extend_from_slice(record.as_bytes());
-        out.push(b'\n');
+    /// A document read in windows is the record a whole one gets, byte for byte: its text
+    /// is written as its pieces come, its spans go to the tail (they follow the text).
+    fn piece(
+        &self,
+        piece: &Piece<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        carry: &mut Carry,
+        out: &mut Vec<u8>,
+    ) {
+        if piece.number == 0 {
+            out.extend_from_slice(b"{\"path\":");
+            serde_json::to_writer(&mut *out, piece.doc.path).expect("writing to a Vec cannot fail");
+            out.extend_from_slice(b",\"text\":\"");
+            carry.tail.extend_from_slice(b",\"spans\":[");
+        }
+        // JSON escapes character by character, so the pieces' escaped texts, quotes left
+        // off, make the whole text's.
+        let text = serde_json::to_vec(piece.doc.text).expect("a string serializes");
+        out.extend_from_slice(&text[1..text.len() - 1]);
+        for mut s in spans(&piece.doc, ann, glossary) {
+            if carry.spans > 0 {
+                carry.tail.push(b',');
+            }
+            carry.spans += 1;
+            s.byte_start += piece.offset;
+            s.byte_end += piece.offset;
+            serde_json::to_writer(&mut carry.tail, &s).expect("writing to a Vec cannot fail");
+        }
+        if piece.last {
+            out.push(b'"');
+            carry.tail.extend_from_slice(b"]}\n");
+        }
+    }
+
+    /// A line without a usable record passes through unchanged, so nothing the user gave is
+    /// lost and output lines stay in step with input lines.
+    fn pass_through(&self, line: &[u8], out: &mut Vec<u8>) {
+        out.extend_from_slice(line);
     }
 
     fn extension(&self) -> &'static str {

@@ -36,6 +36,35 @@ pub struct Document<'a> {
     pub record: Option<&'a str>,
 }
 
+/// A piece of a document too long to hold whole, annotated in windows
+/// ([`crate::annotate::Windowed`]) and written piece by piece.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece<'a> {
+    /// The document's path, and the piece's text (spans' byte offsets point into it).
+    pub doc: Document<'a>,
+    /// 0-based number of the piece.
+    pub number: usize,
+    /// Byte offset of the piece in the document.
+    pub offset: usize,
+    /// The 1-based line the piece starts on.
+    pub line: usize,
+    /// Whether this is the document's last piece.
+    pub last: bool,
+}
+
+/// What a renderer carries from one piece of a document to the next.
+#[derive(Debug, Clone, Default)]
+pub struct Carry {
+    /// Entries in the order their first gloss appeared (the notes of `--format text`).
+    pub notes: Vec<usize>,
+    /// Spans written so far.
+    pub spans: u64,
+    /// Bytes that follow the document's last piece, in order (JSONL's spans, which come
+    /// after its text): the runner moves them aside, to disk, after each piece and writes
+    /// them after the last one.
+    pub tail: Vec<u8>,
+}
+
 /// Output formats of `tifa annotate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -93,11 +122,35 @@ pub trait Render: Sync + Send {
         glossary: &Glossary,
         out: &mut Vec<u8>,
     );
+    /// Writes one piece of a document read in windows. By default each piece is written as
+    /// a document of its own, named by its number and first line (HTML's articles,
+    /// Markdown's sections): the pieces' texts together are the document's text.
+    fn piece(
+        &self,
+        piece: &Piece<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        _carry: &mut Carry,
+        out: &mut Vec<u8>,
+    ) {
+        let path = format!(
+            "{} \u{b7} part {}, from line {}",
+            piece.doc.path,
+            piece.number + 1,
+            piece.line
+        );
+        let doc = Document {
+            path: &path,
+            ..piece.doc
+        };
+        self.document(&doc, ann, glossary, out);
+    }
     /// Written once after the last document of an output.
     fn end(&self, _out: &mut Vec<u8>) {}
-    /// An input record that holds no text: formats that carry records keep it (JSONL),
-    /// others write nothing.
-    fn pass_through(&self, _record: &str, _out: &mut Vec<u8>) {}
+    /// Bytes of an input line that holds no usable record (no text, not JSON, not UTF-8), its
+    /// line end given apart: formats that carry records keep them (JSONL), others write
+    /// nothing.
+    fn pass_through(&self, _line: &[u8], _out: &mut Vec<u8>) {}
     /// The file name of the corpus page written beside the documents' outputs in a folder
     /// (HTML's `index.html`), for formats that have one.
     fn corpus_page(&self) -> Option<&'static str> {

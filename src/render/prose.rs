@@ -12,9 +12,20 @@ use crate::glossary::FormKind;
 
 /// The paragraphs of `text`, as byte ranges in order. A separator that would cut one of the
 /// `keep` ranges (a span running over a blank line) does not split: the paragraphs around it
-/// stay one.
+/// stay one. `keep` is sorted by start (spans are).
 pub fn paragraphs(text: &str, keep: &[Range<usize>]) -> Vec<Range<usize>> {
+    paragraphs_counted(text, keep, &mut 0)
+}
+
+/// [`paragraphs`], counting its steps (lines read and `keep` ranges passed) into `steps`, so
+/// a test can check the work is linear in the input.
+fn paragraphs_counted(text: &str, keep: &[Range<usize>], steps: &mut usize) -> Vec<Range<usize>> {
+    debug_assert!(keep.windows(2).all(|w| w[0].start <= w[1].start));
     let mut out = Vec::new();
+    // The `keep` ranges starting before the current line, passed once in order, and the
+    // furthest end among them: a separator is kept when that end lies past the paragraph.
+    // (Asking every range at every separator made long documents quadratic.)
+    let (mut next_keep, mut keep_end) = (0, 0);
     // The paragraph being read: its start and the end of its last non-blank line.
     let mut open: Option<(usize, usize)> = None;
     let mut blank_since = false;
@@ -30,9 +41,15 @@ pub fn paragraphs(text: &str, keep: &[Range<usize>]) -> Vec<Range<usize>> {
         }
         let cs = ls + (body.len() - trimmed.len());
         let ce = ls + body.trim_end().len();
+        *steps += 1;
+        while next_keep < keep.len() && keep[next_keep].start < cs {
+            keep_end = keep_end.max(keep[next_keep].end);
+            next_keep += 1;
+            *steps += 1;
+        }
         open = Some(match open {
             None => (cs, ce),
-            Some((ps, pe)) if blank_since && !keep.iter().any(|k| k.start < cs && pe < k.end) => {
+            Some((ps, pe)) if blank_since && keep_end <= pe => {
                 out.push(ps..pe);
                 (cs, ce)
             }
@@ -157,6 +174,25 @@ mod tests {
         assert_eq!(
             texts(text, std::slice::from_ref(&span)),
             ["nail", "case and more", "end"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_take_linear_work() {
+        // Every paragraph holds a span, as in a long annotated document: the work must grow
+        // with the text, not with paragraphs times spans.
+        let steps = |n: usize| {
+            let text = "a nail case here\n\n".repeat(n);
+            let keep: Vec<Range<usize>> = (0..n).map(|i| i * 18 + 2..i * 18 + 11).collect();
+            let mut steps = 0;
+            let paras = paragraphs_counted(&text, &keep, &mut steps);
+            assert_eq!(paras.len(), n);
+            steps
+        };
+        let (small, large) = (steps(2_000), steps(8_000));
+        assert!(
+            large < small * 5,
+            "4x the text took {large} steps, vs {small}"
         );
     }
 

@@ -1,7 +1,7 @@
 //! `--format text`: the input unchanged, each span followed by a short bracketed gloss with
 //! a note number; after the document, the numbered notes give each entry's definition once.
 
-use super::{Document, Render};
+use super::{Carry, Document, Piece, Render};
 use crate::annotate::Annotation;
 use crate::glossary::{Entry, FormKind, Glossary};
 
@@ -71,6 +71,43 @@ fn gloss_order(ann: &Annotation) -> Vec<(usize, usize)> {
 }
 
 impl Render for TextRenderer {
+    /// A document read in windows: its text and glosses as its pieces come, numbered across
+    /// the pieces, and the notes after the last.
+    fn piece(
+        &self,
+        piece: &Piece<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        carry: &mut Carry,
+        out: &mut Vec<u8>,
+    ) {
+        let text = piece.doc.text.as_bytes();
+        let mut pos = 0;
+        for (end, i) in gloss_order(ann) {
+            let l = &ann.spans[i];
+            let note = match carry.notes.iter().position(|&e| e == l.span.entry) {
+                Some(k) => k + 1,
+                None => {
+                    carry.notes.push(l.span.entry);
+                    carry.notes.len()
+                }
+            };
+            out.extend_from_slice(&text[pos..end]);
+            out.extend_from_slice(
+                gloss(&glossary.entries[l.span.entry], l.form(), note).as_bytes(),
+            );
+            pos = end;
+        }
+        out.extend_from_slice(&text[pos..]);
+        if piece.last && !carry.notes.is_empty() {
+            if !text.ends_with(b"\n") {
+                out.push(b'\n');
+            }
+            let entries: Vec<&Entry> = carry.notes.iter().map(|&e| &glossary.entries[e]).collect();
+            out.extend_from_slice(notes(&entries).as_bytes());
+        }
+    }
+
     fn extension(&self) -> &'static str {
         "txt"
     }
