@@ -195,14 +195,8 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     (
         "liu-zhi",
         "retention measures",
-        "",
-        "glossary: machine translation of 留置措施, too generic to add without a cue, and the sentence has none",
-    ),
-    (
-        "liu-zhi",
-        "lien",
-        "",
-        "glossary: machine translation of 留置 as the legal word 'lien'; an ordinary English word, not added",
+        "county level or below",
+        "gated: 'retention measures' (machine translation of 留置措施) is ordinary English ('employee retention measures') and the sentence has no cue",
     ),
     (
         "shuang-gui",
