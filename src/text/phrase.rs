@@ -87,6 +87,7 @@ impl PhraseBuilder {
             punctuation: FxHashMap::default(),
             edges: FxHashMap::default(),
             accept: vec![None],
+            inner: Vec::new(),
             digits: false,
             max_words: 0,
             ascii: true,
@@ -173,6 +174,10 @@ impl PhraseBuilder {
                 None => set.accept[node as usize] = Some(*pattern),
             }
         }
+        set.inner = vec![false; set.accept.len()];
+        for &(node, _, _) in set.edges.keys() {
+            set.inner[node as usize] = true;
+        }
         (set, problems)
     }
 }
@@ -189,6 +194,8 @@ pub struct PhraseSet {
     edges: FxHashMap<(u32, u32, u32), u32>,
     /// The pattern a node completes.
     accept: Vec<Option<u32>>,
+    /// Whether a node has children (a form runs on from it).
+    inner: Vec<bool>,
     /// Some surface has a digit (so text without letters may still hold a form).
     digits: bool,
     /// The most words a form has.
@@ -297,7 +304,8 @@ impl PhraseSet {
     /// The words from the first of `run` that a form could run through: each with its
     /// classes and the joint before it, up to the first joint no form crosses or the longest
     /// form's length. Empty when the first word begins no form.
-    fn scan(&self, folded: &str, run: &[Token], out: &mut Vec<Word>) {
+    /// Stops after `limit` words; true when it stopped there with more words to look at.
+    fn scan(&self, folded: &str, run: &[Token], out: &mut Vec<Word>, limit: usize) -> bool {
         out.clear();
         if !matches!(
             run.first(),
@@ -306,14 +314,18 @@ impl PhraseSet {
                 ..
             })
         ) {
-            return;
+            return false;
         }
+        let limit = limit.min(self.max_words);
         let mut last_end = run[0].start;
         let mut joint = BREAK;
         let (mut conjunctions, mut determiners) = (0u8, 0u8);
         for t in run {
-            if (joint == BREAK && !out.is_empty()) || out.len() >= self.max_words {
-                return;
+            if joint == BREAK && !out.is_empty() {
+                return false;
+            }
+            if out.len() >= limit {
+                return limit < self.max_words;
             }
             let gap = &folded[last_end..t.start];
             last_end = t.end;
@@ -359,14 +371,23 @@ impl PhraseSet {
                     conjunctions = 0;
                     determiners = 0;
                 }
-                Lookup::Other => return,
+                Lookup::Other => return false,
             }
         }
+        false
     }
 
     /// Walks the trie from word `k` at `node`, calling `accept(end_word, pattern)` at every
     /// form end. A word leading to several classes tries each.
-    fn walk(&self, ws: &[Word], k: usize, node: u32, accept: &mut impl FnMut(usize, u32)) {
+    /// `more` is set when a form runs on past the last word of `ws`.
+    fn walk(
+        &self,
+        ws: &[Word],
+        k: usize,
+        node: u32,
+        more: &mut bool,
+        accept: &mut impl FnMut(usize, u32),
+    ) {
         let w = ws[k];
         let joints: &[u32] = if node == 0 {
             &[TIGHT]
@@ -387,30 +408,55 @@ impl PhraseSet {
                         accept(k, p);
                     }
                     if k + 1 < ws.len() {
-                        self.walk(ws, k + 1, child, accept);
+                        self.walk(ws, k + 1, child, more, accept);
+                    } else if self.inner[child as usize] {
+                        *more = true;
                     }
                 }
             }
         }
     }
 
+    /// The forms matching from the first word of `run`: `hits` gets (last word, pattern)
+    /// for each, `ws` the words.
+    fn matches_from(
+        &self,
+        folded: &str,
+        run: &[Token],
+        ws: &mut Vec<Word>,
+        hits: &mut Vec<(usize, u32)>,
+    ) {
+        hits.clear();
+        // Most candidates end within two words ("to the", "in a"): cut two, and the rest
+        // only when a form runs on past them.
+        let cut_short = self.scan(folded, run, ws, 2);
+        if ws.is_empty() {
+            return;
+        }
+        let mut more = false;
+        self.walk(ws, 0, 0, &mut more, &mut |k, p| hits.push((k, p)));
+        if cut_short && more {
+            hits.clear();
+            self.scan(folded, run, ws, usize::MAX);
+            self.walk(ws, 0, 0, &mut more, &mut |k, p| hits.push((k, p)));
+        }
+    }
+
     /// Leftmost-longest matches in folded text: (start, end, pattern), sorted by start.
     pub fn find(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
-        let mut ws = Vec::new();
+        let (mut ws, mut hits) = (Vec::new(), Vec::new());
         let mut free = 0;
         self.runs(folded, |run| {
             for k in 0..run.len() {
                 if run[k].start < free {
                     continue;
                 }
-                self.scan(folded, &run[k..], &mut ws);
-                if ws.is_empty() {
-                    continue;
-                }
-                let mut best: Option<(usize, u32)> = None;
-                self.walk(&ws, 0, 0, &mut |k, p| {
-                    if best.is_none_or(|(bk, bp)| k > bk || (k == bk && p < bp)) {
-                        best = Some((k, p));
+                self.matches_from(folded, &run[k..], &mut ws, &mut hits);
+                let best = hits.iter().copied().reduce(|b, h| {
+                    if h.0 > b.0 || (h.0 == b.0 && h.1 < b.1) {
+                        h
+                    } else {
+                        b
                     }
                 });
                 if let Some((k, pattern)) = best {
@@ -423,16 +469,13 @@ impl PhraseSet {
 
     /// Every match, nested and overlapping ones too: (start, end, pattern).
     pub fn find_overlapping(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
-        let mut ws = Vec::new();
+        let (mut ws, mut hits) = (Vec::new(), Vec::new());
         self.runs(folded, |run| {
             for k in 0..run.len() {
-                self.scan(folded, &run[k..], &mut ws);
-                if ws.is_empty() {
-                    continue;
+                self.matches_from(folded, &run[k..], &mut ws, &mut hits);
+                for &(k, p) in &hits {
+                    out.push(widen_quotes(folded, ws[0].start, ws[k].end, p));
                 }
-                self.walk(&ws, 0, 0, &mut |k, p| {
-                    out.push(widen_quotes(folded, ws[0].start, ws[k].end, p))
-                });
             }
         });
     }
