@@ -56,13 +56,13 @@ pub fn for_each_word<'a>(folded: &'a str, ascii_only: bool, mut f: impl FnMut(us
             start = k;
             continue;
         }
-        let (end, ascii, ascii_alnum) = chunk_end(b, start);
+        let (end, ascii, ascii_alnum, han) = chunk_end(b, start, ascii_only);
         let chunk = &folded[start..end];
         if ascii {
             ascii_words(chunk, start, &mut f);
         } else if ascii_only && !ascii_alnum {
             // Every word here holds a non-ASCII character; one call stands for them all.
-            if chunk.chars().any(char::is_alphanumeric) {
+            if han || chunk.chars().any(char::is_alphanumeric) {
                 f(start, chunk);
             }
         } else {
@@ -84,11 +84,14 @@ fn han_at(b: &[u8], i: usize) -> bool {
 }
 
 /// The end of the chunk starting at `start` (the next place UAX #29 surely breaks with no
-/// look across), whether the chunk is all ASCII, and whether it has an ASCII letter or digit.
+/// look across), whether the chunk is all ASCII, whether it has an ASCII letter or digit,
+/// and whether it has a Han character. With `whole_han`, a run of Han characters is one
+/// chunk (a caller that looks at ASCII words only need not see them one by one).
 #[inline]
-fn chunk_end(b: &[u8], start: usize) -> (usize, bool, bool) {
+fn chunk_end(b: &[u8], start: usize, whole_han: bool) -> (usize, bool, bool, bool) {
     let mut ascii = true;
     let mut alnum = false;
+    let mut han = false;
     let mut i = start;
     while i < b.len() {
         let c = b[i];
@@ -98,19 +101,20 @@ fn chunk_end(b: &[u8], start: usize) -> (usize, bool, bool) {
             // After a space, before an ASCII character other than a space.
             if c == b' ' {
                 match b.get(i) {
-                    Some(&n) if n < 0x80 && n != b' ' => return (i, ascii, alnum),
+                    Some(&n) if n < 0x80 && n != b' ' => return (i, ascii, alnum, han),
                     _ => {}
                 }
             }
             // Between an ASCII character and a Han one.
             if han_at(b, i) {
-                return (i, ascii, alnum);
+                return (i, ascii, alnum, han);
             }
         } else if han_at(b, i) {
             i += 3;
+            han = true;
             // After a Han character, before an ASCII or Han one.
-            if b.get(i).is_some_and(|&n| n < 0x80) || han_at(b, i) {
-                return (i, false, alnum);
+            if b.get(i).is_some_and(|&n| n < 0x80) || (!whole_han && han_at(b, i)) {
+                return (i, false, alnum, han);
             }
             ascii = false;
         } else {
@@ -118,7 +122,7 @@ fn chunk_end(b: &[u8], start: usize) -> (usize, bool, bool) {
             i += 1;
         }
     }
-    (i, ascii, alnum)
+    (i, ascii, alnum, han)
 }
 
 /// Word-break class of an ASCII byte.
