@@ -452,6 +452,36 @@ fn balance_quotes(text: &str, mut r: std::ops::Range<usize>) -> std::ops::Range<
         ('（', '）'),
         ('(', ')'),
     ];
+    // Most spans hold no quote or bracket: one pass over their characters tells.
+    let quoted = text[r.clone()].chars().any(|c| {
+        matches!(
+            c,
+            '“' | '”'
+                | '‘'
+                | '’'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '【'
+                | '】'
+                | '〔'
+                | '〕'
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | '"'
+                | '\''
+        )
+    });
+    if !quoted {
+        return r;
+    }
     for (open, close) in PAIRS {
         let inner = &text[r.clone()];
         let (opens, closes) = (inner.matches(open).count(), inner.matches(close).count());
