@@ -88,6 +88,7 @@ impl PhraseBuilder {
             edges: FxHashMap::default(),
             accept: vec![None],
             inner: Vec::new(),
+            root: Vec::new(),
             digits: false,
             max_words: 0,
             ascii: true,
@@ -175,8 +176,12 @@ impl PhraseBuilder {
             }
         }
         set.inner = vec![false; set.accept.len()];
-        for &(node, _, _) in set.edges.keys() {
+        set.root = vec![u32::MAX; class_ids.len()];
+        for (&(node, class, joint), &child) in &set.edges {
             set.inner[node as usize] = true;
+            if node == 0 && joint == TIGHT {
+                set.root[class as usize] = child;
+            }
         }
         (set, problems)
     }
@@ -196,6 +201,9 @@ pub struct PhraseSet {
     accept: Vec<Option<u32>>,
     /// Whether a node has children (a form runs on from it).
     inner: Vec<bool>,
+    /// The root's child by class (`u32::MAX`: none): every candidate starts there, so its
+    /// edges are looked up by index rather than hashed.
+    root: Vec<u32>,
     /// Some surface has a digit (so text without letters may still hold a form).
     digits: bool,
     /// The most words a form has.
@@ -232,6 +240,22 @@ impl Surfaces {
             Some(k) => self.short.insert(k, lookup),
             None => self.long.insert(w.into(), lookup),
         };
+    }
+
+    /// What the word `text[start..start + len]` is to the forms.
+    #[inline]
+    fn get_in(&self, text: &str, start: usize, len: usize) -> Lookup {
+        // The eight bytes from the word's start, where the text has them, masked to the
+        // word: the short key without a byte loop.
+        if len <= 7 {
+            if let Some(b) = text.as_bytes().get(start..start + 8) {
+                let bytes: [u8; 8] = b.try_into().unwrap_or_default();
+                let mask = (1u64 << (8 * len)) - 1;
+                let k = (u64::from_le_bytes(bytes) & mask) | ((len as u64) << 56);
+                return self.short.get(&k).copied().unwrap_or(Lookup::Other);
+            }
+        }
+        self.get(&text[start..start + len])
     }
 
     #[inline]
@@ -277,10 +301,13 @@ impl PhraseSet {
     /// forms, articles and conjunctions, up to a word of no form (which no term crosses) or
     /// the end of the text. Each word is cut and looked up once.
     fn runs(&self, folded: &str, mut visit: impl FnMut(&[Token])) {
+        if self.is_empty() {
+            return;
+        }
         let mut run: Vec<Token> = Vec::new();
         let mut any_start = false;
         for_each_word(folded, self.ascii, |start, w| {
-            let lookup = self.surfaces.get(w);
+            let lookup = self.surfaces.get_in(folded, start, w.len());
             if lookup == Lookup::Other {
                 if any_start {
                     visit(&run);
@@ -403,7 +430,12 @@ impl PhraseSet {
         let (at, len) = w.classes;
         for &class in &self.pool[at as usize..(at + len) as usize] {
             for &j in joints {
-                if let Some(&child) = self.edges.get(&(node, class, j)) {
+                let child = if node == 0 {
+                    self.root.get(class as usize).copied().filter(|&c| c != u32::MAX)
+                } else {
+                    self.edges.get(&(node, class, j)).copied()
+                };
+                if let Some(child) = child {
                     if let Some(p) = self.accept[child as usize] {
                         accept(k, p);
                     }
