@@ -188,8 +188,8 @@ pub fn variants(word: &str) -> Vec<String> {
     }
     if word.chars().all(|c| c.is_alphabetic()) && word.chars().count() >= 2 {
         for lemma in lemmas(word) {
-            for s in inflections(&lemma) {
-                push(&mut out, s);
+            for s in inflections(&lemma).iter() {
+                push(&mut out, s.clone());
             }
         }
     }
@@ -217,17 +217,17 @@ pub fn strip_possessive(word: &str) -> &str {
 
 /// The inflections of `lemma` as a noun and as a verb (a word that is not a verb gets
 /// harmless surfaces that text never contains).
-fn inflections(lemma: &str) -> Vec<String> {
+fn inflections(lemma: &str) -> std::rc::Rc<[String]> {
     // Compiling a glossary asks for the same words many times (every form's words, each
-    // lemma candidate): remember the answers, per thread.
+    // lemma candidate): remember the answers, per thread, shared rather than copied.
     thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<String>>> =
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<[String]>>> =
             Default::default();
     }
     if let Some(v) = SEEN.with(|m| m.borrow().get(lemma).cloned()) {
         return v;
     }
-    let v = generate_inflections(lemma);
+    let v: std::rc::Rc<[String]> = generate_inflections(lemma).into();
     SEEN.with(|m| m.borrow_mut().insert(lemma.to_string(), v.clone()));
     v
 }

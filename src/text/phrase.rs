@@ -431,7 +431,10 @@ impl PhraseSet {
         for &class in &self.pool[at as usize..(at + len) as usize] {
             for &j in joints {
                 let child = if node == 0 {
-                    self.root.get(class as usize).copied().filter(|&c| c != u32::MAX)
+                    self.root
+                        .get(class as usize)
+                        .copied()
+                        .filter(|&c| c != u32::MAX)
                 } else {
                     self.edges.get(&(node, class, j)).copied()
                 };
