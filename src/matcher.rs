@@ -158,15 +158,16 @@ impl Matcher {
             // A cue that is itself one of the entry's gated forms licenses nothing: otherwise
             // "Party" would vouch for "party" wherever the word repeats.
             let gated: Vec<Vec<String>> = e.gated.iter().map(|g| form_keys(g)).collect();
-            let (chinese, english): (Vec<(String, Vec<String>)>, Vec<(String, Vec<String>)>) =
-                fold_all(&e.cue)
-                    .into_iter()
-                    .map(|c| {
-                        let k = form_keys(&c);
-                        (c, k)
-                    })
-                    .filter(|(_, k)| !gated.contains(k))
-                    .partition(|(c, _)| c.chars().any(is_han));
+            // Each cue with its keys.
+            type Keyed = Vec<(String, Vec<String>)>;
+            let (chinese, english): (Keyed, Keyed) = fold_all(&e.cue)
+                .into_iter()
+                .map(|c| {
+                    let k = form_keys(&c);
+                    (c, k)
+                })
+                .filter(|(_, k)| !gated.contains(k))
+                .partition(|(c, _)| c.chars().any(is_han));
             cues.insert(i as u32, chinese.into_iter().map(|(c, _)| c).collect());
             for (c, mut keys) in english {
                 let Some(key) = keys.pop() else {

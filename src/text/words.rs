@@ -178,11 +178,14 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
                 }
                 Cls::MidLetter | Cls::MidBoth | Cls::MidNum => {
                     let next = b.get(i + 1).map(|&n| cls(n));
-                    let joins = match (prev, c, next) {
-                        (Cls::Letter, Cls::MidLetter | Cls::MidBoth, Some(Cls::Letter)) => true,
-                        (Cls::Digit, Cls::MidBoth | Cls::MidNum, Some(Cls::Digit)) => true,
-                        _ => false,
-                    };
+                    let joins = matches!(
+                        (prev, c, next),
+                        (
+                            Cls::Letter,
+                            Cls::MidLetter | Cls::MidBoth,
+                            Some(Cls::Letter)
+                        ) | (Cls::Digit, Cls::MidBoth | Cls::MidNum, Some(Cls::Digit))
+                    );
                     if !joins {
                         break;
                     }
