@@ -404,48 +404,52 @@ impl PhraseSet {
         false
     }
 
-    /// Walks the trie from word `k` at `node`, calling `accept(end_word, pattern)` at every
-    /// form end. A word leading to several classes tries each.
-    /// `more` is set when a form runs on past the last word of `ws`.
+    /// Walks the trie from the first word of `ws` at the root, calling
+    /// `accept(end_word, pattern)` at every form end. A word leading to several classes tries
+    /// each. `more` is set when a form runs on past the last word of `ws`. The walk keeps its
+    /// own stack: a form may have thousands of words.
     fn walk(
         &self,
         ws: &[Word],
-        k: usize,
-        node: u32,
+        stack: &mut Vec<(usize, u32)>,
         more: &mut bool,
         accept: &mut impl FnMut(usize, u32),
     ) {
-        let w = ws[k];
-        let joints: &[u32] = if node == 0 {
-            &[TIGHT]
-        } else {
-            match w.joint {
-                BREAK => return,
-                // A form's conjunction joint also takes words only spaces apart.
-                TIGHT => &[TIGHT, CONJUNCTION],
-                CONJUNCTION => &[CONJUNCTION],
-                _ => std::slice::from_ref(&w.joint),
-            }
-        };
-        let (at, len) = w.classes;
-        for &class in &self.pool[at as usize..(at + len) as usize] {
-            for &j in joints {
-                let child = if node == 0 {
-                    self.root
-                        .get(class as usize)
-                        .copied()
-                        .filter(|&c| c != u32::MAX)
-                } else {
-                    self.edges.get(&(node, class, j)).copied()
-                };
-                if let Some(child) = child {
-                    if let Some(p) = self.accept[child as usize] {
-                        accept(k, p);
-                    }
-                    if k + 1 < ws.len() {
-                        self.walk(ws, k + 1, child, more, accept);
-                    } else if self.inner[child as usize] {
-                        *more = true;
+        stack.clear();
+        stack.push((0, 0));
+        while let Some((k, node)) = stack.pop() {
+            let w = ws[k];
+            let joints: &[u32] = if node == 0 {
+                &[TIGHT]
+            } else {
+                match w.joint {
+                    BREAK => continue,
+                    // A form's conjunction joint also takes words only spaces apart.
+                    TIGHT => &[TIGHT, CONJUNCTION],
+                    CONJUNCTION => &[CONJUNCTION],
+                    _ => std::slice::from_ref(&w.joint),
+                }
+            };
+            let (at, len) = w.classes;
+            for &class in &self.pool[at as usize..(at + len) as usize] {
+                for &j in joints {
+                    let child = if node == 0 {
+                        self.root
+                            .get(class as usize)
+                            .copied()
+                            .filter(|&c| c != u32::MAX)
+                    } else {
+                        self.edges.get(&(node, class, j)).copied()
+                    };
+                    if let Some(child) = child {
+                        if let Some(p) = self.accept[child as usize] {
+                            accept(k, p);
+                        }
+                        if k + 1 < ws.len() {
+                            stack.push((k + 1, child));
+                        } else if self.inner[child as usize] {
+                            *more = true;
+                        }
                     }
                 }
             }
@@ -453,13 +457,14 @@ impl PhraseSet {
     }
 
     /// The forms matching from the first word of `run`: `hits` gets (last word, pattern)
-    /// for each, `ws` the words.
+    /// for each, `ws` the words (`stack` is the walk's).
     fn matches_from(
         &self,
         folded: &str,
         run: &[Token],
         ws: &mut Vec<Word>,
         hits: &mut Vec<(usize, u32)>,
+        stack: &mut Vec<(usize, u32)>,
     ) {
         hits.clear();
         // Most candidates end within two words ("to the", "in a"): cut two, and the rest
@@ -469,24 +474,24 @@ impl PhraseSet {
             return;
         }
         let mut more = false;
-        self.walk(ws, 0, 0, &mut more, &mut |k, p| hits.push((k, p)));
+        self.walk(ws, stack, &mut more, &mut |k, p| hits.push((k, p)));
         if cut_short && more {
             hits.clear();
             self.scan(folded, run, ws, usize::MAX);
-            self.walk(ws, 0, 0, &mut more, &mut |k, p| hits.push((k, p)));
+            self.walk(ws, stack, &mut more, &mut |k, p| hits.push((k, p)));
         }
     }
 
     /// Leftmost-longest matches in folded text: (start, end, pattern), sorted by start.
     pub fn find(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
-        let (mut ws, mut hits) = (Vec::new(), Vec::new());
+        let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         let mut free = 0;
         self.runs(folded, |run| {
             for k in 0..run.len() {
                 if run[k].start < free {
                     continue;
                 }
-                self.matches_from(folded, &run[k..], &mut ws, &mut hits);
+                self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
                 let best = hits.iter().copied().reduce(|b, h| {
                     if h.0 > b.0 || (h.0 == b.0 && h.1 < b.1) {
                         h
@@ -504,10 +509,10 @@ impl PhraseSet {
 
     /// Every match, nested and overlapping ones too: (start, end, pattern).
     pub fn find_overlapping(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
-        let (mut ws, mut hits) = (Vec::new(), Vec::new());
+        let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         self.runs(folded, |run| {
             for k in 0..run.len() {
-                self.matches_from(folded, &run[k..], &mut ws, &mut hits);
+                self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
                 for &(k, p) in &hits {
                     out.push(widen_quotes(folded, ws[0].start, ws[k].end, p));
                 }
@@ -559,6 +564,15 @@ mod tests {
         out.iter()
             .map(|&(a, b, _)| text[n.original_range(a..b)].to_string())
             .collect()
+    }
+
+    /// A form of thousands of words is walked without deep recursion (it overflowed the
+    /// stack).
+    #[test]
+    fn a_very_long_form() {
+        let form = vec!["alpha beta"; 10_000].join(" ");
+        let s = set(&[&form]);
+        assert_eq!(found(&s, &format!("x {form} y")), [form.as_str()]);
     }
 
     #[test]
