@@ -140,6 +140,14 @@ impl Matcher {
         let mut cue_builder = PhraseBuilder::default();
         let mut cue_entries: Vec<Vec<u32>> = Vec::new();
         let mut cue_ids: HashMap<String, u32> = HashMap::default();
+        // Many entries share cues and gated forms: each string's keys are computed once.
+        let mut keys_of: HashMap<String, Vec<String>> = HashMap::default();
+        let mut form_keys = |s: &str| -> Vec<String> {
+            keys_of
+                .entry(s.to_string())
+                .or_insert_with(|| crate::text::inflect::form_keys(s))
+                .clone()
+        };
         for (i, e) in glossary.entries.iter().enumerate() {
             if !e.exclude.is_empty() {
                 excludes.insert(i as u32, fold_all(&e.exclude));
@@ -149,18 +157,20 @@ impl Matcher {
             }
             // A cue that is itself one of the entry's gated forms licenses nothing: otherwise
             // "Party" would vouch for "party" wherever the word repeats.
-            let gated: Vec<Vec<String>> = e
-                .gated
-                .iter()
-                .map(|g| crate::text::inflect::form_keys(g))
-                .collect();
-            let (chinese, english): (Vec<String>, Vec<String>) = fold_all(&e.cue)
+            let gated: Vec<Vec<String>> = e.gated.iter().map(|g| form_keys(g)).collect();
+            // Each cue with its keys.
+            type Keyed = Vec<(String, Vec<String>)>;
+            let (chinese, english): (Keyed, Keyed) = fold_all(&e.cue)
                 .into_iter()
-                .filter(|c| !gated.contains(&crate::text::inflect::form_keys(c)))
-                .partition(|c| c.chars().any(is_han));
-            cues.insert(i as u32, chinese);
-            for c in english {
-                let Some(key) = crate::text::inflect::form_keys(&c).pop() else {
+                .map(|c| {
+                    let k = form_keys(&c);
+                    (c, k)
+                })
+                .filter(|(_, k)| !gated.contains(k))
+                .partition(|(c, _)| c.chars().any(is_han));
+            cues.insert(i as u32, chinese.into_iter().map(|(c, _)| c).collect());
+            for (c, mut keys) in english {
+                let Some(key) = keys.pop() else {
                     continue;
                 };
                 let next = cue_entries.len() as u32;
@@ -443,6 +453,36 @@ fn balance_quotes(text: &str, mut r: std::ops::Range<usize>) -> std::ops::Range<
         ('（', '）'),
         ('(', ')'),
     ];
+    // Most spans hold no quote or bracket: one pass over their characters tells.
+    let quoted = text[r.clone()].chars().any(|c| {
+        matches!(
+            c,
+            '“' | '”'
+                | '‘'
+                | '’'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '【'
+                | '】'
+                | '〔'
+                | '〕'
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | '"'
+                | '\''
+        )
+    });
+    if !quoted {
+        return r;
+    }
     for (open, close) in PAIRS {
         let inner = &text[r.clone()];
         let (opens, closes) = (inner.matches(open).count(), inner.matches(close).count());
@@ -597,11 +637,8 @@ fn compile(glossary: &Glossary) -> Compiled {
             origins.push((ei, kind, form));
             if !key.chars().any(is_han) {
                 match expand_names(form, &by_id, glossary) {
-                    Ok(forms) if !form.contains('{') => {
-                        for f in forms {
-                            phrases.add(&fold_form(&f), id);
-                        }
-                    }
+                    // A form without names is its one wording, folded already.
+                    Ok(_) if !form.contains('{') => phrases.add(&key, id),
                     // The wordings of a form with `{name}`s give way to written forms.
                     Ok(forms) => {
                         for f in forms {

@@ -188,8 +188,8 @@ pub fn variants(word: &str) -> Vec<String> {
     }
     if word.chars().all(|c| c.is_alphabetic()) && word.chars().count() >= 2 {
         for lemma in lemmas(word) {
-            for s in inflections(&lemma) {
-                push(&mut out, s);
+            for s in inflections(&lemma).iter() {
+                push(&mut out, s.clone());
             }
         }
     }
@@ -217,23 +217,26 @@ pub fn strip_possessive(word: &str) -> &str {
 
 /// The inflections of `lemma` as a noun and as a verb (a word that is not a verb gets
 /// harmless surfaces that text never contains).
-fn inflections(lemma: &str) -> Vec<String> {
+fn inflections(lemma: &str) -> std::rc::Rc<[String]> {
     // Compiling a glossary asks for the same words many times (every form's words, each
-    // lemma candidate): remember the answers, per thread.
+    // lemma candidate): remember the answers, per thread, shared rather than copied.
     thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<String>>> =
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<[String]>>> =
             Default::default();
     }
     if let Some(v) = SEEN.with(|m| m.borrow().get(lemma).cloned()) {
         return v;
     }
-    let v = generate_inflections(lemma);
+    let v: std::rc::Rc<[String]> = generate_inflections(lemma).into();
     SEEN.with(|m| m.borrow_mut().insert(lemma.to_string(), v.clone()));
     v
 }
 
 fn generate_inflections(lemma: &str) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
+    let verb = |key: &str, tense: Tense, form: Form| {
+        English::verb(key, &Person::Third, &Number::Singular, &tense, &form)
+    };
     // Wiktionary keeps a word's senses apart (`break` is regular in an old sense, `break_2`
     // is the everyday irregular verb): every sense's forms count.
     for key in [
@@ -241,36 +244,18 @@ fn generate_inflections(lemma: &str) -> Vec<String> {
         format!("{lemma}_2"),
         format!("{lemma}_3"),
     ] {
+        out.push(English::noun(&key, &Number::Plural));
+        let past = verb(&key, Tense::Past, Form::Finite);
+        // A sense key the verb table lacks (the usual case) comes back with its suffix in
+        // every form: one call tells.
+        if key.len() > lemma.len() && past.contains('_') {
+            continue;
+        }
         out.extend([
-            English::noun(&key, &Number::Plural),
-            English::verb(
-                &key,
-                &Person::Third,
-                &Number::Singular,
-                &Tense::Present,
-                &Form::Finite,
-            ),
-            English::verb(
-                &key,
-                &Person::Third,
-                &Number::Singular,
-                &Tense::Past,
-                &Form::Finite,
-            ),
-            English::verb(
-                &key,
-                &Person::Third,
-                &Number::Singular,
-                &Tense::Present,
-                &Form::Participle,
-            ),
-            English::verb(
-                &key,
-                &Person::Third,
-                &Number::Singular,
-                &Tense::Past,
-                &Form::Participle,
-            ),
+            verb(&key, Tense::Present, Form::Finite),
+            past,
+            verb(&key, Tense::Present, Form::Participle),
+            verb(&key, Tense::Past, Form::Participle),
         ]);
     }
     // A sense key the tables lack comes back with its suffix; and the generator may answer
@@ -465,7 +450,12 @@ pub fn spellings(word: &str) -> Vec<String> {
     }
     // Endings need a stem long enough that the word is not a short common one ("for",
     // "our", "hour" and "tour" keep their spelling).
+    let last = word.as_bytes().last().copied();
     for &(uk, us) in SPELLING_ENDINGS {
+        // Most words end in neither ending: their last letters differ.
+        if last != uk.as_bytes().last().copied() && last != us.as_bytes().last().copied() {
+            continue;
+        }
         for (from, to) in [(uk, us), (us, uk)] {
             if let Some(stem) = word.strip_suffix(from) {
                 if stem.len() >= 3 && stem.chars().all(|c| c.is_alphabetic()) {

@@ -9,6 +9,7 @@ pub mod inflect;
 pub mod normalize;
 pub mod phrase;
 pub mod snippet;
+pub mod words;
 pub mod xml;
 
 use std::borrow::Cow;

@@ -12,12 +12,10 @@
 //! one or two of those — or exactly the punctuation the form has there (`No. 1`). Matching
 //! is leftmost-longest over words, or every match with [`PhraseSet::find_overlapping`].
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-use crate::text::inflect::{
-    form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
-};
+use crate::text::inflect::{form_words, gap_joint, variants, word_class, Joint, DETERMINERS};
+use crate::text::words::for_each_word;
 
 /// Joint ids in the trie: spaces (and quotes, articles); a conjunction; then one id per
 /// punctuation string that some form has between two words.
@@ -25,9 +23,19 @@ const TIGHT: u32 = 0;
 const CONJUNCTION: u32 = 1;
 const BREAK: u32 = u32::MAX;
 
-/// Class lists of words with a role of their own between the words of a term.
-const DETERMINER_WORD: u32 = u32::MAX;
-const CONJUNCTION_WORD: u32 = u32::MAX - 1;
+/// What a word of text is to the forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookup {
+    /// A surface of some form words: their classes, as (start, length) in the pool, and
+    /// whether one of them begins a form.
+    Classes { at: u32, len: u32, starts: bool },
+    /// An article or determiner: skipped between the words of a term.
+    Determiner,
+    /// "and": a conjunction between the parts of a term.
+    Conjunction,
+    /// No word of any form: a term never runs across it.
+    Other,
+}
 
 /// Builds a [`PhraseSet`]: add every form, then [`PhraseBuilder::build`].
 #[derive(Default)]
@@ -74,14 +82,16 @@ impl PhraseBuilder {
         // Written forms first (stable), so a generated wording never takes their place.
         self.forms.sort_by_key(|f| f.2);
         let mut set = PhraseSet {
-            surfaces: FxHashMap::default(),
+            surfaces: Surfaces::default(),
             pool: Vec::new(),
             punctuation: FxHashMap::default(),
             edges: FxHashMap::default(),
             accept: vec![None],
+            inner: Vec::new(),
+            root: Vec::new(),
             digits: false,
-            first_words: None,
             max_words: 0,
+            ascii: true,
         };
         // Classes: one per distinct word class; every surface of a form word leads to it.
         let mut class_ids: FxHashMap<String, u32> = FxHashMap::default();
@@ -108,27 +118,6 @@ impl PhraseBuilder {
             .iter()
             .filter_map(|(ws, _, _)| ws.first().map(|(w, _)| word_ids[w]))
             .collect();
-        let firsts: Vec<&str> = surface_classes
-            .iter()
-            .filter(|(_, list)| list.iter().any(|c| first_classes.contains(c)))
-            .map(|(s, _)| s.as_str())
-            .collect();
-        set.first_words = (!firsts.is_empty())
-            .then(|| {
-                // A DFA: built once per glossary (about 0.1 s for the curated one), it searches
-                // several times faster than the NFA, and the search runs over every byte.
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&firsts)
-                    .or_else(|_| {
-                        AhoCorasickBuilder::new()
-                            .match_kind(MatchKind::LeftmostLongest)
-                            .build(&firsts)
-                    })
-                    .ok()
-            })
-            .flatten();
         set.max_words = self
             .forms
             .iter()
@@ -137,18 +126,20 @@ impl PhraseBuilder {
             .unwrap_or(0);
         for (s, list) in surface_classes {
             set.digits |= s.bytes().any(|b| b.is_ascii_digit());
+            set.ascii &= s.is_ascii();
             let at = set.pool.len() as u32;
             set.pool.extend(&list);
-            set.surfaces
-                .insert(s.into_boxed_str(), (at, list.len() as u32));
+            let starts = list.iter().any(|c| first_classes.contains(c));
+            let len = list.len() as u32;
+            set.surfaces.insert(&s, Lookup::Classes { at, len, starts });
         }
         // Articles, determiners and "and" are never words of a form (see `form_words`), so in
         // text they are always skipped, even where a form word's inflection spells one
         // ("its" from "it").
         for d in DETERMINERS {
-            set.surfaces.insert((*d).into(), (DETERMINER_WORD, 0));
+            set.surfaces.insert(d, Lookup::Determiner);
         }
-        set.surfaces.insert("and".into(), (CONJUNCTION_WORD, 0));
+        set.surfaces.insert("and", Lookup::Conjunction);
 
         let mut problems = Vec::new();
         for (ws, pattern, generated) in &self.forms {
@@ -184,6 +175,14 @@ impl PhraseBuilder {
                 None => set.accept[node as usize] = Some(*pattern),
             }
         }
+        set.inner = vec![false; set.accept.len()];
+        set.root = vec![u32::MAX; class_ids.len()];
+        for (&(node, class, joint), &child) in &set.edges {
+            set.inner[node as usize] = true;
+            if node == 0 && joint == TIGHT {
+                set.root[class as usize] = child;
+            }
+        }
         (set, problems)
     }
 }
@@ -191,9 +190,8 @@ impl PhraseBuilder {
 /// Compiled English forms.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
-    /// Surface → its classes, as (start, length) in `pool`; articles, determiners and "and"
-    /// are marked with the sentinel starts above.
-    surfaces: FxHashMap<Box<str>, (u32, u32)>,
+    /// Surface → what it is to the forms (its classes, as (start, length) in `pool`).
+    surfaces: Surfaces,
     pool: Vec<u32>,
     /// Punctuation a form has between two words → joint id.
     punctuation: FxHashMap<Box<str>, u32>,
@@ -201,12 +199,82 @@ pub struct PhraseSet {
     edges: FxHashMap<(u32, u32, u32), u32>,
     /// The pattern a node completes.
     accept: Vec<Option<u32>>,
+    /// Whether a node has children (a form runs on from it).
+    inner: Vec<bool>,
+    /// The root's child by class (`u32::MAX`: none): every candidate starts there, so its
+    /// edges are looked up by index rather than hashed.
+    root: Vec<u32>,
     /// Some surface has a digit (so text without letters may still hold a form).
     digits: bool,
-    /// The surfaces of forms' first words, to find where a form may start.
-    first_words: Option<AhoCorasick>,
     /// The most words a form has.
     max_words: usize,
+    /// Every surface is ASCII (so text words with other characters need no look-up).
+    ascii: bool,
+}
+
+/// Surfaces by word. Every word of the text is looked up, so a word of up to seven bytes
+/// (most words) is keyed by its bytes packed in an integer: hashing and comparing it is a
+/// multiplication and one comparison, where a string key costs a byte loop and a `memcmp`.
+#[derive(Debug, Clone, Default)]
+struct Surfaces {
+    short: FxHashMap<u64, Lookup>,
+    long: FxHashMap<Box<str>, Lookup>,
+}
+
+impl Surfaces {
+    /// The key of a word of at most seven bytes: its bytes and its length.
+    #[inline]
+    fn short_key(w: &str) -> Option<u64> {
+        let b = w.as_bytes();
+        (b.len() <= 7).then(|| {
+            let mut k = (b.len() as u64) << 56;
+            for (i, &c) in b.iter().enumerate() {
+                k |= (c as u64) << (8 * i);
+            }
+            k
+        })
+    }
+
+    fn insert(&mut self, w: &str, lookup: Lookup) {
+        match Self::short_key(w) {
+            Some(k) => self.short.insert(k, lookup),
+            None => self.long.insert(w.into(), lookup),
+        };
+    }
+
+    /// What the word `text[start..start + len]` is to the forms.
+    #[inline]
+    fn get_in(&self, text: &str, start: usize, len: usize) -> Lookup {
+        // The eight bytes from the word's start, where the text has them, masked to the
+        // word: the short key without a byte loop.
+        if len <= 7 {
+            if let Some(b) = text.as_bytes().get(start..start + 8) {
+                let bytes: [u8; 8] = b.try_into().unwrap_or_default();
+                let mask = (1u64 << (8 * len)) - 1;
+                let k = (u64::from_le_bytes(bytes) & mask) | ((len as u64) << 56);
+                return self.short.get(&k).copied().unwrap_or(Lookup::Other);
+            }
+        }
+        self.get(&text[start..start + len])
+    }
+
+    #[inline]
+    fn get(&self, w: &str) -> Lookup {
+        match Self::short_key(w) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        }
+        .copied()
+        .unwrap_or(Lookup::Other)
+    }
+}
+
+/// A word of text and what it is to the forms.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    lookup: Lookup,
 }
 
 /// A word of text that leads to some class, and the joint that precedes it.
@@ -229,44 +297,65 @@ impl PhraseSet {
         self.digits
     }
 
-    /// The words of `folded` that lead to some class, with their joints.
-    /// The words from `start` (a word start) that a form could run through: each with its
-    /// classes and the joint before it, up to the first joint no form crosses or the longest
-    /// form's length.
-    fn scan_from(&self, folded: &str, start: usize, out: &mut Vec<Word>) {
-        // Cutting words costs in the length of the text given, so a short stretch is cut
-        // first, and a longer one only when a form may run past it.
-        let mut reach = 160;
-        loop {
-            let mut end = (start + reach).min(folded.len());
-            while !folded.is_char_boundary(end) {
-                end += 1;
-            }
-            if !self.scan_stretch(folded, start, end, out) || end == folded.len() {
+    /// Calls `visit(run)` for every run of words that a form could run through: words of
+    /// forms, articles and conjunctions, up to a word of no form (which no term crosses) or
+    /// the end of the text. Each word is cut and looked up once.
+    fn runs(&self, folded: &str, mut visit: impl FnMut(&[Token])) {
+        if self.is_empty() {
+            return;
+        }
+        let mut run: Vec<Token> = Vec::new();
+        let mut any_start = false;
+        for_each_word(folded, self.ascii, |start, w| {
+            let lookup = self.surfaces.get_in(folded, start, w.len());
+            if lookup == Lookup::Other {
+                if any_start {
+                    visit(&run);
+                }
+                run.clear();
+                any_start = false;
                 return;
             }
-            reach *= 4;
+            any_start |= matches!(lookup, Lookup::Classes { starts: true, .. });
+            run.push(Token {
+                start,
+                end: start + w.len(),
+                lookup,
+            });
+        });
+        if any_start {
+            visit(&run);
         }
     }
 
-    /// [`PhraseSet::scan_from`] within `folded[..end]`: true when the words ran up to `end`,
-    /// so that a longer stretch might hold more of a form.
-    fn scan_stretch(&self, folded: &str, start: usize, end: usize, out: &mut Vec<Word>) -> bool {
+    /// The words from the first of `run` that a form could run through: each with its
+    /// classes and the joint before it, up to the first joint no form crosses or the longest
+    /// form's length. Empty when the first word begins no form.
+    /// Stops after `limit` words; true when it stopped there with more words to look at.
+    fn scan(&self, folded: &str, run: &[Token], out: &mut Vec<Word>, limit: usize) -> bool {
         out.clear();
-        let mut last_end = start;
+        if !matches!(
+            run.first(),
+            Some(Token {
+                lookup: Lookup::Classes { starts: true, .. },
+                ..
+            })
+        ) {
+            return false;
+        }
+        let limit = limit.min(self.max_words);
+        let mut last_end = run[0].start;
         let mut joint = BREAK;
         let (mut conjunctions, mut determiners) = (0u8, 0u8);
-        for (i, w) in words(&folded[start..end]) {
-            let i = start + i;
-            if (joint == BREAK && !out.is_empty()) || out.len() >= self.max_words {
+        for t in run {
+            if joint == BREAK && !out.is_empty() {
                 return false;
             }
-            if i + w.len() == end && end < folded.len() {
-                // The stretch may cut this word short.
-                return true;
+            if out.len() >= limit {
+                return limit < self.max_words;
             }
-            let gap = &folded[last_end..i];
-            last_end = i + w.len();
+            let gap = &folded[last_end..t.start];
+            last_end = t.end;
             if joint != BREAK {
                 match gap_joint(gap) {
                     Some(Joint::Conjunction) => conjunctions = conjunctions.saturating_add(1),
@@ -280,151 +369,155 @@ impl PhraseSet {
                     }
                 }
             }
-            match self.surfaces.get(w) {
-                Some(&(DETERMINER_WORD | CONJUNCTION_WORD, 0)) if out.is_empty() => return false,
-                Some(&(DETERMINER_WORD, 0)) => {
+            match t.lookup {
+                Lookup::Determiner => {
                     determiners = determiners.saturating_add(1);
                     if determiners > 2 {
                         joint = BREAK;
                     }
                 }
-                Some(&(CONJUNCTION_WORD, 0)) => {
+                Lookup::Conjunction => {
                     conjunctions = conjunctions.saturating_add(1);
                     if joint > CONJUNCTION {
                         joint = BREAK;
                     }
                 }
-                Some(&classes) => {
+                Lookup::Classes { at, len, .. } => {
                     let j = match joint {
                         TIGHT | CONJUNCTION if conjunctions > 2 => BREAK,
                         TIGHT | CONJUNCTION if conjunctions > 0 => CONJUNCTION,
                         j => j,
                     };
                     out.push(Word {
-                        start: i,
-                        end: last_end,
-                        classes,
+                        start: t.start,
+                        end: t.end,
+                        classes: (at, len),
                         joint: j,
                     });
                     joint = TIGHT;
                     conjunctions = 0;
                     determiners = 0;
                 }
-                // A form starts with one of its words, so a candidate whose first word is
-                // none ends here.
-                None if out.is_empty() => return false,
-                None => joint = BREAK,
+                Lookup::Other => return false,
             }
         }
-        // The stretch ended after a space or punctuation: more words may follow.
-        true
+        false
     }
 
-    /// Walks the trie from word `k` at `node`, calling `accept(end_word, pattern)` at every
-    /// form end. A word leading to several classes tries each.
-    fn walk(&self, ws: &[Word], k: usize, node: u32, accept: &mut impl FnMut(usize, u32)) {
-        let w = ws[k];
-        let joints: &[u32] = if node == 0 {
-            &[TIGHT]
-        } else {
-            match w.joint {
-                BREAK => return,
-                // A form's conjunction joint also takes words only spaces apart.
-                TIGHT => &[TIGHT, CONJUNCTION],
-                CONJUNCTION => &[CONJUNCTION],
-                _ => std::slice::from_ref(&w.joint),
-            }
-        };
-        let (at, len) = w.classes;
-        for &class in &self.pool[at as usize..(at + len) as usize] {
-            for &j in joints {
-                if let Some(&child) = self.edges.get(&(node, class, j)) {
-                    if let Some(p) = self.accept[child as usize] {
-                        accept(k, p);
-                    }
-                    if k + 1 < ws.len() {
-                        self.walk(ws, k + 1, child, accept);
+    /// Walks the trie from the first word of `ws` at the root, calling
+    /// `accept(end_word, pattern)` at every form end. A word leading to several classes tries
+    /// each. `more` is set when a form runs on past the last word of `ws`. The walk keeps its
+    /// own stack: a form may have thousands of words.
+    fn walk(
+        &self,
+        ws: &[Word],
+        stack: &mut Vec<(usize, u32)>,
+        more: &mut bool,
+        accept: &mut impl FnMut(usize, u32),
+    ) {
+        stack.clear();
+        stack.push((0, 0));
+        while let Some((k, node)) = stack.pop() {
+            let w = ws[k];
+            let joints: &[u32] = if node == 0 {
+                &[TIGHT]
+            } else {
+                match w.joint {
+                    BREAK => continue,
+                    // A form's conjunction joint also takes words only spaces apart.
+                    TIGHT => &[TIGHT, CONJUNCTION],
+                    CONJUNCTION => &[CONJUNCTION],
+                    _ => std::slice::from_ref(&w.joint),
+                }
+            };
+            let (at, len) = w.classes;
+            for &class in &self.pool[at as usize..(at + len) as usize] {
+                for &j in joints {
+                    let child = if node == 0 {
+                        self.root
+                            .get(class as usize)
+                            .copied()
+                            .filter(|&c| c != u32::MAX)
+                    } else {
+                        self.edges.get(&(node, class, j)).copied()
+                    };
+                    if let Some(child) = child {
+                        if let Some(p) = self.accept[child as usize] {
+                            accept(k, p);
+                        }
+                        if k + 1 < ws.len() {
+                            stack.push((k + 1, child));
+                        } else if self.inner[child as usize] {
+                            *more = true;
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Where a form may start: word starts where the surface of a form's first word begins,
-    /// found by one automaton over those surfaces (so text without such a word is never cut
-    /// into words).
-    fn starts<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.first_words
-            .iter()
-            .flat_map(move |ac| ac.find_iter(folded))
-            .map(|m| m.start())
-            .filter(move |&p| word_starts_at(folded, p))
+    /// The forms matching from the first word of `run`: `hits` gets (last word, pattern)
+    /// for each, `ws` the words (`stack` is the walk's).
+    fn matches_from(
+        &self,
+        folded: &str,
+        run: &[Token],
+        ws: &mut Vec<Word>,
+        hits: &mut Vec<(usize, u32)>,
+        stack: &mut Vec<(usize, u32)>,
+    ) {
+        hits.clear();
+        // Most candidates end within two words ("to the", "in a"): cut two, and the rest
+        // only when a form runs on past them.
+        let cut_short = self.scan(folded, run, ws, 2);
+        if ws.is_empty() {
+            return;
+        }
+        let mut more = false;
+        self.walk(ws, stack, &mut more, &mut |k, p| hits.push((k, p)));
+        if cut_short && more {
+            hits.clear();
+            self.scan(folded, run, ws, usize::MAX);
+            self.walk(ws, stack, &mut more, &mut |k, p| hits.push((k, p)));
+        }
     }
 
     /// Leftmost-longest matches in folded text: (start, end, pattern), sorted by start.
     pub fn find(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
-        let mut ws = Vec::new();
+        let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         let mut free = 0;
-        for p in self.starts(folded) {
-            if p < free {
-                continue;
-            }
-            self.scan_from(folded, p, &mut ws);
-            if ws.is_empty() {
-                continue;
-            }
-            let mut best: Option<(usize, u32)> = None;
-            self.walk(&ws, 0, 0, &mut |k, p| {
-                if best.is_none_or(|(bk, bp)| k > bk || (k == bk && p < bp)) {
-                    best = Some((k, p));
+        self.runs(folded, |run| {
+            for k in 0..run.len() {
+                if run[k].start < free {
+                    continue;
                 }
-            });
-            if let Some((k, pattern)) = best {
-                out.push(widen_quotes(folded, ws[0].start, ws[k].end, pattern));
-                free = ws[k].end;
+                self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
+                let best = hits.iter().copied().reduce(|b, h| {
+                    if h.0 > b.0 || (h.0 == b.0 && h.1 < b.1) {
+                        h
+                    } else {
+                        b
+                    }
+                });
+                if let Some((k, pattern)) = best {
+                    out.push(widen_quotes(folded, ws[0].start, ws[k].end, pattern));
+                    free = ws[k].end;
+                }
             }
-        }
+        });
     }
 
     /// Every match, nested and overlapping ones too: (start, end, pattern).
     pub fn find_overlapping(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
-        let mut ws = Vec::new();
-        for p in self.starts(folded) {
-            self.scan_from(folded, p, &mut ws);
-            if ws.is_empty() {
-                continue;
+        let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
+        self.runs(folded, |run| {
+            for k in 0..run.len() {
+                self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
+                for &(k, p) in &hits {
+                    out.push(widen_quotes(folded, ws[0].start, ws[k].end, p));
+                }
             }
-            self.walk(&ws, 0, 0, &mut |k, p| {
-                out.push(widen_quotes(folded, ws[0].start, ws[k].end, p))
-            });
-        }
-    }
-}
-
-/// Does a word (as UAX #29 cuts folded text, see [`words`]) start at `p`? After a space or
-/// most ASCII punctuation, yes; after an ASCII letter or digit, no; after anything else
-/// (punctuation that may join words, `u.s`, `1,000`, `x_y`; combining marks; other scripts)
-/// the segmentation itself decides, over a few characters either side.
-#[inline]
-fn word_starts_at(folded: &str, p: usize) -> bool {
-    match folded[..p].chars().next_back() {
-        None => true,
-        Some(c) if c.is_ascii() && !matches!(c, '.' | '\'' | ':' | '_' | ',' | ';') => {
-            !c.is_ascii_alphanumeric()
-        }
-        // No rule of UAX #29 joins a Han character to what follows it.
-        Some(c) if crate::text::chinese::is_han(c) => true,
-        Some(_) => {
-            let mut lo = p.saturating_sub(48);
-            while !folded.is_char_boundary(lo) {
-                lo -= 1;
-            }
-            let mut hi = (p + 48).min(folded.len());
-            while !folded.is_char_boundary(hi) {
-                hi += 1;
-            }
-            words(&folded[lo..hi]).any(|(i, _)| lo + i == p)
-        }
+        });
     }
 }
 
@@ -471,6 +564,15 @@ mod tests {
         out.iter()
             .map(|&(a, b, _)| text[n.original_range(a..b)].to_string())
             .collect()
+    }
+
+    /// A form of thousands of words is walked without deep recursion (it overflowed the
+    /// stack).
+    #[test]
+    fn a_very_long_form() {
+        let form = vec!["alpha beta"; 10_000].join(" ");
+        let s = set(&[&form]);
+        assert_eq!(found(&s, &format!("x {form} y")), [form.as_str()]);
     }
 
     #[test]

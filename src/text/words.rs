@@ -1,0 +1,287 @@
+//! Cutting folded text into words fast: the same words as [`words`] (UAX #29 via
+//! `unicode-segmentation`), with the segmenter run only where the text is not plain ASCII.
+//!
+//! The phrase matcher looks at every word of English text, so the cut runs over every byte.
+//! UAX #29 always breaks right after a space that an ASCII character other than a space
+//! follows, and on both sides of a Han character of the main block that no combining mark
+//! follows (no rule joins a Han character, or an ASCII one, to the other): the text falls
+//! into chunks that segment independently. An ASCII chunk is cut here by the rules for
+//! ASCII (letters, digits and `_` join; `.` `'` `:` between letters and `.` `'` `,` `;`
+//! between digits join too); any other chunk goes to the segmenter.
+
+use crate::text::inflect::words;
+
+/// Calls `f(start, word)` for every word of `folded`, in order, exactly as [`words`] yields
+/// them. With `ascii_only`, the caller cares only about words made of ASCII: a chunk whose
+/// words all hold a non-ASCII character may come as one call with the whole chunk (which
+/// holds a non-ASCII character too), so Chinese text costs a glance per chunk.
+#[inline]
+pub fn for_each_word<'a>(folded: &'a str, ascii_only: bool, mut f: impl FnMut(usize, &'a str)) {
+    let b = folded.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        // The commonest chunk: letters and digits, then spaces, then ASCII (or the end, or a
+        // Han character): one word, found with one look at each byte.
+        let mut j = start;
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j > start && b.get(j).is_none_or(|&c| c == b' ') {
+            let mut k = j;
+            while k < b.len() && b[k] == b' ' {
+                k += 1;
+            }
+            if k == b.len() || b[k] < 0x80 || han_at(b, k) {
+                f(start, &folded[start..j]);
+                start = k;
+                continue;
+            }
+        }
+        // The common chunk: ASCII other than spaces, then spaces, then ASCII (or the end, or
+        // a Han character). Its words are cut where it is found, with no second look.
+        while j < b.len() && b[j] < 0x80 && b[j] != b' ' {
+            j += 1;
+        }
+        let mut k = j;
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
+        }
+        let plain = if k > j {
+            k == b.len() || b[k] < 0x80 || han_at(b, k)
+        } else {
+            k > start && (k == b.len() || han_at(b, k))
+        };
+        if plain {
+            ascii_words(&folded[start..j], start, &mut f);
+            start = k;
+            continue;
+        }
+        let (end, ascii, ascii_alnum, han) = chunk_end(b, start, ascii_only);
+        let chunk = &folded[start..end];
+        if ascii {
+            ascii_words(chunk, start, &mut f);
+        } else if ascii_only && !ascii_alnum {
+            // Every word here holds a non-ASCII character; one call stands for them all.
+            if han || chunk.chars().any(char::is_alphanumeric) {
+                f(start, chunk);
+            }
+        } else {
+            for (i, w) in words(chunk) {
+                f(start + i, w);
+            }
+        }
+        start = end;
+    }
+}
+
+/// Is a Han character of U+4E00–U+9FFF encoded at `b[i..i + 3]`?
+#[inline]
+fn han_at(b: &[u8], i: usize) -> bool {
+    match b.get(i..i + 3) {
+        Some(&[b0 @ 0xE4..=0xE9, b1, _]) => b0 > 0xE4 || b1 >= 0xB8,
+        _ => false,
+    }
+}
+
+/// The end of the chunk starting at `start` (the next place UAX #29 surely breaks with no
+/// look across), whether the chunk is all ASCII, whether it has an ASCII letter or digit,
+/// and whether it has a Han character. With `whole_han`, a run of Han characters is one
+/// chunk (a caller that looks at ASCII words only need not see them one by one).
+#[inline]
+fn chunk_end(b: &[u8], start: usize, whole_han: bool) -> (usize, bool, bool, bool) {
+    let mut ascii = true;
+    let mut alnum = false;
+    let mut han = false;
+    let mut i = start;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            alnum |= c.is_ascii_alphanumeric();
+            i += 1;
+            // After a space, before an ASCII character other than a space.
+            if c == b' ' {
+                match b.get(i) {
+                    Some(&n) if n < 0x80 && n != b' ' => return (i, ascii, alnum, han),
+                    _ => {}
+                }
+            }
+            // Between an ASCII character and a Han one.
+            if han_at(b, i) {
+                return (i, ascii, alnum, han);
+            }
+        } else if han_at(b, i) {
+            i += 3;
+            han = true;
+            // After a Han character, before an ASCII or Han one.
+            if b.get(i).is_some_and(|&n| n < 0x80) || (!whole_han && han_at(b, i)) {
+                return (i, false, alnum, han);
+            }
+            ascii = false;
+        } else {
+            ascii = false;
+            i += 1;
+        }
+    }
+    (i, ascii, alnum, han)
+}
+
+/// Word-break class of an ASCII byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cls {
+    Letter,
+    Digit,
+    /// `_`
+    Underscore,
+    /// `:` joins letters only.
+    MidLetter,
+    /// `.` and `'` join letters and digits.
+    MidBoth,
+    /// `,` and `;` join digits only.
+    MidNum,
+    Other,
+}
+
+#[inline]
+fn cls(c: u8) -> Cls {
+    match c {
+        b'a'..=b'z' | b'A'..=b'Z' => Cls::Letter,
+        b'0'..=b'9' => Cls::Digit,
+        b'_' => Cls::Underscore,
+        b':' => Cls::MidLetter,
+        b'.' | b'\'' => Cls::MidBoth,
+        b',' | b';' => Cls::MidNum,
+        _ => Cls::Other,
+    }
+}
+
+/// The words of an all-ASCII chunk at `base`, by UAX #29's rules for ASCII, without the
+/// underscores around them (as [`words`]).
+#[inline]
+fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a str)) {
+    let b = chunk.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let first = cls(b[i]);
+        if !matches!(first, Cls::Letter | Cls::Digit | Cls::Underscore) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let mut prev = first;
+        i += 1;
+        while i < b.len() {
+            let c = cls(b[i]);
+            match c {
+                Cls::Letter | Cls::Digit | Cls::Underscore => {
+                    prev = c;
+                    i += 1;
+                }
+                Cls::MidLetter | Cls::MidBoth | Cls::MidNum => {
+                    let next = b.get(i + 1).map(|&n| cls(n));
+                    let joins = matches!(
+                        (prev, c, next),
+                        (
+                            Cls::Letter,
+                            Cls::MidLetter | Cls::MidBoth,
+                            Some(Cls::Letter)
+                        ) | (Cls::Digit, Cls::MidBoth | Cls::MidNum, Some(Cls::Digit))
+                    );
+                    if !joins {
+                        break;
+                    }
+                    i += 2;
+                }
+                Cls::Other => break,
+            }
+        }
+        // Underscores around a word are not part of it (as in `words`).
+        let (mut ws, mut we) = (s, i);
+        while ws < we && b[ws] == b'_' {
+            ws += 1;
+        }
+        while we > ws && b[we - 1] == b'_' {
+            we -= 1;
+        }
+        if ws < we {
+            f(base + ws, &chunk[ws..we]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fast(s: &str, ascii_only: bool) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for_each_word(s, ascii_only, |i, w| out.push((i, w.to_string())));
+        out
+    }
+
+    fn slow(s: &str) -> Vec<(usize, String)> {
+        words(s).map(|(i, w)| (i, w.to_string())).collect()
+    }
+
+    #[test]
+    fn same_words_as_the_segmenter() {
+        for s in [
+            "the party's \"tigers\" and flies",
+            "u.s. policy: 1,000.5 yuan; a:b a.1 1.a 1'2 x'y _nail case_ __ _ a_1",
+            "中国共产党party的2018年 policy。中文 text",
+            "café naïve x\u{301}y  \u{93e}ab a\u{200d}b 🇨🇳🇨🇳 x  \u{301}y",
+            "a\tb\r\nc\u{b}d e. f, 1, 2 1,2 3;4 a;b 'a' .a. ,1,",
+            "カタカナ abc ﾃｽﾄ שלום\"א a\u{2019}b",
+        ] {
+            assert_eq!(fast(s, false), slow(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_only_merges_foreign_chunks_only() {
+        let s = "中文 party 中 x。y";
+        let got = fast(s, true);
+        let ascii: Vec<_> = got.iter().filter(|(_, w)| w.is_ascii()).cloned().collect();
+        let want: Vec<_> = slow(s).into_iter().filter(|(_, w)| w.is_ascii()).collect();
+        assert_eq!(ascii, want);
+        // Every word with a non-ASCII character is covered by some call.
+        for (i, w) in slow(s).into_iter().filter(|(_, w)| !w.is_ascii()) {
+            assert!(
+                got.iter()
+                    .any(|(j, g)| *j <= i && j + g.len() >= i + w.len()),
+                "{w:?} at {i} not covered: {got:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2048))]
+        #[test]
+        fn same_words_on_random_text(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "q", "1", "0", "_", ".", "'", ":", ",", ";", " ", "  ", "\"", "-", "\t",
+                "\n", "\r", "中", "國", "。", "é", "\u{301}", "\u{93e}", "\u{200d}", "\u{ad}",
+                "🇨", "👍", "ﾃ", "カ", "א", "\u{2019}", "·", "ab", "12", "ｱ", "\u{3000}",
+            ]), 0..40),
+            ascii_only in proptest::bool::ANY,
+        ) {
+            let s: String = parts.concat();
+            let got = fast(&s, ascii_only);
+            let want = slow(&s);
+            if ascii_only {
+                let keep = |v: &[(usize, String)]| -> Vec<(usize, String)> {
+                    v.iter().filter(|(_, w)| w.is_ascii()).cloned().collect()
+                };
+                proptest::prop_assert_eq!(keep(&got), keep(&want), "{:?}", s);
+                // A non-ASCII word between two ASCII ones still separates them.
+                for (i, w) in want.iter().filter(|(_, w)| !w.is_ascii()) {
+                    proptest::prop_assert!(
+                        got.iter().any(|(j, g)| !g.is_ascii() && *j <= *i && j + g.len() >= i + w.len()),
+                        "{:?}: {:?} at {} not covered: {:?}", s, w, i, got
+                    );
+                }
+            } else {
+                proptest::prop_assert_eq!(got, want, "{:?}", s);
+            }
+        }
+    }
+}
