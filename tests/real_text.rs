@@ -96,12 +96,6 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "gated: 'four consciousnesses' (四个意识), its constant companion, is not among the cues",
     ),
     (
-        "xi-jin-ping-fa-zhi-si-xiang",
-        "Xi Jinping's rule of law thought",
-        "",
-        "wrong link: 'rule of law thought' matches fa-zhi-si-wei's 'rule of law thinking' ('thought' as the past of 'think')",
-    ),
-    (
         "ping-an-zhong-guo",
         "safe China",
         "",
