@@ -139,18 +139,6 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "matcher: elliptical coordination 'power-sex and power-money trades' (the head 'trades' is shared)",
     ),
     (
-        "shuang-kai",
-        "expel him from the Party and dismiss him from public office",
-        "",
-        "matcher: an object pronoun ('him') between the verbs and 'from' is not skipped",
-    ),
-    (
-        "shuang-kai",
-        "expel him from the Party and public office",
-        "",
-        "matcher: an object pronoun ('him') between the verb and 'from' is not skipped",
-    ),
-    (
         "lao-hu-cang-ying-yi-qi-da",
         "\"tigers\" (corrupt senior officials), \"flies\"",
         "",

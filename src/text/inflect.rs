@@ -14,10 +14,13 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::text::chinese::is_han;
 use crate::text::normalize::normalize;
 
-/// Articles and determiners: skipped inside and before a term ("the Party's", "a protective
-/// umbrella"), in forms and in text alike.
+/// Articles, determiners and object pronouns: skipped inside and before a term ("the
+/// Party's", "a protective umbrella", "expel him from the Party"), in forms and in text alike.
 pub const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "its", "their", "our", "his", "her",
+    // Object pronouns, skipped like articles: releases put them inside verb phrases a form
+    // names ("expel him from the Party and dismiss him from public office").
+    "him", "them",
 ];
 
 /// Is `word` (folded) an article or determiner?
