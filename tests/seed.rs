@@ -27,6 +27,9 @@ const EXPECTED: &[(&str, &str, usize)] = &[
         5,
     ),
     ("First Procuratorate", "di-yi-jian-cha-ting", 1),
+    // "Chief Prosecutor Zhang Jun": 检察长, the SPP's head (a gated form, licensed by the
+    // procuratorate around it).
+    ("Chief Prosecutor", "jian-cha-zhang", 1),
     ("procuratorial organs", "jian-cha-ji-guan", 7),
     // 批准逮捕 is "approve the arrest" in official English: any tense of it links.
     ("approved the arrest", "pi-zhun-dai-bu", 2),
