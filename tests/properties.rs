@@ -330,15 +330,25 @@ fn reference_span(folded: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     if folded[..e].ends_with("'s") && e - s > 2 {
         e -= 2;
     }
-    if folded[s..e].contains('"') {
-        if folded[..s].ends_with('"') {
-            s -= 1;
-        }
-        if folded[e..].starts_with('"') {
-            e += 1;
+    for q in ['"', '\''] {
+        if reference_quotes_inside(&folded[s..e], q) {
+            if folded[..s].ends_with(q) {
+                s -= 1;
+            }
+            if folded[e..].starts_with(q) {
+                e += 1;
+            }
         }
     }
     (s, e)
+}
+
+/// Does the span quote with `q`? A `'` with a letter or digit on both sides is an apostrophe.
+fn reference_quotes_inside(span: &str, q: char) -> bool {
+    let cs: Vec<char> = span.chars().collect();
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    (0..cs.len())
+        .any(|i| cs[i] == q && (q == '"' || !(i > 0 && word(cs.get(i - 1)) && word(cs.get(i + 1)))))
 }
 
 /// A Chinese span takes in the partner of an unpaired quote or bracket right outside it.

@@ -33,26 +33,7 @@ const ORDINARY_ZH: &str = include_str!("data/variants/ordinary_zh.txt");
 
 /// Systematic cases that fail today: (kb_id, expected span text, a piece of the sentence
 /// when the span text alone is ambiguous or "", reason).
-const KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
-    (
-        "xin-shi-dai-dang-de-zu-zhi-lu-xian",
-        "Party's organisational line for the new era",
-        "",
-        "British spelling of 'organizational' (-isational) is not folded; 'organisation' is",
-    ),
-    (
-        "hong-se-ji-yin",
-        "‘red’ genes",
-        "",
-        "single curly quotes at the start of a form: the span leaves out the opening ‘ but keeps the closing ’",
-    ),
-    (
-        "xin-zhi-sheng-chan-li",
-        "'new quality' productive forces",
-        "",
-        "single straight quotes at the start of a form: the span leaves out the opening ' but keeps the closing '",
-    ),
-];
+const KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[];
 
 /// Real-world cases that fail today, listed as in [`KNOWN_MISSES`].
 const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[

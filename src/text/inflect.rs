@@ -415,6 +415,7 @@ const SPELLING_PAIRS: &[(&str, &str)] = &[
 const SPELLING_ENDINGS: &[(&str, &str)] = &[
     ("isation", "ization"),
     ("isations", "izations"),
+    ("isational", "izational"),
     ("ise", "ize"),
     ("ises", "izes"),
     ("ised", "ized"),

@@ -523,7 +523,7 @@ impl PhraseSet {
 
 /// The span of a match from the start of its first word to the end of its last. A possessive
 /// `'s` at the end is grammar, not term (`the Party's`). A match with quotes inside it
-/// (`tigers" and "flies`, `nail" cases`) takes in the quotes right around it, so the span
+/// (`tigers" and "flies`, `nail" cases`, `red' genes`) takes in the quotes right around it, so the span
 /// holds what the text quotes; a term quoted whole stays without its quotes.
 #[inline]
 fn widen_quotes(folded: &str, mut start: usize, mut end: usize, p: u32) -> (usize, usize, usize) {
@@ -531,15 +531,30 @@ fn widen_quotes(folded: &str, mut start: usize, mut end: usize, p: u32) -> (usiz
     if b[..end].ends_with(b"'s") && end - start > 2 {
         end -= 2;
     }
-    if b[start..end].contains(&b'"') {
-        if start > 0 && b[start - 1] == b'"' {
-            start -= 1;
-        }
-        if b.get(end) == Some(&b'"') {
-            end += 1;
+    for q in [b'"', b'\''] {
+        if quotes_inside(&b[start..end], q) {
+            if start > 0 && b[start - 1] == q {
+                start -= 1;
+            }
+            if b.get(end) == Some(&q) {
+                end += 1;
+            }
         }
     }
     (start, end, p as usize)
+}
+
+/// Does the span hold the quote mark `q` as a quote? A single quote between two letters or
+/// digits is an apostrophe ("Party's"), not a quote (curly ones fold to these two marks).
+pub fn quotes_inside(span: &[u8], q: u8) -> bool {
+    (0..span.len()).any(|i| {
+        span[i] == q
+            && (q == b'"'
+                || i == 0
+                || i + 1 == span.len()
+                || !span[i - 1].is_ascii_alphanumeric()
+                || !span[i + 1].is_ascii_alphanumeric())
+    })
 }
 
 #[cfg(test)]
