@@ -25,6 +25,8 @@ pub struct Utf8Stream {
     /// The first invalid byte replaced (with `lossy`).
     pub warning: Option<InputError>,
     done: bool,
+    /// The read buffer, allocated once: a long input is read a block at a time.
+    buf: Vec<u8>,
 }
 
 impl Utf8Stream {
@@ -40,6 +42,7 @@ impl Utf8Stream {
             column: 1,
             warning: None,
             done: false,
+            buf: Vec::new(),
         }
     }
 
@@ -58,7 +61,8 @@ impl Utf8Stream {
         if self.done {
             return Ok(false);
         }
-        let mut buf = vec![0; BLOCK];
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.resize(BLOCK, 0);
         let n = loop {
             match self.reader.read(&mut buf) {
                 Ok(n) => break n,
@@ -67,7 +71,9 @@ impl Utf8Stream {
             }
         };
         self.done = n == 0;
-        self.block(&buf[..n], self.done, out)?;
+        let decoded = self.block(&buf[..n], self.done, out);
+        self.buf = buf;
+        decoded?;
         Ok(!self.done)
     }
 

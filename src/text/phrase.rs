@@ -546,7 +546,7 @@ fn widen_quotes(folded: &str, mut start: usize, mut end: usize, p: u32) -> (usiz
 
 /// Does the span hold the quote mark `q` as a quote? A single quote between two letters or
 /// digits is an apostrophe ("Party's"), not a quote (curly ones fold to these two marks).
-pub fn quotes_inside(span: &[u8], q: u8) -> bool {
+fn quotes_inside(span: &[u8], q: u8) -> bool {
     (0..span.len()).any(|i| {
         span[i] == q
             && (q == b'"'
