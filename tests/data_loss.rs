@@ -503,6 +503,55 @@ fn leftovers_of_a_killed_run_are_removed_by_the_next() {
     );
 }
 
+/// `--summary in/summary.json`, an output file inside an input folder: the second run leaves
+/// the first run's file out of the walk with a note and replaces it (was: allowed once, then
+/// refused as "would overwrite the input"). An input named by the user is still refused.
+#[test]
+fn output_file_inside_an_input_folder_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(&d.join("in/a.txt"), "nail case");
+    let args = [
+        "annotate",
+        "-g",
+        &mini(),
+        "in",
+        "-o",
+        "out",
+        "--summary",
+        "in/summary.json",
+    ];
+    let o = tifa(d, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(files(&d.join("out")), ["a.jsonl"]);
+    let o = tifa(d, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("in/summary.json: the output file is inside an input folder"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(files(&d.join("out")), ["a.jsonl"]);
+    assert!(fs::read_to_string(d.join("in/summary.json"))
+        .unwrap()
+        .contains("a.txt"));
+    let o = tifa(
+        d,
+        &[
+            "annotate",
+            "-g",
+            &mini(),
+            "in/summary.json",
+            "-o",
+            "in/summary.json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(fs::read_to_string(d.join("in/summary.json"))
+        .unwrap()
+        .contains("a.txt"));
+}
+
 /// `-j 100000` runs with as many workers as there is work (was: minutes spent starting
 /// threads, then an abort).
 #[test]

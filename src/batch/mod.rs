@@ -171,12 +171,26 @@ pub fn run(
             )));
         }
     }
-    // An output file that is one of the inputs would replace it: refused before any work.
-    let paths: Vec<PathBuf> = found.iter().map(|f| f.path.clone()).collect();
     let outputs = match &config.destination {
         Destination::File(p) => Some(p),
         _ => None,
     };
+    // An output file that a folder walk met (`tifa annotate in -o in/all.jsonl`, run a
+    // second time) is the previous run's output, not an input: reading it would annotate the
+    // annotations and then replace it while it is read.
+    for out in outputs.into_iter().chain(&config.summary) {
+        let before = found.len();
+        found.retain(|f| !(f.walked && crate::output::same_output(out, &f.path)));
+        if found.len() < before {
+            message(Message::Note(format!(
+                "{}: the output file is inside an input folder; not read as input",
+                crate::text::path_in_message(&out.to_string_lossy())
+            )));
+        }
+    }
+    // An output file that is one of the inputs named by the user would replace it: refused
+    // before any work.
+    let paths: Vec<PathBuf> = found.iter().map(|f| f.path.clone()).collect();
     for out in outputs.into_iter().chain(&config.summary) {
         if let Some(input) = overwritten_input(out, &paths) {
             return Err(overwrite_error(out, &input));
