@@ -8,11 +8,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use tifa::annotate::annotate as annotate_text;
+use tifa::annotate::locate;
 use tifa::check::{check_segment, render, FindingRecord, ReportFormat, ReportOptions};
 use tifa::glossary::{load as load_sources, GlossaryError, GlossarySource, Problem, Severity};
 use tifa::input::segments::Segment;
-use tifa::matcher::{MatchOptions, Matcher};
+use tifa::matcher::{MatchOptions, Matcher, Span};
+use tifa::text::normalize::Normalized;
 
 /// One problem of a glossary, with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +103,14 @@ pub struct SpanData {
     pub entry: usize,
     /// The surface form kind that matched.
     pub form: &'static str,
+}
+
+/// Buffers a worker reuses from text to text: the folded text with its offset maps, and the
+/// spans found.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    norm: Normalized,
+    spans: Vec<Span>,
 }
 
 /// One finding of the bilingual check: the CLI's JSONL record (`tifa check --format jsonl`).
@@ -200,8 +209,22 @@ impl Compiled {
 
     /// Finds and locates the terms of `text`, as `tifa annotate` does.
     pub fn annotate(&self, text: &str, overlapping: bool) -> Vec<SpanData> {
-        let ann = annotate_text(&self.matcher, text, MatchOptions { overlapping });
-        ann.spans
+        self.annotate_with(text, overlapping, &mut Scratch::default())
+    }
+
+    /// [`Compiled::annotate`] with a worker's buffers: what `tifa::annotate::annotate` does
+    /// (find, then locate), without allocating the folded text afresh for each of many
+    /// short texts.
+    pub fn annotate_with(
+        &self,
+        text: &str,
+        overlapping: bool,
+        scratch: &mut Scratch,
+    ) -> Vec<SpanData> {
+        let opts = MatchOptions { overlapping };
+        self.matcher
+            .find_into(text, opts, &mut scratch.norm, &mut scratch.spans);
+        locate(text, &scratch.spans)
             .iter()
             .map(|l| SpanData {
                 start: l.char_start,

@@ -2,8 +2,8 @@
 //! wrappers over the Rust core. The main crate is reached only through [`core`].
 
 mod core;
+mod shared;
 
-use std::borrow::Cow;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -12,10 +12,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
-use crate::core::{Compiled, EntryData, FindingData, LoadError, ProblemData, SpanData};
+use crate::core::{Compiled, EntryData, FindingData, LoadError, ProblemData, Scratch, SpanData};
+use crate::shared::{form_string, EntryStrings, Shared};
 
 create_exception!(
     tifa,
@@ -252,7 +254,7 @@ impl PyEntry {
 /// over them in load order, and pass the glossary to :func:`annotate`.
 #[pyclass(frozen, module = "tifa", name = "Glossary")]
 struct PyGlossary {
-    core: Arc<Compiled>,
+    shared: Arc<Shared>,
     warnings: Vec<ProblemData>,
 }
 
@@ -271,11 +273,9 @@ impl PyGlossary {
     /// The curated glossary shipped with tifa (compiled once per process).
     #[staticmethod]
     fn builtin(py: Python<'_>) -> PyResult<PyGlossary> {
-        let core = py
-            .allow_threads(Compiled::builtin)
-            .map_err(|e| glossary_error(py, e))?;
+        let shared = Shared::builtin(py).map_err(|e| glossary_error(py, e))?;
         Ok(PyGlossary {
-            core,
+            shared,
             warnings: Vec::new(),
         })
     }
@@ -305,7 +305,10 @@ impl PyGlossary {
         let (core, warnings) = py
             .allow_threads(|| Compiled::load(&list))
             .map_err(|e| glossary_error(py, e))?;
-        Ok(PyGlossary { core, warnings })
+        Ok(PyGlossary {
+            shared: Arc::new(Shared::new(py, core)),
+            warnings,
+        })
     }
 
     /// Warnings found while loading (a list of :class:`Problem`).
@@ -317,11 +320,11 @@ impl PyGlossary {
     /// The entry with this id, or ``default``.
     #[pyo3(signature = (id, default=None))]
     fn get(&self, py: Python<'_>, id: &str, default: Option<PyObject>) -> PyResult<PyObject> {
-        match self.core.position(id) {
+        match self.shared.core.position(id) {
             Some(i) => Ok(Py::new(
                 py,
                 PyEntry {
-                    data: self.core.entry(i),
+                    data: self.shared.core.entry(i),
                 },
             )?
             .into_any()),
@@ -331,13 +334,13 @@ impl PyGlossary {
 
     /// The ids of the entries, in load order.
     fn ids(&self) -> Vec<String> {
-        (0..self.core.len())
-            .map(|i| self.core.span_entry(i).kb_id.to_string())
+        (0..self.shared.core.len())
+            .map(|i| self.shared.core.span_entry(i).kb_id.to_string())
             .collect()
     }
 
     fn __len__(&self) -> usize {
-        self.core.len()
+        self.shared.core.len()
     }
 
     fn __getitem__(&self, id: &Bound<'_, PyAny>) -> PyResult<PyEntry> {
@@ -345,9 +348,9 @@ impl PyGlossary {
             .downcast::<PyString>()
             .map_err(|_| PyTypeError::new_err("glossary entries are looked up by id (a str)"))?
             .to_cow()?;
-        match self.core.position(&key) {
+        match self.shared.core.position(&key) {
             Some(i) => Ok(PyEntry {
-                data: self.core.entry(i),
+                data: self.shared.core.entry(i),
             }),
             None => Err(PyKeyError::new_err(key.into_owned())),
         }
@@ -355,14 +358,14 @@ impl PyGlossary {
 
     fn __contains__(&self, id: &Bound<'_, PyAny>) -> PyResult<bool> {
         match id.downcast::<PyString>() {
-            Ok(s) => Ok(self.core.position(&s.to_cow()?).is_some()),
+            Ok(s) => Ok(self.shared.core.position(&s.to_cow()?).is_some()),
             Err(_) => Ok(false),
         }
     }
 
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let entries = (0..self.core.len()).map(|i| PyEntry {
-            data: self.core.entry(i),
+        let entries = (0..self.shared.core.len()).map(|i| PyEntry {
+            data: self.shared.core.entry(i),
         });
         let list = PyList::new(py, entries)?;
         list.as_any().try_iter().map(Bound::into_any)
@@ -375,11 +378,11 @@ impl PyGlossary {
         text: &Bound<'_, PyAny>,
         overlapping: bool,
     ) -> PyResult<Vec<PySpan>> {
-        annotate_one(slf.py(), &slf.get().core, text, overlapping)
+        annotate_one(slf.py(), &slf.get().shared, text, overlapping)
     }
 
     fn __repr__(&self) -> String {
-        format!("<tifa.Glossary with {} entries>", self.core.len())
+        format!("<tifa.Glossary with {} entries>", self.shared.core.len())
     }
 }
 
@@ -388,9 +391,30 @@ impl PyGlossary {
 /// the objects in the ``spans`` array of ``tifa annotate --format jsonl``.
 #[pyclass(frozen, module = "tifa", name = "Span")]
 struct PySpan {
-    data: SpanData,
-    text: String,
-    core: Arc<Compiled>,
+    /// Code-point offset of the first character.
+    #[pyo3(get)]
+    start: usize,
+    /// Code-point offset after the last character.
+    #[pyo3(get)]
+    end: usize,
+    /// UTF-8 byte offset of the first character.
+    #[pyo3(get)]
+    byte_start: usize,
+    /// UTF-8 byte offset after the last character.
+    #[pyo3(get)]
+    byte_end: usize,
+    /// The text matched, as it is in the input.
+    #[pyo3(get)]
+    text: Py<PyString>,
+    /// Which kind of surface form matched: ``zh``, ``zh_alt``, ``zh_hant``, ``en``,
+    /// ``en_alt`` or ``literal``.
+    #[pyo3(get)]
+    form: Py<PyString>,
+    /// `form` for comparing and hashing without the GIL's objects.
+    kind: &'static str,
+    /// Index of the entry in `shared`.
+    entry: usize,
+    shared: Arc<Shared>,
 }
 
 /// The keys of :meth:`Span.to_dict`, in the CLI's order.
@@ -408,118 +432,102 @@ const SPAN_KEYS: [&str; 11] = [
     "form",
 ];
 
+impl PySpan {
+    fn strings(&self) -> &EntryStrings {
+        &self.shared.entries[self.entry]
+    }
+
+    fn id(&self) -> &str {
+        self.shared.core.span_entry(self.entry).kb_id
+    }
+}
+
 #[pymethods]
 impl PySpan {
-    /// Code-point offset of the first character.
-    #[getter]
-    fn start(&self) -> usize {
-        self.data.start
-    }
-    /// Code-point offset after the last character.
-    #[getter]
-    fn end(&self) -> usize {
-        self.data.end
-    }
-    /// UTF-8 byte offset of the first character.
-    #[getter]
-    fn byte_start(&self) -> usize {
-        self.data.byte_start
-    }
-    /// UTF-8 byte offset after the last character.
-    #[getter]
-    fn byte_end(&self) -> usize {
-        self.data.byte_end
-    }
-    /// The text matched, as it is in the input.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.text
-    }
     /// The entry's id.
     #[getter]
-    fn kb_id(&self) -> &str {
-        self.core.span_entry(self.data.entry).kb_id
+    fn kb_id(&self, py: Python<'_>) -> Py<PyString> {
+        self.strings().kb_id.clone_ref(py)
     }
     /// The entry's category.
     #[getter]
-    fn label(&self) -> &str {
-        self.core.span_entry(self.data.entry).label
+    fn label(&self, py: Python<'_>) -> Py<PyString> {
+        self.strings().label.clone_ref(py)
     }
     /// The entry's Chinese headword.
     #[getter]
-    fn zh(&self) -> &str {
-        self.core.span_entry(self.data.entry).zh
+    fn zh(&self, py: Python<'_>) -> Py<PyString> {
+        self.strings().zh.clone_ref(py)
     }
     /// The entry's pinyin.
     #[getter]
-    fn pinyin(&self) -> &str {
-        self.core.span_entry(self.data.entry).pinyin
+    fn pinyin(&self, py: Python<'_>) -> Py<PyString> {
+        self.strings().pinyin.clone_ref(py)
     }
     /// The entry's preferred English rendering.
     #[getter]
-    fn en(&self) -> &str {
-        self.core.span_entry(self.data.entry).en
-    }
-    /// Which kind of surface form matched: ``zh``, ``zh_alt``, ``zh_hant``, ``en``,
-    /// ``en_alt`` or ``literal``.
-    #[getter]
-    fn form(&self) -> &'static str {
-        self.data.form
+    fn en(&self, py: Python<'_>) -> Py<PyString> {
+        self.strings().en.clone_ref(py)
     }
     /// The glossary entry.
     #[getter]
     fn entry(&self) -> PyEntry {
         PyEntry {
-            data: self.core.entry(self.data.entry),
+            data: self.shared.core.entry(self.entry),
         }
     }
 
     /// The span as a dict with the keys and values of the CLI's JSONL span object.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        let e = self.core.span_entry(self.data.entry);
-        d.set_item(SPAN_KEYS[0], self.data.start)?;
-        d.set_item(SPAN_KEYS[1], self.data.end)?;
-        d.set_item(SPAN_KEYS[2], self.data.byte_start)?;
-        d.set_item(SPAN_KEYS[3], self.data.byte_end)?;
-        d.set_item(SPAN_KEYS[4], &self.text)?;
-        d.set_item(SPAN_KEYS[5], e.label)?;
-        d.set_item(SPAN_KEYS[6], e.kb_id)?;
-        d.set_item(SPAN_KEYS[7], e.zh)?;
-        d.set_item(SPAN_KEYS[8], e.pinyin)?;
-        d.set_item(SPAN_KEYS[9], e.en)?;
-        d.set_item(SPAN_KEYS[10], self.data.form)?;
+        let e = self.strings();
+        d.set_item(intern!(py, "start"), self.start)?;
+        d.set_item(intern!(py, "end"), self.end)?;
+        d.set_item(intern!(py, "byte_start"), self.byte_start)?;
+        d.set_item(intern!(py, "byte_end"), self.byte_end)?;
+        d.set_item(intern!(py, "text"), &self.text)?;
+        d.set_item(intern!(py, "label"), &e.label)?;
+        d.set_item(intern!(py, "kb_id"), &e.kb_id)?;
+        d.set_item(intern!(py, "zh"), &e.zh)?;
+        d.set_item(intern!(py, "pinyin"), &e.pinyin)?;
+        d.set_item(intern!(py, "en"), &e.en)?;
+        d.set_item(intern!(py, "form"), &self.form)?;
         Ok(d)
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.downcast::<PySpan>().is_ok_and(|o| {
-            let o = o.get();
-            o.data.start == self.data.start
-                && o.data.end == self.data.end
-                && o.data.byte_start == self.data.byte_start
-                && o.data.byte_end == self.data.byte_end
-                && o.data.form == self.data.form
-                && o.text == self.text
-                && o.core.span_entry(o.data.entry).kb_id == self.kb_id()
-        })
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(o) = other.downcast::<PySpan>() else {
+            return Ok(false);
+        };
+        let o = o.get();
+        let same_place = (o.start, o.end, o.byte_start, o.byte_end, o.kind)
+            == (
+                self.start,
+                self.end,
+                self.byte_start,
+                self.byte_end,
+                self.kind,
+            );
+        Ok(same_place
+            && o.id() == self.id()
+            && PyAnyMethods::eq(o.text.bind(other.py()).as_any(), &self.text)?)
     }
 
     fn __hash__(&self) -> u64 {
         let mut h = DefaultHasher::new();
-        (self.data.start, self.data.end, self.data.form, self.kb_id()).hash(&mut h);
+        (self.start, self.end, self.kind, self.id()).hash(&mut h);
         h.finish()
     }
 
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
             "Span(start={}, end={}, text={}, kb_id={}, form={})",
-            self.data.start,
-            self.data.end,
-            py_repr(py, &self.text),
-            py_repr(py, self.kb_id()),
-            py_repr(py, self.data.form)
-        )
+            self.start,
+            self.end,
+            self.text.bind(py).repr()?,
+            py_repr(py, self.id()),
+            py_repr(py, self.kind)
+        ))
     }
 }
 
@@ -618,9 +626,11 @@ impl PyFinding {
     }
 }
 
-/// The text of a Python ``str`` as UTF-8 (a ``str`` with lone surrogates raises
-/// ``UnicodeEncodeError``).
-fn text_of<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
+/// The UTF-8 encoding of a Python ``str`` (a ``str`` with lone surrogates raises
+/// ``UnicodeEncodeError``), to be read with [`utf8`]. The stable ABI of Python 3.9 cannot
+/// lend a ``str``'s UTF-8: `PyString::to_cow` encodes it into a bytes object and then copies
+/// that, where keeping the bytes object costs one copy.
+fn encoded<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
     obj.downcast::<PyString>()
         .map_err(|_| {
             PyTypeError::new_err(format!(
@@ -630,38 +640,52 @@ fn text_of<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
                     .map_or_else(|_| "an object".to_string(), |n| n.to_string())
             ))
         })?
-        .to_cow()
+        .encode_utf8()
 }
 
-fn core_of(py: Python<'_>, glossary: Option<&Bound<'_, PyGlossary>>) -> PyResult<Arc<Compiled>> {
+/// The text of an [`encoded`] ``str``.
+fn utf8<'a>(bytes: &'a Bound<'_, PyBytes>) -> PyResult<&'a str> {
+    // Python's UTF-8 codec writes valid UTF-8; checking it reads the bytes once, where a
+    // copy would allocate and write them too.
+    std::str::from_utf8(bytes.as_bytes()).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+fn shared_of(py: Python<'_>, glossary: Option<&Bound<'_, PyGlossary>>) -> PyResult<Arc<Shared>> {
     match glossary {
-        Some(g) => Ok(g.get().core.clone()),
-        None => py
-            .allow_threads(Compiled::builtin)
-            .map_err(|e| glossary_error(py, e)),
+        Some(g) => Ok(g.get().shared.clone()),
+        None => Shared::builtin(py).map_err(|e| glossary_error(py, e)),
     }
 }
 
-fn spans_of(core: &Arc<Compiled>, text: &str, found: Vec<SpanData>) -> Vec<PySpan> {
+/// The Python objects of the spans found in `text`. The entry fields are the glossary's
+/// shared strings ([`Shared`]); only the matched text is a new string.
+fn spans_of(py: Python<'_>, shared: &Arc<Shared>, text: &str, found: Vec<SpanData>) -> Vec<PySpan> {
     found
         .into_iter()
-        .map(|data| PySpan {
-            text: text[data.byte_start..data.byte_end].to_string(),
-            data,
-            core: core.clone(),
+        .map(|d| PySpan {
+            start: d.start,
+            end: d.end,
+            byte_start: d.byte_start,
+            byte_end: d.byte_end,
+            text: PyString::new(py, &text[d.byte_start..d.byte_end]).unbind(),
+            form: form_string(py, d.form),
+            kind: d.form,
+            entry: d.entry,
+            shared: shared.clone(),
         })
         .collect()
 }
 
 fn annotate_one(
     py: Python<'_>,
-    core: &Arc<Compiled>,
+    shared: &Arc<Shared>,
     text: &Bound<'_, PyAny>,
     overlapping: bool,
 ) -> PyResult<Vec<PySpan>> {
-    let text = text_of(text)?;
-    let found = py.allow_threads(|| core.annotate(&text, overlapping));
-    Ok(spans_of(core, &text, found))
+    let bytes = encoded(text)?;
+    let text = utf8(&bytes)?;
+    let found = py.allow_threads(|| shared.core.annotate(text, overlapping));
+    Ok(spans_of(py, shared, text, found))
 }
 
 /// Finds the glossary terms of ``text``.
@@ -677,8 +701,8 @@ fn annotate(
     glossary: Option<&Bound<'_, PyGlossary>>,
     overlapping: bool,
 ) -> PyResult<Vec<PySpan>> {
-    let core = core_of(py, glossary)?;
-    annotate_one(py, &core, text, overlapping)
+    let shared = shared_of(py, glossary)?;
+    annotate_one(py, &shared, text, overlapping)
 }
 
 /// Thread pools by size, kept for the life of the process.
@@ -731,18 +755,20 @@ fn annotate_many(
     overlapping: bool,
     n_jobs: Option<isize>,
 ) -> PyResult<Vec<Vec<PySpan>>> {
-    let core = core_of(py, glossary)?;
-    let mut owned: Vec<Cow<'_, str>> = Vec::new();
-    let items: Vec<Bound<'_, PyAny>> = texts.try_iter()?.collect::<PyResult<_>>()?;
-    for t in &items {
-        owned.push(text_of(t)?);
-    }
+    let shared = shared_of(py, glossary)?;
+    let core = &shared.core;
+    let encoded: Vec<Bound<'_, PyBytes>> = texts
+        .try_iter()?
+        .map(|t| encoded(&t?))
+        .collect::<PyResult<_>>()?;
+    let texts: Vec<&str> = encoded.iter().map(utf8).collect::<PyResult<_>>()?;
     let threads = workers(n_jobs);
-    let found: Vec<Vec<SpanData>> = if threads <= 1 || owned.len() <= 1 {
+    let found: Vec<Vec<SpanData>> = if threads <= 1 || texts.len() <= 1 {
         py.allow_threads(|| {
-            owned
+            let mut scratch = Scratch::default();
+            texts
                 .iter()
-                .map(|t| core.annotate(t, overlapping))
+                .map(|t| core.annotate_with(t, overlapping, &mut scratch))
                 .collect()
         })
     } else {
@@ -750,17 +776,19 @@ fn annotate_many(
         py.allow_threads(|| {
             use rayon::prelude::*;
             pool.install(|| {
-                owned
+                texts
                     .par_iter()
-                    .map(|t| core.annotate(t, overlapping))
+                    .map_init(Scratch::default, |scratch, t| {
+                        core.annotate_with(t, overlapping, scratch)
+                    })
                     .collect()
             })
         })
     };
-    Ok(owned
+    Ok(texts
         .iter()
         .zip(found)
-        .map(|(t, f)| spans_of(&core, t, f))
+        .map(|(t, f)| spans_of(py, &shared, t, f))
         .collect())
 }
 
@@ -777,7 +805,7 @@ fn check_pairs(
     pairs: &Bound<'_, PyAny>,
     glossary: Option<&Bound<'_, PyGlossary>>,
 ) -> PyResult<Vec<PyFinding>> {
-    let core = core_of(py, glossary)?;
+    let core = &shared_of(py, glossary)?.core;
     let mut owned: Vec<(String, String)> = Vec::new();
     for item in pairs.try_iter()? {
         let item = item?;
@@ -792,8 +820,8 @@ fn check_pairs(
             .map_err(|_| PyTypeError::new_err("check_pairs expects (source, target) pairs"))?;
         let pair = (source, target);
         owned.push((
-            text_of(&pair.0)?.into_owned(),
-            text_of(&pair.1)?.into_owned(),
+            utf8(&encoded(&pair.0)?)?.to_owned(),
+            utf8(&encoded(&pair.1)?)?.to_owned(),
         ));
     }
     let records: Vec<FindingData> = py.allow_threads(|| {

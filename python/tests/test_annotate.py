@@ -44,6 +44,37 @@ def test_to_dict_has_the_cli_keys_in_order():
     assert d["start"] == 0 and d["end"] == 9 and d["kb_id"] == "ding-zi-an"
 
 
+def test_spans_of_an_entry_share_its_field_strings():
+    # Reading a field makes no new string: every span of an entry holds the same objects,
+    # made once per glossary.
+    spans = tifa.annotate("the nail case and another nail case, 保護傘 and 保护伞")
+    nails = [s for s in spans if s.kb_id == "ding-zi-an"]
+    umbrellas = [s for s in spans if s.kb_id == "bao-hu-san"]
+    assert len(nails) == 2 and len(umbrellas) == 2
+    a, b = nails
+    for field in ("kb_id", "label", "zh", "pinyin", "en", "form"):
+        assert getattr(a, field) is getattr(b, field), field
+    assert umbrellas[0].zh is umbrellas[1].zh
+    assert (umbrellas[0].form, umbrellas[1].form) == ("zh_hant", "zh")
+    assert a.to_dict()["en"] is a.en
+    assert tifa.annotate("nail case")[0].en is a.en  # the shipped glossary's, across calls
+    e = a.entry
+    assert (a.kb_id, a.label, a.zh, a.pinyin, a.en) == (e.id, e.category, e.zh, e.pinyin, e.en)
+
+
+def test_span_fields_of_a_loaded_glossary_are_its_own(tmp_path):
+    csv = tmp_path / "mine.csv"
+    csv.write_text(
+        "id,zh,zh_alt,zh_hant,pinyin,en,en_alt,literal,category,definition,note,see_also,source\n"
+        "ding-zi-an,钉子案,,,dìng zi àn,my own rendering,,,campaign,A test term.,,,\n",
+        encoding="utf-8",
+    )
+    g = tifa.Glossary.load(csv)
+    (s,) = tifa.annotate("钉子案", g)
+    assert (s.kb_id, s.en, s.pinyin, s.form) == ("ding-zi-an", "my own rendering", "dìng zi àn", "zh")
+    assert tifa.annotate("钉子案")[0].en != s.en
+
+
 def test_overlapping_reports_nested_terms():
     text = "扫黑除恶专项斗争"
     plain = {s.kb_id for s in tifa.annotate(text)}
@@ -89,6 +120,16 @@ def test_annotate_many_with_overlapping_and_a_glossary():
     g = tifa.Glossary.builtin()
     got = tifa.annotate_many(["扫黑除恶专项斗争"], glossary=g, overlapping=True)
     assert len(got[0]) == len(tifa.annotate("扫黑除恶专项斗争", overlapping=True)) > 1
+
+
+def test_annotate_many_buffers_carry_nothing_from_text_to_text():
+    # A worker reuses its buffers: a long text, then shorter ones, then the long one again.
+    long = TEXT * 200 + "扫黑除恶专项斗争，" * 50
+    texts = [long, "保护伞", "", "nail case", long[: len(long) // 3], "打财断血", long]
+    for overlapping in (False, True):
+        one = [tifa.annotate(t, overlapping=overlapping) for t in texts]
+        for n_jobs in (1, 2):
+            assert tifa.annotate_many(texts, overlapping=overlapping, n_jobs=n_jobs) == one
 
 
 def test_the_gil_is_released_while_matching():

@@ -113,7 +113,8 @@ class Glossary:
 
 @final
 class Span:
-    """A glossary term found in a text (offsets in code points, end exclusive)."""
+    """A glossary term found in a text (offsets in code points, end exclusive). The entry
+    fields of all spans of one entry are the same string objects."""
 
     @property
     def start(self) -> int: ...
