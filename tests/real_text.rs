@@ -7,6 +7,9 @@
 //!   recall at or above its floor, and every case not listed as a known miss found exactly;
 //! - `real_quoted.tsv`: sentences quoted verbatim from publications nobody on the project
 //!   wrote (press, published machine translations, Chinese texts), checked the same way;
+//! - `real_heldout.tsv`: the same kind of sentences from sources and topics `real_quoted.tsv`
+//!   does not use, collected before the glossary took their wordings (a held-out measure);
+//!   its terms the glossary lacks (kb_id `-`) are counted in the report, not tested;
 //! - `ordinary_en.txt`, `ordinary_zh.txt`: plain sentences built to tempt the risky forms; no
 //!   form may fire on them;
 //! - a property test: a glossary form embedded in filler with random allowed variation is
@@ -28,6 +31,7 @@ use tifa::matcher::{MatchOptions, Matcher, Span};
 const SYSTEMATIC: &str = include_str!("data/variants/systematic.tsv");
 const REAL_WORLD: &str = include_str!("data/variants/real_world.tsv");
 const REAL_QUOTED: &str = include_str!("data/variants/real_quoted.tsv");
+const REAL_HELDOUT: &str = include_str!("data/variants/real_heldout.tsv");
 const ORDINARY_EN: &str = include_str!("data/variants/ordinary_en.txt");
 const ORDINARY_ZH: &str = include_str!("data/variants/ordinary_zh.txt");
 
@@ -314,6 +318,41 @@ const REAL_WORLD_RECALL_FLOOR: f64 = 0.9;
 /// wordings, 0.919 after.
 const REAL_QUOTED_RECALL_FLOOR: f64 = 0.9;
 
+/// The kb_id of a held-out term the glossary lacks: counted in the report, never tested.
+const LACKING: &str = "-";
+
+/// Held-out quoted cases that fail today, listed as in [`KNOWN_MISSES`].
+const REAL_HELDOUT_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "gao-zhi-liang-fa-zhan",
+        "quality development",
+        "",
+        "glossary: machine translation dropped 高; 'quality development' is ordinary English, not added",
+    ),
+    (
+        "quan-mian-jian-she-she-hui-zhu-yi-xian-dai-hua-guo-jia",
+        "fully building a modern socialist country",
+        "",
+        "glossary: 'fully building' renders both 全面建设 and 全面建成 (a different term), so it is not added",
+    ),
+    (
+        "zhong-yang-cai-jing-wei",
+        "Central Committee for Financial and Economic Affairs",
+        "",
+        "matcher: leftmost-longest; 'Party’s Central Committee' (zhong-gong-zhong-yang) starts earlier and wins the overlap",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "內捲",
+        "",
+        "glossary: 内卷 alone is everyday slang and deliberately not a form",
+    ),
+];
+
+/// The floor for the held-out set, per expected term. Measured 0.797 before the glossary took
+/// its wordings (the out-of-sample figure), 0.988 after.
+const REAL_HELDOUT_RECALL_FLOOR: f64 = 0.95;
+
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| Matcher::new(Glossary::builtin()).expect("the builtin glossary compiles"))
@@ -494,6 +533,29 @@ fn real_quoted() -> &'static [Case] {
     C.get_or_init(|| parse_tsv(REAL_QUOTED))
 }
 
+/// The held-out cases without the terms the glossary lacks (a case left with none is dropped).
+fn real_heldout() -> &'static [Case] {
+    static C: OnceLock<Vec<Case>> = OnceLock::new();
+    C.get_or_init(|| {
+        parse_tsv(REAL_HELDOUT)
+            .into_iter()
+            .filter_map(|mut case| {
+                case.expected.retain(|e| e.0 != LACKING);
+                (!case.expected.is_empty()).then_some(case)
+            })
+            .collect()
+    })
+}
+
+/// How many held-out terms the glossary lacks.
+fn heldout_lacking() -> usize {
+    parse_tsv(REAL_HELDOUT)
+        .iter()
+        .flat_map(|c| &c.expected)
+        .filter(|e| e.0 == LACKING)
+        .count()
+}
+
 /// The table test of one systematic kind.
 fn check_kind(kind: &str) {
     let cases: Vec<&Case> = systematic().iter().filter(|c| c.kind == kind).collect();
@@ -569,6 +631,7 @@ fn known_misses_name_real_cases() {
         (systematic(), KNOWN_MISSES),
         (real_world(), REAL_WORLD_KNOWN_MISSES),
         (real_quoted(), REAL_QUOTED_KNOWN_MISSES),
+        (real_heldout(), REAL_HELDOUT_KNOWN_MISSES),
     ] {
         for k in known {
             assert!(
@@ -622,6 +685,17 @@ fn real_quoted_sentences() {
     );
 }
 
+#[test]
+fn real_heldout_sentences() {
+    check_real(
+        real_heldout(),
+        REAL_HELDOUT_KNOWN_MISSES,
+        (150, 80),
+        REAL_HELDOUT_RECALL_FLOOR,
+    );
+    assert!(heldout_lacking() > 0, "no term marked as lacking");
+}
+
 fn check_ordinary(data: &str, min: usize) {
     let lines = sentences(data);
     assert!(lines.len() >= min, "{} sentences", lines.len());
@@ -660,7 +734,8 @@ fn no_form_fires_on_ordinary_chinese() {
     check_ordinary(ORDINARY_ZH, 40);
 }
 
-/// Prints recall per kind for both sets (`scripts/recall`); asserts only that the sets load.
+/// Prints recall per kind for every set (`scripts/recall`), and how many held-out terms the
+/// glossary lacks; asserts only that the sets load.
 #[test]
 fn recall_report() {
     let mut rows: Vec<(String, usize, usize, usize)> = Vec::new();
@@ -668,6 +743,7 @@ fn recall_report() {
         ("systematic", systematic()),
         ("real_world", real_world()),
         ("real_quoted", real_quoted()),
+        ("real_heldout", real_heldout()),
     ] {
         let results = run(cases);
         for (kind, (found, total)) in recall_by_kind(cases) {
@@ -723,6 +799,10 @@ fn recall_report() {
             exact as f64 / total as f64
         );
     }
+    println!(
+        "RECALL real_heldout: {} terms the glossary lacks (kb_id -), not counted above",
+        heldout_lacking()
+    );
 }
 
 // ---------------------------------------------------------------------------------------
