@@ -7,6 +7,9 @@
 //!   recall at or above its floor, and every case not listed as a known miss found exactly;
 //! - `real_quoted.tsv`: sentences quoted verbatim from publications nobody on the project
 //!   wrote (press, published machine translations, Chinese texts), checked the same way;
+//! - `real_heldout.tsv`: the same kind of sentences from sources and topics `real_quoted.tsv`
+//!   does not use, collected before the glossary took their wordings (a held-out measure);
+//!   its terms the glossary lacks (kb_id `-`) are counted in the report, not tested;
 //! - `ordinary_en.txt`, `ordinary_zh.txt`: plain sentences built to tempt the risky forms; no
 //!   form may fire on them;
 //! - a property test: a glossary form embedded in filler with random allowed variation is
@@ -28,6 +31,7 @@ use tifa::matcher::{MatchOptions, Matcher, Span};
 const SYSTEMATIC: &str = include_str!("data/variants/systematic.tsv");
 const REAL_WORLD: &str = include_str!("data/variants/real_world.tsv");
 const REAL_QUOTED: &str = include_str!("data/variants/real_quoted.tsv");
+const REAL_HELDOUT: &str = include_str!("data/variants/real_heldout.tsv");
 const ORDINARY_EN: &str = include_str!("data/variants/ordinary_en.txt");
 const ORDINARY_ZH: &str = include_str!("data/variants/ordinary_zh.txt");
 
@@ -84,24 +88,6 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "safe China",
         "",
         "gated: 'construction of a safe China' has none of the cues",
-    ),
-    (
-        "gao-zhi-liang-fa-zhan",
-        "high-quality development",
-        "The province will pursue",
-        "gated: 'high-quality development' and 'common prosperity' do not license each other, and 'province' is no cue",
-    ),
-    (
-        "gao-zhi-liang-fa-zhan",
-        "high-quality development",
-        "Cultivate new quality productivity",
-        "gated: 'new quality productivity' (新质生产力) is not among the cues",
-    ),
-    (
-        "gong-tong-fu-yu",
-        "common prosperity",
-        "The province will pursue",
-        "gated: 'high-quality development' and 'common prosperity' do not license each other, and 'province' is no cue",
     ),
 ];
 
@@ -180,18 +166,6 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: a press short form, not official, not added",
     ),
     (
-        "gong-tong-fu-yu",
-        "Common prosperity",
-        "following the people-centered",
-        "gated: 'common prosperity' and 'high-quality development' do not license each other",
-    ),
-    (
-        "gao-zhi-liang-fa-zhan",
-        "high-quality development",
-        "following the people-centered",
-        "gated: 'common prosperity' and 'high-quality development' do not license each other",
-    ),
-    (
         "fan-fu-bai-dou-zheng",
         "anti-corruption campaign",
         "scrape poison from the bone",
@@ -238,12 +212,6 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "violations related to the spirit of the Central Eight-Point Regulations",
         "",
         "matcher: a word ('related to') inside the form; only 'Eight-Point Regulations' is found, by ba-xiang-gui-ding",
-    ),
-    (
-        "xing-shi-zhu-yi",
-        "formalism",
-        "bureaucratic inefficiency",
-        "gated: the sentence has no cue",
     ),
     (
         "guan-liao-zhu-yi",
@@ -313,6 +281,204 @@ const REAL_WORLD_RECALL_FLOOR: f64 = 0.9;
 /// The same floor for quoted sentences; measured 0.788 before the glossary took their
 /// wordings, 0.919 after.
 const REAL_QUOTED_RECALL_FLOOR: f64 = 0.9;
+
+/// The kb_id of a held-out term the glossary lacks: counted in the report, never tested.
+const LACKING: &str = "-";
+
+/// Held-out quoted cases that fail today, listed as in [`KNOWN_MISSES`]: four misses, then the
+/// terms found with other bounds (they count as found in the recall).
+const REAL_HELDOUT_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "gao-zhi-liang-fa-zhan",
+        "quality development",
+        "",
+        "glossary: machine translation dropped 高; 'quality development' is ordinary English, not added",
+    ),
+    (
+        "quan-mian-jian-she-she-hui-zhu-yi-xian-dai-hua-guo-jia",
+        "fully building a modern socialist country",
+        "",
+        "glossary: 'fully building' renders both 全面建设 and 全面建成 (a different term), so it is not added",
+    ),
+    (
+        "zhong-yang-cai-jing-wei",
+        "Central Committee for Financial and Economic Affairs",
+        "",
+        "matcher: leftmost-longest; 'Party’s Central Committee' (zhong-gong-zhong-yang) starts earlier and wins the overlap",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "內捲",
+        "",
+        "glossary: 内卷 alone is everyday slang and deliberately not a form",
+    ),    // Found by the right entry, with other bounds than the expected span:
+    (
+        "zhong-yang-zheng-zhi-ju-ji-ti-xue-xi",
+        "collective study session of the 20th Central Political Bureau",
+        "Today, the 11th coll",
+        "bounds: the matcher finds 'collective study session'",
+    ),
+    (
+        "xin-an-quan-guan",
+        "common, comprehensive, cooperative and sustainable security",
+        "\"As the initiator of",
+        "bounds: the matcher finds 'vision of common, comprehensive, cooperative and sustainable security'",
+    ),
+    (
+        "xin-an-quan-guan",
+        "common, comprehensive, cooperative and sustainable security",
+        "President Xi Jinping proposed ",
+        "bounds: the matcher finds 'vision of common, comprehensive, cooperative and sustainable security'",
+    ),
+    (
+        "yi-fa-zhi-guo",
+        "overall law-based governance",
+        "Since the 18th CPC National Congress, th",
+        "bounds: the matcher finds 'law-based governance'",
+    ),
+    (
+        "yi-fa-zhi-guo",
+        "overall law-based governance",
+        "As an important part",
+        "bounds: the matcher finds 'law-based governance'",
+    ),
+    (
+        "fa-zhi-zheng-fu",
+        "law-based government",
+        "The meeting asked th",
+        "bounds: the matcher finds 'building a law-based government'",
+    ),
+    (
+        "shuang-xun-huan",
+        "new development pattern with the major domestic cycle as the main body and the international and domestic double cycles reinforcing each other",
+        "Therefore, we must a",
+        "bounds: the matcher finds 'new development pattern'",
+    ),
+    (
+        "shuang-xun-huan",
+        "dual circulation\" development pattern",
+        "The core of China's ",
+        "bounds: the matcher finds '\"dual circulation\" development pattern'",
+    ),
+    (
+        "shuang-xun-huan",
+        "dual circulation” economic development pattern",
+        "In this context, the",
+        "bounds: the matcher finds 'dual circulation'",
+    ),
+    (
+        "shuang-xun-huan",
+        "以国内大循环为主体、国内国际双循环相互促进的新发展格局",
+        "习近平总书记指出要充分发挥中国超大规模市",
+        "bounds: the matcher finds '国内国际双循环' and '新发展格局'",
+    ),
+    (
+        "shuang-xun-huan",
+        "dual circulation\" development paradigm",
+        "The \"dual circulatio",
+        "bounds: the matcher finds 'dual circulation'",
+    ),
+    (
+        "dang-de-jian-she-xin-de-wei-da-gong-cheng",
+        "great new project of Party building in the new era",
+        "We must always remai",
+        "bounds: the matcher finds 'great new project of Party building'",
+    ),
+    (
+        "zi-wo-ge-ming",
+        "Party’s self-revolution",
+        "Relying on the Party",
+        "bounds: the matcher finds 'self-revolution'",
+    ),
+    (
+        "fang-zhi-gui-mo-xing-fan-pin",
+        "prevent any large-scale regression into poverty",
+        "President Xi Jinping has consi",
+        "bounds: the matcher finds 'large-scale regression into poverty'",
+    ),
+    (
+        "tuo-pin-gong-jian",
+        "critical battle against poverty",
+        "BEIJING, March 5 (Xi",
+        "bounds: the matcher finds 'battle against poverty'",
+    ),
+    (
+        "fang-zhi-gui-mo-xing-fan-pin",
+        "forestall any large-scale relapse into poverty",
+        "\"We established effe",
+        "bounds: the matcher finds 'large-scale relapse into poverty'",
+    ),
+    (
+        "tan-da-feng-tan-zhong-he",
+        "dual carbon” goals",
+        "Since China’s pledge",
+        "bounds: the matcher finds '“dual carbon” goals'",
+    ),
+    (
+        "tan-da-feng-tan-zhong-he",
+        "碳達峰、碳中和目標",
+        "碳達峰、碳中和目標的實現需要一場深刻的社",
+        "bounds: the matcher finds '碳達峰、碳中和'",
+    ),
+    (
+        "feng-qiao-jing-yan",
+        "枫桥经验",
+        "在此背景下,以源头治理消解矛盾、化解风险",
+        "bounds: the matcher finds '新时代“枫桥经验”'",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "高质量发展",
+        "面对外部环境不确定性上升、国内需求不足和",
+        "bounds: the matcher finds '推动高质量发展'",
+    ),
+    (
+        "liu-wen-liu-bao",
+        "六穩’、‘六保",
+        "“宏觀政策要穩健有效”“要繼續實施積極的",
+        "bounds: the matcher finds '六穩' and '六保'",
+    ),
+    (
+        "zhan-lve-ding-li",
+        "戰略定力",
+        "中央經濟工作會議作出了一系列精準務實部署",
+        "bounds: the matcher finds '保持戰略定力'",
+    ),
+    (
+        "wen-zhong-qiu-jin",
+        "穩中求進",
+        "中共中央總書記習近平主持並發表重要講話強",
+        "bounds: the matcher finds '穩中求進工作總基調'",
+    ),
+    (
+        "bei-an-shen-cha",
+        "recording and review",
+        "The system of record",
+        "bounds: the matcher finds 'recording and review of normative documents'",
+    ),
+    (
+        "mian-bei-si-da-jia-zu",
+        "four major criminal families in the Kokang region",
+        "The four major crimi",
+        "bounds: the matcher finds 'four major criminal families'",
+    ),
+    (
+        "duo-dang-he-zuo-zhi-du",
+        "multiparty cooperation and political consultation under the leadership of the Communist Party of China",
+        "The Chinese People's",
+        "bounds: the matcher finds 'multiparty cooperation and political consultation'",
+    ),
+    (
+        "duo-dang-he-zuo-zhi-du",
+        "multiparty cooperation and political consultation under the leadership of the Communist Party of China",
+        "It is a key mechanis",
+        "bounds: the matcher finds 'multiparty cooperation and political consultation'",
+    ),
+];
+
+/// The floor for the held-out set, per expected term. Measured 0.797 before the glossary took
+/// its wordings (the out-of-sample figure), 0.988 after.
+const REAL_HELDOUT_RECALL_FLOOR: f64 = 0.95;
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
@@ -494,6 +660,29 @@ fn real_quoted() -> &'static [Case] {
     C.get_or_init(|| parse_tsv(REAL_QUOTED))
 }
 
+/// The held-out cases without the terms the glossary lacks (a case left with none is dropped).
+fn real_heldout() -> &'static [Case] {
+    static C: OnceLock<Vec<Case>> = OnceLock::new();
+    C.get_or_init(|| {
+        parse_tsv(REAL_HELDOUT)
+            .into_iter()
+            .filter_map(|mut case| {
+                case.expected.retain(|e| e.0 != LACKING);
+                (!case.expected.is_empty()).then_some(case)
+            })
+            .collect()
+    })
+}
+
+/// How many held-out terms the glossary lacks.
+fn heldout_lacking() -> usize {
+    parse_tsv(REAL_HELDOUT)
+        .iter()
+        .flat_map(|c| &c.expected)
+        .filter(|e| e.0 == LACKING)
+        .count()
+}
+
 /// The table test of one systematic kind.
 fn check_kind(kind: &str) {
     let cases: Vec<&Case> = systematic().iter().filter(|c| c.kind == kind).collect();
@@ -569,6 +758,7 @@ fn known_misses_name_real_cases() {
         (systematic(), KNOWN_MISSES),
         (real_world(), REAL_WORLD_KNOWN_MISSES),
         (real_quoted(), REAL_QUOTED_KNOWN_MISSES),
+        (real_heldout(), REAL_HELDOUT_KNOWN_MISSES),
     ] {
         for k in known {
             assert!(
@@ -622,6 +812,17 @@ fn real_quoted_sentences() {
     );
 }
 
+#[test]
+fn real_heldout_sentences() {
+    check_real(
+        real_heldout(),
+        REAL_HELDOUT_KNOWN_MISSES,
+        (150, 80),
+        REAL_HELDOUT_RECALL_FLOOR,
+    );
+    assert!(heldout_lacking() > 0, "no term marked as lacking");
+}
+
 fn check_ordinary(data: &str, min: usize) {
     let lines = sentences(data);
     assert!(lines.len() >= min, "{} sentences", lines.len());
@@ -660,7 +861,8 @@ fn no_form_fires_on_ordinary_chinese() {
     check_ordinary(ORDINARY_ZH, 40);
 }
 
-/// Prints recall per kind for both sets (`scripts/recall`); asserts only that the sets load.
+/// Prints recall per kind for every set (`scripts/recall`), and how many held-out terms the
+/// glossary lacks; asserts only that the sets load.
 #[test]
 fn recall_report() {
     let mut rows: Vec<(String, usize, usize, usize)> = Vec::new();
@@ -668,6 +870,7 @@ fn recall_report() {
         ("systematic", systematic()),
         ("real_world", real_world()),
         ("real_quoted", real_quoted()),
+        ("real_heldout", real_heldout()),
     ] {
         let results = run(cases);
         for (kind, (found, total)) in recall_by_kind(cases) {
@@ -723,6 +926,10 @@ fn recall_report() {
             exact as f64 / total as f64
         );
     }
+    println!(
+        "RECALL real_heldout: {} terms the glossary lacks (kb_id -), not counted above",
+        heldout_lacking()
+    );
 }
 
 // ---------------------------------------------------------------------------------------
