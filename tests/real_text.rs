@@ -66,12 +66,6 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: the press shorthand 'eight rules' is not a form",
     ),
     (
-        "ba-xiang-gui-ding",
-        "eight regulations of the central government",
-        "",
-        "glossary: MT 'eight regulations of the central government' is not a form (only '... central committee')",
-    ),
-    (
         "liang-ge-que-li",
         "Two Establishments",
         "",
