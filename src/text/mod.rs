@@ -9,6 +9,7 @@ pub mod inflect;
 pub mod normalize;
 pub mod phrase;
 pub mod snippet;
+pub mod surfaces;
 pub mod words;
 pub mod xml;
 
