@@ -19,7 +19,6 @@ use crate::text::surfaces;
 pub use crate::text::surfaces::{spellings, strip_possessive};
 
 use crate::text::chinese::is_han;
-use crate::text::normalize::normalize;
 
 /// Articles, determiners and object pronouns: skipped inside and before a term ("the
 /// Party's", "a protective umbrella", "expel him from the Party"), in forms and in text alike.
@@ -121,7 +120,8 @@ pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
     let mut out: Vec<(String, Joint)> = Vec::new();
     let mut joint = Joint::Tight;
     let mut last_end = 0;
-    for (i, w) in words(folded) {
+    // The fast cut of the text's words (the segmenter only where a form is not plain ASCII).
+    crate::text::words::for_each_word(folded, false, |i, w| {
         let gap = &folded[last_end..i];
         last_end = i + w.len();
         if !out.is_empty() {
@@ -141,7 +141,7 @@ pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
                 std::mem::replace(&mut joint, Joint::Tight),
             ));
         }
-    }
+    });
     out
 }
 
@@ -151,7 +151,7 @@ pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
 /// words' classes with the joints between them. Empty when the form can never match (no
 /// word but articles and conjunctions, or nothing left after folding).
 pub fn form_keys(form: &str) -> Vec<String> {
-    let folded = normalize(form).text.trim_matches(' ').to_string();
+    let folded = crate::text::fold_form(form);
     if folded.is_empty() {
         return Vec::new();
     }
