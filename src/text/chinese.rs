@@ -39,11 +39,11 @@ pub fn to_simplified(c: char) -> char {
     table()[(u - TABLE_START) as usize]
 }
 
-/// `to_simplified` for a code point known to lie in U+4E00–U+9FFF (the normalizer's fast
-/// path): one table lookup, no range check on the character.
-#[inline]
-pub fn simplified_in_block(u: u32) -> char {
-    table()[(u - TABLE_START) as usize]
+/// `to_simplified` of U+4E00–U+9FFF, indexed from U+4E00 (the normalizer's fast path: one
+/// lookup per character, no range check). Each simplified form is three bytes in UTF-8, as
+/// every character of the block is.
+pub fn simplified_block() -> &'static [char] {
+    table()
 }
 
 /// Does `s` contain a character that `to_simplified` changes?
@@ -354,6 +354,17 @@ mod tests {
             n += (want != c) as usize;
         }
         assert!(n > 2000, "only {n} characters convert");
+    }
+
+    /// The normalizer overwrites a character of the block with its simplified form in place.
+    #[test]
+    fn simplified_forms_are_three_bytes() {
+        let bad: Vec<char> = simplified_block()
+            .iter()
+            .copied()
+            .filter(|s| s.len_utf8() != 3)
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
     }
 
     #[test]
