@@ -1,7 +1,8 @@
-//! Compiles the curated glossary (`glossary/*.csv`) into the binary, with what start-up would
-//! otherwise work out from it on every run: the surfaces and class of every English word of
-//! its forms (`src/text/surfaces.rs`, the same code the library runs on other words), and
-//! the traditional → simplified characters of `fast2s`.
+//! Compiles the curated glossary (`glossary/*.csv`) into the binary, read into entries
+//! (`src/glossary/csv.rs`, the library's reader), with what start-up would otherwise work
+//! out from it on every run: the surfaces and class of every English word of its forms
+//! (`src/text/surfaces.rs`, the same code the library runs on other words), and the
+//! traditional → simplified characters of `fast2s`.
 use std::collections::BTreeSet;
 use std::{env, fs, path::Path};
 
@@ -11,6 +12,17 @@ use unicode_segmentation::UnicodeSegmentation;
 #[path = "src/text/surfaces.rs"]
 mod surfaces;
 
+/// The glossary's data and its CSV reader, as the library has them.
+#[allow(dead_code)]
+mod glossary {
+    #[path = "../src/glossary/csv.rs"]
+    mod csv;
+    #[path = "../src/glossary/model.rs"]
+    mod model;
+    pub use self::csv::{read_csv, COLUMNS};
+    pub use self::model::*;
+}
+
 /// The columns whose forms go through word matching (Chinese ones are skipped by their
 /// words having no surfaces worth listing; they cost nothing at run time either way).
 const WORD_COLUMNS: &[&str] = &["en", "en_alt", "literal", "gated", "cue"];
@@ -18,6 +30,8 @@ const WORD_COLUMNS: &[&str] = &["en", "en_alt", "literal", "gated", "cue"];
 fn main() {
     println!("cargo:rerun-if-changed=glossary");
     println!("cargo:rerun-if-changed=src/text/surfaces.rs");
+    println!("cargo:rerun-if-changed=src/glossary/csv.rs");
+    println!("cargo:rerun-if-changed=src/glossary/model.rs");
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("glossary");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     let mut names: Vec<String> = fs::read_dir(&dir)
@@ -29,21 +43,49 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// The shipped glossary files: (file name, contents).\npub const BUILTIN: &[(&str, &str)] = &[\n");
+    // Each file read as the library reads it, the entries kept field by field.
+    let mut files = String::from("&[\n");
+    let mut entries = String::from("&[\n");
     let mut words: BTreeSet<String> = BTreeSet::new();
-    for n in &names {
+    for (k, n) in names.iter().enumerate() {
         let p = dir.join(n);
         println!("cargo:rerun-if-changed={}", p.display());
-        code.push_str(&format!(
-            "    ({n:?}, include_str!({:?})),\n",
-            p.display().to_string()
-        ));
-        if let Ok(text) = fs::read(&p) {
-            form_words(&text, &mut words);
+        let text = fs::read(&p).unwrap();
+        form_words(&text, &mut words);
+        let (got, _problems) = glossary::read_csv(&text[..], &Path::new("glossary").join(n));
+        let columns: Vec<Option<&str>> = match got.first() {
+            Some(e) => e.origin.columns.to_vec(),
+            None => Vec::new(),
+        };
+        files.push_str(&format!("    ({n:?}, &{columns:?}),\n"));
+        for e in &got {
+            let join = |v: &[String]| v.join("|");
+            let fields: [String; 16] = [
+                e.id.clone(),
+                e.zh.clone(),
+                join(&e.zh_alt),
+                join(&e.zh_hant),
+                e.pinyin.clone(),
+                e.en.clone(),
+                join(&e.en_alt),
+                join(&e.literal),
+                e.category.clone(),
+                e.definition.clone(),
+                e.note.clone(),
+                join(&e.see_also),
+                e.source.clone(),
+                join(&e.exclude),
+                join(&e.gated),
+                join(&e.cue),
+            ];
+            assert_eq!(glossary::COLUMNS.len(), fields.len());
+            entries.push_str(&format!("    ({k}, {}, {fields:?}),\n", e.origin.line));
         }
     }
-    code.push_str("];\n");
-    fs::write(out.join("builtin_glossary.rs"), code).unwrap();
+    files.push_str("]\n");
+    entries.push_str("]\n");
+    fs::write(out.join("builtin_files.rs"), files).unwrap();
+    fs::write(out.join("builtin_entries.rs"), entries).unwrap();
 
     let mut table = String::from("&[\n");
     for w in &words {
