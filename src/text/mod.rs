@@ -32,18 +32,14 @@ pub fn fold_form(form: &str) -> String {
 /// folds every form, most of them ASCII.
 fn fold_ascii_form(form: &str) -> String {
     let mut out = String::with_capacity(form.len());
-    let mut space = false;
-    for b in form.bytes() {
-        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b'-') {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
+    let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '-');
+    for part in form.split(space).filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
             out.push(' ');
         }
-        space = false;
-        out.push(b.to_ascii_lowercase() as char);
+        out.push_str(part);
     }
+    out.make_ascii_lowercase();
     out
 }
 
