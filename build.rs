@@ -1,9 +1,39 @@
-//! Compiles the curated glossary (`glossary/*.csv`) into the binary.
+//! Compiles the curated glossary (`glossary/*.csv`) into the binary, read into entries
+//! (`src/glossary/csv.rs`, the library's reader), with what start-up would otherwise work
+//! out from it on every run: the surfaces and class of every English word of its forms
+//! (`src/text/surfaces.rs`, the same code the library runs on other words), and the
+//! traditional → simplified characters of `fast2s`.
+use std::collections::BTreeSet;
 use std::{env, fs, path::Path};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+#[allow(dead_code)]
+#[path = "src/text/surfaces.rs"]
+mod surfaces;
+
+/// The glossary's data and its CSV reader, as the library has them.
+#[allow(dead_code)]
+mod glossary {
+    #[path = "../src/glossary/csv.rs"]
+    mod csv;
+    #[path = "../src/glossary/model.rs"]
+    mod model;
+    pub use self::csv::{read_csv, COLUMNS};
+    pub use self::model::*;
+}
+
+/// The columns whose forms go through word matching (Chinese ones are skipped by their
+/// words having no surfaces worth listing; they cost nothing at run time either way).
+const WORD_COLUMNS: &[&str] = &["en", "en_alt", "literal", "gated", "cue"];
 
 fn main() {
     println!("cargo:rerun-if-changed=glossary");
+    println!("cargo:rerun-if-changed=src/text/surfaces.rs");
+    println!("cargo:rerun-if-changed=src/glossary/csv.rs");
+    println!("cargo:rerun-if-changed=src/glossary/model.rs");
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("glossary");
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     let mut names: Vec<String> = fs::read_dir(&dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
@@ -13,19 +43,114 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// The shipped glossary files: (file name, contents).\npub const BUILTIN: &[(&str, &str)] = &[\n");
-    for n in &names {
+    // Each file read as the library reads it, the entries kept field by field.
+    let mut files = String::from("&[\n");
+    let mut entries = String::from("&[\n");
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    for (k, n) in names.iter().enumerate() {
         let p = dir.join(n);
         println!("cargo:rerun-if-changed={}", p.display());
-        code.push_str(&format!(
-            "    ({n:?}, include_str!({:?})),\n",
-            p.display().to_string()
-        ));
+        let text = fs::read(&p).unwrap();
+        form_words(&text, &mut words);
+        let (got, _problems) = glossary::read_csv(&text[..], &Path::new("glossary").join(n));
+        let columns: Vec<Option<&str>> = match got.first() {
+            Some(e) => e.origin.columns.to_vec(),
+            None => Vec::new(),
+        };
+        files.push_str(&format!("    ({n:?}, &{columns:?}),\n"));
+        for e in &got {
+            let join = |v: &[String]| v.join("|");
+            let fields: [String; 16] = [
+                e.id.clone(),
+                e.zh.clone(),
+                join(&e.zh_alt),
+                join(&e.zh_hant),
+                e.pinyin.clone(),
+                e.en.clone(),
+                join(&e.en_alt),
+                join(&e.literal),
+                e.category.clone(),
+                e.definition.clone(),
+                e.note.clone(),
+                join(&e.see_also),
+                e.source.clone(),
+                join(&e.exclude),
+                join(&e.gated),
+                join(&e.cue),
+            ];
+            assert_eq!(glossary::COLUMNS.len(), fields.len());
+            entries.push_str(&format!("    ({k}, {}, {fields:?}),\n", e.origin.line));
+        }
     }
-    code.push_str("];\n");
-    fs::write(
-        Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_glossary.rs"),
-        code,
-    )
-    .unwrap();
+    files.push_str("]\n");
+    entries.push_str("]\n");
+    fs::write(out.join("builtin_files.rs"), files).unwrap();
+    fs::write(out.join("builtin_entries.rs"), entries).unwrap();
+
+    let mut table = String::from("&[\n");
+    for w in &words {
+        let class = surfaces::word_class(w);
+        let variants = surfaces::variants(w);
+        table.push_str(&format!("    ({w:?}, {class:?}, &{variants:?}),\n"));
+    }
+    table.push_str("]\n");
+    fs::write(out.join("builtin_words.rs"), table).unwrap();
+
+    // The traditional → simplified characters of `fast2s` (src/text/chinese.rs): each
+    // character of the main CJK block converted alone, kept when it becomes one other
+    // 3-byte character.
+    let mut pairs = String::from("&[\n");
+    for u in 0x4E00..=0x9FFF_u32 {
+        let Some(c) = char::from_u32(u) else {
+            continue;
+        };
+        let converted = fast2s::convert(&c.to_string());
+        let mut chars = converted.chars();
+        if let (Some(s), None) = (chars.next(), chars.next()) {
+            if s != c && s.len_utf8() == 3 {
+                pairs.push_str(&format!("    ({c:?}, {s:?}),\n"));
+            }
+        }
+    }
+    pairs.push_str("]\n");
+    fs::write(out.join("fast2s_pairs.rs"), pairs).unwrap();
+}
+
+/// The words the matcher will ask about for the forms of one glossary file: a superset is
+/// harmless (a word never asked for costs a little table), a word left out is worked out at
+/// run time. Forms are folded roughly as the normalizer folds them (lower case, straight
+/// apostrophes), cut into words the same way (UAX #29), with and without a possessive.
+fn form_words(csv: &[u8], words: &mut BTreeSet<String>) {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(csv);
+    let Ok(header) = rdr.headers().cloned() else {
+        return;
+    };
+    let columns: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| WORD_COLUMNS.contains(&h.trim()))
+        .map(|(i, _)| i)
+        .collect();
+    for record in rdr.records().flatten() {
+        for &i in &columns {
+            for form in record.get(i).unwrap_or_default().split('|') {
+                let folded: String = form
+                    .to_lowercase()
+                    .chars()
+                    .map(|c| match c {
+                        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{FF07}' | '`' => '\'',
+                        c => c,
+                    })
+                    .collect();
+                for w in folded.unicode_words() {
+                    let w = w.trim_matches('_');
+                    if w.is_empty() {
+                        continue;
+                    }
+                    words.insert(w.to_string());
+                    words.insert(surfaces::strip_possessive(w).to_string());
+                }
+            }
+        }
+    }
 }

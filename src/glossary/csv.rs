@@ -61,19 +61,20 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
         .has_headers(false)
         .flexible(true)
         .from_reader(body);
-    let mut records = reader.byte_records();
+    // One record, reused for every row.
+    let mut record = ::csv::ByteRecord::new();
 
     // Header: every column must be known and appear once; required ones must be present.
-    let header = match records.next() {
-        None => {
+    let header = match reader.read_byte_record(&mut record) {
+        Ok(false) => {
             problems.push(problem(1, 0, "empty file: expected a header row".into()));
             return (entries, problems);
         }
-        Some(Err(e)) => {
+        Err(e) => {
             problems.push(csv_problem(path, &e));
             return (entries, problems);
         }
-        Some(Ok(h)) => h,
+        Ok(true) => record.clone(),
     };
     let mut fields: Vec<Option<&'static str>> = Vec::with_capacity(header.len());
     for (i, raw) in header.iter().enumerate() {
@@ -107,14 +108,15 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
     let columns: Arc<[Option<&'static str>]> = fields.into();
 
     let mut lines = LineCounter::new(body);
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 problems.push(csv_problem(path, &e));
                 continue;
             }
-        };
+        }
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank line
@@ -244,11 +246,17 @@ impl<'a> LineCounter<'a> {
             self.pos = 0;
             self.line = 1;
         }
-        for i in self.pos..at {
-            match self.body[i] {
-                b'\n' => self.line += 1,
-                b'\r' if self.body.get(i + 1) != Some(&b'\n') => self.line += 1,
-                _ => {}
+        let seg = &self.body[self.pos..at];
+        if memchr::memchr(b'\r', seg).is_none() {
+            // The usual case, counted with the vectorized search.
+            self.line += memchr::memchr_iter(b'\n', seg).count() as u64;
+        } else {
+            for i in self.pos..at {
+                match self.body[i] {
+                    b'\n' => self.line += 1,
+                    b'\r' if self.body.get(i + 1) != Some(&b'\n') => self.line += 1,
+                    _ => {}
+                }
             }
         }
         self.pos = at;

@@ -8,10 +8,12 @@
 mod csv;
 pub mod exchange;
 mod load;
+mod model;
 pub mod pinyin;
 
 pub use self::csv::{is_valid_id, read_csv, write_csv, COLUMNS};
 pub use self::load::{load, GlossaryError, GlossarySource};
+pub use self::model::{Entry, FormKind, Origin, Problem, Severity};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -28,143 +30,6 @@ pub const CATEGORIES: &[&str] = &[
     "slogan",
     "idiom",
 ];
-
-/// One concept of the glossary.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Entry {
-    /// Stable identifier: a lower-case ASCII slug.
-    pub id: String,
-    /// Chinese headword, simplified.
-    pub zh: String,
-    /// Other Chinese forms (abbreviations, variants).
-    pub zh_alt: Vec<String>,
-    /// Traditional-character forms.
-    pub zh_hant: Vec<String>,
-    /// Pinyin with tone marks.
-    pub pinyin: String,
-    /// Preferred English rendering.
-    pub en: String,
-    /// Other acceptable English renderings.
-    pub en_alt: Vec<String>,
-    /// Literal renderings machine translation produces.
-    pub literal: Vec<String>,
-    /// One of [`CATEGORIES`].
-    pub category: String,
-    /// What the term means.
-    pub definition: String,
-    /// Usage note.
-    pub note: String,
-    /// Ids of related entries.
-    pub see_also: Vec<String>,
-    /// Where the entry comes from.
-    pub source: String,
-    /// Longer strings in which a form of this entry must not fire (公安部 in 公安部门).
-    pub exclude: Vec<String>,
-    /// Forms of this entry too generic to count alone ("four winds"): they count only near
-    /// another form of the entry or one of its [`Entry::cue`]s.
-    pub gated: Vec<String>,
-    /// Words or phrases whose presence nearby licenses the entry's gated forms.
-    pub cue: Vec<String>,
-    /// Where the entry was read from, for messages.
-    pub origin: Origin,
-}
-
-/// The file and line an entry came from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Origin {
-    /// The glossary file (`builtin/…` for the compiled-in glossary).
-    pub file: PathBuf,
-    /// 1-based line of the row.
-    pub line: u64,
-    /// The file's header, so messages can name the column of a field.
-    pub columns: Arc<[Option<&'static str>]>,
-}
-
-impl Origin {
-    /// The 1-based CSV column of a field, or 0 when the file has no such column.
-    pub fn column(&self, name: &str) -> u64 {
-        self.columns
-            .iter()
-            .position(|c| *c == Some(name))
-            .map_or(0, |i| i as u64 + 1)
-    }
-}
-
-/// Which kind of surface form of an entry matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FormKind {
-    /// The Chinese headword.
-    Zh,
-    /// An alternative Chinese form.
-    ZhAlt,
-    /// A traditional-character form.
-    ZhHant,
-    /// The preferred English rendering.
-    En,
-    /// An alternative English rendering.
-    EnAlt,
-    /// A literal rendering.
-    Literal,
-}
-
-impl FormKind {
-    /// Every kind, in column order.
-    pub const ALL: [FormKind; 6] = [
-        FormKind::Zh,
-        FormKind::ZhAlt,
-        FormKind::ZhHant,
-        FormKind::En,
-        FormKind::EnAlt,
-        FormKind::Literal,
-    ];
-
-    /// The column name, which is also the name used in output records.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FormKind::Zh => "zh",
-            FormKind::ZhAlt => "zh_alt",
-            FormKind::ZhHant => "zh_hant",
-            FormKind::En => "en",
-            FormKind::EnAlt => "en_alt",
-            FormKind::Literal => "literal",
-        }
-    }
-
-    /// Whether the form is Chinese (no word-boundary rule applies).
-    pub fn is_chinese(self) -> bool {
-        matches!(self, FormKind::Zh | FormKind::ZhAlt | FormKind::ZhHant)
-    }
-}
-
-impl fmt::Display for FormKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Entry {
-    /// The surface forms of one kind.
-    pub fn forms(&self, kind: FormKind) -> &[String] {
-        match kind {
-            FormKind::Zh => std::slice::from_ref(&self.zh),
-            FormKind::ZhAlt => &self.zh_alt,
-            FormKind::ZhHant => &self.zh_hant,
-            FormKind::En => std::slice::from_ref(&self.en),
-            FormKind::EnAlt => &self.en_alt,
-            FormKind::Literal => &self.literal,
-        }
-    }
-
-    /// Every surface form with its kind, in priority order (headwords first).
-    pub fn all_forms(&self) -> impl Iterator<Item = (FormKind, &str)> {
-        FormKind::ALL.into_iter().flat_map(move |k| {
-            self.forms(k)
-                .iter()
-                .filter(|f| !f.is_empty())
-                .map(move |f| (k, f.as_str()))
-        })
-    }
-}
 
 /// A loaded glossary: entries in load order.
 #[derive(Debug, Clone, Default)]
@@ -190,44 +55,63 @@ impl Glossary {
     }
 
     /// The glossary compiled into the binary from `glossary/*.csv`.
+    ///
+    /// `build.rs` reads the files with [`read_csv`] (the shipped files are checked by the
+    /// tests and by `tifa glossary lint`, so a problem there is a build defect: whatever
+    /// loads is kept rather than fail the user) and keeps each entry's fields; here they
+    /// become entries again, without parsing the CSV on every run.
     pub fn builtin() -> Glossary {
-        let mut entries = Vec::new();
-        for (name, text) in BUILTIN {
-            let path = Path::new("glossary").join(name);
-            // The shipped files are checked by the tests and by `tifa glossary lint`, so a
-            // problem here is a build defect; keep whatever loads rather than fail the user.
-            let (mut got, _problems) = read_csv(text.as_bytes(), &path);
-            entries.append(&mut got);
-        }
+        let files: Vec<(PathBuf, Arc<[Option<&'static str>]>)> = BUILTIN_FILES
+            .iter()
+            .map(|(name, columns)| (Path::new("glossary").join(name), Arc::from(*columns)))
+            .collect();
+        let text = |s: &str| s.to_string();
+        // Lists are kept joined by `|`, which no item holds.
+        let list = |s: &str| -> Vec<String> {
+            if s.is_empty() {
+                Vec::new()
+            } else {
+                s.split('|').map(String::from).collect()
+            }
+        };
+        let entries = BUILTIN_ENTRIES
+            .iter()
+            .map(|&(file, line, f)| Entry {
+                id: text(f[0]),
+                zh: text(f[1]),
+                zh_alt: list(f[2]),
+                zh_hant: list(f[3]),
+                pinyin: text(f[4]),
+                en: text(f[5]),
+                en_alt: list(f[6]),
+                literal: list(f[7]),
+                category: text(f[8]),
+                definition: text(f[9]),
+                note: text(f[10]),
+                see_also: list(f[11]),
+                source: text(f[12]),
+                exclude: list(f[13]),
+                gated: list(f[14]),
+                cue: list(f[15]),
+                origin: Origin {
+                    file: files[file].0.clone(),
+                    line,
+                    columns: files[file].1.clone(),
+                },
+            })
+            .collect();
         Glossary { entries }
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/builtin_glossary.rs"));
+/// The built-in glossary's files: (file name, the columns of its header).
+static BUILTIN_FILES: &[(&str, &[Option<&str>])] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
 
-/// How bad a [`Problem`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// The glossary loads; the row or field may be wrong.
-    Warning,
-    /// The glossary cannot be used until it is fixed.
-    Error,
-}
-
-/// One problem found in a glossary file, with the place it was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The glossary file.
-    pub file: PathBuf,
-    /// 1-based line; 0 when the problem concerns the whole file.
-    pub line: u64,
-    /// 1-based CSV column (field) number; 0 when the problem concerns the whole row or file.
-    pub column: u64,
-    /// How bad it is.
-    pub severity: Severity,
-    /// What is wrong, and how to fix it.
-    pub message: String,
-}
+/// The built-in glossary's entries as `build.rs` read them: (file, line, the fields in
+/// [`COLUMNS`] order, lists joined by `|`).
+static BUILTIN_ENTRIES: &[(usize, u64, [&str; 16])] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_entries.rs"));
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -244,5 +128,35 @@ impl fmt::Display for Problem {
             write!(f, ":{}", self.column)?;
         }
         write!(f, ": {sev}: {}", self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entries kept at build time are the entries the CSV files read into, field for
+    /// field, with their files, lines and columns.
+    #[test]
+    fn builtin_entries_are_the_files_read() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary");
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".csv"))
+            .collect();
+        names.sort();
+        let mut want = Vec::new();
+        for name in &names {
+            let text = std::fs::read(dir.join(name)).unwrap();
+            let (mut got, _) = read_csv(&text[..], &Path::new("glossary").join(name));
+            want.append(&mut got);
+        }
+        let got = Glossary::builtin().entries;
+        assert!(got.len() > 1000);
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w);
+        }
     }
 }

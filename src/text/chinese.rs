@@ -4,7 +4,9 @@
 //! The traditional → simplified table comes from the `fast2s` crate (MIT). `fast2s` converts
 //! whole strings with a few two-character context rules; matching wants a plain
 //! character-to-character function that keeps byte lengths, so the table is read out of the
-//! crate once, on first use, into a dense array over the block where all its keys lie.
+//! crate at build time (`build.rs`: reading it at run time cost every run more than
+//! folding a megabyte), and spread on first use into a dense array over the block where all
+//! its keys lie.
 
 use std::sync::OnceLock;
 
@@ -37,11 +39,11 @@ pub fn to_simplified(c: char) -> char {
     table()[(u - TABLE_START) as usize]
 }
 
-/// `to_simplified` for a code point known to lie in U+4E00–U+9FFF (the normalizer's fast
-/// path): one table lookup, no range check on the character.
-#[inline]
-pub fn simplified_in_block(u: u32) -> char {
-    table()[(u - TABLE_START) as usize]
+/// `to_simplified` of U+4E00–U+9FFF, indexed from U+4E00 (the normalizer's fast path: one
+/// lookup per character, no range check). Each simplified form is three bytes in UTF-8, as
+/// every character of the block is.
+pub fn simplified_block() -> &'static [char] {
+    table()
 }
 
 /// Does `s` contain a character that `to_simplified` changes?
@@ -289,26 +291,18 @@ const VARIANTS: &[(char, char)] = &[
     ('齢', '龄'),
 ];
 
+/// The characters of the block that `fast2s` converts one to one into another 3-byte
+/// character (so the normalizer can map offsets linearly), with what they become: read out
+/// of the crate by `build.rs`, each character converted alone.
+static FAST2S: &[(char, char)] = include!(concat!(env!("OUT_DIR"), "/fast2s_pairs.rs"));
+
 fn table() -> &'static [char] {
     static TABLE: OnceLock<Box<[char]>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut buf = String::with_capacity(4);
         let mut table: Box<[char]> = (TABLE_START..=TABLE_END)
-            .map(|u| {
-                let c = char::from_u32(u).expect("the CJK block has no surrogates");
-                buf.clear();
-                buf.push(c);
-                let converted = fast2s::convert(&buf);
-                let mut out = converted.chars();
-                match (out.next(), out.next()) {
-                    // Keep only one-to-one conversions that stay a 3-byte character, so the
-                    // normalizer can map offsets linearly.
-                    (Some(s), None) if s.len_utf8() == 3 => s,
-                    _ => c,
-                }
-            })
+            .map(|u| char::from_u32(u).expect("the CJK block has no surrogates"))
             .collect();
-        for &(t, s) in EXTRA.iter().chain(VARIANTS) {
+        for &(t, s) in FAST2S.iter().chain(EXTRA).chain(VARIANTS) {
             table[(t as u32 - TABLE_START) as usize] = s;
         }
         table
@@ -337,6 +331,40 @@ mod tests {
         assert_eq!(to_simplified('予'), '予');
         assert!(has_traditional("保護傘"));
         assert!(!has_traditional("保护伞"));
+    }
+
+    /// The table read at build time is the crate's conversion of each character alone.
+    #[test]
+    fn table_is_each_character_converted_alone() {
+        let extra: std::collections::HashSet<char> =
+            EXTRA.iter().chain(VARIANTS).map(|&(t, _)| t).collect();
+        let mut n = 0;
+        for u in TABLE_START..=TABLE_END {
+            let c = char::from_u32(u).unwrap();
+            if extra.contains(&c) {
+                continue;
+            }
+            let alone = fast2s::convert(&c.to_string());
+            let mut out = alone.chars();
+            let want = match (out.next(), out.next()) {
+                (Some(s), None) if s.len_utf8() == 3 => s,
+                _ => c,
+            };
+            assert_eq!(to_simplified(c), want, "{c}");
+            n += (want != c) as usize;
+        }
+        assert!(n > 2000, "only {n} characters convert");
+    }
+
+    /// The normalizer overwrites a character of the block with its simplified form in place.
+    #[test]
+    fn simplified_forms_are_three_bytes() {
+        let bad: Vec<char> = simplified_block()
+            .iter()
+            .copied()
+            .filter(|s| s.len_utf8() != 3)
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
     }
 
     #[test]

@@ -7,12 +7,18 @@
 //! knows the irregular ones (broke, broken, children); the possessive; British and American
 //! spellings; and number words beside digits. Matching then compares words by the class their
 //! surface belongs to, never by suffix stripping of the text.
+//!
+//! Working out a word's surfaces and class costs tens of thousands of instructions (the
+//! `english` crate's tables, each lemma candidate, each spelling); the built-in glossary's
+//! words are worked out once, by `build.rs` with the same code ([`super::surfaces`]), and
+//! read here from that table. Other words (user glossaries) are worked out when asked for.
 
-use english::{English, Form, Number, Person, Tense};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::text::surfaces;
+pub use crate::text::surfaces::{spellings, strip_possessive};
+
 use crate::text::chinese::is_han;
-use crate::text::normalize::normalize;
 
 /// Articles, determiners and object pronouns: skipped inside and before a term ("the
 /// Party's", "a protective umbrella", "expel him from the Party"), in forms and in text alike.
@@ -42,6 +48,39 @@ pub fn words(folded: &str) -> impl Iterator<Item = (usize, &str)> {
         let t = t.trim_end_matches('_');
         (!t.is_empty()).then_some((start, t))
     })
+}
+
+/// The words of the built-in glossary's forms, worked out at build time: (word, class,
+/// surfaces), sorted by word.
+static BUILTIN_WORDS: &[(&str, &str, &[&str])] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_words.rs"));
+
+fn builtin_word(
+    word: &str,
+) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
+    BUILTIN_WORDS
+        .binary_search_by(|(w, _, _)| (*w).cmp(word))
+        .ok()
+        .map(|i| &BUILTIN_WORDS[i])
+}
+
+/// Every surface of a folded (lower-case) English word that matching treats as the same word,
+/// the word itself first ([`surfaces::variants`], from the build-time table when it has the
+/// word).
+pub fn variants(word: &str) -> Vec<String> {
+    match builtin_word(word) {
+        Some((_, _, v)) => v.iter().map(|s| s.to_string()).collect(),
+        None => surfaces::variants(word),
+    }
+}
+
+/// The class of an English word ([`surfaces::word_class`], from the build-time table when it
+/// has the word).
+pub fn word_class(word: &str) -> String {
+    match builtin_word(word) {
+        Some((_, c, _)) => c.to_string(),
+        None => surfaces::word_class(word),
+    }
 }
 
 /// What lies between two words of an English form.
@@ -81,7 +120,8 @@ pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
     let mut out: Vec<(String, Joint)> = Vec::new();
     let mut joint = Joint::Tight;
     let mut last_end = 0;
-    for (i, w) in words(folded) {
+    // The fast cut of the text's words (the segmenter only where a form is not plain ASCII).
+    crate::text::words::for_each_word(folded, false, |i, w| {
         let gap = &folded[last_end..i];
         last_end = i + w.len();
         if !out.is_empty() {
@@ -101,40 +141,8 @@ pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
                 std::mem::replace(&mut joint, Joint::Tight),
             ));
         }
-    }
+    });
     out
-}
-
-/// The class of an English word: the same for every inflection, spelling and number form
-/// that [`variants`] relates to it, when it is the word a form uses (`breaking` → `break`,
-/// `organised` → `organize`, `eight` → `8`). A pure function of the word, so two forms
-/// compare alike wherever they are compiled.
-pub fn word_class(word: &str) -> String {
-    let w = strip_possessive(word);
-    if let Some(d) = NUMBERS.iter().find(|(name, _)| *name == w).map(|(_, d)| *d) {
-        return d.to_string();
-    }
-    let american = american(w);
-    lemmas(&american)
-        .into_iter()
-        .min_by(|a, b| (a.len(), a).cmp(&(b.len(), b)))
-        .unwrap_or(american)
-}
-
-/// The American spelling of a word, by the endings of [`SPELLING_ENDINGS`] and the pairs of
-/// [`SPELLING_PAIRS`].
-fn american(word: &str) -> String {
-    if let Some((_, us)) = SPELLING_PAIRS.iter().find(|(uk, _)| *uk == word) {
-        return us.to_string();
-    }
-    for &(uk, us) in SPELLING_ENDINGS {
-        if let Some(stem) = word.strip_suffix(uk) {
-            if stem.len() >= 3 && stem.chars().all(|c| c.is_alphabetic()) {
-                return format!("{stem}{us}");
-            }
-        }
-    }
-    word.to_string()
 }
 
 /// The keys under which the matcher files a form: two forms of different entries must not
@@ -143,7 +151,7 @@ fn american(word: &str) -> String {
 /// words' classes with the joints between them. Empty when the form can never match (no
 /// word but articles and conjunctions, or nothing left after folding).
 pub fn form_keys(form: &str) -> Vec<String> {
-    let folded = normalize(form).text.trim_matches(' ').to_string();
+    let folded = crate::text::fold_form(form);
     if folded.is_empty() {
         return Vec::new();
     }
@@ -176,354 +184,12 @@ pub fn form_keys(form: &str) -> Vec<String> {
     vec![key]
 }
 
-/// Every surface of a folded (lower-case) English word that matching treats as the same word,
-/// the word itself first. Words without letters (`16`, `19th`) get their number words.
-pub fn variants(word: &str) -> Vec<String> {
-    let word = strip_possessive(word);
-    let mut out: Vec<String> = vec![word.to_string()];
-    let push = |out: &mut Vec<String>, s: String| {
-        if !s.is_empty() && !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    for n in number_equivalents(word) {
-        push(&mut out, n);
-    }
-    if word.chars().all(|c| c.is_alphabetic()) && word.chars().count() >= 2 {
-        for lemma in lemmas(word) {
-            for s in inflections(&lemma).iter() {
-                push(&mut out, s.clone());
-            }
-        }
-    }
-    let inflected = out.clone();
-    for s in &inflected {
-        for v in spellings(s) {
-            push(&mut out, v);
-        }
-    }
-    let plain = out.clone();
-    for s in plain {
-        if s.chars().all(|c| c.is_alphabetic()) {
-            push(&mut out, format!("{s}'s"));
-        }
-    }
-    out
-}
-
-/// `word` without a possessive `'s`.
-pub fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .filter(|w| !w.is_empty())
-        .unwrap_or(word)
-}
-
-/// The inflections of `lemma` as a noun and as a verb (a word that is not a verb gets
-/// harmless surfaces that text never contains).
-fn inflections(lemma: &str) -> std::rc::Rc<[String]> {
-    // Compiling a glossary asks for the same words many times (every form's words, each
-    // lemma candidate): remember the answers, per thread, shared rather than copied.
-    thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<[String]>>> =
-            Default::default();
-    }
-    if let Some(v) = SEEN.with(|m| m.borrow().get(lemma).cloned()) {
-        return v;
-    }
-    let v: std::rc::Rc<[String]> = generate_inflections(lemma).into();
-    SEEN.with(|m| m.borrow_mut().insert(lemma.to_string(), v.clone()));
-    v
-}
-
-fn generate_inflections(lemma: &str) -> Vec<String> {
-    let mut out = vec![lemma.to_string()];
-    let verb = |key: &str, tense: Tense, form: Form| {
-        English::verb(key, &Person::Third, &Number::Singular, &tense, &form)
-    };
-    // Wiktionary keeps a word's senses apart (`break` is regular in an old sense, `break_2`
-    // is the everyday irregular verb): every sense's forms count.
-    for key in [
-        lemma.to_string(),
-        format!("{lemma}_2"),
-        format!("{lemma}_3"),
-    ] {
-        out.push(English::noun(&key, &Number::Plural));
-        let past = verb(&key, Tense::Past, Form::Finite);
-        // A sense key the verb table lacks (the usual case) comes back with its suffix in
-        // every form: one call tells.
-        if key.len() > lemma.len() && past.contains('_') {
-            continue;
-        }
-        out.extend([
-            verb(&key, Tense::Present, Form::Finite),
-            past,
-            verb(&key, Tense::Present, Form::Participle),
-            verb(&key, Tense::Past, Form::Participle),
-        ]);
-    }
-    // A sense key the tables lack comes back with its suffix; and the generator may answer
-    // with several words: keep single words only.
-    out.retain(|s| !s.contains(['_', ' ']));
-    let mut seen = Vec::new();
-    out.retain(|s| {
-        let new = !seen.contains(s);
-        if new {
-            seen.push(s.clone());
-        }
-        new
-    });
-    out
-}
-
-/// The lemmas `word` may be an inflection of: the word itself, and every candidate from
-/// removing an inflectional ending that the `english` crate's tables confirm (its
-/// inflections include `word`). The candidates only propose; the tables decide.
-fn lemmas(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_string()];
-    if word.len() <= 3 {
-        return out;
-    }
-    let mut candidates: Vec<String> = Vec::new();
-    let mut strip = |suffix: &str, adds: &[&str]| {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.len() >= 2 {
-                for a in adds {
-                    candidates.push(format!("{stem}{a}"));
-                }
-                // A doubled final consonant (banned, running) comes off too.
-                let b = stem.as_bytes();
-                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                    candidates.push(stem[..stem.len() - 1].to_string());
-                }
-            }
-        }
-    };
-    strip("ies", &["y"]);
-    strip("ied", &["y"]);
-    strip("es", &["", "e"]);
-    strip("s", &[""]);
-    strip("ed", &["", "e"]);
-    strip("ing", &["", "e"]);
-    strip("ings", &["", "e"]);
-    for c in candidates {
-        if !out.contains(&c) && inflections(&c).iter().any(|s| s == word) {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Cardinal and ordinal number words and their digit forms, both ways.
-const NUMBERS: &[(&str, &str)] = &[
-    ("zero", "0"),
-    ("one", "1"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("six", "6"),
-    ("seven", "7"),
-    ("eight", "8"),
-    ("nine", "9"),
-    ("ten", "10"),
-    ("eleven", "11"),
-    ("twelve", "12"),
-    ("thirteen", "13"),
-    ("fourteen", "14"),
-    ("fifteen", "15"),
-    ("sixteen", "16"),
-    ("seventeen", "17"),
-    ("eighteen", "18"),
-    ("nineteen", "19"),
-    ("twenty", "20"),
-    ("thirty", "30"),
-    ("forty", "40"),
-    ("fifty", "50"),
-    ("hundred", "100"),
-    ("first", "1st"),
-    ("second", "2nd"),
-    ("third", "3rd"),
-    ("fourth", "4th"),
-    ("fifth", "5th"),
-    ("sixth", "6th"),
-    ("seventh", "7th"),
-    ("eighth", "8th"),
-    ("ninth", "9th"),
-    ("tenth", "10th"),
-    ("eleventh", "11th"),
-    ("twelfth", "12th"),
-    ("thirteenth", "13th"),
-    ("fourteenth", "14th"),
-    ("fifteenth", "15th"),
-    ("sixteenth", "16th"),
-    ("seventeenth", "17th"),
-    ("eighteenth", "18th"),
-    ("nineteenth", "19th"),
-    ("twentieth", "20th"),
-    ("thirtieth", "30th"),
-    ("fortieth", "40th"),
-    ("fiftieth", "50th"),
-    ("hundredth", "100th"),
-];
-
-fn number_equivalents(word: &str) -> Vec<String> {
-    NUMBERS
-        .iter()
-        .filter_map(|&(w, d)| {
-            if w == word {
-                Some(d)
-            } else if d == word {
-                Some(w)
-            } else {
-                None
-            }
-        })
-        .map(String::from)
-        .collect()
-}
-
-/// Whole-word British and American spelling pairs that no pattern below covers.
-const SPELLING_PAIRS: &[(&str, &str)] = &[
-    ("programme", "program"),
-    ("programmes", "programs"),
-    ("judgement", "judgment"),
-    ("judgements", "judgments"),
-    ("ageing", "aging"),
-    ("grey", "gray"),
-    ("defence", "defense"),
-    ("offence", "offense"),
-    ("offences", "offenses"),
-    ("licence", "license"),
-    ("licences", "licenses"),
-    ("pretence", "pretense"),
-    ("enrol", "enroll"),
-    ("enrolment", "enrollment"),
-    ("fulfil", "fulfill"),
-    ("fulfilment", "fulfillment"),
-    ("skilful", "skillful"),
-    ("instalment", "installment"),
-    ("practise", "practice"),
-    ("practised", "practiced"),
-    ("practising", "practicing"),
-    ("sceptical", "skeptical"),
-    ("manoeuvre", "maneuver"),
-];
-
-/// Endings that differ between British and American spelling: (British, American). A word
-/// ending in either gets the other; words that merely look alike get surfaces no text uses,
-/// which cost nothing.
-const SPELLING_ENDINGS: &[(&str, &str)] = &[
-    ("isation", "ization"),
-    ("isations", "izations"),
-    ("isational", "izational"),
-    ("ise", "ize"),
-    ("ises", "izes"),
-    ("ised", "ized"),
-    ("ising", "izing"),
-    ("iser", "izer"),
-    ("isers", "izers"),
-    ("yse", "yze"),
-    ("ysed", "yzed"),
-    ("ysing", "yzing"),
-    ("our", "or"),
-    ("ours", "ors"),
-    ("oured", "ored"),
-    ("ouring", "oring"),
-    ("ourable", "orable"),
-    ("ourite", "orite"),
-    ("ourites", "orites"),
-    ("tre", "ter"),
-    ("tres", "ters"),
-    ("lled", "led"),
-    ("lling", "ling"),
-    ("llor", "lor"),
-    ("llors", "lors"),
-    ("ogue", "og"),
-    ("ogues", "ogs"),
-];
-
-/// The other spellings of `word` (British ↔ American).
-pub fn spellings(word: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for &(uk, us) in SPELLING_PAIRS {
-        if word == uk {
-            out.push(us.to_string());
-        } else if word == us {
-            out.push(uk.to_string());
-        }
-    }
-    // Endings need a stem long enough that the word is not a short common one ("for",
-    // "our", "hour" and "tour" keep their spelling).
-    let last = word.as_bytes().last().copied();
-    for &(uk, us) in SPELLING_ENDINGS {
-        // Most words end in neither ending: their last letters differ.
-        if last != uk.as_bytes().last().copied() && last != us.as_bytes().last().copied() {
-            continue;
-        }
-        for (from, to) in [(uk, us), (us, uk)] {
-            if let Some(stem) = word.strip_suffix(from) {
-                if stem.len() >= 3 && stem.chars().all(|c| c.is_alphabetic()) {
-                    let v = format!("{stem}{to}");
-                    if !out.contains(&v) {
-                        out.push(v);
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn has(word: &str, surfaces: &[&str]) {
-        let v = variants(word);
-        for s in surfaces {
-            assert!(v.iter().any(|x| x == s), "{word}: {s} missing from {v:?}");
-        }
-    }
-
     #[test]
-    fn inflections_regular_and_irregular() {
-        has("break", &["breaks", "broke", "broken", "breaking"]);
-        has("breaking", &["break", "broke", "broken", "breaks"]);
-        has("umbrella", &["umbrellas", "umbrella's"]);
-        has("umbrellas", &["umbrella"]);
-        has("child", &["children"]);
-        has("sweep", &["swept", "sweeping"]);
-        has("strike", &["struck", "striking"]);
-        has("crack", &["cracked", "cracking"]);
-    }
-
-    #[test]
-    fn spellings_both_ways() {
-        has("organised", &["organized"]);
-        has("organization", &["organisation"]);
-        has("modernisation", &["modernization"]);
-        has("labour", &["labor"]);
-        has("centre", &["center"]);
-        has("defence", &["defense"]);
-        assert!(!variants("for").contains(&"four".to_string()));
-        assert!(!variants("hour").contains(&"hor".to_string()));
-    }
-
-    #[test]
-    fn numbers_both_ways() {
-        has("eight", &["8"]);
-        has("8", &["eight"]);
-        has("19th", &["nineteenth"]);
-        has("nineteenth", &["19th"]);
-        has("first", &["1st"]);
-    }
-
-    #[test]
-    fn classes_and_keys() {
-        assert_eq!(word_class("breaking"), "break");
-        assert_eq!(word_class("umbrellas"), "umbrella");
-        assert_eq!(word_class("organised"), word_class("organized"));
-        assert_eq!(word_class("eight"), "8");
+    fn keys() {
         assert_eq!(
             form_keys("Protective-Umbrellas"),
             form_keys("the protective umbrella")
@@ -539,9 +205,36 @@ mod tests {
         assert!(form_keys("\0\0").is_empty());
     }
 
+    /// The build-time table holds every word of the built-in glossary's English forms, cues
+    /// and gated forms (or start-up pays for working them out), and what it holds is what
+    /// the code works out.
     #[test]
-    fn possessive() {
-        has("party's", &["party", "parties"]);
-        has("people", &["people's"]);
+    fn builtin_words_are_in_the_table_as_worked_out() {
+        let g = crate::glossary::Glossary::builtin();
+        let mut missing = Vec::new();
+        for e in &g.entries {
+            let english = e
+                .all_forms()
+                .map(|(_, f)| f)
+                .chain(e.gated.iter().chain(&e.cue).map(String::as_str));
+            for f in english {
+                let folded = crate::text::fold_form(f);
+                if folded.chars().any(is_han) {
+                    continue;
+                }
+                for (w, _) in form_words(&folded) {
+                    if builtin_word(&w).is_none() {
+                        missing.push(w);
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not in the table: {missing:?}");
+        assert!(BUILTIN_WORDS.len() > 1000);
+        assert!(BUILTIN_WORDS.windows(2).all(|p| p[0].0 < p[1].0));
+        for (w, class, vs) in BUILTIN_WORDS {
+            assert_eq!(*class, surfaces::word_class(w), "{w}");
+            assert_eq!(*vs, surfaces::variants(w), "{w}");
+        }
     }
 }

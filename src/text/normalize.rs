@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::text::chinese::{is_han, simplified_in_block, to_simplified};
+use crate::text::chinese::{is_han, simplified_block, to_simplified};
 
 /// Folded text and the map back to the original.
 #[derive(Debug, Clone, Default)]
@@ -308,12 +308,22 @@ impl Folder<'_> {
         self.settle(true);
         let norm = self.buf.len();
         let mut i = start;
-        while let Some(c) = han_at(i) {
-            let s = simplified_in_block(c);
-            let mut enc = [0u8; 4];
-            self.buf
-                .extend_from_slice(s.encode_utf8(&mut enc).as_bytes());
+        while han_at(i).is_some() {
             i += 3;
+        }
+        // The run copied as it is, then its traditional characters (few) overwritten: their
+        // simplified forms are three bytes too.
+        self.buf.extend_from_slice(&bytes[start..i]);
+        let table = simplified_block();
+        for (k, ch) in bytes[start..i].chunks_exact(3).enumerate() {
+            let c = ((ch[0] as u32 & 0x0F) << 12)
+                | ((ch[1] as u32 & 0x3F) << 6)
+                | (ch[2] as u32 & 0x3F);
+            let s = table[(c - 0x4E00) as usize];
+            if s as u32 != c && s.len_utf8() == 3 {
+                let at = norm + 3 * k;
+                s.encode_utf8(&mut self.buf[at..at + 3]);
+            }
         }
         if i > start {
             self.record(start..i, norm);

@@ -170,11 +170,23 @@ impl<'a> Cursor<'a> {
             };
         }
         let seg = &self.bytes[self.pos..offset];
-        if let Some(last) = memchr::memrchr(b'\n', seg) {
-            self.line += memchr::memchr_iter(b'\n', seg).count();
-            self.line_start_chars = self.chars + self.count(&seg[..=last]);
+        if seg.len() < 64 {
+            // A short hop (between nearby spans, the usual case): one pass over its bytes
+            // costs less than setting up the searches below.
+            for &b in seg {
+                self.chars += usize::from(b & 0xC0 != 0x80);
+                if b == b'\n' {
+                    self.line += 1;
+                    self.line_start_chars = self.chars;
+                }
+            }
+        } else {
+            if let Some(last) = memchr::memrchr(b'\n', seg) {
+                self.line += memchr::memchr_iter(b'\n', seg).count();
+                self.line_start_chars = self.chars + self.count(&seg[..=last]);
+            }
+            self.chars += self.count(seg);
         }
-        self.chars += self.count(seg);
         self.pos = offset;
         Place {
             line: self.line,
@@ -228,6 +240,25 @@ mod tests {
                 line_column(t.as_bytes(), offset),
                 "{offset}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Short hops and long ones alike, the cursor agrees with `line_column`.
+        #[test]
+        fn cursor_agrees_with_line_column(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "\n", "中文", "\r\n", "é", "word word word word word word word word ",
+            ]), 0..60),
+            mut offsets in proptest::collection::vec(0usize..2000, 0..20)
+        ) {
+            let t = parts.concat();
+            offsets.sort_unstable();
+            let mut c = Cursor::new(&t);
+            for offset in offsets {
+                let p = c.place(offset);
+                proptest::prop_assert_eq!((p.line, p.column), line_column(t.as_bytes(), offset));
+            }
         }
     }
 }
