@@ -12,9 +12,13 @@
 //! one or two of those — or exactly the punctuation the form has there (`No. 1`). Matching
 //! is leftmost-longest over words, or every match with [`PhraseSet::find_overlapping`].
 
+use std::cmp::Reverse;
+
 use rustc_hash::FxHashMap;
 
-use crate::text::inflect::{form_words, gap_joint, variants, word_class, Joint, DETERMINERS};
+use crate::text::inflect::{
+    form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
+};
 use crate::text::words::for_each_word;
 
 /// Joint ids in the trie: spaces (and quotes, articles); a conjunction; then one id per
@@ -35,6 +39,12 @@ enum Lookup {
     Conjunction,
     /// No word of any form: a term never runs across it.
     Other,
+    /// A bracketed aside right after a word of a form (a token from its `(` to its `)`).
+    Aside,
+    /// A year, no word of any form, right after a word of a form.
+    Year,
+    /// A word inside an aside that is no word of any form: the run goes on past it.
+    Inside,
 }
 
 /// Builds a [`PhraseSet`]: add every form, then [`PhraseBuilder::build`].
@@ -275,12 +285,22 @@ struct Token {
     start: usize,
     end: usize,
     lookup: Lookup,
+    /// An aside or a year right after a word of a form: a term may run past it.
+    skippable: bool,
+}
+
+/// What a scan of words saw beyond the words.
+#[derive(Debug, Clone, Copy, Default)]
+struct Scanned {
+    /// It stopped at its limit with more words to look at.
+    cut: bool,
+    /// It met an aside or a year right after a word.
+    skippable: bool,
 }
 
 /// A word of text that leads to some class, and the joint that precedes it.
 #[derive(Debug, Clone, Copy)]
 struct Word {
-    start: usize,
     end: usize,
     classes: (u32, u32),
     joint: u32,
@@ -299,41 +319,163 @@ impl PhraseSet {
 
     /// Calls `visit(run)` for every run of words that a form could run through: words of
     /// forms, articles and conjunctions, up to a word of no form (which no term crosses) or
-    /// the end of the text. Each word is cut and looked up once.
+    /// the end of the text. Each word is cut and looked up once. A bracketed aside right
+    /// after a word of a form ([`aside_end`]) joins the run as one token and the words inside
+    /// it follow, so a term can run past it and a term inside it is still found; a year right
+    /// after a word of a form joins it too; a word glued to the one before by a quote
+    /// (`the'one`) is taken as two when the second begins a form.
     fn runs(&self, folded: &str, mut visit: impl FnMut(&[Token])) {
         if self.is_empty() {
             return;
         }
         let mut run: Vec<Token> = Vec::new();
         let mut any_start = false;
+        // Words before this offset are inside an aside: they never break the run.
+        let mut aside = 0;
         for_each_word(folded, self.ascii, |start, w| {
-            let lookup = self.surfaces.get_in(folded, start, w.len());
+            let mut lookup = self.surfaces.get_in(folded, start, w.len());
+            let after_word = matches!(
+                run.last(),
+                Some(Token {
+                    lookup: Lookup::Classes { .. },
+                    ..
+                })
+            );
+            let skippable = after_word && is_year(w) && {
+                let last_end = run.last().map_or(start, |t| t.end);
+                gap_joint(&folded[last_end..start]) == Some(Joint::Tight)
+            };
             if lookup == Lookup::Other {
-                if any_start {
-                    visit(&run);
+                if skippable {
+                    lookup = Lookup::Year;
+                } else if let Some(quote) = self.glued_quote(w) {
+                    // `the'one`: the part before the quote, then the part after it.
+                    let left = match self.surfaces.get(&w[..quote]) {
+                        Lookup::Other if start < aside => Lookup::Inside,
+                        left => left,
+                    };
+                    if left == Lookup::Other {
+                        if any_start {
+                            visit(&run);
+                        }
+                        run.clear();
+                    } else {
+                        self.push(
+                            folded,
+                            &mut run,
+                            &mut aside,
+                            start,
+                            start + quote,
+                            left,
+                            false,
+                        );
+                    }
+                    let right = self.surfaces.get(&w[quote + 1..]);
+                    any_start = true;
+                    let end = start + w.len();
+                    self.push(
+                        folded,
+                        &mut run,
+                        &mut aside,
+                        start + quote + 1,
+                        end,
+                        right,
+                        false,
+                    );
+                    return;
+                } else if start < aside {
+                    lookup = Lookup::Inside;
+                } else {
+                    if any_start {
+                        visit(&run);
+                    }
+                    run.clear();
+                    any_start = false;
+                    return;
                 }
-                run.clear();
-                any_start = false;
-                return;
             }
             any_start |= matches!(lookup, Lookup::Classes { starts: true, .. });
-            run.push(Token {
+            self.push(
+                folded,
+                &mut run,
+                &mut aside,
                 start,
-                end: start + w.len(),
+                start + w.len(),
                 lookup,
-            });
+                skippable,
+            );
         });
         if any_start {
             visit(&run);
         }
     }
 
+    /// Pushes a word onto `run`, and after a word of a form the aside that follows it.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn push(
+        &self,
+        folded: &str,
+        run: &mut Vec<Token>,
+        aside: &mut usize,
+        start: usize,
+        end: usize,
+        lookup: Lookup,
+        skippable: bool,
+    ) {
+        run.push(Token {
+            start,
+            end,
+            lookup,
+            skippable,
+        });
+        if let Lookup::Classes { .. } = lookup {
+            if let Some((open, close)) = aside_end(folded, end) {
+                run.push(Token {
+                    start: open,
+                    end: close,
+                    lookup: Lookup::Aside,
+                    skippable: true,
+                });
+                *aside = close;
+            }
+        }
+    }
+
+    /// Where to cut a word glued to the one before it by a quote (`the'one`, from
+    /// `the’One Country`): the quote's offset, when a letter is on each side of it and the
+    /// part after it, of two letters or more, is a word that begins a form.
+    fn glued_quote(&self, w: &str) -> Option<usize> {
+        let q = w.find('\'')?;
+        let b = w.as_bytes();
+        let letters = q > 0
+            && b[q - 1].is_ascii_alphabetic()
+            && b.get(q + 1).is_some_and(u8::is_ascii_alphabetic)
+            && w.len() - q > 2;
+        (letters
+            && matches!(
+                self.surfaces.get(&w[q + 1..]),
+                Lookup::Classes { starts: true, .. }
+            ))
+        .then_some(q)
+    }
+
     /// The words from the first of `run` that a form could run through: each with its
     /// classes and the joint before it, up to the first joint no form crosses or the longest
     /// form's length. Empty when the first word begins no form.
-    /// Stops after `limit` words; true when it stopped there with more words to look at.
-    fn scan(&self, folded: &str, run: &[Token], out: &mut Vec<Word>, limit: usize) -> bool {
+    /// Stops after `limit` words. With `skip`, asides and years right after a word are
+    /// passed over as if they were not there; without, they end the words as any bracket or
+    /// number does (a form may still spell a bracket out).
+    fn scan(
+        &self,
+        folded: &str,
+        run: &[Token],
+        out: &mut Vec<Word>,
+        limit: usize,
+        skip: bool,
+    ) -> Scanned {
         out.clear();
+        let mut scanned = Scanned::default();
         if !matches!(
             run.first(),
             Some(Token {
@@ -341,19 +483,41 @@ impl PhraseSet {
                 ..
             })
         ) {
-            return false;
+            return scanned;
         }
         let limit = limit.min(self.max_words);
         let mut last_end = run[0].start;
         let mut joint = BREAK;
         let (mut conjunctions, mut determiners) = (0u8, 0u8);
+        // Whether the token before is a word pushed, and whether something was skipped
+        // since the last word.
+        let (mut after_word, mut skipped) = (false, false);
+        let mut skipped_to = 0;
         for t in run {
+            if t.start < skipped_to {
+                continue;
+            }
             if joint == BREAK && !out.is_empty() {
-                return false;
+                return scanned;
             }
             if out.len() >= limit {
-                return limit < self.max_words;
+                scanned.cut = limit < self.max_words;
+                return scanned;
             }
+            if t.skippable && after_word {
+                scanned.skippable = true;
+                if skip {
+                    last_end = t.end;
+                    skipped_to = t.end;
+                    skipped = true;
+                    after_word = false;
+                    continue;
+                }
+                if t.lookup == Lookup::Aside {
+                    continue;
+                }
+            }
+            after_word = false;
             let gap = &folded[last_end..t.start];
             last_end = t.end;
             if joint != BREAK {
@@ -363,7 +527,13 @@ impl PhraseSet {
                     None => {
                         // Punctuation a form spells out, right after a word.
                         joint = match self.punctuation.get(gap.trim_matches(' ')) {
-                            Some(&id) if joint == TIGHT && conjunctions + determiners == 0 => id,
+                            Some(&id)
+                                if joint == TIGHT
+                                    && conjunctions + determiners == 0
+                                    && !skipped =>
+                            {
+                                id
+                            }
                             _ => BREAK,
                         };
                     }
@@ -389,7 +559,6 @@ impl PhraseSet {
                         j => j,
                     };
                     out.push(Word {
-                        start: t.start,
                         end: t.end,
                         classes: (at, len),
                         joint: j,
@@ -397,42 +566,35 @@ impl PhraseSet {
                     joint = TIGHT;
                     conjunctions = 0;
                     determiners = 0;
+                    after_word = true;
+                    skipped = false;
                 }
-                Lookup::Other => return false,
+                Lookup::Other | Lookup::Inside | Lookup::Year | Lookup::Aside => return scanned,
             }
         }
-        false
+        scanned
     }
 
     /// Walks the trie from the first word of `ws` at the root, calling
-    /// `accept(end_word, pattern)` at every form end. A word leading to several classes tries
-    /// each. `more` is set when a form runs on past the last word of `ws`. The walk keeps its
-    /// own stack: a form may have thousands of words.
+    /// `accept(end_word, pattern, elliptical)` at every form end. A word leading to several
+    /// classes tries each. `more` is set when a form runs on past the last word of `ws`. The
+    /// walk keeps its own stack: a form may have thousands of words. With `ellipsis`, a form
+    /// whose last word is shared with the next conjunct also ends ([`PhraseSet::elliptical`]).
     fn walk(
         &self,
         ws: &[Word],
         stack: &mut Vec<(usize, u32)>,
         more: &mut bool,
-        accept: &mut impl FnMut(usize, u32),
+        ellipsis: bool,
+        accept: &mut dyn FnMut(usize, u32, bool),
     ) {
         stack.clear();
         stack.push((0, 0));
         while let Some((k, node)) = stack.pop() {
             let w = ws[k];
-            let joints: &[u32] = if node == 0 {
-                &[TIGHT]
-            } else {
-                match w.joint {
-                    BREAK => continue,
-                    // A form's conjunction joint also takes words only spaces apart.
-                    TIGHT => &[TIGHT, CONJUNCTION],
-                    CONJUNCTION => &[CONJUNCTION],
-                    _ => std::slice::from_ref(&w.joint),
-                }
-            };
             let (at, len) = w.classes;
             for &class in &self.pool[at as usize..(at + len) as usize] {
-                for &j in joints {
+                for &j in joints(node, &w.joint) {
                     let child = if node == 0 {
                         self.root
                             .get(class as usize)
@@ -443,12 +605,15 @@ impl PhraseSet {
                     };
                     if let Some(child) = child {
                         if let Some(p) = self.accept[child as usize] {
-                            accept(k, p);
+                            accept(k, p, false);
                         }
                         if k + 1 < ws.len() {
                             stack.push((k + 1, child));
                         } else if self.inner[child as usize] {
                             *more = true;
+                        }
+                        if ellipsis && self.inner[child as usize] {
+                            self.elliptical(ws, k, child, more, accept);
                         }
                     }
                 }
@@ -456,33 +621,99 @@ impl PhraseSet {
         }
     }
 
-    /// The forms matching from the first word of `run`: `hits` gets (last word, pattern)
-    /// for each, `ws` the words (`stack` is the walk's).
+    /// Elliptical coordination: the first conjunct of `X and Y H` names the form `X H` when
+    /// `Y H` is a form too, with as many words ("power-sex and power-money trades": `power-sex`
+    /// is `power-sex trade`). `ws[..=k]` is X, walked to `node`; Y has as many words, after a
+    /// conjunction. Calls `accept(k, pattern, true)`: the span is X alone.
+    fn elliptical(
+        &self,
+        ws: &[Word],
+        k: usize,
+        node: u32,
+        more: &mut bool,
+        accept: &mut dyn FnMut(usize, u32, bool),
+    ) {
+        if ws.get(k + 1).is_none_or(|y| y.joint != CONJUNCTION) {
+            return;
+        }
+        let h = 2 * k + 2;
+        let Some(head) = ws.get(h) else {
+            *more = true;
+            return;
+        };
+        let (at, len) = head.classes;
+        for &class in &self.pool[at as usize..(at + len) as usize] {
+            for &j in joints(node, &head.joint) {
+                let Some(p) = self
+                    .edges
+                    .get(&(node, class, j))
+                    .and_then(|&c| self.accept[c as usize])
+                else {
+                    continue;
+                };
+                // `Y H` must be a form: the conjunct shares a head only with a term.
+                let mut y_h = false;
+                let mut stack = Vec::new();
+                self.walk(
+                    &ws[k + 1..=h],
+                    &mut stack,
+                    &mut false,
+                    false,
+                    &mut |e, _, _| {
+                        y_h |= e == k + 1;
+                    },
+                );
+                if y_h {
+                    accept(k, p, true);
+                }
+            }
+        }
+    }
+
+    /// The forms matching from the first word of `run`: `hits` gets (end, pattern,
+    /// elliptical) for each, `ws` the words (`stack` is the walk's).
     fn matches_from(
         &self,
         folded: &str,
         run: &[Token],
         ws: &mut Vec<Word>,
-        hits: &mut Vec<(usize, u32)>,
+        hits: &mut Vec<(usize, u32, bool)>,
         stack: &mut Vec<(usize, u32)>,
     ) {
         hits.clear();
         // Most candidates end within two words ("to the", "in a"): cut two, and the rest
         // only when a form runs on past them.
-        let cut_short = self.scan(folded, run, ws, 2);
+        let mut scanned = self.scan(folded, run, ws, 2, false);
         if ws.is_empty() {
             return;
         }
         let mut more = false;
-        self.walk(ws, stack, &mut more, &mut |k, p| hits.push((k, p)));
-        if cut_short && more {
+        let w: &[Word] = ws;
+        self.walk(w, stack, &mut more, true, &mut |k, p, e| {
+            hits.push((w[k].end, p, e))
+        });
+        if scanned.cut && more {
             hits.clear();
-            self.scan(folded, run, ws, usize::MAX);
-            self.walk(ws, stack, &mut more, &mut |k, p| hits.push((k, p)));
+            scanned = self.scan(folded, run, ws, usize::MAX, false);
+            let w: &[Word] = ws;
+            self.walk(w, stack, &mut more, true, &mut |k, p, e| {
+                hits.push((w[k].end, p, e))
+            });
+        }
+        // An aside or a year after a word: the words again, passing over them.
+        if scanned.skippable {
+            self.scan(folded, run, ws, usize::MAX, true);
+            let w: &[Word] = ws;
+            self.walk(w, stack, &mut more, true, &mut |k, p, e| {
+                hits.push((w[k].end, p, e))
+            });
+            hits.sort_unstable();
+            hits.dedup();
         }
     }
 
-    /// Leftmost-longest matches in folded text: (start, end, pattern), sorted by start.
+    /// Leftmost-longest matches in folded text: (start, end, pattern), sorted by start. Of
+    /// two matches ending alike, one that names its form in full beats an elliptical one.
     pub fn find(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
         let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         let mut free = 0;
@@ -492,16 +723,13 @@ impl PhraseSet {
                     continue;
                 }
                 self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
-                let best = hits.iter().copied().reduce(|b, h| {
-                    if h.0 > b.0 || (h.0 == b.0 && h.1 < b.1) {
-                        h
-                    } else {
-                        b
-                    }
-                });
-                if let Some((k, pattern)) = best {
-                    out.push(widen_quotes(folded, ws[0].start, ws[k].end, pattern));
-                    free = ws[k].end;
+                let best = hits
+                    .iter()
+                    .copied()
+                    .max_by_key(|&(end, p, elliptical)| (end, !elliptical, Reverse(p)));
+                if let Some((end, pattern, _)) = best {
+                    out.push(widen_quotes(folded, run[k].start, end, pattern));
+                    free = end;
                 }
             }
         });
@@ -513,12 +741,72 @@ impl PhraseSet {
         self.runs(folded, |run| {
             for k in 0..run.len() {
                 self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
-                for &(k, p) in &hits {
-                    out.push(widen_quotes(folded, ws[0].start, ws[k].end, p));
+                for &(end, p, _) in &hits {
+                    out.push(widen_quotes(folded, run[k].start, end, p));
                 }
             }
         });
     }
+}
+
+/// The joints of the forms that a word with `joint` before it may take from `node`: any at
+/// the root; a form's conjunction joint also takes words only spaces apart.
+#[inline]
+fn joints(node: u32, joint: &u32) -> &[u32] {
+    if node == 0 {
+        return &[TIGHT];
+    }
+    match *joint {
+        BREAK => &[],
+        TIGHT => &[TIGHT, CONJUNCTION],
+        CONJUNCTION => &[CONJUNCTION],
+        _ => std::slice::from_ref(joint),
+    }
+}
+
+/// Is the word a year (1900–2099)? A year right after a word of a form may sit inside the
+/// term ("Sky Net 2022 campaign").
+#[inline]
+fn is_year(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 4
+        && (b.starts_with(b"19") || b.starts_with(b"20"))
+        && b.iter().all(u8::is_ascii_digit)
+}
+
+/// The most words and bytes a bracketed aside holds.
+const ASIDE_WORDS: usize = 6;
+const ASIDE_BYTES: usize = 64;
+
+/// A bracketed aside right after a word ending at `end`: its `(` and the offset after its
+/// `)`. Only spaces and quotes come between the word and `(`; the brackets hold one to
+/// [`ASIDE_WORDS`] words in at most [`ASIDE_BYTES`] bytes and no other bracket — an
+/// abbreviation or a short gloss ("Communist Party of China (CPC) Central Committee",
+/// "tigers" (corrupt senior officials) and "flies"). Full-width brackets fold to these.
+#[inline]
+fn aside_end(folded: &str, end: usize) -> Option<(usize, usize)> {
+    let b = folded.as_bytes();
+    let mut open = end;
+    while matches!(b.get(open), Some(b' ' | b'"' | b'\'')) {
+        open += 1;
+    }
+    if b.get(open) != Some(&b'(') {
+        return None;
+    }
+    let inner = &b[open + 1..];
+    let close = inner
+        .iter()
+        .take(ASIDE_BYTES + 1)
+        .position(|&c| c == b'(' || c == b')')?;
+    if inner[close] != b')' {
+        return None;
+    }
+    let n = words(&folded[open + 1..open + 1 + close])
+        .take(ASIDE_WORDS + 1)
+        .count();
+    (1..=ASIDE_WORDS)
+        .contains(&n)
+        .then_some((open, open + close + 2))
 }
 
 /// The span of a match from the start of its first word to the end of its last. A possessive
