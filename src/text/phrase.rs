@@ -332,114 +332,90 @@ impl PhraseSet {
         let mut any_start = false;
         // Words before this offset are inside an aside: they never break the run.
         let mut aside = 0;
-        for_each_word(folded, self.ascii, |start, w| {
-            let mut lookup = self.surfaces.get_in(folded, start, w.len());
-            let after_word = matches!(
-                run.last(),
-                Some(Token {
-                    lookup: Lookup::Classes { .. },
-                    ..
-                })
-            );
-            let skippable = after_word && is_year(w) && {
-                let last_end = run.last().map_or(start, |t| t.end);
-                gap_joint(&folded[last_end..start]) == Some(Joint::Tight)
-            };
-            if lookup == Lookup::Other {
-                if skippable {
-                    lookup = Lookup::Year;
-                } else if let Some(quote) = self.glued_quote(w) {
-                    // `the'one`: the part before the quote, then the part after it.
-                    let left = match self.surfaces.get(&w[..quote]) {
-                        Lookup::Other if start < aside => Lookup::Inside,
-                        left => left,
-                    };
-                    if left == Lookup::Other {
+        // Inlined into each place the cut calls it (the hot loop of English text).
+        for_each_word(
+            folded,
+            self.ascii,
+            #[inline(always)]
+            |start, w, quoted| {
+                let mut lookup = self.surfaces.get_in(folded, start, w.len());
+                let skippable = is_year(w)
+                    && matches!(run.last(), Some(t) if matches!(t.lookup, Lookup::Classes { .. })
+                    && gap_joint(&folded[t.end..start]) == Some(Joint::Tight));
+                if lookup == Lookup::Other {
+                    if skippable {
+                        lookup = Lookup::Year;
+                    } else if quoted
+                        && self.split_glued(folded, start, w, &mut run, &mut aside, &mut visit)
+                    {
+                        any_start = true;
+                        return;
+                    } else if start < aside {
+                        lookup = Lookup::Inside;
+                    } else {
                         if any_start {
                             visit(&run);
                         }
                         run.clear();
-                    } else {
-                        self.push(
-                            folded,
-                            &mut run,
-                            &mut aside,
-                            start,
-                            start + quote,
-                            left,
-                            false,
-                        );
+                        any_start = false;
+                        return;
                     }
-                    let right = self.surfaces.get(&w[quote + 1..]);
-                    any_start = true;
-                    let end = start + w.len();
-                    self.push(
-                        folded,
-                        &mut run,
-                        &mut aside,
-                        start + quote + 1,
-                        end,
-                        right,
-                        false,
-                    );
-                    return;
-                } else if start < aside {
-                    lookup = Lookup::Inside;
-                } else {
-                    if any_start {
-                        visit(&run);
-                    }
-                    run.clear();
-                    any_start = false;
-                    return;
                 }
-            }
-            any_start |= matches!(lookup, Lookup::Classes { starts: true, .. });
-            self.push(
-                folded,
-                &mut run,
-                &mut aside,
-                start,
-                start + w.len(),
-                lookup,
-                skippable,
-            );
-        });
+                any_start |= matches!(lookup, Lookup::Classes { starts: true, .. });
+                push(
+                    folded,
+                    &mut run,
+                    &mut aside,
+                    start,
+                    start + w.len(),
+                    lookup,
+                    skippable,
+                );
+            },
+        );
         if any_start {
             visit(&run);
         }
     }
 
-    /// Pushes a word onto `run`, and after a word of a form the aside that follows it.
-    #[allow(clippy::too_many_arguments)]
-    #[inline]
-    fn push(
+    /// A word glued to the one before it by a quote (`the'one`): pushes the part before the
+    /// quote, or ends the run there when it is no word of a form, then the part after it.
+    /// False, with nothing done, when the word is not such a word ([`PhraseSet::glued_quote`]).
+    #[inline(never)]
+    fn split_glued(
         &self,
         folded: &str,
+        start: usize,
+        w: &str,
         run: &mut Vec<Token>,
         aside: &mut usize,
-        start: usize,
-        end: usize,
-        lookup: Lookup,
-        skippable: bool,
-    ) {
-        run.push(Token {
-            start,
-            end,
-            lookup,
-            skippable,
-        });
-        if let Lookup::Classes { .. } = lookup {
-            if let Some((open, close)) = aside_end(folded, end) {
-                run.push(Token {
-                    start: open,
-                    end: close,
-                    lookup: Lookup::Aside,
-                    skippable: true,
-                });
-                *aside = close;
-            }
+        visit: &mut dyn FnMut(&[Token]),
+    ) -> bool {
+        let Some(quote) = self.glued_quote(w) else {
+            return false;
+        };
+        let left = match self.surfaces.get(&w[..quote]) {
+            Lookup::Other if start < *aside => Lookup::Inside,
+            left => left,
+        };
+        if left == Lookup::Other {
+            // The run ends before the word (a run where no form starts gives nothing).
+            visit(run);
+            run.clear();
+        } else {
+            push(folded, run, aside, start, start + quote, left, false);
         }
+        let right = self.surfaces.get(&w[quote + 1..]);
+        push(
+            folded,
+            run,
+            aside,
+            start + quote + 1,
+            start + w.len(),
+            right,
+            false,
+        );
+        true
     }
 
     /// Where to cut a word glued to the one before it by a quote (`the'one`, from
@@ -489,14 +465,9 @@ impl PhraseSet {
         let mut last_end = run[0].start;
         let mut joint = BREAK;
         let (mut conjunctions, mut determiners) = (0u8, 0u8);
-        // Whether the token before is a word pushed, and whether something was skipped
-        // since the last word.
-        let (mut after_word, mut skipped) = (false, false);
-        let mut skipped_to = 0;
-        for t in run {
-            if t.start < skipped_to {
-                continue;
-            }
+        let mut i = 0;
+        while let Some(t) = run.get(i) {
+            i += 1;
             if joint == BREAK && !out.is_empty() {
                 return scanned;
             }
@@ -504,20 +475,22 @@ impl PhraseSet {
                 scanned.cut = limit < self.max_words;
                 return scanned;
             }
-            if t.skippable && after_word {
+            // An aside or a year right after a word just pushed.
+            if t.skippable && out.last().is_some_and(|w| w.end == run[i - 2].end) {
                 scanned.skippable = true;
                 if skip {
                     last_end = t.end;
-                    skipped_to = t.end;
-                    skipped = true;
-                    after_word = false;
+                    // The words inside an aside.
+                    while run.get(i).is_some_and(|x| x.start < t.end) {
+                        i += 1;
+                    }
                     continue;
                 }
                 if t.lookup == Lookup::Aside {
                     continue;
                 }
             }
-            after_word = false;
+            let gap_start = last_end;
             let gap = &folded[last_end..t.start];
             last_end = t.end;
             if joint != BREAK {
@@ -525,12 +498,14 @@ impl PhraseSet {
                     Some(Joint::Conjunction) => conjunctions = conjunctions.saturating_add(1),
                     Some(_) => {}
                     None => {
-                        // Punctuation a form spells out, right after a word.
+                        // Punctuation a form spells out, right after a word (not after
+                        // something skipped).
+                        let right_after = out.last().is_some_and(|w| w.end == gap_start);
                         joint = match self.punctuation.get(gap.trim_matches(' ')) {
                             Some(&id)
                                 if joint == TIGHT
                                     && conjunctions + determiners == 0
-                                    && !skipped =>
+                                    && right_after =>
                             {
                                 id
                             }
@@ -566,8 +541,6 @@ impl PhraseSet {
                     joint = TIGHT;
                     conjunctions = 0;
                     determiners = 0;
-                    after_word = true;
-                    skipped = false;
                 }
                 Lookup::Other | Lookup::Inside | Lookup::Year | Lookup::Aside => return scanned,
             }
@@ -578,15 +551,14 @@ impl PhraseSet {
     /// Walks the trie from the first word of `ws` at the root, calling
     /// `accept(end_word, pattern, elliptical)` at every form end. A word leading to several
     /// classes tries each. `more` is set when a form runs on past the last word of `ws`. The
-    /// walk keeps its own stack: a form may have thousands of words. With `ellipsis`, a form
-    /// whose last word is shared with the next conjunct also ends ([`PhraseSet::elliptical`]).
+    /// walk keeps its own stack: a form may have thousands of words. A form whose last word
+    /// is shared with the next conjunct ends too ([`PhraseSet::elliptical`]).
     fn walk(
         &self,
         ws: &[Word],
         stack: &mut Vec<(usize, u32)>,
         more: &mut bool,
-        ellipsis: bool,
-        accept: &mut dyn FnMut(usize, u32, bool),
+        accept: &mut impl FnMut(usize, u32, bool),
     ) {
         stack.clear();
         stack.push((0, 0));
@@ -595,25 +567,19 @@ impl PhraseSet {
             let (at, len) = w.classes;
             for &class in &self.pool[at as usize..(at + len) as usize] {
                 for &j in joints(node, &w.joint) {
-                    let child = if node == 0 {
-                        self.root
-                            .get(class as usize)
-                            .copied()
-                            .filter(|&c| c != u32::MAX)
-                    } else {
-                        self.edges.get(&(node, class, j)).copied()
-                    };
-                    if let Some(child) = child {
+                    if let Some(child) = self.child(node, class, j) {
                         if let Some(p) = self.accept[child as usize] {
                             accept(k, p, false);
                         }
-                        if k + 1 < ws.len() {
-                            stack.push((k + 1, child));
-                        } else if self.inner[child as usize] {
-                            *more = true;
-                        }
-                        if ellipsis && self.inner[child as usize] {
-                            self.elliptical(ws, k, child, more, accept);
+                        let inner = self.inner[child as usize];
+                        match ws.get(k + 1) {
+                            Some(next) => {
+                                stack.push((k + 1, child));
+                                if inner && next.joint == CONJUNCTION {
+                                    self.elliptical(ws, k, child, more, accept);
+                                }
+                            }
+                            None => *more |= inner,
                         }
                     }
                 }
@@ -621,53 +587,76 @@ impl PhraseSet {
         }
     }
 
+    /// The trie's child of `node` by a word of `class` with joint `joint` before it.
+    #[inline]
+    fn child(&self, node: u32, class: u32, joint: u32) -> Option<u32> {
+        if node == 0 {
+            self.root
+                .get(class as usize)
+                .copied()
+                .filter(|&c| c != u32::MAX)
+        } else {
+            self.edges.get(&(node, class, joint)).copied()
+        }
+    }
+
     /// Elliptical coordination: the first conjunct of `X and Y H` names the form `X H` when
     /// `Y H` is a form too, with as many words ("power-sex and power-money trades": `power-sex`
-    /// is `power-sex trade`). `ws[..=k]` is X, walked to `node`; Y has as many words, after a
-    /// conjunction. Calls `accept(k, pattern, true)`: the span is X alone.
+    /// is `power-sex trade`). `ws[..=k]` is X, walked to `node`, and a conjunction comes
+    /// before `ws[k + 1]`; Y has as many words as X. Calls `accept(k, pattern, true)` for
+    /// each form `X H`: the span is X alone.
+    #[inline(never)]
     fn elliptical(
         &self,
         ws: &[Word],
         k: usize,
         node: u32,
         more: &mut bool,
-        accept: &mut dyn FnMut(usize, u32, bool),
+        accept: &mut impl FnMut(usize, u32, bool),
     ) {
-        if ws.get(k + 1).is_none_or(|y| y.joint != CONJUNCTION) {
-            return;
-        }
         let h = 2 * k + 2;
         let Some(head) = ws.get(h) else {
             *more = true;
             return;
         };
         let (at, len) = head.classes;
+        let mut y_h = None;
         for &class in &self.pool[at as usize..(at + len) as usize] {
             for &j in joints(node, &head.joint) {
-                let Some(p) = self
-                    .edges
-                    .get(&(node, class, j))
-                    .and_then(|&c| self.accept[c as usize])
-                else {
-                    continue;
-                };
-                // `Y H` must be a form: the conjunct shares a head only with a term.
-                let mut y_h = false;
-                let mut stack = Vec::new();
-                self.walk(
-                    &ws[k + 1..=h],
-                    &mut stack,
-                    &mut false,
-                    false,
-                    &mut |e, _, _| {
-                        y_h |= e == k + 1;
-                    },
-                );
-                if y_h {
-                    accept(k, p, true);
+                if let Some(p) = self
+                    .child(node, class, j)
+                    .and_then(|c| self.accept[c as usize])
+                {
+                    // `Y H` must be a form: the conjunct shares a head only with a term.
+                    if *y_h.get_or_insert_with(|| self.is_form(&ws[k + 1..=h])) {
+                        accept(k, p, true);
+                    }
                 }
             }
         }
+    }
+
+    /// Does some form run through exactly the words of `ws`, from the first to the last?
+    fn is_form(&self, ws: &[Word]) -> bool {
+        let mut stack = vec![(0usize, 0u32)];
+        while let Some((k, node)) = stack.pop() {
+            let w = ws[k];
+            let (at, len) = w.classes;
+            for &class in &self.pool[at as usize..(at + len) as usize] {
+                for &j in joints(node, &w.joint) {
+                    match self.child(node, class, j) {
+                        Some(c) if k + 1 == ws.len() => {
+                            if self.accept[c as usize].is_some() {
+                                return true;
+                            }
+                        }
+                        Some(c) => stack.push((k + 1, c)),
+                        None => {}
+                    }
+                }
+            }
+        }
+        false
     }
 
     /// The forms matching from the first word of `run`: `hits` gets (end, pattern,
@@ -689,14 +678,14 @@ impl PhraseSet {
         }
         let mut more = false;
         let w: &[Word] = ws;
-        self.walk(w, stack, &mut more, true, &mut |k, p, e| {
+        self.walk(w, stack, &mut more, &mut |k, p, e| {
             hits.push((w[k].end, p, e))
         });
         if scanned.cut && more {
             hits.clear();
             scanned = self.scan(folded, run, ws, usize::MAX, false);
             let w: &[Word] = ws;
-            self.walk(w, stack, &mut more, true, &mut |k, p, e| {
+            self.walk(w, stack, &mut more, &mut |k, p, e| {
                 hits.push((w[k].end, p, e))
             });
         }
@@ -704,7 +693,7 @@ impl PhraseSet {
         if scanned.skippable {
             self.scan(folded, run, ws, usize::MAX, true);
             let w: &[Word] = ws;
-            self.walk(w, stack, &mut more, true, &mut |k, p, e| {
+            self.walk(w, stack, &mut more, &mut |k, p, e| {
                 hits.push((w[k].end, p, e))
             });
             hits.sort_unstable();
@@ -749,6 +738,45 @@ impl PhraseSet {
     }
 }
 
+/// Pushes a word onto `run`, and after a word of a form the aside that follows it
+/// ([`aside_end`]); `aside` is then where the aside ends.
+#[inline(always)]
+fn push(
+    folded: &str,
+    run: &mut Vec<Token>,
+    aside: &mut usize,
+    start: usize,
+    end: usize,
+    lookup: Lookup,
+    skippable: bool,
+) {
+    run.push(Token {
+        start,
+        end,
+        lookup,
+        skippable,
+    });
+    if let Lookup::Classes { .. } = lookup {
+        // Most words are followed by a space and a letter: no aside.
+        let b = folded.as_bytes();
+        let next = match b.get(end) {
+            Some(b' ') => b.get(end + 1),
+            next => next,
+        };
+        if matches!(next, Some(b'(' | b'"' | b'\'' | b' ')) {
+            if let Some((open, close)) = aside_end(folded, end) {
+                run.push(Token {
+                    start: open,
+                    end: close,
+                    lookup: Lookup::Aside,
+                    skippable: true,
+                });
+                *aside = close;
+            }
+        }
+    }
+}
+
 /// The joints of the forms that a word with `joint` before it may take from `node`: any at
 /// the root; a form's conjunction joint also takes words only spaces apart.
 #[inline]
@@ -783,7 +811,7 @@ const ASIDE_BYTES: usize = 64;
 /// [`ASIDE_WORDS`] words in at most [`ASIDE_BYTES`] bytes and no other bracket — an
 /// abbreviation or a short gloss ("Communist Party of China (CPC) Central Committee",
 /// "tigers" (corrupt senior officials) and "flies"). Full-width brackets fold to these.
-#[inline]
+#[inline(never)]
 fn aside_end(folded: &str, end: usize) -> Option<(usize, usize)> {
     let b = folded.as_bytes();
     let mut open = end;
