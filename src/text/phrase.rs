@@ -437,9 +437,9 @@ impl PhraseSet {
     }
 
     /// The words from the first of `run` that a form could run through: each with its
-    /// classes and the joint before it, up to the first joint no form crosses or the longest
-    /// form's length. Empty when the first word begins no form.
-    /// Stops after `limit` words. With `skip`, asides and years right after a word are
+    /// classes and the joint before it, up to the first joint no form crosses or twice the
+    /// longest form's length (a shared head lies beyond the next conjunct). Empty when the
+    /// first word begins no form. Stops after `limit` words. With `skip`, asides and years right after a word are
     /// passed over as if they were not there; without, they end the words as any bracket or
     /// number does (a form may still spell a bracket out).
     fn scan(
@@ -461,7 +461,9 @@ impl PhraseSet {
         ) {
             return scanned;
         }
-        let limit = limit.min(self.max_words);
+        // A shared head needs the next conjunct's words too: up to twice the longest form.
+        let cap = 2 * self.max_words;
+        let limit = limit.min(cap);
         let mut last_end = run[0].start;
         let mut joint = BREAK;
         let (mut conjunctions, mut determiners) = (0u8, 0u8);
@@ -472,7 +474,7 @@ impl PhraseSet {
                 return scanned;
             }
             if out.len() >= limit {
-                scanned.cut = limit < self.max_words;
+                scanned.cut = limit < cap;
                 return scanned;
             }
             // An aside or a year right after a word just pushed.
@@ -928,5 +930,63 @@ mod tests {
         );
         assert_eq!(found(&s, "Central Document No. 1."), ["Document No. 1"]);
         assert_eq!(found(&s, "document no 1"), Vec::<String>::new());
+    }
+
+    /// The rules of issue 13's real-text misses: an aside or a year inside a term, a quote
+    /// glued to the word before, a head shared by two conjuncts.
+    #[test]
+    fn asides_years_glued_quotes_and_shared_heads() {
+        let s = set(&[
+            "power-sex trade",
+            "power-money trade",
+            "Communist Party of China Central Committee",
+            "Communist Party of China",
+            "CPC",
+            "Sky Net campaign",
+            "Sky Net",
+            "one country, two systems",
+            "Made in China 2025",
+            "Made in China",
+            "Document No. 1",
+        ]);
+        assert_eq!(
+            found(&s, "power-sex and power-money trades"),
+            ["power-sex", "power-money trades"]
+        );
+        // Five words for a shared head, more than the longest form has.
+        let short = set(&["power-sex trade", "power-money trade"]);
+        assert_eq!(
+            found(&short, "power-sex and power-money trades"),
+            ["power-sex", "power-money trades"]
+        );
+        assert_eq!(
+            found(&short, "power-sex and power-money"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found(&s, "the Communist Party of China (CPC) Central Committee"),
+            ["Communist Party of China (CPC) Central Committee"]
+        );
+        assert_eq!(
+            found(&s, "the Communist Party of China (CPC)."),
+            ["Communist Party of China", "CPC"]
+        );
+        assert_eq!(
+            found(&s, "the Communist Party of China （CPC） Central Committee"),
+            ["Communist Party of China （CPC） Central Committee"]
+        );
+        assert_eq!(
+            found(&s, "Sky Net 2022 campaign"),
+            ["Sky Net 2022 campaign"]
+        );
+        assert_eq!(found(&s, "Sky Net 2022"), ["Sky Net"]);
+        assert_eq!(found(&s, "Sky Net, 2022 campaign"), ["Sky Net"]);
+        assert_eq!(found(&s, "Made in China 2025"), ["Made in China 2025"]);
+        assert_eq!(
+            found(&s, "the’One Country, Two Systems’ System"),
+            ["One Country, Two Systems"]
+        );
+        assert_eq!(found(&s, "Document (x) No. 1"), ["Document (x) No. 1"]);
+        assert_eq!(found(&s, "Document No. (x) 1"), Vec::<String>::new());
     }
 }
