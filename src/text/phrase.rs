@@ -647,13 +647,9 @@ impl PhraseSet {
             for &class in &self.pool[at as usize..(at + len) as usize] {
                 for &j in joints(node, &w.joint) {
                     match self.child(node, class, j) {
-                        Some(c) if k + 1 == ws.len() => {
-                            if self.accept[c as usize].is_some() {
-                                return true;
-                            }
-                        }
-                        Some(c) => stack.push((k + 1, c)),
-                        None => {}
+                        Some(c) if k + 1 < ws.len() => stack.push((k + 1, c)),
+                        Some(c) if self.accept[c as usize].is_some() => return true,
+                        _ => {}
                     }
                 }
             }
