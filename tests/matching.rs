@@ -424,3 +424,85 @@ fn exclusions_and_gated_forms() {
     );
     assert_eq!(found("The CPC said the Party will lead."), ["CPC", "Party"]);
 }
+
+/// Issue 13's real-text wordings: a bracketed abbreviation or gloss inside a term (never at
+/// its end), a year inside a campaign name, a quote glued to the word before a term, and a
+/// head shared by two conjuncts. Each failed before its rule.
+#[test]
+fn asides_years_glued_quotes_and_shared_heads() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition\n\
+               cpc,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,CPC|Party,institution,The party.\n\
+               shuang-kai,开除党籍、开除公职,kāi chú,expelled from the Party and dismissed from public office,expelled from the {cpc} and dismissed from public office,discipline,Both.\n\
+               ccdi,中央纪委,zhōng yāng jì wěi,Central Commission for Discipline Inspection,CCDI|Central Commission for Discipline Inspection of the {cpc},institution,The commission.\n\
+               spp-dang-zu,最高检党组,zuì gāo jiǎn dǎng zǔ,Supreme People's Procuratorate Party Group,,institution,Its Party group.\n\
+               spp,最高人民检察院,zuì gāo rén mín jiǎn chá yuàn,Supreme People's Procuratorate,SPP,institution,The procuratorate.\n\
+               laohu,老虎苍蝇一起打,lǎo hǔ,tigers and flies,,discipline,Both.\n\
+               tianwang,天网行动,tiān wǎng,Sky Net campaign,Sky Net operation|Sky Net,discipline,The campaign.\n\
+               qinglang,清朗,qīng lǎng,Qinglang campaign,,policy,Online clean-up.\n\
+               octs,一国两制,yī guó liǎng zhì,\"one country, two systems\",,policy,The arrangement.\n\
+               lwh,两个维护,liǎng gè wéi hù,two safeguards,,policy,Loyalty.\n\
+               qs,权色交易,quán sè,power-sex trade,,discipline,Power for sex.\n\
+               qq,权钱交易,quán qián,power-money trade,,discipline,Power for money.\n";
+    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
+    assert!(problems.is_empty(), "{problems:?}");
+    let m = Matcher::new(Glossary { entries }).unwrap();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "He was expelled from the Communist Party of China (CPC) and dismissed from public office.",
+            &[("expelled from the Communist Party of China (CPC) and dismissed from public office", "shuang-kai")],
+        ),
+        (
+            "the Central Commission for Discipline Inspection (CCDI) of the Communist Party of China said",
+            &[("Central Commission for Discipline Inspection (CCDI) of the Communist Party of China", "ccdi")],
+        ),
+        (
+            "the Supreme People's Procuratorate (SPP) Party Group met",
+            &[("Supreme People's Procuratorate (SPP) Party Group", "spp-dang-zu")],
+        ),
+        (
+            "the Supreme People's Procuratorate (SPP) said",
+            &[("Supreme People's Procuratorate", "spp"), ("SPP", "spp")],
+        ),
+        (
+            "hunting \"tigers\" (corrupt senior officials) and \"flies\" alike",
+            &[("\"tigers\" (corrupt senior officials) and \"flies\"", "laohu")],
+        ),
+        (
+            "the Party （CPC） and dismissed",
+            &[("Party", "cpc"), ("CPC", "cpc")],
+        ),
+        (
+            "The Sky Net 2022 campaign and the \"Sky Net 2020\" operation and the Qinglang 2023 campaign.",
+            &[
+                ("Sky Net 2022 campaign", "tianwang"),
+                ("\"Sky Net 2020\" operation", "tianwang"),
+                ("Qinglang 2023 campaign", "qinglang"),
+            ],
+        ),
+        (
+            "Improving the’One Country, Two Systems’ System; the\"two safeguards\" matter.",
+            &[("One Country, Two Systems", "octs"), ("two safeguards", "lwh")],
+        ),
+        (
+            "engaged in power-sex and power-money trades",
+            &[("power-sex", "qs"), ("power-money trades", "qq")],
+        ),
+        // No aside of more than six words, none at a term's end, no year after a comma.
+        (
+            "the Sky Net (a drive run by many agencies of the state) campaign",
+            &[("Sky Net", "tianwang")],
+        ),
+        ("Sky Net, 2022 campaign", &[("Sky Net", "tianwang")]),
+        ("the Sky Net 1850 campaign", &[("Sky Net", "tianwang")]),
+        // A shared head only where the other conjunct is a term too.
+        ("power-sex and power trades", &[]),
+    ];
+    for &(text, want) in cases {
+        let got: Vec<(&str, &str)> = m
+            .find(text, MatchOptions::default())
+            .iter()
+            .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str()))
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}

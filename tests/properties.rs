@@ -102,6 +102,23 @@ fn pieces() -> &'static [String] {
             "護",
             "\t",
             "😀",
+            // Asides, years, glued quotes and shared heads (crime and gang boss).
+            " and ",
+            " (",
+            ")",
+            "(",
+            " (CPC) ",
+            "（x y）",
+            " (a b c d e f g) ",
+            " 2022 ",
+            "1999",
+            "the'",
+            "’",
+            "crime",
+            "gang",
+            "nail",
+            "hard",
+            "cases",
         ] {
             v.push(f.to_string());
         }
@@ -258,70 +275,212 @@ fn same_word(vocab: &[(String, Vec<String>)], w: &str, f: &str) -> bool {
         .any(|(v, surfaces)| word_class(v) == class && surfaces.iter().any(|s| s == w))
 }
 
-/// Tries English pattern `p` at text word `i`: the index of its last word when it matches.
-fn english_at(
-    vocab: &[(String, Vec<String>)],
-    folded: &str,
-    ws: &[(usize, &str)],
-    i: usize,
-    p: &[(String, Joint)],
-) -> Option<usize> {
-    let is_surface = |w: &str| {
+/// What the reference's English search knows: the text, its words, the form words' surfaces
+/// and the classes that begin a form.
+struct RefText<'a> {
+    folded: &'a str,
+    ws: Vec<(usize, &'a str)>,
+    vocab: &'a [(String, Vec<String>)],
+}
+
+impl RefText<'_> {
+    fn end(&self, k: usize) -> usize {
+        self.ws[k].0 + self.ws[k].1.len()
+    }
+
+    /// Is `w` a surface of a form word (not an article or "and")?
+    fn is_surface(&self, w: &str) -> bool {
         !DETERMINERS.contains(&w)
             && w != "and"
-            && vocab.iter().any(|(_, s)| s.iter().any(|x| x == w))
-    };
-    if !same_word(vocab, ws[i].1, &p[0].0) {
-        return None;
+            && self.vocab.iter().any(|(_, s)| s.iter().any(|x| x == w))
     }
-    let mut k = i;
-    for (f, joint) in &p[1..] {
-        // Skip articles, determiners and "and" (unless they are surfaces of form words).
-        let mut j = k + 1;
-        let (mut dets, mut ands) = (0, 0);
-        while j < ws.len() && !is_surface(ws[j].1) {
-            match ws[j].1 {
+
+    /// What a term may pass over right after its word `k`, with `skip`: a bracketed aside
+    /// of one to six words in at most 64 bytes, after only spaces and quotes; or a year
+    /// after only spaces and quotes. The offset after it and the index of the next word.
+    fn skipped_after(&self, k: usize) -> Option<(usize, usize)> {
+        let rest = &self.folded[self.end(k)..];
+        let after_quotes = rest.trim_start_matches([' ', '"', '\'']);
+        if let Some(inner) = after_quotes.strip_prefix('(') {
+            let open = self.folded.len() - inner.len() - 1;
+            let close = inner.find(['(', ')'])?;
+            let n = words(&inner[..close]).count();
+            if inner[close..].starts_with(')') && close <= 64 && (1..=6).contains(&n) {
+                let end = open + close + 2;
+                let next = (k + 1..self.ws.len())
+                    .find(|&x| self.ws[x].0 >= end)
+                    .unwrap_or(self.ws.len());
+                return Some((end, next));
+            }
+            return None;
+        }
+        let (s, w) = *self.ws.get(k + 1)?;
+        let year = w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.bytes().all(|b| b.is_ascii_digit());
+        let tight = self.folded[self.end(k)..s]
+            .chars()
+            .all(|c| " \"'".contains(c));
+        (year && tight).then_some((s + w.len(), k + 2))
+    }
+
+    /// The next surface word after word `k`, across articles and "and" only, with `skip` past
+    /// what [`RefText::skipped_after`] allows first: its index and the conjunction marks on
+    /// the way (each gap holding `,` or `&` counts one, as does each "and").
+    fn next_surface(&self, k: usize, skip: bool) -> Option<(usize, usize)> {
+        let (mut from, mut j) = (self.end(k), k + 1);
+        if skip {
+            if let Some((f, n)) = self.skipped_after(k) {
+                (from, j) = (f, n);
+            }
+        }
+        let first = j;
+        let (mut dets, mut conj) = (0, 0);
+        while j < self.ws.len() && !self.is_surface(self.ws[j].1) {
+            match self.ws[j].1 {
                 w if DETERMINERS.contains(&w) => dets += 1,
-                "and" => ands += 1,
+                "and" => conj += 1,
                 _ => return None,
             }
             j += 1;
         }
-        if j >= ws.len() || dets > 2 || !same_word(vocab, ws[j].1, f) {
+        if j >= self.ws.len() || dets > 2 {
             return None;
         }
-        let between = &folded[ws[k].0 + ws[k].1.len()..ws[j].0];
-        let ok = match joint {
-            Joint::Punctuation(punct) => {
-                // The punctuation right after the word, then only articles or determiners
-                // with spaces or quotes between them.
-                let first = &folded[ws[k].0 + ws[k].1.len()..ws[k + 1].0];
-                ands == 0
-                    && first.trim_matches(' ') == punct
-                    && (k + 2..=j).all(|x| {
-                        let from = ws[x - 1].0 + ws[x - 1].1.len();
-                        folded[from..ws[x].0].chars().all(|c| " \"'".contains(c))
-                    })
+        // Only spaces, quotes and conjunction marks between the words passed.
+        let mut at = from;
+        for x in first..=j {
+            let gap = &self.folded[at..self.ws[x].0];
+            if !gap.chars().all(|c| " \"',&".contains(c)) {
+                return None;
             }
-            _ => {
-                let conj = between.chars().filter(|c| *c == ',' || *c == '&').count() + ands;
-                let gaps_plain = (k + 1..=j).all(|x| {
-                    let from = ws[x - 1].0 + ws[x - 1].1.len();
-                    folded[from..ws[x].0].chars().all(|c| " \"',&".contains(c))
-                });
-                gaps_plain
-                    && match joint {
-                        Joint::Tight => conj == 0,
-                        _ => conj <= 2,
-                    }
-            }
-        };
-        if !ok {
-            return None;
+            conj += usize::from(gap.contains([',', '&']));
+            at = self.end(x);
         }
-        k = j;
+        Some((j, conj))
     }
-    Some(k)
+
+    /// The index of the word after word `k` that stands for form word `f` with `joint`
+    /// before it.
+    fn step(&self, k: usize, f: &str, joint: &Joint, skip: bool) -> Option<usize> {
+        if let Joint::Punctuation(punct) = joint {
+            // The punctuation right after the word (never where something is passed over),
+            // then only articles or determiners with spaces or quotes between them.
+            if skip && self.skipped_after(k).is_some() {
+                return None;
+            }
+            let mut j = k + 1;
+            while j < self.ws.len() && !self.is_surface(self.ws[j].1) {
+                if !DETERMINERS.contains(&self.ws[j].1) {
+                    return None;
+                }
+                j += 1;
+            }
+            let ok = j < self.ws.len()
+                && j - (k + 1) <= 2
+                && same_word(self.vocab, self.ws[j].1, f)
+                && self.folded[self.end(k)..self.ws[k + 1].0].trim_matches(' ') == punct
+                && (k + 2..=j).all(|x| {
+                    self.folded[self.end(x - 1)..self.ws[x].0]
+                        .chars()
+                        .all(|c| " \"'".contains(c))
+                });
+            return ok.then_some(j);
+        }
+        let (j, conj) = self.next_surface(k, skip)?;
+        let ok = same_word(self.vocab, self.ws[j].1, f)
+            && match joint {
+                Joint::Tight => conj == 0,
+                _ => conj <= 2,
+            };
+        ok.then_some(j)
+    }
+
+    /// The words of pattern `p` from word `i`: the index of each, when it matches.
+    fn path(&self, i: usize, p: &[(String, Joint)], skip: bool) -> Option<Vec<usize>> {
+        if !same_word(self.vocab, self.ws[i].1, &p[0].0) {
+            return None;
+        }
+        let mut path = vec![i];
+        for (f, joint) in &p[1..] {
+            path.push(self.step(*path.last()?, f, joint, skip)?);
+        }
+        Some(path)
+    }
+
+    /// Elliptical coordination: pattern `p`'s words but the last match from `i` (X); after a
+    /// conjunction, a pattern of as many words as `p` matches (Y H); and `p`'s last word
+    /// stands at H too. The index of X's last word.
+    fn elliptical(
+        &self,
+        i: usize,
+        p: &[(String, Joint)],
+        pats: &[RefPattern],
+        skip: bool,
+    ) -> Option<usize> {
+        let n = p.len();
+        if n < 2 {
+            return None;
+        }
+        let x = self.path(i, &p[..n - 1], skip)?;
+        let k = *x.last()?;
+        let (y, conj) = self.next_surface(k, skip)?;
+        if !(1..=2).contains(&conj) {
+            return None;
+        }
+        let (f, joint) = &p[n - 1];
+        pats.iter()
+            .filter(|q| q.english.len() == n)
+            .filter_map(|q| self.path(y, &q.english, skip))
+            .any(|q| self.step(q[n - 2], f, joint, skip) == Some(q[n - 1]))
+            .then_some(k)
+    }
+}
+
+/// The words of folded text as the matcher takes them: UAX #29 words, a word glued to the
+/// one before by a quote (`the'one`) cut in two when it is no surface itself, a letter is on
+/// each side of its first quote, and the part after it (two letters or more) is a surface
+/// of a word that begins some form.
+fn reference_words<'a>(
+    folded: &'a str,
+    vocab: &[(String, Vec<String>)],
+    pats: &[RefPattern],
+) -> Vec<(usize, &'a str)> {
+    let starts: Vec<String> = pats
+        .iter()
+        .filter_map(|p| p.english.first().map(|(w, _)| word_class(w)))
+        .collect();
+    let begins = |w: &str| {
+        !DETERMINERS.contains(&w)
+            && w != "and"
+            && vocab
+                .iter()
+                .any(|(v, s)| starts.contains(&word_class(v)) && s.iter().any(|x| x == w))
+    };
+    let known = |w: &str| {
+        DETERMINERS.contains(&w)
+            || w == "and"
+            || vocab.iter().any(|(_, s)| s.iter().any(|x| x == w))
+    };
+    let mut out = Vec::new();
+    for (s, w) in words(folded) {
+        if let Some(q) = w.find('\'') {
+            let b = w.as_bytes();
+            if !known(w)
+                && q > 0
+                && b[q - 1].is_ascii_alphabetic()
+                && b.get(q + 1).is_some_and(u8::is_ascii_alphabetic)
+                && w.len() - q > 2
+                && begins(&w[q + 1..])
+            {
+                out.push((s, &w[..q]));
+                out.push((s + q + 1, &w[q + 1..]));
+                continue;
+            }
+        }
+        out.push((s, w));
+    }
+    out
 }
 
 /// The span a match covers: first word to last, less a final possessive, widened over the
@@ -403,27 +562,40 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
     }
     let norm = normalize(text);
     let folded = norm.text.as_str();
-    let ws: Vec<(usize, &str)> = words(folded).collect();
+    let rt = RefText {
+        folded,
+        ws: reference_words(folded, &vocab, &pats),
+        vocab: &vocab,
+    };
+    let ws = &rt.ws;
     let has_letters = folded
         .chars()
         .any(|c| c.is_alphabetic() && !tifa::text::chinese::is_han(c));
     let has_digits = folded.bytes().any(|b| b.is_ascii_digit());
-    // English candidates.
-    let mut english: Vec<(usize, usize, usize)> = Vec::new(); // (start word, end word, pattern)
+    // English candidates: (start word, end word, elliptical, pattern), with and without
+    // passing over asides and years (the matcher looks both ways and keeps every match).
+    let mut english: Vec<(usize, usize, bool, usize)> = Vec::new();
     if has_letters || has_digits {
         for i in 0..ws.len() {
             for (pi, p) in pats.iter().enumerate() {
                 if p.english.is_empty() {
                     continue;
                 }
-                if let Some(k) = english_at(&vocab, folded, &ws, i, &p.english) {
-                    english.push((i, k, pi));
+                for skip in [false, true] {
+                    if let Some(path) = rt.path(i, &p.english, skip) {
+                        english.push((i, *path.last().unwrap(), false, pi));
+                    }
+                    if let Some(k) = rt.elliptical(i, &p.english, &pats, skip) {
+                        english.push((i, k, true, pi));
+                    }
                 }
             }
         }
     }
-    let to_bytes = |(i, k, p): (usize, usize, usize)| {
-        let (s, e) = reference_span(folded, ws[i].0, ws[k].0 + ws[k].1.len());
+    english.sort_by_key(|&(i, k, ell, p)| (i, Reverse(k), ell, p));
+    english.dedup();
+    let to_bytes = |(i, k, _, p): (usize, usize, bool, usize)| {
+        let (s, e) = reference_span(folded, ws[i].0, rt.end(k));
         (s, e, p)
     };
     let mut chinese: Vec<(usize, usize, usize)> = Vec::new();
@@ -441,8 +613,8 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
         found.extend(english.into_iter().map(to_bytes));
         found.extend(chinese);
     } else {
-        // English: leftmost-longest over words (ties to the first pattern).
-        english.sort_by_key(|&(i, k, p)| (i, Reverse(k), p));
+        // English: leftmost-longest over words (ties to a match naming its form in full, then
+        // to the first pattern); `english` is in that order.
         let mut next = 0;
         let mut picked = Vec::new();
         for c in english {
@@ -828,5 +1000,54 @@ fn windows_see_a_cue_across_a_cut() {
                 assert_eq!(spans, whole, "{first}{before} {second}{after}");
             }
         }
+    }
+}
+
+/// The matcher and the reference agree where the rules for asides, years, glued quotes and
+/// shared heads apply, and find what those rules promise.
+#[test]
+fn reference_agrees_on_asides_years_glued_quotes_and_shared_heads() {
+    let m = matcher();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "protective (CPC) umbrellas",
+            &["protective (CPC) umbrellas"],
+        ),
+        (
+            "protective （x y） umbrellas",
+            &["protective （x y） umbrellas"],
+        ),
+        ("\"protective\" (a b), umbrellas", &["umbrellas"]),
+        ("protective (a b c d e f g) umbrellas", &["umbrellas"]),
+        ("protective (a (b) c) umbrellas", &["umbrellas"]),
+        ("protective umbrellas (CPC)", &["protective umbrellas"]),
+        ("protective 2022 umbrellas", &["protective 2022 umbrellas"]),
+        ("protective 1850 umbrellas", &["umbrellas"]),
+        ("the'protective umbrellas", &["protective umbrellas"]),
+        ("fred'umbrella", &["umbrella"]),
+        ("don't", &[]),
+        ("crime and gang boss", &["crime", "gang boss"]),
+        ("crime, gang boss", &["crime", "gang boss"]),
+        ("hard and nail cases", &["hard", "nail cases"]),
+        ("crime and gang", &[]),
+        ("crime and big boss", &[]),
+        ("crime (x) and gang 2022 boss", &["crime", "gang 2022 boss"]),
+        (
+            "relationship (x) networks (y) of connections",
+            &["relationship (x) networks"],
+        ),
+    ];
+    for &(text, want) in cases {
+        for overlapping in [false, true] {
+            let opts = MatchOptions { overlapping };
+            let got = m.find(text, opts);
+            assert_eq!(got, reference_find(m.glossary(), text, opts), "{text:?}");
+        }
+        let got: Vec<&str> = m
+            .find(text, MatchOptions::default())
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(got, want, "{text:?}");
     }
 }

@@ -11,12 +11,17 @@
 
 use crate::text::inflect::words;
 
-/// Calls `f(start, word)` for every word of `folded`, in order, exactly as [`words`] yields
-/// them. With `ascii_only`, the caller cares only about words made of ASCII: a chunk whose
+/// Calls `f(start, word, quoted)` for every word of `folded`, in order, exactly as [`words`]
+/// yields them; `quoted` tells whether the word holds a `'` (`party's`, `the'one`), found
+/// as the word is cut. With `ascii_only`, the caller cares only about words made of ASCII: a chunk whose
 /// words all hold a non-ASCII character may come as one call with the whole chunk (which
 /// holds a non-ASCII character too), so Chinese text costs a glance per chunk.
 #[inline]
-pub fn for_each_word<'a>(folded: &'a str, ascii_only: bool, mut f: impl FnMut(usize, &'a str)) {
+pub fn for_each_word<'a>(
+    folded: &'a str,
+    ascii_only: bool,
+    mut f: impl FnMut(usize, &'a str, bool),
+) {
     let b = folded.as_bytes();
     let mut start = 0;
     while start < b.len() {
@@ -32,7 +37,7 @@ pub fn for_each_word<'a>(folded: &'a str, ascii_only: bool, mut f: impl FnMut(us
                 k += 1;
             }
             if k == b.len() || b[k] < 0x80 || han_at(b, k) {
-                f(start, &folded[start..j]);
+                f(start, &folded[start..j], false);
                 start = k;
                 continue;
             }
@@ -63,11 +68,11 @@ pub fn for_each_word<'a>(folded: &'a str, ascii_only: bool, mut f: impl FnMut(us
         } else if ascii_only && !ascii_alnum {
             // Every word here holds a non-ASCII character; one call stands for them all.
             if han || chunk.chars().any(char::is_alphanumeric) {
-                f(start, chunk);
+                f(start, chunk, false);
             }
         } else {
             for (i, w) in words(chunk) {
-                f(start + i, w);
+                f(start + i, w, w.contains('\''));
             }
         }
         start = end;
@@ -157,7 +162,7 @@ fn cls(c: u8) -> Cls {
 /// The words of an all-ASCII chunk at `base`, by UAX #29's rules for ASCII, without the
 /// underscores around them (as [`words`]).
 #[inline]
-fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a str)) {
+fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a str, bool)) {
     let b = chunk.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -168,6 +173,7 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
         }
         let s = i;
         let mut prev = first;
+        let mut quoted = false;
         i += 1;
         while i < b.len() {
             let c = cls(b[i]);
@@ -189,6 +195,7 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
                     if !joins {
                         break;
                     }
+                    quoted |= b[i] == b'\'';
                     i += 2;
                 }
                 Cls::Other => break,
@@ -203,7 +210,7 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
             we -= 1;
         }
         if ws < we {
-            f(base + ws, &chunk[ws..we]);
+            f(base + ws, &chunk[ws..we], quoted);
         }
     }
 }
@@ -214,7 +221,14 @@ mod tests {
 
     fn fast(s: &str, ascii_only: bool) -> Vec<(usize, String)> {
         let mut out = Vec::new();
-        for_each_word(s, ascii_only, |i, w| out.push((i, w.to_string())));
+        for_each_word(s, ascii_only, |i, w, quoted| {
+            // The flag is right for every word but a merged chunk of non-ASCII words.
+            assert!(
+                quoted == w.contains('\'') || (ascii_only && !w.is_ascii() && !quoted),
+                "{w:?}"
+            );
+            out.push((i, w.to_string()))
+        });
         out
     }
 
