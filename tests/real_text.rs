@@ -82,18 +82,6 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
 /// Quoted real-world cases that fail today, listed as in [`KNOWN_MISSES`].
 const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     (
-        "shuang-kai",
-        "expelled from the Communist Party of China (CPC) and dismissed from public office",
-        "",
-        "glossary: the bracketed '(CPC)' is passed over now, but no form reads 'expelled from the {zhong-guo-gong-chan-dang} and dismissed from public office'",
-    ),
-    (
-        "tian-wang-xing-dong",
-        "\"Sky Net 2020\" operation",
-        "",
-        "glossary: the year is passed over now, but 'Sky Net operation' is no form (only 'Skynet operation'); only 'Sky Net' is found",
-    ),
-    (
         "ping-an-zhong-guo",
         "construction of a safe China",
         "",

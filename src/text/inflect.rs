@@ -121,7 +121,7 @@ pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
     let mut joint = Joint::Tight;
     let mut last_end = 0;
     // The fast cut of the text's words (the segmenter only where a form is not plain ASCII).
-    crate::text::words::for_each_word(folded, false, |i, w| {
+    crate::text::words::for_each_word(folded, false, |i, w, _quote| {
         let gap = &folded[last_end..i];
         last_end = i + w.len();
         if !out.is_empty() {
