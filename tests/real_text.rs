@@ -148,12 +148,6 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "elliptical: 'an overwhelming victory' alone stands for the whole term",
     ),
     (
-        "ai-guo-zhe-zhi-gang",
-        "Patriot Ruling Hong Kong",
-        "",
-        "glossary: machine-translation wording, neither attested in official English nor misleading; not added",
-    ),
-    (
         "bu-gan-fu-bu-neng-fu-bu-xiang-fu",
         "never dare corrupt themselves, as they now have a sense of awe and fear, and are unable and unwilling to be corrupt",
         "",
