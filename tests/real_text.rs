@@ -74,12 +74,6 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "gated with no cue in the sentence ('decisive significance of the Two Establishments' is the SPP's stock phrase)",
     ),
     (
-        "liang-ge-wei-hu",
-        "two safeguards",
-        "",
-        "gated: 'four consciousnesses' (四个意识), its constant companion, is not among the cues",
-    ),
-    (
         "ping-an-zhong-guo",
         "safe China",
         "",
