@@ -25,7 +25,7 @@ use crate::annotate::{annotate, entry_counts};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
 use crate::matcher::{MatchOptions, Matcher};
-use crate::output::{overwrite_error, overwritten_input};
+use crate::output::{overwrite_error, overwritten_input, same_output};
 use crate::render::{Document, Format, Render};
 use crate::text::english::count;
 
@@ -180,7 +180,7 @@ pub fn run(
     // annotations and then replace it while it is read.
     for out in outputs.into_iter().chain(&config.summary) {
         let before = found.len();
-        found.retain(|f| !(f.walked && crate::output::same_output(out, &f.path)));
+        found.retain(|f| !(f.walked && same_output(out, &f.path)));
         if found.len() < before {
             message(Message::Note(format!(
                 "{}: the output file is inside an input folder; not read as input",
