@@ -60,7 +60,8 @@ pub const CONTEXT_WINDOW: usize = 600;
 pub struct Matcher {
     glossary: Glossary,
     patterns: Vec<Pattern>,
-    /// English forms, matched over words.
+    /// English forms, matched over words, and the English cues, found in the same pass
+    /// (their ids index `cue_entries`).
     phrases: PhraseSet,
     /// Folded Chinese keys and their pattern ids.
     han_keys: Vec<(String, u32)>,
@@ -72,9 +73,6 @@ pub struct Matcher {
     excludes: HashMap<u32, Vec<String>>,
     /// Folded Chinese `cue` strings by entry (only entries with gated forms).
     cues: HashMap<u32, Vec<String>>,
-    /// English cues, matched like forms (so the cue "gang" is found in "gangs"); pattern
-    /// ids index `cue_entries`.
-    cue_phrases: PhraseSet,
     /// The entries each English cue licenses.
     cue_entries: Vec<Vec<u32>>,
     any_gated: bool,
@@ -101,12 +99,18 @@ impl Matcher {
     /// folding, a form with no word but articles, or the same form (after folding, and for
     /// English after inflection and spelling) claimed by two entries.
     pub fn new(glossary: Glossary) -> Result<Matcher, GlossaryError> {
+        let EnglishCues {
+            builder,
+            cue_entries,
+            cues,
+            excludes,
+        } = cues(&glossary);
         let Compiled {
             patterns,
             han_keys,
             phrases,
             mut problems,
-        } = compile(&glossary);
+        } = compile(&glossary, builder);
         if problems.iter().any(|p| p.severity == Severity::Error) {
             problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             return Err(GlossaryError { problems });
@@ -129,60 +133,6 @@ impl Matcher {
                     })?,
             )
         };
-        let fold_all = |v: &[String]| -> Vec<String> {
-            v.iter()
-                .map(|x| fold_form(x))
-                .filter(|x| !x.is_empty())
-                .collect()
-        };
-        let mut excludes = HashMap::default();
-        let mut cues = HashMap::default();
-        let mut cue_builder = PhraseBuilder::default();
-        let mut cue_entries: Vec<Vec<u32>> = Vec::new();
-        let mut cue_ids: HashMap<String, u32> = HashMap::default();
-        // Many entries share cues and gated forms: each string's keys are computed once.
-        let mut keys_of: HashMap<String, Vec<String>> = HashMap::default();
-        let mut form_keys = |s: &str| -> Vec<String> {
-            keys_of
-                .entry(s.to_string())
-                .or_insert_with(|| crate::text::inflect::form_keys(s))
-                .clone()
-        };
-        for (i, e) in glossary.entries.iter().enumerate() {
-            if !e.exclude.is_empty() {
-                excludes.insert(i as u32, fold_all(&e.exclude));
-            }
-            if e.gated.is_empty() {
-                continue;
-            }
-            // A cue that is itself one of the entry's gated forms licenses nothing: otherwise
-            // "Party" would vouch for "party" wherever the word repeats.
-            let gated: Vec<Vec<String>> = e.gated.iter().map(|g| form_keys(g)).collect();
-            // Each cue with its keys.
-            type Keyed = Vec<(String, Vec<String>)>;
-            let (chinese, english): (Keyed, Keyed) = fold_all(&e.cue)
-                .into_iter()
-                .map(|c| {
-                    let k = form_keys(&c);
-                    (c, k)
-                })
-                .filter(|(_, k)| !gated.contains(k))
-                .partition(|(c, _)| c.chars().any(is_han));
-            cues.insert(i as u32, chinese.into_iter().map(|(c, _)| c).collect());
-            for (c, mut keys) in english {
-                let Some(key) = keys.pop() else {
-                    continue;
-                };
-                let next = cue_entries.len() as u32;
-                let id = *cue_ids.entry(key).or_insert_with(|| {
-                    cue_builder.add(&c, next);
-                    cue_entries.push(Vec::new());
-                    next
-                });
-                cue_entries[id as usize].push(i as u32);
-            }
-        }
-        let (cue_phrases, _) = cue_builder.build();
         Ok(Matcher {
             any_gated: patterns.iter().any(|p| p.gated),
             glossary,
@@ -193,7 +143,6 @@ impl Matcher {
             overlapping: OnceLock::new(),
             excludes,
             cues,
-            cue_phrases,
             cue_entries,
         })
     }
@@ -271,6 +220,8 @@ impl Matcher {
         let folded = norm.text.as_str();
         // Accepted matches in folded coordinates: (start, end, pattern).
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        // English cues anywhere in the text: (start, end, cue).
+        let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
         // Every English form has a letter or digit; text without letters has no English
         // words worth scanning (and Chinese text would be a word per character).
         let english = !self.phrases.is_empty()
@@ -278,7 +229,8 @@ impl Matcher {
                 || (self.phrases.has_digits() && folded.bytes().any(|b| b.is_ascii_digit())));
         if opts.overlapping {
             if english {
-                self.phrases.find_overlapping(folded, &mut found);
+                self.phrases
+                    .find_overlapping(folded, &mut found, &mut cue_hits);
             }
             if norm.has_han() {
                 if let Some(ac) = self.overlapping_automaton() {
@@ -291,7 +243,7 @@ impl Matcher {
             found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
         } else {
             if english {
-                self.phrases.find(folded, &mut found);
+                self.phrases.find(folded, &mut found, &mut cue_hits);
             }
             if let (Some(han), true) = (&self.han, norm.has_han()) {
                 let han_found = han
@@ -300,7 +252,7 @@ impl Matcher {
                 found = merge(found, han_found);
             }
         }
-        self.apply_glossary_rules(folded, &mut found, context);
+        self.apply_glossary_rules(folded, &mut found, cue_hits, context);
         let mut hint = 0;
         for (s, e, p) in found {
             let pat = self.patterns[p];
@@ -348,6 +300,7 @@ impl Matcher {
         &self,
         folded: &str,
         found: &mut Vec<(usize, usize, usize)>,
+        mut cue_hits: Vec<(usize, usize, usize)>,
         context: Option<&std::collections::HashSet<usize>>,
     ) {
         if !self.excludes.is_empty() {
@@ -360,32 +313,6 @@ impl Matcher {
         }
         if !self.any_gated || !found.iter().any(|&(_, _, p)| self.patterns[p].gated) {
             return;
-        }
-        // English cues, found once over the stretches around gated matches (merged where
-        // they touch), sorted by start.
-        let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
-        let mut stretch: Option<(usize, usize)> = None;
-        let scan = |lo: usize, hi: usize, hits: &mut Vec<(usize, usize, usize)>| {
-            let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
-            let mut local = Vec::new();
-            self.cue_phrases
-                .find_overlapping(&folded[lo..hi], &mut local);
-            hits.extend(local.into_iter().map(|(cs, ce, c)| (lo + cs, lo + ce, c)));
-        };
-        for &(s, e, p) in found.iter().filter(|f| self.patterns[f.2].gated) {
-            let _ = p;
-            let (lo, hi) = (s.saturating_sub(CONTEXT_WINDOW), e + CONTEXT_WINDOW);
-            stretch = match stretch {
-                Some((a, b)) if lo <= b => Some((a, b.max(hi))),
-                Some((a, b)) => {
-                    scan(a, b, &mut cue_hits);
-                    Some((lo, hi))
-                }
-                None => Some((lo, hi)),
-            };
-        }
-        if let Some((a, b)) = stretch {
-            scan(a, b, &mut cue_hits);
         }
         cue_hits.sort_unstable();
         // Ungated matches by entry, sorted by start, to look for another form nearby.
@@ -589,15 +516,87 @@ struct Compiled {
     problems: Vec<Problem>,
 }
 
+/// The English cues to find with the forms, the entries each licenses, the Chinese cues and
+/// the `exclude` strings, by entry.
+struct EnglishCues {
+    builder: PhraseBuilder,
+    cue_entries: Vec<Vec<u32>>,
+    cues: HashMap<u32, Vec<String>>,
+    excludes: HashMap<u32, Vec<String>>,
+}
+
+/// Folds every entry's cues and `exclude` strings; the English cues go into a phrase
+/// builder that the forms join.
+fn cues(glossary: &Glossary) -> EnglishCues {
+    let fold_all = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .map(|x| fold_form(x))
+            .filter(|x| !x.is_empty())
+            .collect()
+    };
+    let mut excludes = HashMap::default();
+    let mut cues = HashMap::default();
+    let mut builder = PhraseBuilder::default();
+    let mut cue_entries: Vec<Vec<u32>> = Vec::new();
+    let mut cue_ids: HashMap<String, u32> = HashMap::default();
+    // Many entries share cues and gated forms: each string's keys are computed once.
+    let mut keys_of: HashMap<String, Vec<String>> = HashMap::default();
+    let mut form_keys = |s: &str| -> Vec<String> {
+        keys_of
+            .entry(s.to_string())
+            .or_insert_with(|| crate::text::inflect::form_keys(s))
+            .clone()
+    };
+    for (i, e) in glossary.entries.iter().enumerate() {
+        if !e.exclude.is_empty() {
+            excludes.insert(i as u32, fold_all(&e.exclude));
+        }
+        if e.gated.is_empty() {
+            continue;
+        }
+        // A cue that is itself one of the entry's gated forms licenses nothing: otherwise
+        // "Party" would vouch for "party" wherever the word repeats.
+        let gated: Vec<Vec<String>> = e.gated.iter().map(|g| form_keys(g)).collect();
+        // Each cue with its keys.
+        type Keyed = Vec<(String, Vec<String>)>;
+        let (chinese, english): (Keyed, Keyed) = fold_all(&e.cue)
+            .into_iter()
+            .map(|c| {
+                let k = form_keys(&c);
+                (c, k)
+            })
+            .filter(|(_, k)| !gated.contains(k))
+            .partition(|(c, _)| c.chars().any(is_han));
+        cues.insert(i as u32, chinese.into_iter().map(|(c, _)| c).collect());
+        for (c, mut keys) in english {
+            let Some(key) = keys.pop() else {
+                continue;
+            };
+            let next = cue_entries.len() as u32;
+            let id = *cue_ids.entry(key).or_insert_with(|| {
+                builder.add_cue(&c, next);
+                cue_entries.push(Vec::new());
+                next
+            });
+            cue_entries[id as usize].push(i as u32);
+        }
+    }
+    EnglishCues {
+        builder,
+        cue_entries,
+        cues,
+        excludes,
+    }
+}
+
 /// Folds every surface form of the glossary: Chinese forms into keys (a form with list marks
 /// also without them), English forms into phrases. The same form in two entries is an error.
-fn compile(glossary: &Glossary) -> Compiled {
+fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
     let mut patterns: Vec<Pattern> = Vec::new();
     // For messages: the entry and form behind each pattern.
     let mut origins: Vec<(usize, FormKind, &str)> = Vec::new();
     let mut han_keys: Vec<(String, u32)> = Vec::new();
     let mut owner: HashMap<String, u32> = HashMap::default(); // Chinese key -> pattern
-    let mut phrases = PhraseBuilder::default();
     let mut problems = Vec::new();
     let problem = |entry: &Entry, kind: FormKind, message: String| Problem {
         file: entry.origin.file.clone(),

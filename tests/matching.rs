@@ -423,6 +423,17 @@ fn exclusions_and_gated_forms() {
         "a gated form is not its own cue"
     );
     assert_eq!(found("The CPC said the Party will lead."), ["CPC", "Party"]);
+    // A cue that begins inside the context window counts though it ends past it (it was
+    // cut at the window's edge and lost).
+    let window = tifa::matcher::CONTEXT_WINDOW;
+    let filler = |n: usize| "x ".repeat(n / 2);
+    let text = format!("the four winds {}discipline inspection", filler(window - 2));
+    let cue_at = text.find("discipline").unwrap();
+    let term_end = text.find("winds").unwrap() + "winds".len();
+    assert!(cue_at <= term_end + window && cue_at + 10 > term_end + window);
+    assert_eq!(found(&text), ["four winds"]);
+    let text = format!("the four winds {}discipline inspection", filler(window + 2));
+    assert!(found(&text).is_empty(), "a cue beyond the window");
 }
 
 /// Issue 13's real-text wordings: a bracketed abbreviation or gloss inside a term (never at

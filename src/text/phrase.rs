@@ -27,12 +27,22 @@ const TIGHT: u32 = 0;
 const CONJUNCTION: u32 = 1;
 const BREAK: u32 = u32::MAX;
 
+/// Set on the id of a cue's hit. Cues share the trie and the one pass over the words with
+/// the forms (a second pass cost a quarter of the English search), but never compete with
+/// them: a cue is found wherever it is, inside a term too.
+const CUE: u32 = 1 << 31;
+
 /// What a word of text is to the forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lookup {
-    /// A surface of some form words: their classes, as (start, length) in the pool, and
-    /// whether one of them begins a form.
-    Classes { at: u32, len: u32, starts: bool },
+    /// A surface of some form or cue words: their classes, as (start, length) in the pool,
+    /// and whether one of them begins a form, or a cue.
+    Classes {
+        at: u32,
+        len: u32,
+        starts: bool,
+        starts_cue: bool,
+    },
     /// An article or determiner: skipped between the words of a term.
     Determiner,
     /// "and": a conjunction between the parts of a term.
@@ -53,6 +63,8 @@ pub struct PhraseBuilder {
     /// Each form's words, its pattern, and whether it was generated (a wording of a
     /// `{name}`), which gives way silently to a form written out.
     forms: Vec<(FormWords, u32, bool)>,
+    /// Each cue's words and id.
+    cues: Vec<(FormWords, u32)>,
 }
 
 /// A form's words, each with the joint before it.
@@ -87,6 +99,12 @@ impl PhraseBuilder {
         self.forms.push((form_words(folded), pattern, true));
     }
 
+    /// Adds a folded cue, standing for `cue` (below 2^31). Its hits come apart from the
+    /// forms' ([`PhraseSet::find`]); a cue with no words is left out.
+    pub fn add_cue(&mut self, folded: &str, cue: u32) {
+        self.cues.push((form_words(folded), cue));
+    }
+
     /// Builds the word classes and the trie. Problems name forms that can never match.
     pub fn build(mut self) -> (PhraseSet, Vec<PhraseProblem>) {
         // Written forms first (stable), so a generated wording never takes their place.
@@ -97,6 +115,7 @@ impl PhraseBuilder {
             punctuation: FxHashMap::default(),
             edges: FxHashMap::default(),
             accept: vec![None],
+            cue_accept: vec![None],
             inner: Vec::new(),
             root: Vec::new(),
             digits: false,
@@ -107,7 +126,12 @@ impl PhraseBuilder {
         let mut class_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut surface_classes: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (ws, _, _) in &self.forms {
+        let all_words = self
+            .forms
+            .iter()
+            .map(|f| &f.0)
+            .chain(self.cues.iter().map(|c| &c.0));
+        for ws in all_words {
             for (w, _) in ws {
                 if word_ids.contains_key(w) {
                     continue;
@@ -123,15 +147,13 @@ impl PhraseBuilder {
                 }
             }
         }
-        let first_classes: rustc_hash::FxHashSet<u32> = self
-            .forms
-            .iter()
-            .filter_map(|(ws, _, _)| ws.first().map(|(w, _)| word_ids[w]))
-            .collect();
-        set.max_words = self
-            .forms
-            .iter()
-            .map(|(ws, _, _)| ws.len())
+        let first = |ws: &FormWords| ws.first().map(|(w, _)| word_ids[w]);
+        let first_classes: rustc_hash::FxHashSet<u32> =
+            self.forms.iter().filter_map(|f| first(&f.0)).collect();
+        let cue_first_classes: rustc_hash::FxHashSet<u32> =
+            self.cues.iter().filter_map(|c| first(&c.0)).collect();
+        set.max_words = (self.forms.iter().map(|f| f.0.len()))
+            .chain(self.cues.iter().map(|c| c.0.len()))
             .max()
             .unwrap_or(0);
         for (s, list) in surface_classes {
@@ -140,8 +162,15 @@ impl PhraseBuilder {
             let at = set.pool.len() as u32;
             set.pool.extend(&list);
             let starts = list.iter().any(|c| first_classes.contains(c));
+            let starts_cue = list.iter().any(|c| cue_first_classes.contains(c));
             let len = list.len() as u32;
-            set.surfaces.insert(&s, Lookup::Classes { at, len, starts });
+            let lookup = Lookup::Classes {
+                at,
+                len,
+                starts,
+                starts_cue,
+            };
+            set.surfaces.insert(&s, lookup);
         }
         // Articles, determiners and "and" are never words of a form (see `form_words`), so in
         // text they are always skipped, even where a form word's inflection spells one
@@ -157,25 +186,7 @@ impl PhraseBuilder {
                 problems.push(PhraseProblem::NoWords { pattern: *pattern });
                 continue;
             }
-            let mut node = 0u32;
-            for (w, joint) in ws {
-                let j = match joint {
-                    Joint::Tight => TIGHT,
-                    Joint::Conjunction => CONJUNCTION,
-                    Joint::Punctuation(p) => {
-                        let next = set.punctuation.len() as u32 + 2;
-                        *set.punctuation
-                            .entry(p.clone().into_boxed_str())
-                            .or_insert(next)
-                    }
-                };
-                let next = set.accept.len() as u32;
-                let child = *set.edges.entry((node, word_ids[w], j)).or_insert(next);
-                if child == next {
-                    set.accept.push(None);
-                }
-                node = child;
-            }
+            let node = set.insert(ws, &word_ids);
             match set.accept[node as usize] {
                 Some(_) if *generated => {}
                 Some(first) => problems.push(PhraseProblem::Same {
@@ -183,6 +194,13 @@ impl PhraseBuilder {
                     first,
                 }),
                 None => set.accept[node as usize] = Some(*pattern),
+            }
+        }
+        for (ws, cue) in &self.cues {
+            if !ws.is_empty() {
+                let node = set.insert(ws, &word_ids) as usize;
+                // Two cues alike are one: the caller gives both one id.
+                set.cue_accept[node].get_or_insert(*cue);
             }
         }
         set.inner = vec![false; set.accept.len()];
@@ -197,7 +215,35 @@ impl PhraseBuilder {
     }
 }
 
-/// Compiled English forms.
+impl PhraseSet {
+    /// Adds the path of `ws` to the trie: the node it ends at.
+    fn insert(&mut self, ws: &FormWords, word_ids: &FxHashMap<String, u32>) -> u32 {
+        let mut node = 0u32;
+        for (w, joint) in ws {
+            let j = match joint {
+                Joint::Tight => TIGHT,
+                Joint::Conjunction => CONJUNCTION,
+                Joint::Punctuation(p) => {
+                    let next = self.punctuation.len() as u32 + 2;
+                    *self
+                        .punctuation
+                        .entry(p.clone().into_boxed_str())
+                        .or_insert(next)
+                }
+            };
+            let next = self.accept.len() as u32;
+            let child = *self.edges.entry((node, word_ids[w], j)).or_insert(next);
+            if child == next {
+                self.accept.push(None);
+                self.cue_accept.push(None);
+            }
+            node = child;
+        }
+        node
+    }
+}
+
+/// Compiled English forms (and cues).
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     /// Surface → what it is to the forms (its classes, as (start, length) in `pool`).
@@ -209,6 +255,8 @@ pub struct PhraseSet {
     edges: FxHashMap<(u32, u32, u32), u32>,
     /// The pattern a node completes.
     accept: Vec<Option<u32>>,
+    /// The cue a node completes.
+    cue_accept: Vec<Option<u32>>,
     /// Whether a node has children (a form runs on from it).
     inner: Vec<bool>,
     /// The root's child by class (`u32::MAX`: none): every candidate starts there, so its
@@ -361,7 +409,10 @@ impl PhraseSet {
                         return;
                     }
                 }
-                any_start |= matches!(lookup, Lookup::Classes { starts: true, .. });
+                any_start |= matches!(
+                    lookup,
+                    Lookup::Classes { starts, starts_cue, .. } if starts || starts_cue
+                );
                 push(
                     folded,
                     &mut run,
@@ -439,7 +490,7 @@ impl PhraseSet {
     /// The words from the first of `run` that a form could run through: each with its
     /// classes and the joint before it, up to the first joint no form crosses or twice the
     /// longest form's length (a shared head lies beyond the next conjunct). Empty when the
-    /// first word begins no form. Stops after `limit` words. With `skip`, asides and years right after a word are
+    /// first word begins no form or cue. Stops after `limit` words. With `skip`, asides and years right after a word are
     /// passed over as if they were not there; without, they end the words as any bracket or
     /// number does (a form may still spell a bracket out).
     fn scan(
@@ -455,9 +506,9 @@ impl PhraseSet {
         if !matches!(
             run.first(),
             Some(Token {
-                lookup: Lookup::Classes { starts: true, .. },
+                lookup: Lookup::Classes { starts, starts_cue, .. },
                 ..
-            })
+            }) if *starts || *starts_cue
         ) {
             return scanned;
         }
@@ -551,7 +602,8 @@ impl PhraseSet {
     }
 
     /// Walks the trie from the first word of `ws` at the root, calling
-    /// `accept(end_word, pattern, elliptical)` at every form end. A word leading to several
+    /// `accept(end_word, pattern, elliptical)` at every form end (and `accept(end_word,
+    /// CUE | cue, false)` at every cue end). A word leading to several
     /// classes tries each. `more` is set when a form runs on past the last word of `ws`. The
     /// walk keeps its own stack: a form may have thousands of words. A form whose last word
     /// is shared with the next conjunct ends too ([`PhraseSet::elliptical`]).
@@ -572,6 +624,9 @@ impl PhraseSet {
                     if let Some(child) = self.child(node, class, j) {
                         if let Some(p) = self.accept[child as usize] {
                             accept(k, p, false);
+                        }
+                        if let Some(c) = self.cue_accept[child as usize] {
+                            accept(k, CUE | c, false);
                         }
                         let inner = self.inner[child as usize];
                         match ws.get(k + 1) {
@@ -701,19 +756,40 @@ impl PhraseSet {
 
     /// Leftmost-longest matches in folded text: (start, end, pattern), sorted by start. Of
     /// two matches ending alike, one that names its form in full beats an elliptical one.
-    pub fn find(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
+    /// Every cue, inside a match too, goes to `cues`: (start, end, cue).
+    pub fn find(
+        &self,
+        folded: &str,
+        out: &mut Vec<(usize, usize, usize)>,
+        cues: &mut Vec<(usize, usize, usize)>,
+    ) {
         let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         let mut free = 0;
         self.runs(folded, |run| {
             for k in 0..run.len() {
-                if run[k].start < free {
+                let Lookup::Classes {
+                    starts, starts_cue, ..
+                } = run[k].lookup
+                else {
+                    continue;
+                };
+                let inside = run[k].start < free;
+                if !(starts && !inside || starts_cue) {
                     continue;
                 }
                 self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
-                let best = hits
-                    .iter()
-                    .copied()
-                    .max_by_key(|&(end, p, elliptical)| (end, !elliptical, Reverse(p)));
+                let mut best: Option<(usize, u32, bool)> = None;
+                for &(end, p, elliptical) in &hits {
+                    if p & CUE != 0 {
+                        cues.push(widen_quotes(folded, run[k].start, end, p & !CUE));
+                    } else if !inside
+                        && best.is_none_or(|b| {
+                            (end, !elliptical, Reverse(p)) > (b.0, !b.2, Reverse(b.1))
+                        })
+                    {
+                        best = Some((end, p, elliptical));
+                    }
+                }
                 if let Some((end, pattern, _)) = best {
                     out.push(widen_quotes(folded, run[k].start, end, pattern));
                     free = end;
@@ -722,14 +798,25 @@ impl PhraseSet {
         });
     }
 
-    /// Every match, nested and overlapping ones too: (start, end, pattern).
-    pub fn find_overlapping(&self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
+    /// Every match, nested and overlapping ones too: (start, end, pattern); every cue goes to
+    /// `cues`.
+    pub fn find_overlapping(
+        &self,
+        folded: &str,
+        out: &mut Vec<(usize, usize, usize)>,
+        cues: &mut Vec<(usize, usize, usize)>,
+    ) {
         let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         self.runs(folded, |run| {
             for k in 0..run.len() {
                 self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
                 for &(end, p, _) in &hits {
-                    out.push(widen_quotes(folded, run[k].start, end, p));
+                    let hit = widen_quotes(folded, run[k].start, end, p & !CUE);
+                    if p & CUE != 0 {
+                        cues.push(hit);
+                    } else {
+                        out.push(hit);
+                    }
                 }
             }
         });
@@ -889,7 +976,7 @@ mod tests {
     fn found(s: &PhraseSet, text: &str) -> Vec<String> {
         let n = normalize(text);
         let mut out = Vec::new();
-        s.find(&n.text, &mut out);
+        s.find(&n.text, &mut out, &mut Vec::new());
         out.iter()
             .map(|&(a, b, _)| text[n.original_range(a..b)].to_string())
             .collect()
