@@ -252,7 +252,7 @@ impl Matcher {
                 found = merge(found, han_found);
             }
         }
-        self.apply_glossary_rules(folded, &mut found, cue_hits, context);
+        self.apply_glossary_rules(folded, norm.has_han(), &mut found, cue_hits, context);
         let mut hint = 0;
         for (s, e, p) in found {
             let pat = self.patterns[p];
@@ -299,6 +299,7 @@ impl Matcher {
     fn apply_glossary_rules(
         &self,
         folded: &str,
+        has_han: bool,
         found: &mut Vec<(usize, usize, usize)>,
         mut cue_hits: Vec<(usize, usize, usize)>,
         context: Option<&std::collections::HashSet<usize>>,
@@ -347,14 +348,16 @@ impl Matcher {
                         .any(|&(cs, ce, c)| {
                             ce >= lo && apart(cs, ce) && self.cue_entries[c].contains(&pat.entry)
                         });
+                // Chinese cues (they hold a Han character) only where the text has one.
                 english
-                    || self.cues.get(&pat.entry).is_some_and(|cues| {
-                        let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
-                        let window = &folded[lo..hi];
-                        cues.iter().any(|c| {
-                            term_positions(window, c).any(|i| apart(lo + i, lo + i + c.len()))
+                    || has_han
+                        && self.cues.get(&pat.entry).is_some_and(|cues| {
+                            let (lo, hi) = (floor_boundary(folded, lo), ceil_boundary(folded, hi));
+                            let window = &folded[lo..hi];
+                            cues.iter().any(|c| {
+                                term_positions(window, c).any(|i| apart(lo + i, lo + i + c.len()))
+                            })
                         })
-                    })
             })
             .collect();
         let mut k = 0;

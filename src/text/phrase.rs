@@ -114,6 +114,8 @@ impl PhraseBuilder {
             pool: Vec::new(),
             punctuation: FxHashMap::default(),
             edges: FxHashMap::default(),
+            tight: FxHashMap::default(),
+            conjoined: FxHashMap::default(),
             accept: vec![None],
             cue_accept: vec![None],
             inner: Vec::new(),
@@ -211,6 +213,17 @@ impl PhraseBuilder {
                 set.root[class as usize] = child;
             }
         }
+        // The two commonest joints keyed by one integer (one multiply to hash).
+        set.edges.retain(|&(node, class, joint), &mut child| {
+            let key = (node as u64) << 32 | class as u64;
+            let moved = match joint {
+                TIGHT => set.tight.insert(key, child),
+                CONJUNCTION => set.conjoined.insert(key, child),
+                _ => return true,
+            };
+            debug_assert!(moved.is_none(), "an edge is unique");
+            false
+        });
         (set, problems)
     }
 }
@@ -251,8 +264,13 @@ pub struct PhraseSet {
     pool: Vec<u32>,
     /// Punctuation a form has between two words → joint id.
     punctuation: FxHashMap<Box<str>, u32>,
-    /// Trie: (node, class, joint) → child node. Node 0 is the root.
+    /// Trie: (node, class, joint) → child node. Node 0 is the root. Once built it holds the
+    /// punctuation joints only: the others move to `tight` and `conjoined`.
     edges: FxHashMap<(u32, u32, u32), u32>,
+    /// Trie edges with joint [`TIGHT`], keyed by `node << 32 | class`.
+    tight: FxHashMap<u64, u32>,
+    /// Trie edges with joint [`CONJUNCTION`], keyed alike.
+    conjoined: FxHashMap<u64, u32>,
     /// The pattern a node completes.
     accept: Vec<Option<u32>>,
     /// The cue a node completes.
@@ -653,7 +671,13 @@ impl PhraseSet {
                 .copied()
                 .filter(|&c| c != u32::MAX)
         } else {
-            self.edges.get(&(node, class, joint)).copied()
+            let key = (node as u64) << 32 | class as u64;
+            match joint {
+                TIGHT => self.tight.get(&key),
+                CONJUNCTION => self.conjoined.get(&key),
+                _ => self.edges.get(&(node, class, joint)),
+            }
+            .copied()
         }
     }
 
