@@ -178,12 +178,6 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: machine-translation wording; ji-lv-shen-cha's 'disciplinary review' is found instead",
     ),
     (
-        "quan-guo-ren-da-chang-wei-hui",
-        "National People's Congress (NPC) Standing Committee",
-        "",
-        "matcher: '(NPC)' stands for the words before it, and the form is 'NPC Standing Committee'; a skipped aside leaves 'National People's Congress Standing Committee', no form",
-    ),
-    (
         "bao-hu-san",
         "protective umbrellas",
         "Dig deep",
