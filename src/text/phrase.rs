@@ -736,6 +736,54 @@ impl PhraseSet {
         false
     }
 
+    /// The commonest candidate ("to", "in", "work" before a word): a word, one space and a
+    /// word that no form lets follow it. Its only matches are the forms and cues of the
+    /// first word alone, put in `hits`; false, with nothing done, for any other candidate.
+    #[inline]
+    fn first_word_only(
+        &self,
+        folded: &str,
+        run: &[Token],
+        hits: &mut Vec<(usize, u32, bool)>,
+    ) -> bool {
+        let [t0, t1, ..] = run else {
+            return false;
+        };
+        let (
+            Lookup::Classes {
+                at: a0, len: l0, ..
+            },
+            Lookup::Classes {
+                at: a1, len: l1, ..
+            },
+        ) = (t0.lookup, t1.lookup)
+        else {
+            return false;
+        };
+        if t1.skippable || t1.start != t0.end + 1 || folded.as_bytes()[t0.end] != b' ' {
+            return false;
+        }
+        let first = &self.pool[a0 as usize..(a0 + l0) as usize];
+        let second = &self.pool[a1 as usize..(a1 + l1) as usize];
+        // A form's conjunction joint takes words only spaces apart too (see `joints`).
+        let follows = |node: u32, c: u32| {
+            self.child(node, c, TIGHT).is_some() || self.child(node, c, CONJUNCTION).is_some()
+        };
+        let roots = || first.iter().filter_map(|&c| self.child(0, c, TIGHT));
+        if roots().any(|node| second.iter().any(|&c| follows(node, c))) {
+            return false;
+        }
+        for node in roots() {
+            if let Some(p) = self.accept[node as usize] {
+                hits.push((t0.end, p, false));
+            }
+            if let Some(c) = self.cue_accept[node as usize] {
+                hits.push((t0.end, CUE | c, false));
+            }
+        }
+        true
+    }
+
     /// The forms matching from the first word of `run`: `hits` gets (end, pattern,
     /// elliptical) for each, `ws` the words (`stack` is the walk's).
     fn matches_from(
@@ -747,6 +795,9 @@ impl PhraseSet {
         stack: &mut Vec<(usize, u32)>,
     ) {
         hits.clear();
+        if self.first_word_only(folded, run, hits) {
+            return;
+        }
         // Most candidates end within two words ("to the", "in a"): cut two, and the rest
         // only when a form runs on past them.
         let mut scanned = self.scan(folded, run, ws, 2, false);
