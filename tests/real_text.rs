@@ -10,6 +10,8 @@
 //! - `real_heldout.tsv`: the same kind of sentences from sources and topics `real_quoted.tsv`
 //!   does not use, collected before the glossary took their wordings (a held-out measure);
 //!   its terms the glossary lacks (kb_id `-`) are counted in the report, not tested;
+//! - `real_heldout_2.tsv`: a second held-out set of the same kind, from addresses no other set
+//!   uses, at least half of it machine translation; read like `real_heldout.tsv`;
 //! - `ordinary_en.txt`, `ordinary_zh.txt`: plain sentences built to tempt the risky forms; no
 //!   form may fire on them;
 //! - a property test: a glossary form embedded in filler with random allowed variation is
@@ -32,6 +34,7 @@ const SYSTEMATIC: &str = include_str!("data/variants/systematic.tsv");
 const REAL_WORLD: &str = include_str!("data/variants/real_world.tsv");
 const REAL_QUOTED: &str = include_str!("data/variants/real_quoted.tsv");
 const REAL_HELDOUT: &str = include_str!("data/variants/real_heldout.tsv");
+const REAL_HELDOUT_2: &str = include_str!("data/variants/real_heldout_2.tsv");
 const ORDINARY_EN: &str = include_str!("data/variants/ordinary_en.txt");
 const ORDINARY_ZH: &str = include_str!("data/variants/ordinary_zh.txt");
 
@@ -126,18 +129,6 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     (
         "fan-fu-bai-dou-zheng",
         "anti-corruption campaign",
-        "scrape poison from the bone",
-        "gated: the sentence has no cue (CPC, CCDI, Xi Jinping ...)",
-    ),
-    (
-        "fan-fu-bai-dou-zheng",
-        "anti-corruption fight",
-        "snake-bitten wrist",
-        "gated: the sentence has no cue (CPC, CCDI, Xi Jinping ...)",
-    ),
-    (
-        "fan-fu-bai-dou-zheng",
-        "anti-corruption campaign",
         "grave and complicated challenges",
         "gated: the sentence has no cue (CPC, CCDI, Xi Jinping ...)",
     ),
@@ -182,12 +173,6 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "protective umbrellas",
         "Dig deep",
         "gated: the sentence has no cue; the paragraph before it names the campaign",
-    ),
-    (
-        "zhong-hua-you-xiu-chuan-tong-wen-hua",
-        "China's excellent traditional culture",
-        "",
-        "glossary: machine-translation wording, not attested in official English; not added",
     ),
 ];
 
@@ -420,6 +405,359 @@ const REAL_HELDOUT_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
 /// its wordings (the out-of-sample figure), 0.988 after.
 const REAL_HELDOUT_RECALL_FLOOR: f64 = 0.95;
 
+/// Cases of the second held-out set that fail today, listed as in [`KNOWN_MISSES`]: six misses,
+/// then the terms found with other bounds (they count as found in the recall).
+const REAL_HELDOUT_2_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "zhong-yang-cai-jing-wei",
+        "Central Committee for Financial and Economic Affairs",
+        "On 16 October, Qiushi, the main theoreti",
+        "matcher: leftmost-longest; 'party’s Central Committee' (zhong-gong-zhong-yang) starts earlier and wins the overlap",
+    ),
+    (
+        "san-da-quan-qiu-chang-yi",
+        "Three Global Initiatives",
+        "(II) Implementing the \"Three Global Init",
+        "gated: a heading with no cue for 'three global initiatives'",
+    ),
+    (
+        "wen-hua-zi-xin",
+        "Cultural self-confidence",
+        "Cultural self-confidence is the full aff",
+        "gated: the sentence (a definition) has no cue for 'cultural self-confidence'",
+    ),
+    (
+        "mei-li-zhong-guo",
+        "beautiful China",
+        "A green picture of the new era is being ",
+        "gated: 'beautiful China' has none of the cues (the sentence speaks of a 'green picture')",
+    ),
+    (
+        "liang-an-guan-xi-he-ping-fa-zhan",
+        "cross-strait relations will be able to return to the correct track of peaceful development",
+        "By adhering to the \"consensus of '92\" an",
+        "paraphrase: a clause splits the term ('cross-strait relations will be able to return to ... peaceful development')",
+    ),
+    (
+        "hei-e-shi-li",
+        "evil forces",
+        "Some rural areas and industries are the ",
+        "glossary: machine translation dropped 黑 of 黑恶势力; 'evil forces' alone is ordinary English (gated under e-shi-li) and the sentence has no cue",
+    ),
+    // Found by the right entry, with other bounds than the expected span:
+    (
+        "si-ge-quan-mian",
+        "\"four comprehensive\" strategic layout",
+        "Since the 18th National Congress of the ",
+        "bounds: the matcher finds 'four comprehensive'",
+    ),
+    (
+        "quan-guo-ren-min-dai-biao-da-hui",
+        "Fifth Session of the Thirteenth National People's Congress",
+        "When participating in the deliberations ",
+        "bounds: the matcher finds 'National People's Congress'",
+    ),
+    (
+        "si-ge-quan-mian",
+        "\"four comprehensive\" strategic layout",
+        "After ten years of sharpening a sword, s",
+        "bounds: the matcher finds 'four comprehensive'",
+    ),
+    (
+        "fan-fu-bai-ya-dao-xing-sheng-li",
+        "anti-corruption struggle has won an overwhelming victory and has been consolidated in an all-round way",
+        "The scholars interviewed pointed out tha",
+        "bounds: the matcher finds 'anti-corruption struggle has won an overwhelming victory'",
+    ),
+    (
+        "ba-xiang-gui-ding",
+        "spirit of the eight central regulations",
+        "On the surface, implementing the spirit ",
+        "bounds: the matcher finds 'eight central regulations'",
+    ),
+    (
+        "lao-hu-cang-ying-yi-qi-da",
+        "\"fight tigers\", \"slap flies\"",
+        "In the eight years since the promulgatio",
+        "bounds: the matcher finds 'tigers' and 'slap flies'",
+    ),
+    (
+        "bai-nian-wei-you-zhi-da-bian-ju",
+        "profound changes unseen in the world in a century",
+        "The profound changes unseen in the world",
+        "bounds: the matcher finds 'changes unseen in the world in a century'",
+    ),
+    (
+        "yi-di-fu-pin-ban-qian",
+        "relocation for poverty alleviation and relocation in easy places",
+        "Under the current standards, all rural p",
+        "bounds: the matcher finds 'relocation for poverty alleviation'",
+    ),
+    (
+        "zhong-hua-min-zu-wei-da-fu-xing",
+        "Chinese dream of the great rejuvenation of the Chinese nation",
+        "Since the 18th National Congress of the ",
+        "bounds: the matcher finds 'great rejuvenation of the Chinese nation'",
+    ),
+    (
+        "dang-zhi-hui-qiang",
+        "The party commands the guns",
+        "The party commands the guns to consolida",
+        "bounds: the matcher finds 'party commands the guns'",
+    ),
+    (
+        "wang-luo-sheng-tai",
+        "good network ecology",
+        "How to further improve the work of pipe ",
+        "bounds: the matcher finds 'formation of a good network ecology'",
+    ),
+    (
+        "wang-luo-qiang-guo",
+        "build up its strength in cyberspace",
+        "In the new era, guided by Xi Jinping Tho",
+        "bounds: the matcher finds 'strength in cyberspace'",
+    ),
+    (
+        "gong-tong-fu-yu",
+        "common prosperity for all people",
+        "The pursuit of high-quality development ",
+        "bounds: the matcher finds 'common prosperity'",
+    ),
+    (
+        "zhong-yang-zheng-zhi-ju",
+        "Political Bureau of the Central Committee of the Communist Party of China",
+        "Wang, also a member of the Political Bur",
+        "bounds: the matcher finds 'Political Bureau of the Central Committee'",
+    ),
+    (
+        "yi-dai-yi-lu",
+        "high-quality joint construction of the \"Belt and Road\"",
+        "(1) Promote high-quality joint construct",
+        "bounds: the matcher finds 'Belt and Road'",
+    ),
+    (
+        "shi-si-jie-quan-guo-ren-da",
+        "second session of the 14th National People's Congress",
+        "Building a community with a shared futur",
+        "bounds: the matcher finds '14th National People's Congress'",
+    ),
+    (
+        "yi-dai-yi-lu",
+        "high-quality Belt and Road cooperation",
+        "The foreign minister said that with this",
+        "bounds: the matcher finds 'Belt and Road'",
+    ),
+    (
+        "ren-zui-ren-fa-cong-kuan",
+        "system of leniency for those who confess and accept punishment",
+        "Article 1: These measures are drafted on",
+        "bounds: the matcher finds 'leniency for those who confess and accept punishment'",
+    ),
+    (
+        "guo-tai-ban",
+        "Taiwan Affairs Office of China's State Council",
+        "The agreement between Lien and Hu takes ",
+        "bounds: the matcher finds 'Taiwan Affairs Office'",
+    ),
+    (
+        "san-ge-dai-biao",
+        "important thinking of the \"Three Represents\"",
+        "Article II  The party's discipline const",
+        "bounds: the matcher finds 'Three Represents'",
+    ),
+    (
+        "dang-yao-guan-dang",
+        "the party must manage the party and govern the party strictly",
+        "Article 3: Adhere to the principle that ",
+        "bounds: the matcher finds 'party must manage the party'",
+    ),
+    (
+        "dang-yao-guan-dang",
+        "the Party should supervise its own conduct and run itself with strict discipline",
+        "\"To forge iron, one must be strong.\" Our",
+        "bounds: the matcher finds 'Party should supervise its own conduct and run itself with strict discipline'",
+    ),
+    (
+        "dang-de-jian-she-xin-de-wei-da-gong-cheng",
+        "new great project of party building in the new era",
+        "On the new journey, we must bear in mind",
+        "bounds: the matcher finds 'new great project of party building'",
+    ),
+    (
+        "ding-ding-zi-jing-shen",
+        "The spirit of perseverance",
+        "The spirit of perseverance has long been",
+        "bounds: the matcher finds 'spirit of perseverance'",
+    ),
+    (
+        "fa-zhi-zhong-guo",
+        "法治中国",
+        "着力推进更高水平的平安中国、法治中国建设,自觉在提升国家治理效能中担当作为。",
+        "bounds: the matcher finds '法治中国建设'",
+    ),
+    (
+        "liu-wen-liu-bao",
+        "“六稳”“六保”",
+        "坚决贯彻党中央统筹推进疫情防控和经济社会发展部署,制定实施“11条意见”,服务“",
+        "bounds: the matcher finds '六稳”“六保'",
+    ),
+    (
+        "fang-zhi-gui-mo-xing-fan-pin",
+        "不发生规模性返贫底线",
+        "一是健全防止返贫动态监测和帮扶机制,让群众稳定脱贫的基础更加坚实,坚决守住不发生",
+        "bounds: the matcher finds '守住不发生规模性返贫底线'",
+    ),
+    (
+        "gong-gu-tuo-zhan-tuo-pin-gong-jian-cheng-guo",
+        "巩固拓展脱贫攻坚成果与乡村振兴战略有效衔接",
+        "研究梳理脱贫攻坚工作成果、经验和后续工作要求,有助于加快推进巩固拓展脱贫攻坚成果",
+        "bounds: the matcher finds '巩固拓展脱贫攻坚成果'",
+    ),
+    (
+        "shuang-xun-huan",
+        "\"dual-circulation\" economic pattern",
+        "China has adhered to a \"dual-circulation",
+        "bounds: the matcher finds 'dual-circulation'",
+    ),
+    (
+        "shuang-xun-huan",
+        "new development pattern with the domestic big cycle as the main body and the domestic and international double cycles promoting each other",
+        "The Central Committee of the Communist P",
+        "bounds: the matcher finds 'new development pattern' and 'domestic big cycle' and 'double cycles'",
+    ),
+    (
+        "si-ge-zi-xin",
+        "road confidence, theoretical confidence, institutional confidence, and most fundamentally, cultural confidence",
+        "Xi Jinping pointed out that \"we have to ",
+        "bounds: the matcher finds 'road confidence, theoretical confidence, institutional confidence'",
+    ),
+    (
+        "zhong-hua-min-zu-wei-da-fu-xing",
+        "Chinese Dream of the Great Rejuvenation of the Chinese Nation",
+        "Since the 19th CPC National Congress, Ge",
+        "bounds: the matcher finds 'Great Rejuvenation of the Chinese Nation'",
+    ),
+    (
+        "zhu-ti-jiao-yu",
+        "education on the theme of learning and implementing socialism with Chinese characteristics for a new era",
+        "Focusing on leading cadres at and above ",
+        "bounds: the matcher finds 'education on the theme of learning and implementing'",
+    ),
+    (
+        "you-luan-dao-zhi-you-zhi-ji-xing",
+        "transition from chaos to governance",
+        "As the top central government official i",
+        "bounds: the matcher finds 'from chaos to governance'",
+    ),
+    (
+        "shan-shui-lin-tian-hu-cao-sha",
+        "统筹山水林田湖草系统治理",
+        "2018 年 6 月,习近平总书记在山东考察时强调,良好生态环境是经济社会持续健",
+        "bounds: the matcher finds '山水林田湖草'",
+    ),
+    (
+        "guo-tai-ban",
+        "Taiwan State Affairs Office of the State Council",
+        "Taiwan State Affairs Office of the State",
+        "bounds: the matcher finds 'Taiwan State Affairs Office'",
+    ),
+    (
+        "tai-du",
+        "“Taiwan independence” separatism",
+        "The Chinese government’s position of uph",
+        "bounds: the matcher finds 'Taiwan independence'",
+    ),
+    (
+        "ba-xiang-gui-ding",
+        "十八届中央政治局关于改进工作作风、密切联系群众的八项规定",
+        "2012年12月4日,党的十八大闭幕不到一个月,中央政治局召开会议,审议通过《十",
+        "bounds: the matcher finds '八项规定'",
+    ),
+    (
+        "zuo-feng-jian-she",
+        "作风建设",
+        "2012年12月4日,党的十八大闭幕不到一个月,中央政治局召开会议,审议通过《十",
+        "bounds: the matcher finds '加强作风建设'",
+    ),
+    (
+        "wei-ji-ceng-jian-fu",
+        "整治形式主义为基层减负",
+        "9月10日,中共中央政治局委员、中央书记处书记、中央办公厅主任丁薛祥在京主持召开",
+        "bounds: the matcher finds '为基层减负'",
+    ),
+    (
+        "wei-ji-ceng-jian-fu",
+        "基层减负年",
+        "9月10日,中共中央政治局委员、中央书记处书记、中央办公厅主任丁薛祥在京主持召开",
+        "bounds: the matcher finds '基层减负'",
+    ),
+    (
+        "liang-ge-yi-bai-nian",
+        "“two hundred years” struggle goal",
+        "Seriously studying these new ideas is of",
+        "bounds: the matcher finds 'two hundred years'",
+    ),
+    (
+        "zhong-hua-min-zu-wei-da-fu-xing",
+        "Chinese dream of the great rejuvenation of the Chinese nation",
+        "Seriously studying these new ideas is of",
+        "bounds: the matcher finds 'great rejuvenation of the Chinese nation'",
+    ),
+    (
+        "shu-zi-zhong-guo",
+        "digital China construction",
+        "During his work in Fujian, he creatively",
+        "bounds: the matcher finds 'digital China'",
+    ),
+    (
+        "zhong-hua-min-zu-wei-da-fu-xing",
+        "Chinese dream of national rejuvenation",
+        "The minister said China’s diplomatic eff",
+        "bounds: the matcher finds 'national rejuvenation'",
+    ),
+    (
+        "yi-dai-yi-lu",
+        "\"One Belt and One Road\" initiatives",
+        "Last year, the Chinese president launche",
+        "bounds: the matcher finds 'One Belt and One Road'",
+    ),
+    (
+        "sao-hei-chu-e",
+        "Sweeping the underworld and evil",
+        "Sweeping the underworld and evil is a lo",
+        "bounds: the matcher finds 'underworld and evil'",
+    ),
+    (
+        "ling-rong-ren",
+        "zero-tolerance attitude",
+        "Where there is corruption, there must be",
+        "bounds: the matcher finds 'zero-tolerance'",
+    ),
+    (
+        "bu-zheng-zhi-feng",
+        "unhealthy tendencies and evil tendencies",
+        "Through unremitting efforts, some unheal",
+        "bounds: the matcher finds 'unhealthy tendencies'",
+    ),
+    (
+        "guan-dang-zhi-dang-kuan-song-ruan",
+        "lax and soft situation of managing the party and administering the party",
+        "Through unremitting efforts, some unheal",
+        "bounds: the matcher finds 'lax and soft situation of managing the party'",
+    ),
+    (
+        "wu-jin-qu-quan-fu-gai-ling-rong-ren",
+        "knows no bounds, and will leave no ground uncovered and show no mercy",
+        "This fight knows no bounds, and will lea",
+        "bounds: the matcher finds 'leave no ground uncovered and show no mercy'",
+    ),
+];
+
+/// The floor for the second held-out set, per expected term. Measured 0.828 before the glossary
+/// took its wordings (the out-of-sample figure, on the first 175 sentences as committed; 0.809 on
+/// all 190 with the final labels), 0.985 after.
+const REAL_HELDOUT_2_RECALL_FLOOR: f64 = 0.95;
+
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| Matcher::new(Glossary::builtin()).expect("the builtin glossary compiles"))
@@ -603,20 +941,28 @@ fn real_quoted() -> &'static [Case] {
 /// The held-out cases without the terms the glossary lacks (a case left with none is dropped).
 fn real_heldout() -> &'static [Case] {
     static C: OnceLock<Vec<Case>> = OnceLock::new();
-    C.get_or_init(|| {
-        parse_tsv(REAL_HELDOUT)
-            .into_iter()
-            .filter_map(|mut case| {
-                case.expected.retain(|e| e.0 != LACKING);
-                (!case.expected.is_empty()).then_some(case)
-            })
-            .collect()
-    })
+    C.get_or_init(|| without_lacking(REAL_HELDOUT))
 }
 
-/// How many held-out terms the glossary lacks.
-fn heldout_lacking() -> usize {
-    parse_tsv(REAL_HELDOUT)
+/// The second held-out set, read the same way.
+fn real_heldout_2() -> &'static [Case] {
+    static C: OnceLock<Vec<Case>> = OnceLock::new();
+    C.get_or_init(|| without_lacking(REAL_HELDOUT_2))
+}
+
+fn without_lacking(data: &str) -> Vec<Case> {
+    parse_tsv(data)
+        .into_iter()
+        .filter_map(|mut case| {
+            case.expected.retain(|e| e.0 != LACKING);
+            (!case.expected.is_empty()).then_some(case)
+        })
+        .collect()
+}
+
+/// How many terms of a held-out set the glossary lacks.
+fn lacking(data: &str) -> usize {
+    parse_tsv(data)
         .iter()
         .flat_map(|c| &c.expected)
         .filter(|e| e.0 == LACKING)
@@ -699,6 +1045,7 @@ fn known_misses_name_real_cases() {
         (real_world(), REAL_WORLD_KNOWN_MISSES),
         (real_quoted(), REAL_QUOTED_KNOWN_MISSES),
         (real_heldout(), REAL_HELDOUT_KNOWN_MISSES),
+        (real_heldout_2(), REAL_HELDOUT_2_KNOWN_MISSES),
     ] {
         for k in known {
             assert!(
@@ -760,7 +1107,18 @@ fn real_heldout_sentences() {
         (150, 80),
         REAL_HELDOUT_RECALL_FLOOR,
     );
-    assert!(heldout_lacking() > 0, "no term marked as lacking");
+    assert!(lacking(REAL_HELDOUT) > 0, "no term marked as lacking");
+}
+
+#[test]
+fn real_heldout_2_sentences() {
+    check_real(
+        real_heldout_2(),
+        REAL_HELDOUT_2_KNOWN_MISSES,
+        (150, 80),
+        REAL_HELDOUT_2_RECALL_FLOOR,
+    );
+    assert!(lacking(REAL_HELDOUT_2) > 0, "no term marked as lacking");
 }
 
 fn check_ordinary(data: &str, min: usize) {
@@ -811,6 +1169,7 @@ fn recall_report() {
         ("real_world", real_world()),
         ("real_quoted", real_quoted()),
         ("real_heldout", real_heldout()),
+        ("real_heldout_2", real_heldout_2()),
     ] {
         let results = run(cases);
         for (kind, (found, total)) in recall_by_kind(cases) {
@@ -868,7 +1227,11 @@ fn recall_report() {
     }
     println!(
         "RECALL real_heldout: {} terms the glossary lacks (kb_id -), not counted above",
-        heldout_lacking()
+        lacking(REAL_HELDOUT)
+    );
+    println!(
+        "RECALL real_heldout_2: {} terms the glossary lacks (kb_id -), not counted above",
+        lacking(REAL_HELDOUT_2)
     );
 }
 
