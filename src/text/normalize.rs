@@ -71,7 +71,9 @@ impl Normalized {
     }
 
     /// The segment holding folded byte `norm`, searching from segment `hint` onwards when
-    /// it lies at or before `norm`.
+    /// it lies at or before `norm`: in steps of 1, 2, 4, … and then by halves, so a nearby
+    /// segment (the usual case: spans come in order, a few segments apart on Chinese text)
+    /// takes a step or two.
     fn seg_from(&self, norm: usize, hint: usize) -> usize {
         let hint = if self.segs.get(hint).is_some_and(|s| s.norm <= norm) {
             hint
@@ -79,12 +81,14 @@ impl Normalized {
             0
         };
         let rest = &self.segs[hint..];
-        for (k, s) in rest.iter().enumerate().take(8).skip(1) {
-            if s.norm > norm {
-                return hint + k - 1;
-            }
+        // `rest[lo]` starts at or before `norm`; `rest[lo + step]`, if any, after it.
+        let (mut lo, mut step) = (0, 1);
+        while lo + step < rest.len() && rest[lo + step].norm <= norm {
+            lo += step;
+            step *= 2;
         }
-        hint + rest.partition_point(|s| s.norm <= norm).saturating_sub(1)
+        let hi = (lo + step).min(rest.len());
+        hint + lo + rest[(lo + 1).min(hi)..hi].partition_point(|s| s.norm <= norm)
     }
 
     /// Does the folded text contain a Han character?
@@ -663,6 +667,21 @@ mod tests {
             ("x-", "x "),
         ] {
             assert_eq!(normalize(input).text, want, "{input:?}");
+        }
+    }
+
+    /// The segment found from any hint is the last one starting at or before the byte, as
+    /// a scan of the whole map finds it.
+    #[test]
+    fn segment_search_from_any_hint_is_the_scan() {
+        let input = "打“伞”破“网”， 保護\n傘 ＡＢ：“Protective  Umbrellas”、ǌ三、农业 x“y”z";
+        let n = normalize(input);
+        assert!(n.segments() > 8, "a map with many segments");
+        for norm in 0..n.text.len() + 2 {
+            let want = n.segs.iter().rposition(|s| s.norm <= norm).unwrap();
+            for hint in 0..n.segments() + 2 {
+                assert_eq!(n.seg_from(norm, hint), want, "byte {norm}, hint {hint}");
+            }
         }
     }
 
