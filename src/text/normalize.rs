@@ -323,22 +323,39 @@ impl Folder<'_> {
         // One pass: the run is copied as it is in stretches between its traditional
         // characters (few), which are replaced by their simplified forms.
         let table = simplified_block();
-        let (mut i, mut copied) = (start, start);
-        while let Some(c) = han_at(i) {
-            let s = table[(c - 0x4E00) as usize];
-            if s as u32 != c && s.len_utf8() == 3 {
-                self.buf.push_str(&text[copied..i]);
-                self.buf.push(s);
-                copied = i + 3;
+        // The run goes on over the punctuation of a Chinese sentence that folds to three
+        // bytes too: `。`, and `，` or `、` between two Han characters (one `、`), as the
+        // character-by-character path below folds them; the stretch maps linearly.
+        let (mut i, mut copied, mut last_han) = (start, start, false);
+        loop {
+            if let Some(c) = han_at(i) {
+                let s = table[(c - 0x4E00) as usize];
+                if s as u32 != c && s.len_utf8() == 3 {
+                    self.buf.push_str(&text[copied..i]);
+                    self.buf.push(s);
+                    copied = i + 3;
+                }
+                last_han = true;
+                i += 3;
+                continue;
             }
+            match bytes.get(i..i + 3) {
+                Some([0xE3, 0x80, 0x82]) => {}
+                Some([0xE3, 0x80, 0x81]) if last_han && han_at(i + 3).is_some() => {}
+                Some([0xEF, 0xBC, 0x8C]) if last_han && han_at(i + 3).is_some() => {
+                    self.buf.push_str(&text[copied..i]);
+                    self.buf.push('、');
+                    copied = i + 3;
+                }
+                _ => break,
+            }
+            last_han = false;
             i += 3;
         }
         self.buf.push_str(&text[copied..i]);
-        if i > start {
-            self.record(start..i, norm);
-            self.last_han = true;
-            self.saw_han = true;
-        }
+        self.record(start..i, norm);
+        self.last_han = last_han;
+        self.saw_han = true;
         i
     }
 }
@@ -578,6 +595,9 @@ mod tests {
         ("不放过， \n不凑数", "不放过、不凑数"),
         ("政治自觉·思想自觉", "政治自觉、思想自觉"),
         ("三、农业", "三、农业"),
+        ("一。二，三、四，“五”。", "一。二、三、四、五\"。"),
+        ("國，。、，\n家、", "国,。、, 家、"),
+        ("家。 國，，家", "家。 国、家"),
         ("打“伞”破“网”", "打伞破网\""),
         ("打\"伞\"破\"网\"。", "打伞破网\"。"),
         ("《党章》规定", "《党章规定"),
