@@ -71,7 +71,9 @@ impl Normalized {
     }
 
     /// The segment holding folded byte `norm`, searching from segment `hint` onwards when
-    /// it lies at or before `norm`.
+    /// it lies at or before `norm`: in steps of 1, 2, 4, … and then by halves, so a nearby
+    /// segment (the usual case: spans come in order, a few segments apart on Chinese text)
+    /// takes a step or two.
     fn seg_from(&self, norm: usize, hint: usize) -> usize {
         let hint = if self.segs.get(hint).is_some_and(|s| s.norm <= norm) {
             hint
@@ -79,12 +81,14 @@ impl Normalized {
             0
         };
         let rest = &self.segs[hint..];
-        for (k, s) in rest.iter().enumerate().take(8).skip(1) {
-            if s.norm > norm {
-                return hint + k - 1;
-            }
+        // `rest[lo]` starts at or before `norm`; `rest[lo + step]`, if any, after it.
+        let (mut lo, mut step) = (0, 1);
+        while lo + step < rest.len() && rest[lo + step].norm <= norm {
+            lo += step;
+            step *= 2;
         }
-        hint + rest.partition_point(|s| s.norm <= norm).saturating_sub(1)
+        let hi = (lo + step).min(rest.len());
+        hint + lo + rest[(lo + 1).min(hi)..hi].partition_point(|s| s.norm <= norm)
     }
 
     /// Does the folded text contain a Han character?
@@ -155,8 +159,9 @@ struct Pending {
 }
 
 struct Folder<'a> {
-    /// The folded text being built; only whole UTF-8 characters are pushed.
-    buf: Vec<u8>,
+    /// The folded text being built, as a `String` so that it needs no UTF-8 check at the end
+    /// (on Chinese text that check cost a fifth of the folding).
+    buf: String,
     segs: &'a mut Vec<Seg>,
     /// End (in the original) of the last emitted character, to extend linear segments.
     last_orig_end: usize,
@@ -166,6 +171,8 @@ struct Folder<'a> {
     /// A letter of another script was emitted.
     saw_letter: bool,
     pending: Vec<Pending>,
+    /// A run of ASCII being folded.
+    scratch: Vec<u8>,
 }
 
 impl Folder<'_> {
@@ -190,7 +197,7 @@ impl Folder<'_> {
     #[inline]
     fn emit_str(&mut self, orig: Range<usize>, s: &str) {
         let norm = self.buf.len();
-        self.buf.extend_from_slice(s.as_bytes());
+        self.buf.push_str(s);
         self.record(orig, norm);
     }
 
@@ -200,7 +207,7 @@ impl Folder<'_> {
     /// character.
     fn emit_atomic(&mut self, orig: Range<usize>, s: &str) {
         let norm = self.buf.len();
-        self.buf.extend_from_slice(s.as_bytes());
+        self.buf.push_str(s);
         self.segs.push(Seg {
             norm,
             orig: orig.start,
@@ -212,8 +219,9 @@ impl Folder<'_> {
 
     #[inline]
     fn emit_char(&mut self, orig: Range<usize>, c: char) {
-        let mut b = [0u8; 4];
-        self.emit_str(orig, c.encode_utf8(&mut b));
+        let norm = self.buf.len();
+        self.buf.push(c);
+        self.record(orig, norm);
     }
 
     /// Called before emitting a visible character: pending items vanish if they sit
@@ -275,11 +283,15 @@ impl Folder<'_> {
                 self.saw_letter = bytes[start..i].iter().any(u8::is_ascii_alphabetic);
             }
             let norm = self.buf.len();
-            self.buf.extend_from_slice(&bytes[start..i]);
-            // Folded in place by arithmetic rather than the table: the compiler vectorizes it.
-            for b in &mut self.buf[norm..] {
-                *b = fold_ascii(*b);
-            }
+            // Folded by arithmetic rather than the table (the compiler vectorizes it) into a
+            // scratch buffer; checking that ASCII is UTF-8 costs little, unlike the
+            // check of a whole folded Chinese text.
+            let mut folded = std::mem::take(&mut self.scratch);
+            folded.clear();
+            folded.extend(bytes[start..i].iter().map(|&b| fold_ascii(b)));
+            self.buf
+                .push_str(std::str::from_utf8(&folded).expect("ASCII folds to ASCII"));
+            self.scratch = folded;
             self.record(start..i, norm);
             self.last_han = false;
         }
@@ -292,7 +304,8 @@ impl Folder<'_> {
     /// E4–E9) starting at `start`, traditional to simplified; simplified forms are three
     /// bytes too, so the run maps linearly. Returns where it stopped.
     #[inline]
-    fn han_run(&mut self, bytes: &[u8], start: usize) -> usize {
+    fn han_run(&mut self, text: &str, start: usize) -> usize {
+        let bytes = text.as_bytes();
         let han_at = |i: usize| match bytes[i..] {
             [b0 @ 0xE4..=0xE9, b1, b2, ..] => {
                 let c = ((b0 as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
@@ -307,36 +320,49 @@ impl Folder<'_> {
         // folded text, and the run's segment must start after it.
         self.settle(true);
         let norm = self.buf.len();
-        let mut i = start;
-        while han_at(i).is_some() {
+        // One pass: the run is copied as it is in stretches between its traditional
+        // characters (few), which are replaced by their simplified forms.
+        let table = simplified_block();
+        // The run goes on over the punctuation of a Chinese sentence that folds to three
+        // bytes too: `。`, and `，` or `、` between two Han characters (one `、`), as the
+        // character-by-character path below folds them; the stretch maps linearly.
+        let (mut i, mut copied, mut last_han) = (start, start, false);
+        loop {
+            if let Some(c) = han_at(i) {
+                let s = table[(c - 0x4E00) as usize];
+                if s as u32 != c && s.len_utf8() == 3 {
+                    self.buf.push_str(&text[copied..i]);
+                    self.buf.push(s);
+                    copied = i + 3;
+                }
+                last_han = true;
+                i += 3;
+                continue;
+            }
+            match bytes.get(i..i + 3) {
+                Some([0xE3, 0x80, 0x82]) => {}
+                Some([0xE3, 0x80, 0x81]) if last_han && han_at(i + 3).is_some() => {}
+                Some([0xEF, 0xBC, 0x8C]) if last_han && han_at(i + 3).is_some() => {
+                    self.buf.push_str(&text[copied..i]);
+                    self.buf.push('、');
+                    copied = i + 3;
+                }
+                _ => break,
+            }
+            last_han = false;
             i += 3;
         }
-        // The run copied as it is, then its traditional characters (few) overwritten: their
-        // simplified forms are three bytes too.
-        self.buf.extend_from_slice(&bytes[start..i]);
-        let table = simplified_block();
-        for (k, ch) in bytes[start..i].chunks_exact(3).enumerate() {
-            let c = ((ch[0] as u32 & 0x0F) << 12)
-                | ((ch[1] as u32 & 0x3F) << 6)
-                | (ch[2] as u32 & 0x3F);
-            let s = table[(c - 0x4E00) as usize];
-            if s as u32 != c && s.len_utf8() == 3 {
-                let at = norm + 3 * k;
-                s.encode_utf8(&mut self.buf[at..at + 3]);
-            }
-        }
-        if i > start {
-            self.record(start..i, norm);
-            self.last_han = true;
-            self.saw_han = true;
-        }
+        self.buf.push_str(&text[copied..i]);
+        self.record(start..i, norm);
+        self.last_han = last_han;
+        self.saw_han = true;
         i
     }
 }
 
 /// Folds `text` into `out`, replacing its previous contents.
 pub fn normalize_into(text: &str, out: &mut Normalized) {
-    let mut buf = std::mem::take(&mut out.text).into_bytes();
+    let mut buf = std::mem::take(&mut out.text);
     buf.clear();
     buf.reserve(text.len());
     out.segs.clear();
@@ -348,6 +374,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         saw_han: false,
         saw_letter: false,
         pending: Vec::new(),
+        scratch: Vec::new(),
     };
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -373,7 +400,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         }
         // Han fast path: a run of characters of the main CJK block, mapped to simplified.
         if (0xE4..=0xE9).contains(&b) {
-            let j = f.han_run(bytes, i);
+            let j = f.han_run(text, i);
             if j > i {
                 i = j;
                 continue;
@@ -404,7 +431,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     // match, but keeping it keeps the folded text a faithful image of the original.
     f.settle(false);
     let (has_han, has_letters) = (f.saw_han, f.saw_letter);
-    out.text = String::from_utf8(f.buf).expect("the folder pushes only whole characters");
+    out.text = f.buf;
     out.has_han = has_han;
     out.has_letters = has_letters;
 }
@@ -458,7 +485,19 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
     }
     f.settle(false);
     f.last_han = false;
-    f.saw_letter |= c.is_alphabetic();
+    // The punctuation of Chinese text first: it is common, and `is_alphabetic` and the
+    // NFKC check below cost more than the rest of the folding of a character.
+    if is_plain_punctuation(c) {
+        f.emit_char(orig, c);
+        return;
+    }
+    if let Some(a) = fullwidth_ascii(c) {
+        f.saw_letter |= a.is_ascii_alphabetic();
+        f.emit_char(orig, fold_ascii(a) as char);
+        return;
+    }
+    let alphabetic = c.is_alphabetic();
+    f.saw_letter |= alphabetic;
     let quote = match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
         | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => Some('\''),
@@ -471,16 +510,25 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
         return;
     }
     // Most other characters (CJK punctuation, symbols) are already folded.
-    if !c.is_alphabetic()
+    if !alphabetic
         && unicode_normalization::is_nfkc_quick(std::iter::once(c))
             == unicode_normalization::IsNormalized::Yes
     {
         f.emit_char(orig, c);
         return;
     }
-    // Compatibility forms (full-width letters, ligatures) to plain ones, then lower case.
-    // A compatibility decomposition may itself yield a space or a hyphen (U+3000 is handled
-    // as whitespace above; full-width hyphen as a dash), so those are folded again here.
+    let folded = fold_compatible(c);
+    if folded.chars().nth(1).is_some() {
+        f.emit_atomic(orig, &folded);
+    } else {
+        f.emit_str(orig, &folded);
+    }
+}
+
+/// Compatibility forms (full-width letters, ligatures) to plain ones, then lower case.
+/// A compatibility decomposition may itself yield a space or a hyphen (U+3000 is handled
+/// as whitespace above; full-width hyphen as a dash), so those are folded again here.
+fn fold_compatible(c: char) -> String {
     let mut folded = String::new();
     for d in std::iter::once(c).nfkc() {
         for l in d.to_lowercase() {
@@ -490,11 +538,21 @@ fn fold_other(f: &mut Folder<'_>, orig: Range<usize>, c: char) {
             });
         }
     }
-    if folded.chars().nth(1).is_some() {
-        f.emit_atomic(orig, &folded);
-    } else {
-        f.emit_str(orig, &folded);
-    }
+    folded
+}
+
+/// CJK punctuation that folding leaves as it is (no letter, already in NFKC form): `、`,
+/// `。`, the corner, angle and lenticular brackets.
+#[inline]
+fn is_plain_punctuation(c: char) -> bool {
+    matches!(c, '\u{3001}'..='\u{3004}' | '\u{3008}'..='\u{301F}')
+}
+
+/// The ASCII character a full-width form (U+FF01–U+FF5E: `：`, `；`, `！`, `？`, `（`, `Ａ`)
+/// stands for: what NFKC makes of it.
+#[inline]
+fn fullwidth_ascii(c: char) -> Option<u8> {
+    matches!(c, '\u{FF01}'..='\u{FF5E}').then(|| (c as u32 - 0xFEE0) as u8)
 }
 
 /// The folded form of a quote or bracket that may sit inside a Chinese term, or `None` for
@@ -537,6 +595,9 @@ mod tests {
         ("不放过， \n不凑数", "不放过、不凑数"),
         ("政治自觉·思想自觉", "政治自觉、思想自觉"),
         ("三、农业", "三、农业"),
+        ("一。二，三、四，“五”。", "一。二、三、四、五\"。"),
+        ("國，。、，\n家、", "国,。、, 家、"),
+        ("家。 國，，家", "家。 国、家"),
         ("打“伞”破“网”", "打伞破网\""),
         ("打\"伞\"破\"网\"。", "打伞破网\"。"),
         ("《党章》规定", "《党章规定"),
@@ -589,6 +650,58 @@ mod tests {
     fn ascii_fold_by_arithmetic_is_the_table() {
         for b in 0..128u8 {
             assert_eq!(fold_ascii(b), ASCII_FOLD[b as usize], "byte {b}");
+        }
+    }
+
+    /// The fast paths for Chinese punctuation and full-width forms fold as the general
+    /// path does.
+    #[test]
+    fn punctuation_fast_paths_fold_as_the_general_path() {
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            if is_plain_punctuation(c) {
+                assert!(!c.is_alphabetic(), "{c:?}");
+                assert_eq!(
+                    unicode_normalization::is_nfkc_quick(std::iter::once(c)),
+                    unicode_normalization::IsNormalized::Yes,
+                    "{c:?}"
+                );
+            }
+            if let Some(a) = fullwidth_ascii(c) {
+                assert_eq!(
+                    fold_compatible(c),
+                    char::from(fold_ascii(a)).to_string(),
+                    "{c:?}"
+                );
+                assert_eq!(c.is_alphabetic(), a.is_ascii_alphabetic(), "{c:?}");
+            }
+        }
+        assert_eq!(normalize("问题：ＡＢ！（一）。").text, "问题:ab!(一)。");
+    }
+
+    /// Line breaks, tabs and hyphens inside a run of ASCII fold to single spaces.
+    #[test]
+    fn ascii_runs_fold_lone_whitespace() {
+        for (input, want) in [
+            ("Cross-Strait\tRelations", "cross strait relations"),
+            ("-a\nB-", " a b "),
+            ("x-", "x "),
+        ] {
+            assert_eq!(normalize(input).text, want, "{input:?}");
+        }
+    }
+
+    /// The segment found from any hint is the last one starting at or before the byte, as
+    /// a scan of the whole map finds it.
+    #[test]
+    fn segment_search_from_any_hint_is_the_scan() {
+        let input = "打“伞”破“网”， 保護\n傘 ＡＢ：“Protective  Umbrellas”、ǌ三、农业 x“y”z";
+        let n = normalize(input);
+        assert!(n.segments() > 8, "a map with many segments");
+        for norm in 0..n.text.len() + 2 {
+            let want = n.segs.iter().rposition(|s| s.norm <= norm).unwrap();
+            for hint in 0..n.segments() + 2 {
+                assert_eq!(n.seg_from(norm, hint), want, "byte {norm}, hint {hint}");
+            }
         }
     }
 

@@ -170,22 +170,14 @@ impl<'a> Cursor<'a> {
             };
         }
         let seg = &self.bytes[self.pos..offset];
-        if seg.len() < 64 {
-            // A short hop (between nearby spans, the usual case): one pass over its bytes
-            // costs less than setting up the searches below.
-            for &b in seg {
-                self.chars += usize::from(b & 0xC0 != 0x80);
-                if b == b'\n' {
-                    self.line += 1;
-                    self.line_start_chars = self.chars;
-                }
-            }
-        } else {
-            if let Some(last) = memchr::memrchr(b'\n', seg) {
+        // Between nearby spans (the usual case) the stretch is short and has no line break.
+        match memchr::memrchr(b'\n', seg) {
+            None => self.chars += self.count(seg),
+            Some(last) => {
                 self.line += memchr::memchr_iter(b'\n', seg).count();
                 self.line_start_chars = self.chars + self.count(&seg[..=last]);
+                self.chars = self.line_start_chars + self.count(&seg[last + 1..]);
             }
-            self.chars += self.count(seg);
         }
         self.pos = offset;
         Place {
@@ -200,10 +192,29 @@ impl<'a> Cursor<'a> {
         if self.ascii {
             bytes.len()
         } else {
-            // Bytes that start a character (not UTF-8 continuation bytes).
-            bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+            count_chars(bytes)
         }
     }
+}
+
+/// Code points in UTF-8 `bytes`: the bytes that are not continuation bytes (`10xxxxxx`),
+/// counted eight at a time (spans and the stretches between them are a few dozen bytes, too
+/// short for the compiler's vectorized loop to pay).
+fn count_chars(bytes: &[u8]) -> usize {
+    if bytes.len() >= 256 {
+        return bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    }
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let (words, rest) = bytes.as_chunks::<8>();
+    let mut continuations = 0;
+    for w in words {
+        let x = u64::from_le_bytes(*w);
+        // Bit 0 of each byte: its bit 7 set and bit 6 clear. The multiplication sums the
+        // eight bytes into the top one.
+        continuations += (((x >> 7) & !(x >> 6) & LOW).wrapping_mul(LOW) >> 56) as usize;
+    }
+    continuations += rest.iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    bytes.len() - continuations
 }
 
 #[cfg(test)]
@@ -240,6 +251,24 @@ mod tests {
                 line_column(t.as_bytes(), offset),
                 "{offset}"
             );
+        }
+    }
+
+    #[test]
+    fn characters_counted_by_words_are_the_characters() {
+        for t in [
+            "",
+            "a",
+            "中文",
+            "打“伞”破“网”，保护伞 protective umbrellas é ǌ 𠀀 x",
+            "0123456789abcdef中",
+            &"保护伞 umbrellas ".repeat(20),
+        ] {
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                for j in (i..=t.len()).filter(|&j| t.is_char_boundary(j)) {
+                    assert_eq!(count_chars(&t.as_bytes()[i..j]), t[i..j].chars().count());
+                }
+            }
         }
     }
 
