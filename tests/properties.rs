@@ -667,7 +667,9 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
                 pats[p2].entry == entry && !pats[p2].gated && e2 >= lo && s2 <= hi
             }) || g.entries[entry].cue.iter().any(|c| {
                 let c = fold_form(c);
-                let (mut lo, mut hi) = (lo, hi.min(folded.len()));
+                // A cue that begins or ends inside the window counts.
+                let (mut lo, mut hi) =
+                    (lo.saturating_sub(c.len()), (hi + c.len()).min(folded.len()));
                 while !folded.is_char_boundary(lo) {
                     lo -= 1;
                 }
@@ -675,7 +677,11 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
                     hi += 1;
                 }
                 let hay = &folded[lo..hi];
+                let (wlo, whi) = (s.saturating_sub(window), e + window);
                 hay.match_indices(c.as_str()).any(|(i, _)| {
+                    if lo + i > whi || lo + i + c.len() < wlo {
+                        return false;
+                    }
                     let wc = |ch: char| ch.is_alphanumeric() && !is_cjk(ch);
                     let b = hay[..i].chars().next_back().is_some_and(wc);
                     let a = hay[i + c.len()..].chars().next().is_some_and(wc);
