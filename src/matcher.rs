@@ -10,6 +10,8 @@
 //! and a match of a `gated` form counts only near another form of its entry or one of its
 //! `cue`s.
 
+pub mod cache;
+
 use std::collections::hash_map::Entry as MapEntry;
 // Fx hashing: the owner map holds every folded form, 300,000 for CC-CEDICT.
 use rustc_hash::FxHashMap as HashMap;

@@ -293,8 +293,13 @@ mod tests {
     /// name another entry.
     #[test]
     fn braces_are_not_names() {
-        let data = "假座 假座 [jia3 zuo4] /to use as a venue (e.g. use {a restaurant} as the venue)/\n";
-        let got = read(data.as_bytes(), Path::new("c.u8"), &ImportOptions::default());
+        let data =
+            "假座 假座 [jia3 zuo4] /to use as a venue (e.g. use {a restaurant} as the venue)/\n";
+        let got = read(
+            data.as_bytes(),
+            Path::new("c.u8"),
+            &ImportOptions::default(),
+        );
         assert_eq!(
             got.entries[0].en,
             "to use as a venue (e.g. use a restaurant as the venue)"
