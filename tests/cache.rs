@@ -191,15 +191,15 @@ fn damaged_cache_file_is_rebuilt() {
     fs::write(&other, "id,zh,pinyin,en,category,definition\nx,保护伞,bǎo hù sǎn,protective umbrella,campaign,Protection.\n").unwrap();
     let damaged: Vec<(&str, Vec<u8>)> = vec![
         ("empty", Vec::new()),
-        ("header only", good[..60].to_vec()),
+        ("header cut", good[..40].to_vec()),
         ("truncated", good[..good.len() / 2].to_vec()),
         ("last byte cut", good[..good.len() - 1].to_vec()),
         ("a byte added", [&good[..], b"x"].concat()),
         ("magic", flip(0)),
         ("format", flip(9)),
         ("key", flip(20)),
-        ("length", flip(45)),
-        ("checksum", flip(70)),
+        ("length", flip(30)),
+        ("checksum", flip(50)),
         ("state", flip(good.len() / 3)),
         ("automaton", flip(good.len() - 20)),
         ("garbage", vec![0xAB; good.len()]),

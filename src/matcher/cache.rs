@@ -6,13 +6,13 @@
 //! matcher (its patterns, English phrase sets, Chinese automaton, excludes and cues). The
 //! overlapping automaton of `--overlapping` is built on first use, as without the cache.
 //!
-//! Its key is a SHA-256 of the cache format, tifa's version, a fingerprint of the code that
+//! Its key is an XXH3-128 hash of the cache format, tifa's version, a fingerprint of the code that
 //! writes and reads the files (`build.rs`: a file another build wrote is never read) and every
 //! glossary source in load order: a file's path and bytes, the built-in glossary's
 //! fingerprint. One file per key, named by it, written to a temporary file in the same folder
 //! and renamed into place, so that two runs at once each see a whole file or none. A file is
-//! used only when its header names this format and key and its SHA-256 checksum matches its
-//! contents; one that fails to read, to check or to deserialize is a miss, compiled afresh
+//! used only when its header names this format and key and its XXH3-128 checksum matches its
+//! contents (a fast hash: the glossary files and the cache file are hashed on every run); one that fails to read, to check or to deserialize is a miss, compiled afresh
 //! and written again. The Chinese automaton is deserialized by `daachorse` without checks,
 //! so only from bytes that this checksum has verified.
 
@@ -23,7 +23,7 @@ use std::sync::{Arc, OnceLock};
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use twox_hash::XxHash3_128;
 
 use super::{HashMap, Matcher, Pattern};
 use crate::glossary::{
@@ -39,7 +39,7 @@ pub const FORMAT: u32 = 1;
 const MAGIC: &[u8; 8] = b"tifa-gc\n";
 
 /// Header: magic, format, key, the lengths of the two sections, the checksum of both.
-const HEADER_LEN: usize = 8 + 4 + 32 + 8 + 8 + 32;
+const HEADER_LEN: usize = 8 + 4 + 16 + 8 + 8 + 16;
 
 mod fingerprints {
     include!(concat!(env!("OUT_DIR"), "/cache_fingerprints.rs"));
@@ -105,7 +105,7 @@ impl Cache {
         self.file(&key(read))
     }
 
-    fn file(&self, key: &[u8; 32]) -> PathBuf {
+    fn file(&self, key: &[u8; 16]) -> PathBuf {
         let name: String = key.iter().map(|b| format!("{b:02x}")).collect();
         self.dir.join(format!("{name}.glossary"))
     }
@@ -158,11 +158,11 @@ fn compile_read(read: Vec<SourceData>) -> Result<(Matcher, Vec<Problem>), Glossa
 }
 
 /// The key of a compiled glossary: everything its compiled state depends on.
-fn key(read: &[SourceData]) -> [u8; 32] {
-    let mut h = Sha256::new();
+fn key(read: &[SourceData]) -> [u8; 16] {
+    let mut h = XxHash3_128::new();
     let mut field = |bytes: &[u8]| {
-        h.update((bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
+        h.write(&(bytes.len() as u64).to_le_bytes());
+        h.write(bytes);
     };
     field(MAGIC);
     field(&FORMAT.to_le_bytes());
@@ -186,7 +186,7 @@ fn key(read: &[SourceData]) -> [u8; 32] {
             }
         }
     }
-    h.finalize().into()
+    h.finish_128().to_le_bytes()
 }
 
 /// The compiled state as a cache file keeps it (written from borrowed parts).
@@ -248,7 +248,7 @@ struct EntryData<S, L> {
 
 /// A cache file: the header, the compiled state (postcard), the Chinese automaton
 /// (daachorse's own format). `None` when it cannot be serialized (a path not in UTF-8).
-fn encode(key: &[u8; 32], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> {
+fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> {
     // Every field is named: a field added to the matcher fails to compile here until the
     // cache keeps it (and FORMAT is bumped).
     let Matcher {
@@ -348,16 +348,16 @@ fn encode(key: &[u8; 32], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
     };
     let state = postcard::to_allocvec(&stored).ok()?;
     let automaton = han.as_ref().map(|h| h.serialize()).unwrap_or_default();
-    let mut checksum = Sha256::new();
-    checksum.update(&state);
-    checksum.update(&automaton);
+    let mut checksum = XxHash3_128::new();
+    checksum.write(&state);
+    checksum.write(&automaton);
     let mut out = Vec::with_capacity(HEADER_LEN + state.len() + automaton.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(key);
     out.extend_from_slice(&(state.len() as u64).to_le_bytes());
     out.extend_from_slice(&(automaton.len() as u64).to_le_bytes());
-    out.extend_from_slice(&checksum.finalize());
+    out.extend_from_slice(&checksum.finish_128().to_le_bytes());
     out.extend_from_slice(&state);
     out.extend_from_slice(&automaton);
     Some(out)
@@ -365,11 +365,11 @@ fn encode(key: &[u8; 32], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
 
 /// The compiled glossary of a cache file, or `None` when the file is not a whole, intact
 /// file of this format and key.
-fn decode(bytes: &[u8], key: &[u8; 32]) -> Option<(Matcher, Vec<Problem>)> {
+fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<(Matcher, Vec<Problem>)> {
     let (header, body) = bytes.split_at_checked(HEADER_LEN)?;
     let (magic, rest) = header.split_at(8);
     let (format, rest) = rest.split_at(4);
-    let (file_key, rest) = rest.split_at(32);
+    let (file_key, rest) = rest.split_at(16);
     let (state_len, rest) = rest.split_at(8);
     let (automaton_len, checksum) = rest.split_at(8);
     let len = |b: &[u8]| usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok();
@@ -378,7 +378,7 @@ fn decode(bytes: &[u8], key: &[u8; 32]) -> Option<(Matcher, Vec<Problem>)> {
         || format != FORMAT.to_le_bytes()
         || file_key != key
         || state_len.checked_add(automaton_len)? != body.len()
-        || Sha256::digest(body).as_slice() != checksum
+        || XxHash3_128::oneshot(body).to_le_bytes() != checksum
     {
         return None;
     }
@@ -480,7 +480,7 @@ fn decode(bytes: &[u8], key: &[u8; 32]) -> Option<(Matcher, Vec<Problem>)> {
 #[allow(unsafe_code)]
 fn automaton_from_verified(bytes: &[u8]) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
     // SAFETY: `decode` calls this only with the automaton section of a cache file whose
-    // SHA-256 checksum matched: bytes that `CharwiseDoubleArrayAhoCorasick::serialize` of this
+    // checksum matched: bytes that `CharwiseDoubleArrayAhoCorasick::serialize` of this
     // very build (the key holds the code's fingerprint, so also daachorse's version) wrote.
     let (automaton, rest) =
         unsafe { CharwiseDoubleArrayAhoCorasick::<u32>::deserialize_unchecked(bytes) };
@@ -498,7 +498,7 @@ fn form_index(kind: FormKind) -> u8 {
 fn store(
     dir: &Path,
     file: &Path,
-    key: &[u8; 32],
+    key: &[u8; 16],
     m: &Matcher,
     warnings: &[Problem],
 ) -> io::Result<()> {
