@@ -123,9 +123,6 @@ impl Matcher {
             Some(
                 CharwiseDoubleArrayAhoCorasickBuilder::new()
                     .match_kind(DaachorseMatchKind::LeftmostLongest)
-                    // One block searched for free slots, not 16: CC-CEDICT's automaton builds
-                    // in a third of the time, 30 % larger, and searches as fast.
-                    .num_free_blocks(1)
                     .build_with_values(han_keys.iter().map(|(k, p)| (k.as_str(), *p)))
                     .map_err(|e| GlossaryError {
                         problems: vec![Problem {

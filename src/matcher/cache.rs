@@ -193,7 +193,9 @@ fn key(read: &[SourceData]) -> [u8; 16] {
 #[derive(Serialize)]
 struct StoredRef<'a> {
     files: Vec<(&'a Path, Vec<Option<&'static str>>)>,
-    entries: Vec<EntryData<&'a str, &'a [String]>>,
+    entries: Vec<EntryOut<'a>>,
+    /// Each entry's origin: a file of `files`, a line.
+    origins: Vec<(u32, u64)>,
     warnings: Vec<(&'a Path, u64, u64, bool, &'a str)>,
     patterns: Vec<(u32, u8, bool)>,
     phrases: &'a PhraseSet,
@@ -210,7 +212,8 @@ struct StoredRef<'a> {
 #[derive(Deserialize)]
 struct Stored {
     files: Vec<(PathBuf, Vec<Option<String>>)>,
-    entries: Vec<EntryData<String, Vec<String>>>,
+    entries: Vec<EntryIn>,
+    origins: Vec<(u32, u64)>,
     warnings: Vec<(PathBuf, u64, u64, bool, String)>,
     patterns: Vec<(u32, u8, bool)>,
     phrases: PhraseSet,
@@ -223,27 +226,51 @@ struct Stored {
     any_gated: bool,
 }
 
-/// An entry's fields; its origin is a file of the table and a line.
+/// An entry's fields, every one named (an entry that gains a field fails to compile here
+/// until the cache keeps it); its origin is kept apart, so that entries are read straight
+/// into place.
 #[derive(Serialize, Deserialize)]
-struct EntryData<S, L> {
-    id: S,
-    zh: S,
-    zh_alt: L,
-    zh_hant: L,
-    pinyin: S,
-    en: S,
-    en_alt: L,
-    literal: L,
-    category: S,
-    definition: S,
-    note: S,
-    see_also: L,
-    source: S,
-    exclude: L,
-    gated: L,
-    cue: L,
-    file: u32,
-    line: u64,
+#[serde(remote = "Entry")]
+struct EntryDef {
+    id: String,
+    zh: String,
+    zh_alt: Vec<String>,
+    zh_hant: Vec<String>,
+    pinyin: String,
+    en: String,
+    en_alt: Vec<String>,
+    literal: Vec<String>,
+    category: String,
+    definition: String,
+    note: String,
+    see_also: Vec<String>,
+    source: String,
+    exclude: Vec<String>,
+    gated: Vec<String>,
+    cue: Vec<String>,
+    #[serde(skip, default = "no_origin")]
+    origin: Origin,
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a>(#[serde(serialize_with = "entry_out")] &'a Entry);
+
+fn entry_out<S: serde::Serializer>(e: &&Entry, s: S) -> Result<S::Ok, S::Error> {
+    EntryDef::serialize(e, s)
+}
+
+#[derive(Deserialize)]
+struct EntryIn(#[serde(with = "EntryDef")] Entry);
+
+/// The origin an entry is read with, until its own is set: one shared empty header, so
+/// that reading allocates nothing for it.
+fn no_origin() -> Origin {
+    static NO_COLUMNS: OnceLock<Arc<[Option<&'static str>]>> = OnceLock::new();
+    Origin {
+        file: PathBuf::new(),
+        line: 0,
+        columns: NO_COLUMNS.get_or_init(|| Arc::from(Vec::new())).clone(),
+    }
 }
 
 /// A cache file: the header, the compiled state (postcard), the Chinese automaton
@@ -265,61 +292,25 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
         any_gated,
     } = m;
     let mut files: Vec<(&Path, &Arc<[Option<&'static str>]>)> = Vec::new();
-    let mut entries = Vec::with_capacity(glossary.entries.len());
+    let mut origins = Vec::with_capacity(glossary.entries.len());
     for e in &glossary.entries {
         let o = &e.origin;
-        let file = match files.iter().rposition(|(p, c)| {
+        let same = |(p, c): &(&Path, &Arc<[Option<&'static str>]>)| {
             *p == o.file.as_path() && (Arc::ptr_eq(c, &o.columns) || c[..] == o.columns[..])
-        }) {
+        };
+        let file = match files.iter().rposition(same) {
             Some(i) => i,
             None => {
                 files.push((o.file.as_path(), &o.columns));
                 files.len() - 1
             }
         };
-        let Entry {
-            id,
-            zh,
-            zh_alt,
-            zh_hant,
-            pinyin,
-            en,
-            en_alt,
-            literal,
-            category,
-            definition,
-            note,
-            see_also,
-            source,
-            exclude,
-            gated,
-            cue,
-            origin: _,
-        } = e;
-        entries.push(EntryData {
-            id: id.as_str(),
-            zh: zh.as_str(),
-            zh_alt: zh_alt.as_slice(),
-            zh_hant: zh_hant.as_slice(),
-            pinyin: pinyin.as_str(),
-            en: en.as_str(),
-            en_alt: en_alt.as_slice(),
-            literal: literal.as_slice(),
-            category: category.as_str(),
-            definition: definition.as_str(),
-            note: note.as_str(),
-            see_also: see_also.as_slice(),
-            source: source.as_str(),
-            exclude: exclude.as_slice(),
-            gated: gated.as_slice(),
-            cue: cue.as_slice(),
-            file: file as u32,
-            line: o.line,
-        });
+        origins.push((file as u32, o.line));
     }
     let stored = StoredRef {
         files: files.iter().map(|(p, c)| (*p, c.to_vec())).collect(),
-        entries,
+        entries: glossary.entries.iter().map(EntryOut).collect(),
+        origins,
         warnings: warnings
             .iter()
             .map(|p| {
@@ -403,36 +394,18 @@ fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<(Matcher, Vec<Problem>)> {
             Some((path, Arc::from(columns?)))
         })
         .collect::<Option<_>>()?;
-    let entries = stored
-        .entries
-        .into_iter()
-        .map(|d| {
-            let (file, columns) = files.get(d.file as usize)?;
-            Some(Entry {
-                id: d.id,
-                zh: d.zh,
-                zh_alt: d.zh_alt,
-                zh_hant: d.zh_hant,
-                pinyin: d.pinyin,
-                en: d.en,
-                en_alt: d.en_alt,
-                literal: d.literal,
-                category: d.category,
-                definition: d.definition,
-                note: d.note,
-                see_also: d.see_also,
-                source: d.source,
-                exclude: d.exclude,
-                gated: d.gated,
-                cue: d.cue,
-                origin: Origin {
-                    file: file.clone(),
-                    line: d.line,
-                    columns: columns.clone(),
-                },
-            })
-        })
-        .collect::<Option<Vec<Entry>>>()?;
+    if stored.origins.len() != stored.entries.len() {
+        return None;
+    }
+    let mut entries: Vec<Entry> = stored.entries.into_iter().map(|e| e.0).collect();
+    for (e, (file, line)) in entries.iter_mut().zip(stored.origins) {
+        let (file, columns) = files.get(file as usize)?;
+        e.origin = Origin {
+            file: file.clone(),
+            line,
+            columns: columns.clone(),
+        };
+    }
     let warnings = stored
         .warnings
         .into_iter()
