@@ -3,7 +3,7 @@
 //! fraction of one; the built-in glossary: most of start-up).
 //!
 //! A cache file keeps the compiled state: the entries, the warnings of loading them, and the
-//! matcher (its patterns, English phrase sets, Chinese automaton, excludes and cues). The
+//! matcher (its patterns, English phrase set, Chinese automaton, excludes and cues). The
 //! overlapping automaton of `--overlapping` is built on first use, as without the cache.
 //!
 //! Its key is an XXH3-128 hash of the cache format, tifa's version, a fingerprint of the code that
@@ -203,7 +203,6 @@ struct StoredRef<'a> {
     has_han: bool,
     excludes: &'a HashMap<u32, Vec<String>>,
     cues: &'a HashMap<u32, Vec<String>>,
-    cue_phrases: &'a PhraseSet,
     cue_entries: &'a [Vec<u32>],
     any_gated: bool,
 }
@@ -221,7 +220,6 @@ struct Stored {
     has_han: bool,
     excludes: HashMap<u32, Vec<String>>,
     cues: HashMap<u32, Vec<String>>,
-    cue_phrases: PhraseSet,
     cue_entries: Vec<Vec<u32>>,
     any_gated: bool,
 }
@@ -287,7 +285,6 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
         overlapping: _,
         excludes,
         cues,
-        cue_phrases,
         cue_entries,
         any_gated,
     } = m;
@@ -333,7 +330,6 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
         has_han: han.is_some(),
         excludes,
         cues,
-        cue_phrases,
         cue_entries,
         any_gated: *any_gated,
     };
@@ -441,7 +437,6 @@ fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<(Matcher, Vec<Problem>)> {
         overlapping: OnceLock::new(),
         excludes: stored.excludes,
         cues: stored.cues,
-        cue_phrases: stored.cue_phrases,
         cue_entries: stored.cue_entries,
         any_gated: stored.any_gated,
     };
