@@ -6,15 +6,16 @@
 //! matcher (its patterns, English phrase set, Chinese automaton, excludes and cues). The
 //! overlapping automaton of `--overlapping` is built on first use, as without the cache.
 //!
-//! Its key is an XXH3-128 hash of the cache format, tifa's version, a fingerprint of the code that
-//! writes and reads the files (`build.rs`: a file another build wrote is never read) and every
-//! glossary source in load order: a file's path and bytes, the built-in glossary's
-//! fingerprint. One file per key, named by it, written to a temporary file in the same folder
-//! and renamed into place, so that two runs at once each see a whole file or none. A file is
-//! used only when its header names this format and key and its XXH3-128 checksum matches its
-//! contents (a fast hash: the glossary files and the cache file are hashed on every run); one that fails to read, to check or to deserialize is a miss, compiled afresh
-//! and written again. The Chinese automaton is deserialized by `daachorse` without checks,
-//! so only from bytes that this checksum has verified.
+//! Its key is an XXH3-128 hash of the cache format, tifa's version, a fingerprint of the
+//! code that writes and reads the files (`build.rs`: a file another build wrote is never
+//! read) and every glossary source in load order: a file's path and bytes, the built-in
+//! glossary's fingerprint. One file per key, named by it, written to a temporary file in the
+//! same folder and renamed into place, so that two runs at once each see a whole file or
+//! none. A file is used only when its header names this format and key and its XXH3-128
+//! checksum matches its contents (a fast hash: the glossary files and the cache file are
+//! hashed on every run); one that fails to read, to check or to deserialize is a miss,
+//! compiled afresh and written again. The Chinese automaton is deserialized by `daachorse`
+//! without checks, so only from bytes that this checksum has verified.
 
 use std::fs;
 use std::io::{self, Write};
