@@ -338,3 +338,66 @@ fn cached_matcher_finds_the_same_spans() {
         assert_eq!(a.spans, b.spans);
     }
 }
+
+/// The folder keeps the most recently used compiled glossaries: older ones beyond
+/// `cache::KEEP` and stale temporary files are removed when a new one is written, and a
+/// file read from the cache counts as used.
+#[test]
+fn old_files_are_pruned() {
+    use std::time::{Duration, SystemTime};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let cache = Cache::new(dir);
+    let day = Duration::from_secs(86_400);
+    let aged = |p: &Path, days: u32| {
+        let f = fs::File::options().append(true).open(p).unwrap();
+        f.set_modified(SystemTime::now() - day * days).unwrap();
+    };
+    // The built-in glossary's file, used long ago but read now: it stays.
+    let builtin = [GlossarySource::Builtin];
+    compile(&builtin, Some(&cache)).unwrap();
+    let builtin_file = cache.file_for(&read_sources(&builtin));
+    aged(&builtin_file, 100);
+    assert!(matches!(
+        compile(&builtin, Some(&cache)).unwrap().cache,
+        CacheUse::Hit
+    ));
+    // Twenty others, the first the oldest.
+    let old: Vec<PathBuf> = (0..20)
+        .map(|i| {
+            let p = dir.join(format!("{i:032x}.glossary"));
+            fs::write(&p, b"old").unwrap();
+            aged(&p, 50 - i);
+            p
+        })
+        .collect();
+    let stale_tmp = dir.join(".tmp-left");
+    fs::write(&stale_tmp, b"half").unwrap();
+    aged(&stale_tmp, 1);
+    let fresh_tmp = dir.join(".tmp-writing");
+    fs::write(&fresh_tmp, b"half").unwrap();
+    // A new glossary is compiled and stored: the folder is pruned.
+    let g = dir.join("g.csv");
+    fs::write(
+        &g,
+        "id,zh,pinyin,en,category,definition\nx,保护伞,bǎo hù sǎn,protective umbrella,campaign,P.\n",
+    )
+    .unwrap();
+    let mine = [GlossarySource::Path(g)];
+    assert!(matches!(
+        compile(&mine, Some(&cache)).unwrap().cache,
+        CacheUse::Stored
+    ));
+    let left: Vec<PathBuf> = cache_files(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "glossary"))
+        .collect();
+    assert_eq!(left.len(), tifa::matcher::cache::KEEP, "{left:?}");
+    assert!(left.contains(&cache.file_for(&read_sources(&mine))));
+    assert!(left.contains(&builtin_file));
+    // The newest of the twenty stay, the oldest go.
+    assert!(left.contains(&old[19]));
+    assert!(!left.contains(&old[0]));
+    assert!(!stale_tmp.exists());
+    assert!(fresh_tmp.exists());
+}

@@ -21,6 +21,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
+use std::time::SystemTime;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use serde::{Deserialize, Serialize};
@@ -130,6 +131,10 @@ pub fn compile(
     let key = key(&read);
     let file = cache.file(&key);
     if let Some((matcher, warnings)) = fs::read(&file).ok().and_then(|b| decode(&b, &key)) {
+        // Marked as used, so that pruning keeps it (a read-only file stays as it is).
+        if let Ok(f) = fs::File::options().append(true).open(&file) {
+            let _ = f.set_modified(SystemTime::now());
+        }
         return Ok(Compiled {
             matcher,
             warnings,
@@ -477,5 +482,44 @@ fn store(
     let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
     tmp.write_all(&bytes)?;
     tmp.persist(file).map_err(|e| e.error)?;
+    prune(dir, file);
     Ok(())
+}
+
+/// At most this many compiled glossaries are kept in a folder: every new build of tifa and
+/// every edit of a glossary makes a new one.
+pub const KEEP: usize = 16;
+
+/// Removes the compiled glossaries beyond the [`KEEP`] most recently used (all but `kept`),
+/// and temporary files a killed run left over an hour ago. Best effort: a file another run
+/// removes first, or cannot be removed, is passed over.
+fn prune(dir: &Path, kept: &Path) {
+    let Ok(listing) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    let mut files: Vec<(SystemTime, PathBuf)> = Vec::new();
+    for e in listing.flatten() {
+        let path = e.path();
+        let Some(modified) = e.metadata().and_then(|m| m.modified()).ok() else {
+            continue;
+        };
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".tmp-") {
+            if now
+                .duration_since(modified)
+                .is_ok_and(|age| age.as_secs() > 3600)
+            {
+                let _ = fs::remove_file(&path);
+            }
+        } else if name.ends_with(".glossary") && path != kept {
+            files.push((modified, path));
+        }
+    }
+    // Newest first; `kept` counts as the newest.
+    files.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, path) in files.into_iter().skip(KEEP.saturating_sub(1)) {
+        let _ = fs::remove_file(path);
+    }
 }
