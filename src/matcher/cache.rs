@@ -518,7 +518,7 @@ fn prune(dir: &Path, kept: &Path) {
         }
     }
     // Newest first; `kept` counts as the newest.
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
     for (_, path) in files.into_iter().skip(KEEP.saturating_sub(1)) {
         let _ = fs::remove_file(path);
     }
