@@ -114,6 +114,63 @@ fn main() {
     }
     pairs.push_str("]\n");
     fs::write(out.join("fast2s_pairs.rs"), pairs).unwrap();
+
+    cache_fingerprints(&out);
+}
+
+/// Fingerprints for the cache of compiled glossaries (`src/matcher/cache.rs`): of the code
+/// that writes and reads its files (the sources, the manifest and the lock file: a file
+/// written by other code is never read, whatever the version number says), and of the
+/// built-in glossary's files.
+fn cache_fingerprints(out: &Path) {
+    use std::hash::Hasher;
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).to_path_buf();
+    for p in ["src", "build.rs", "Cargo.toml", "Cargo.lock"] {
+        println!("cargo:rerun-if-changed={p}");
+    }
+    let fingerprint = |paths: &[std::path::PathBuf]| -> u64 {
+        let mut h = std::hash::DefaultHasher::new();
+        for p in paths {
+            let rel = p.strip_prefix(&root).unwrap_or(p);
+            h.write(rel.to_string_lossy().as_bytes());
+            let bytes = fs::read(p).unwrap_or_default();
+            h.write_u64(bytes.len() as u64);
+            h.write(&bytes);
+        }
+        h.finish()
+    };
+    let mut code = Vec::new();
+    list_files(&root.join("src"), &mut code);
+    for p in ["build.rs", "Cargo.toml", "Cargo.lock"] {
+        code.push(root.join(p));
+    }
+    let mut builtin = Vec::new();
+    list_files(&root.join("glossary"), &mut builtin);
+    builtin.retain(|p| p.extension().is_some_and(|x| x == "csv"));
+    fs::write(
+        out.join("cache_fingerprints.rs"),
+        format!(
+            "/// The code's fingerprint.\npub const CODE: u64 = {};\n/// The built-in glossary's.\npub const BUILTIN: u64 = {};\n",
+            fingerprint(&code),
+            fingerprint(&builtin)
+        ),
+    )
+    .unwrap();
+}
+
+/// Every file under `dir`, recursively, sorted.
+fn list_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+    let mut here: Vec<std::path::PathBuf> = fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    here.sort();
+    for p in here {
+        if p.is_dir() {
+            list_files(&p, files);
+        } else {
+            files.push(p);
+        }
+    }
 }
 
 /// The words the matcher will ask about for the forms of one glossary file: a superset is

@@ -10,6 +10,8 @@
 //! and a match of a `gated` form counts only near another form of its entry or one of its
 //! `cue`s.
 
+pub mod cache;
+
 use std::collections::hash_map::Entry as MapEntry;
 // Fx hashing: the owner map holds every folded form, 300,000 for CC-CEDICT.
 use rustc_hash::FxHashMap as HashMap;
@@ -121,6 +123,10 @@ impl Matcher {
             Some(
                 CharwiseDoubleArrayAhoCorasickBuilder::new()
                     .match_kind(DaachorseMatchKind::LeftmostLongest)
+                    // One block searched for free slots, not 16: CC-CEDICT's automaton builds
+                    // in about half the instructions (callgrind), a third larger, and searches
+                    // as fast (BENCHMARKS.md).
+                    .num_free_blocks(1)
                     .build_with_values(han_keys.iter().map(|(k, p)| (k.as_str(), *p)))
                     .map_err(|e| GlossaryError {
                         problems: vec![Problem {

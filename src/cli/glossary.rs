@@ -56,7 +56,11 @@ impl LintArgs {
     /// neither names any.
     pub fn sources(&self) -> Vec<GlossarySource> {
         let paths: Vec<PathBuf> = self.paths.iter().chain(&self.glossary).cloned().collect();
-        GlossaryArgs { glossary: paths }.sources()
+        GlossaryArgs {
+            glossary: paths,
+            no_cache: true,
+        }
+        .sources()
     }
 }
 
@@ -227,7 +231,7 @@ fn build(args: BuildArgs, out: &mut dyn Write, console: &mut dyn Console) -> io:
     if let Some(code) = refuse_overwrite(args.output.as_deref(), &args.paths, console) {
         return Ok(code);
     }
-    let Some(matcher) = compile(&args.glossary.sources(), console) else {
+    let Some(matcher) = compile(&args.glossary, console) else {
         return Ok(UNUSABLE);
     };
     let mut table = UsageTable::new();

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::{read_csv, Glossary, Problem, Severity};
@@ -48,23 +49,71 @@ impl GlossaryError {
 /// Reads every source and checks ids across them. Returns the glossary and its warnings, or
 /// every problem when any is an error.
 pub fn load(sources: &[GlossarySource]) -> Result<(Glossary, Vec<Problem>), GlossaryError> {
-    let mut entries = Vec::new();
-    let mut problems = Vec::new();
+    load_read(read_sources(sources))
+}
+
+/// A glossary source read into memory: what [`load_read`] parses, and what the cache of
+/// compiled glossaries hashes, so that what it keeps is what these very bytes compile to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceData {
+    /// The compiled-in glossary.
+    Builtin,
+    /// A glossary CSV file.
+    File {
+        /// The file, as its entries and problems name it.
+        path: PathBuf,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
+    /// A file or folder that could not be read.
+    Unreadable(Problem),
+}
+
+/// Reads the files of every source, in load order (a folder's `*.csv` files in name order).
+pub fn read_sources(sources: &[GlossarySource]) -> Vec<SourceData> {
+    let mut read = Vec::new();
     for source in sources {
         match source {
-            GlossarySource::Builtin => entries.extend(Glossary::builtin().entries),
+            GlossarySource::Builtin => read.push(SourceData::Builtin),
             GlossarySource::Path(p) => {
-                for file in csv_files(p, &mut problems) {
-                    match fs::File::open(&file) {
-                        Ok(f) => {
-                            let (got, mut probs) = read_csv(f, &file);
-                            entries.extend(got);
-                            problems.append(&mut probs);
+                let mut problems = Vec::new();
+                let files = csv_files(p, &mut problems);
+                read.extend(problems.into_iter().map(SourceData::Unreadable));
+                for file in files {
+                    let mut bytes = Vec::new();
+                    let data = match fs::File::open(&file) {
+                        Err(e) => {
+                            SourceData::Unreadable(file_problem(&file, format!("cannot open: {e}")))
                         }
-                        Err(e) => problems.push(file_problem(&file, format!("cannot open: {e}"))),
-                    }
+                        Ok(mut f) => match f.read_to_end(&mut bytes) {
+                            Err(e) => SourceData::Unreadable(file_problem(
+                                &file,
+                                format!("cannot read: {e}"),
+                            )),
+                            Ok(_) => SourceData::File { path: file, bytes },
+                        },
+                    };
+                    read.push(data);
                 }
             }
+        }
+    }
+    read
+}
+
+/// Parses sources read by [`read_sources`] and checks ids across them, like [`load`].
+pub fn load_read(read: Vec<SourceData>) -> Result<(Glossary, Vec<Problem>), GlossaryError> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for data in read {
+        match data {
+            SourceData::Builtin => entries.extend(Glossary::builtin().entries),
+            SourceData::File { path, bytes } => {
+                let (got, mut probs) = read_csv(&bytes[..], &path);
+                entries.extend(got);
+                problems.append(&mut probs);
+            }
+            SourceData::Unreadable(p) => problems.push(p),
         }
     }
     let glossary = Glossary { entries };

@@ -12,7 +12,7 @@ mod model;
 pub mod pinyin;
 
 pub use self::csv::{is_valid_id, read_csv, write_csv, COLUMNS};
-pub use self::load::{load, GlossaryError, GlossarySource};
+pub use self::load::{load, load_read, read_sources, GlossaryError, GlossarySource, SourceData};
 pub use self::model::{Entry, FormKind, Origin, Problem, Severity};
 
 use std::fmt;

@@ -15,6 +15,7 @@
 use std::cmp::Reverse;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::text::inflect::{
     form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
@@ -33,7 +34,7 @@ const BREAK: u32 = u32::MAX;
 const CUE: u32 = 1 << 31;
 
 /// What a word of text is to the forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 enum Lookup {
     /// A surface of some form or cue words: their classes, as (start, length) in the pool,
     /// and whether one of them begins a form, or a cue.
@@ -256,8 +257,9 @@ impl PhraseSet {
     }
 }
 
-/// Compiled English forms (and cues).
-#[derive(Debug, Clone, Default)]
+/// Compiled English forms (and cues). Serde keeps them in the cache of compiled glossaries
+/// (`matcher::cache`), which reads back only what it wrote.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PhraseSet {
     /// Surface → what it is to the forms (its classes, as (start, length) in `pool`).
     surfaces: Surfaces,
@@ -291,7 +293,7 @@ pub struct PhraseSet {
 /// Surfaces by word. Every word of the text is looked up, so a word of up to seven bytes
 /// (most words) is keyed by its bytes packed in an integer: hashing and comparing it is a
 /// multiplication and one comparison, where a string key costs a byte loop and a `memcmp`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Surfaces {
     short: FxHashMap<u64, Lookup>,
     long: FxHashMap<Box<str>, Lookup>,

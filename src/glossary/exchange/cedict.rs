@@ -176,7 +176,9 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
             .iter()
             .find(|x| !is_reference(x))
             .or(first_glosses.first())
-            .cloned()
+            // Braces in a form name another entry (`{id}`); CC-CEDICT's are placeholders
+            // ("use {a restaurant} as the venue"), read as their words.
+            .map(|x| x.replace(['{', '}'], ""))
             .unwrap_or_default();
         let definition = first_glosses.join("; ");
         let note = g.readings[1..]
@@ -285,5 +287,26 @@ mod tests {
         assert_eq!(got.entries[2].pinyin, "zhè ge");
         assert_eq!(got.entries[2].id, "zhe-ge");
         assert!(got.entries[2].source.contains("CC-CEDICT"));
+    }
+
+    /// A gloss with CC-CEDICT's braces becomes a form that compiles: braces in a form would
+    /// name another entry.
+    #[test]
+    fn braces_are_not_names() {
+        let data =
+            "假座 假座 [jia3 zuo4] /to use as a venue (e.g. use {a restaurant} as the venue)/\n";
+        let got = read(
+            data.as_bytes(),
+            Path::new("c.u8"),
+            &ImportOptions::default(),
+        );
+        assert_eq!(
+            got.entries[0].en,
+            "to use as a venue (e.g. use a restaurant as the venue)"
+        );
+        let glossary = crate::glossary::Glossary {
+            entries: got.entries,
+        };
+        assert!(crate::matcher::Matcher::new(glossary).is_ok());
     }
 }

@@ -1,0 +1,525 @@
+//! The cache of compiled glossaries: a glossary compiled once is kept on disk and read back
+//! by later runs instead of being compiled again (CC-CEDICT: seconds of compiling become a
+//! fraction of one; the built-in glossary: most of start-up).
+//!
+//! A cache file keeps the compiled state: the entries, the warnings of loading them, and the
+//! matcher (its patterns, English phrase set, Chinese automaton, excludes and cues). The
+//! overlapping automaton of `--overlapping` is built on first use, as without the cache.
+//!
+//! Its key is an XXH3-128 hash of the cache format, tifa's version, a fingerprint of the
+//! code that writes and reads the files (`build.rs`: a file another build wrote is never
+//! read) and every glossary source in load order: a file's path and bytes, the built-in
+//! glossary's fingerprint. One file per key, named by it, written to a temporary file in the
+//! same folder and renamed into place, so that two runs at once each see a whole file or
+//! none. A file is used only when its header names this format and key and its XXH3-128
+//! checksum matches its contents (a fast hash: the glossary files and the cache file are
+//! hashed on every run); one that fails to read, to check or to deserialize is a miss,
+//! compiled afresh and written again. The Chinese automaton is deserialized by `daachorse`
+//! without checks, so only from bytes that this checksum has verified.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::SystemTime;
+
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+use serde::{Deserialize, Serialize};
+use twox_hash::XxHash3_128;
+
+use super::{HashMap, Matcher, Pattern};
+use crate::glossary::{
+    load_read, read_sources, Entry, FormKind, Glossary, GlossaryError, GlossarySource, Origin,
+    Problem, Severity, SourceData, COLUMNS,
+};
+use crate::text::phrase::PhraseSet;
+
+/// Bumped whenever what a cache file holds changes shape or meaning.
+pub const FORMAT: u32 = 1;
+
+/// The first bytes of every cache file.
+const MAGIC: &[u8; 8] = b"tifa-gc\n";
+
+/// Header: magic, format, key, the lengths of the two sections, the checksum of both.
+const HEADER_LEN: usize = 8 + 4 + 16 + 8 + 8 + 16;
+
+mod fingerprints {
+    include!(concat!(env!("OUT_DIR"), "/cache_fingerprints.rs"));
+}
+
+/// The folder where compiled glossaries are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// How a compile used the cache.
+#[derive(Debug)]
+pub enum CacheUse {
+    /// No cache was asked for.
+    Off,
+    /// The compiled glossary was read from the cache.
+    Hit,
+    /// The glossary was compiled and stored in the cache.
+    Stored,
+    /// The glossary was compiled but could not be stored (an unwritable folder): the run goes
+    /// on without.
+    NotStored(io::Error),
+}
+
+/// A glossary loaded and compiled, from the cache or afresh.
+#[derive(Debug)]
+pub struct Compiled {
+    /// The compiled glossary.
+    pub matcher: Matcher,
+    /// The warnings of loading it (kept in the cache, so a run from it reports them too).
+    pub warnings: Vec<Problem>,
+    /// How the cache served.
+    pub cache: CacheUse,
+}
+
+impl Cache {
+    /// A cache in this folder (created when first written).
+    pub fn new(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// The folder of the environment: `$TIFA_CACHE_DIR`, else `$XDG_CACHE_HOME/tifa`, else
+    /// `~/.cache/tifa`; `None` when none is set.
+    pub fn from_env() -> Option<Cache> {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        if let Some(dir) = var("TIFA_CACHE_DIR") {
+            return Some(Cache::new(dir));
+        }
+        if let Some(dir) = var("XDG_CACHE_HOME") {
+            return Some(Cache::new(PathBuf::from(dir).join("tifa")));
+        }
+        var("HOME").map(|home| Cache::new(PathBuf::from(home).join(".cache").join("tifa")))
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file that keeps the sources' compiled glossary.
+    pub fn file_for(&self, read: &[SourceData]) -> PathBuf {
+        self.file(&key(read))
+    }
+
+    fn file(&self, key: &[u8; 16]) -> PathBuf {
+        let name: String = key.iter().map(|b| format!("{b:02x}")).collect();
+        self.dir.join(format!("{name}.glossary"))
+    }
+}
+
+/// Loads and compiles the glossary of `sources`, through `cache` when one is given. Fails
+/// like [`crate::glossary::load`] and [`Matcher::new`], with every problem (warnings first).
+pub fn compile(
+    sources: &[GlossarySource],
+    cache: Option<&Cache>,
+) -> Result<Compiled, GlossaryError> {
+    let read = read_sources(sources);
+    let Some(cache) = cache else {
+        let (matcher, warnings) = compile_read(read)?;
+        return Ok(Compiled {
+            matcher,
+            warnings,
+            cache: CacheUse::Off,
+        });
+    };
+    let key = key(&read);
+    let file = cache.file(&key);
+    if let Some((matcher, warnings)) = fs::read(&file).ok().and_then(|b| decode(&b, &key)) {
+        // Marked as used, so that pruning keeps it (a read-only file stays as it is).
+        if let Ok(f) = fs::File::options().append(true).open(&file) {
+            let _ = f.set_modified(SystemTime::now());
+        }
+        return Ok(Compiled {
+            matcher,
+            warnings,
+            cache: CacheUse::Hit,
+        });
+    }
+    let (matcher, warnings) = compile_read(read)?;
+    let cache_use = match store(&cache.dir, &file, &key, &matcher, &warnings) {
+        Ok(()) => CacheUse::Stored,
+        Err(e) => CacheUse::NotStored(e),
+    };
+    Ok(Compiled {
+        matcher,
+        warnings,
+        cache: cache_use,
+    })
+}
+
+fn compile_read(read: Vec<SourceData>) -> Result<(Matcher, Vec<Problem>), GlossaryError> {
+    let (glossary, warnings) = load_read(read)?;
+    match Matcher::new(glossary) {
+        Ok(m) => Ok((m, warnings)),
+        Err(GlossaryError { problems }) => Err(GlossaryError {
+            problems: warnings.into_iter().chain(problems).collect(),
+        }),
+    }
+}
+
+/// The key of a compiled glossary: everything its compiled state depends on.
+fn key(read: &[SourceData]) -> [u8; 16] {
+    let mut h = XxHash3_128::new();
+    let mut field = |bytes: &[u8]| {
+        h.write(&(bytes.len() as u64).to_le_bytes());
+        h.write(bytes);
+    };
+    field(MAGIC);
+    field(&FORMAT.to_le_bytes());
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(&fingerprints::CODE.to_le_bytes());
+    // Matcher::new has no options; any that changes compiling goes here.
+    for data in read {
+        match data {
+            SourceData::Builtin => {
+                field(b"builtin");
+                field(&fingerprints::BUILTIN.to_le_bytes());
+            }
+            SourceData::File { path, bytes } => {
+                field(b"file");
+                field(path.as_os_str().as_encoded_bytes());
+                field(bytes);
+            }
+            SourceData::Unreadable(p) => {
+                field(b"unreadable");
+                field(format!("{p:?}").as_bytes());
+            }
+        }
+    }
+    h.finish_128().to_le_bytes()
+}
+
+/// The compiled state as a cache file keeps it (written from borrowed parts).
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    files: Vec<(&'a Path, Vec<Option<&'static str>>)>,
+    entries: Vec<EntryOut<'a>>,
+    /// Each entry's origin: a file of `files`, a line.
+    origins: Vec<(u32, u64)>,
+    warnings: Vec<(&'a Path, u64, u64, bool, &'a str)>,
+    patterns: Vec<(u32, u8, bool)>,
+    phrases: &'a PhraseSet,
+    han_keys: &'a [(String, u32)],
+    has_han: bool,
+    excludes: &'a HashMap<u32, Vec<String>>,
+    cues: &'a HashMap<u32, Vec<String>>,
+    cue_entries: &'a [Vec<u32>],
+    any_gated: bool,
+}
+
+/// [`StoredRef`] read back: the same fields in the same order.
+#[derive(Deserialize)]
+struct Stored {
+    files: Vec<(PathBuf, Vec<Option<String>>)>,
+    entries: Vec<EntryIn>,
+    origins: Vec<(u32, u64)>,
+    warnings: Vec<(PathBuf, u64, u64, bool, String)>,
+    patterns: Vec<(u32, u8, bool)>,
+    phrases: PhraseSet,
+    han_keys: Vec<(String, u32)>,
+    has_han: bool,
+    excludes: HashMap<u32, Vec<String>>,
+    cues: HashMap<u32, Vec<String>>,
+    cue_entries: Vec<Vec<u32>>,
+    any_gated: bool,
+}
+
+/// An entry's fields, every one named (an entry that gains a field fails to compile here
+/// until the cache keeps it); its origin is kept apart, so that entries are read straight
+/// into place.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Entry")]
+struct EntryDef {
+    id: String,
+    zh: String,
+    zh_alt: Vec<String>,
+    zh_hant: Vec<String>,
+    pinyin: String,
+    en: String,
+    en_alt: Vec<String>,
+    literal: Vec<String>,
+    category: String,
+    definition: String,
+    note: String,
+    see_also: Vec<String>,
+    source: String,
+    exclude: Vec<String>,
+    gated: Vec<String>,
+    cue: Vec<String>,
+    #[serde(skip, default = "no_origin")]
+    origin: Origin,
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a>(#[serde(serialize_with = "entry_out")] &'a Entry);
+
+fn entry_out<S: serde::Serializer>(e: &&Entry, s: S) -> Result<S::Ok, S::Error> {
+    EntryDef::serialize(e, s)
+}
+
+#[derive(Deserialize)]
+struct EntryIn(#[serde(with = "EntryDef")] Entry);
+
+/// The origin an entry is read with, until its own is set: one shared empty header, so
+/// that reading allocates nothing for it.
+fn no_origin() -> Origin {
+    static NO_COLUMNS: OnceLock<Arc<[Option<&'static str>]>> = OnceLock::new();
+    Origin {
+        file: PathBuf::new(),
+        line: 0,
+        columns: NO_COLUMNS.get_or_init(|| Arc::from(Vec::new())).clone(),
+    }
+}
+
+/// A cache file: the header, the compiled state (postcard), the Chinese automaton
+/// (daachorse's own format). `None` when it cannot be serialized (a path not in UTF-8).
+fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> {
+    // Every field is named: a field added to the matcher fails to compile here until the
+    // cache keeps it (and FORMAT is bumped).
+    let Matcher {
+        glossary,
+        patterns,
+        phrases,
+        han_keys,
+        han,
+        overlapping: _,
+        excludes,
+        cues,
+        cue_entries,
+        any_gated,
+    } = m;
+    let mut files: Vec<(&Path, &Arc<[Option<&'static str>]>)> = Vec::new();
+    let mut origins = Vec::with_capacity(glossary.entries.len());
+    for e in &glossary.entries {
+        let o = &e.origin;
+        let same = |(p, c): &(&Path, &Arc<[Option<&'static str>]>)| {
+            *p == o.file.as_path() && (Arc::ptr_eq(c, &o.columns) || c[..] == o.columns[..])
+        };
+        let file = match files.iter().rposition(same) {
+            Some(i) => i,
+            None => {
+                files.push((o.file.as_path(), &o.columns));
+                files.len() - 1
+            }
+        };
+        origins.push((file as u32, o.line));
+    }
+    let stored = StoredRef {
+        files: files.iter().map(|(p, c)| (*p, c.to_vec())).collect(),
+        entries: glossary.entries.iter().map(EntryOut).collect(),
+        origins,
+        warnings: warnings
+            .iter()
+            .map(|p| {
+                let error = p.severity == Severity::Error;
+                (
+                    p.file.as_path(),
+                    p.line,
+                    p.column,
+                    error,
+                    p.message.as_str(),
+                )
+            })
+            .collect(),
+        patterns: patterns
+            .iter()
+            .map(|p| (p.entry, form_index(p.form), p.gated))
+            .collect(),
+        phrases,
+        han_keys,
+        has_han: han.is_some(),
+        excludes,
+        cues,
+        cue_entries,
+        any_gated: *any_gated,
+    };
+    let state = postcard::to_allocvec(&stored).ok()?;
+    let automaton = han.as_ref().map(|h| h.serialize()).unwrap_or_default();
+    let mut checksum = XxHash3_128::new();
+    checksum.write(&state);
+    checksum.write(&automaton);
+    let mut out = Vec::with_capacity(HEADER_LEN + state.len() + automaton.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(key);
+    out.extend_from_slice(&(state.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(automaton.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum.finish_128().to_le_bytes());
+    out.extend_from_slice(&state);
+    out.extend_from_slice(&automaton);
+    Some(out)
+}
+
+/// The compiled glossary of a cache file, or `None` when the file is not a whole, intact
+/// file of this format and key.
+fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<(Matcher, Vec<Problem>)> {
+    let (header, body) = bytes.split_at_checked(HEADER_LEN)?;
+    let (magic, rest) = header.split_at(8);
+    let (format, rest) = rest.split_at(4);
+    let (file_key, rest) = rest.split_at(16);
+    let (state_len, rest) = rest.split_at(8);
+    let (automaton_len, checksum) = rest.split_at(8);
+    let len = |b: &[u8]| usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok();
+    let (state_len, automaton_len) = (len(state_len)?, len(automaton_len)?);
+    if magic != MAGIC
+        || format != FORMAT.to_le_bytes()
+        || file_key != key
+        || state_len.checked_add(automaton_len)? != body.len()
+        || XxHash3_128::oneshot(body).to_le_bytes() != checksum
+    {
+        return None;
+    }
+    let (state, automaton) = body.split_at(state_len);
+    let stored: Stored = postcard::from_bytes(state).ok()?;
+    let han = if stored.has_han {
+        Some(automaton_from_verified(automaton)?)
+    } else {
+        None
+    };
+    let files: Vec<(PathBuf, Arc<[Option<&'static str>]>)> = stored
+        .files
+        .into_iter()
+        .map(|(path, columns)| {
+            let columns: Option<Vec<Option<&'static str>>> = columns
+                .into_iter()
+                .map(|c| match c {
+                    None => Some(None),
+                    Some(name) => COLUMNS.iter().find(|k| **k == name).map(|k| Some(*k)),
+                })
+                .collect();
+            Some((path, Arc::from(columns?)))
+        })
+        .collect::<Option<_>>()?;
+    if stored.origins.len() != stored.entries.len() {
+        return None;
+    }
+    let mut entries: Vec<Entry> = stored.entries.into_iter().map(|e| e.0).collect();
+    for (e, (file, line)) in entries.iter_mut().zip(stored.origins) {
+        let (file, columns) = files.get(file as usize)?;
+        e.origin = Origin {
+            file: file.clone(),
+            line,
+            columns: columns.clone(),
+        };
+    }
+    let warnings = stored
+        .warnings
+        .into_iter()
+        .map(|(file, line, column, error, message)| Problem {
+            file,
+            line,
+            column,
+            severity: if error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            message,
+        })
+        .collect();
+    let patterns = stored
+        .patterns
+        .into_iter()
+        .map(|(entry, form, gated)| {
+            Some(Pattern {
+                entry,
+                form: *FormKind::ALL.get(form as usize)?,
+                gated,
+            })
+        })
+        .collect::<Option<_>>()?;
+    let matcher = Matcher {
+        glossary: Glossary { entries },
+        patterns,
+        phrases: stored.phrases,
+        han_keys: stored.han_keys,
+        han,
+        overlapping: OnceLock::new(),
+        excludes: stored.excludes,
+        cues: stored.cues,
+        cue_entries: stored.cue_entries,
+        any_gated: stored.any_gated,
+    };
+    Some((matcher, warnings))
+}
+
+/// The Chinese automaton from bytes that `serialize` wrote, as checked by the file's
+/// checksum: `daachorse` reads them without checks of its own.
+#[allow(unsafe_code)]
+fn automaton_from_verified(bytes: &[u8]) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
+    // SAFETY: `decode` calls this only with the automaton section of a cache file whose
+    // checksum matched: bytes that `CharwiseDoubleArrayAhoCorasick::serialize` of this
+    // very build (the key holds the code's fingerprint, so also daachorse's version) wrote.
+    let (automaton, rest) =
+        unsafe { CharwiseDoubleArrayAhoCorasick::<u32>::deserialize_unchecked(bytes) };
+    rest.is_empty().then_some(automaton)
+}
+
+fn form_index(kind: FormKind) -> u8 {
+    FormKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or_default() as u8
+}
+
+/// Writes the cache file: to a temporary file in the folder, renamed into place.
+fn store(
+    dir: &Path,
+    file: &Path,
+    key: &[u8; 16],
+    m: &Matcher,
+    warnings: &[Problem],
+) -> io::Result<()> {
+    let bytes = encode(key, m, warnings)
+        .ok_or_else(|| io::Error::other("the glossary has a path that is not UTF-8"))?;
+    fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
+    tmp.write_all(&bytes)?;
+    tmp.persist(file).map_err(|e| e.error)?;
+    prune(dir, file);
+    Ok(())
+}
+
+/// At most this many compiled glossaries are kept in a folder: every new build of tifa and
+/// every edit of a glossary makes a new one.
+pub const KEEP: usize = 16;
+
+/// Removes the compiled glossaries beyond the [`KEEP`] most recently used (all but `kept`),
+/// and temporary files a killed run left over an hour ago. Best effort: a file another run
+/// removes first, or cannot be removed, is passed over.
+fn prune(dir: &Path, kept: &Path) {
+    let Ok(listing) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    let mut files: Vec<(SystemTime, PathBuf)> = Vec::new();
+    for e in listing.flatten() {
+        let path = e.path();
+        let Some(modified) = e.metadata().and_then(|m| m.modified()).ok() else {
+            continue;
+        };
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".tmp-") {
+            if now
+                .duration_since(modified)
+                .is_ok_and(|age| age.as_secs() > 3600)
+            {
+                let _ = fs::remove_file(&path);
+            }
+        } else if name.ends_with(".glossary") && path != kept {
+            files.push((modified, path));
+        }
+    }
+    // Newest first; `kept` counts as the newest.
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (_, path) in files.into_iter().skip(KEEP.saturating_sub(1)) {
+        let _ = fs::remove_file(path);
+    }
+}
