@@ -15,6 +15,7 @@ use super::{problem, IdAllocator, ImportOptions, Imported};
 use crate::glossary::pinyin::numbers_to_marks;
 use crate::glossary::{Entry, Origin, Severity};
 use crate::text::fold_form;
+use crate::text::inflect::form_keys;
 
 /// Credit written into `source`: the definitions are CC-CEDICT's glosses.
 pub const CEDICT_SOURCE: &str = "CC-CEDICT (CC BY-SA 4.0): definition from its glosses";
@@ -172,13 +173,19 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
     let mut entries = Vec::with_capacity(groups.len());
     for g in groups {
         let (pinyin, first_glosses) = g.readings[0].clone();
-        let en = first_glosses
+        // Braces in a form name another entry (`{id}`); CC-CEDICT's are placeholders ("use
+        // {a restaurant} as the venue"), read as their words.
+        let glosses: Vec<String> = first_glosses
             .iter()
-            .find(|x| !is_reference(x))
-            .or(first_glosses.first())
-            // Braces in a form name another entry (`{id}`); CC-CEDICT's are placeholders
-            // ("use {a restaurant} as the venue"), read as their words.
             .map(|x| x.replace(['{', '}'], ""))
+            .collect();
+        // The first gloss that translates and can be matched (且 "and; moreover": "and"
+        // alone is no form).
+        let en = (glosses.iter())
+            .find(|x| !is_reference(x) && !form_keys(x).is_empty())
+            .or(glosses.iter().find(|x| !is_reference(x)))
+            .or(glosses.first())
+            .cloned()
             .unwrap_or_default();
         let definition = first_glosses.join("; ");
         let note = g.readings[1..]
@@ -308,5 +315,27 @@ mod tests {
             entries: got.entries,
         };
         assert!(crate::matcher::Matcher::new(glossary).is_ok());
+    }
+
+    /// `en` is the first gloss that can be matched; an entry with none is left out, so the
+    /// imported file loads (it did not: `en` was left empty).
+    #[test]
+    fn en_is_a_gloss_that_can_be_matched() {
+        let data = "且 且 [qie3] /and/moreover/yet/\n這些 这些 [zhe4 xie1] /these/\n";
+        let mut got = read(
+            data.as_bytes(),
+            Path::new("c.u8"),
+            &ImportOptions::default(),
+        );
+        assert_eq!(got.entries[0].en, "moreover");
+        let warnings = super::super::make_loadable(&mut got.entries, Path::new("c.u8"));
+        assert_eq!(got.entries.len(), 1, "{warnings:?}");
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("\"these\""), "{warnings:?}");
+        let mut csv = Vec::new();
+        crate::glossary::write_csv(&got.entries, &mut csv).unwrap();
+        let (entries, problems) = crate::glossary::read_csv(csv.as_slice(), Path::new("c.csv"));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(entries.len(), 1);
     }
 }

@@ -276,8 +276,10 @@ fn ascii_base(c: char) -> Option<char> {
 /// entry (or the same entry, for the headwords) already holds. Headwords are claimed first,
 /// then English headwords, then the other forms, so an alternative form never pushes out
 /// another entry's headword. Clashing alternative forms are dropped, a clashing `en` is told
-/// apart by its Chinese headword, and an entry whose `zh` clashes is dropped. Returns a
-/// warning for each entry dropped or `en` emptied.
+/// apart by its Chinese headword, and an entry whose `zh` clashes is dropped. An `en` with
+/// nothing to match, or still another entry's, gives way to the entry's first English
+/// alternative that can take its place; an entry with none is dropped (a glossary file needs
+/// `en` in every row). Returns a warning for each entry dropped or `en` replaced.
 pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
     let mut warnings = Vec::new();
     let mut owner: HashMap<String, usize> = HashMap::default();
@@ -308,7 +310,9 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
         }
         kept.push(e);
     }
-    // Pass 2: English headwords.
+    // Pass 2: English headwords. Entries left without one are dropped at the end (their
+    // index is still every form's owner until then), with the warning given here.
+    let mut no_en = vec![false; kept.len()];
     for (idx, e) in kept.iter_mut().enumerate() {
         if e.en.is_empty() {
             continue;
@@ -316,38 +320,43 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
         let mut keys = form_keys(&e.en);
         // Like a Chinese headword, an English one with nothing to match (`-`) would make
         // the matcher reject the whole glossary.
-        if keys.is_empty() {
-            warnings.push(problem(
-                path,
-                e.origin.line,
-                Severity::Warning,
-                format!(
-                    "en {:?} has no letters or characters to match; left empty",
-                    e.en
-                ),
-            ));
-            e.en.clear();
-            continue;
-        }
         let taken = |keys: &[String], owner: &HashMap<String, usize>| {
             keys.iter().any(|k| owner.get(k).is_some_and(|&o| o != idx))
         };
-        if taken(&keys, &owner) && !e.zh.is_empty() {
+        if !keys.is_empty() && taken(&keys, &owner) && !e.zh.is_empty() {
             e.en = format!("{} ({})", e.en, e.zh);
             keys = form_keys(&e.en);
         }
-        if taken(&keys, &owner) {
-            warnings.push(problem(
-                path,
-                e.origin.line,
-                Severity::Warning,
-                format!(
-                    "en {:?} is already a form of another entry; left empty",
+        if keys.is_empty() || taken(&keys, &owner) {
+            let why = if keys.is_empty() {
+                "has no letters or characters to match"
+            } else {
+                "is already a form of another entry"
+            };
+            // The first alternative that can be matched and is nobody else's takes its place.
+            let alternative = (e.en_alt.iter().chain(&e.literal))
+                .map(|a| (a, form_keys(a)))
+                .find(|(_, k)| !k.is_empty() && !taken(k, &owner))
+                .map(|(a, k)| (a.clone(), k));
+            let message = match &alternative {
+                Some((a, _)) => format!("en {:?} {why}; {a:?} takes its place", e.en),
+                None => format!(
+                    "en {:?} {why}, and no alternative can take its place; entry not imported",
                     e.en
                 ),
-            ));
+            };
+            warnings.push(problem(path, e.origin.line, Severity::Warning, message));
             e.en.clear();
-        } else {
+            let Some((a, k)) = alternative else {
+                no_en[idx] = true;
+                continue;
+            };
+            e.en_alt.retain(|x| *x != a);
+            e.literal.retain(|x| *x != a);
+            e.en = a;
+            keys = k;
+        }
+        {
             for k in keys {
                 owner.insert(k, idx);
             }
@@ -376,21 +385,26 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
     }
     // An entry left with no term at all (its forms were other entries') would be an empty
     // row: not imported.
+    let mut idx = 0;
     kept.retain(|e| {
+        idx += 1;
+        if no_en[idx - 1] {
+            return false;
+        }
         let has_term = !e.zh.is_empty()
             || !e.en.is_empty()
             || [&e.zh_alt, &e.zh_hant, &e.en_alt, &e.literal]
                 .iter()
                 .any(|v| !v.is_empty());
-        if !has_term {
-            warnings.push(problem(
-                path,
-                e.origin.line,
-                Severity::Warning,
-                "entry left with no term (its terms are other entries' forms); not imported".into(),
-            ));
-        }
-        has_term
+        let why = if !has_term {
+            "entry left with no term (its terms are other entries' forms); not imported"
+        } else if e.en.is_empty() {
+            "entry left with no English to match (a glossary row needs `en`); not imported"
+        } else {
+            return true;
+        };
+        warnings.push(problem(path, e.origin.line, Severity::Warning, why.into()));
+        false
     });
     let mut ids = IdAllocator::new();
     for e in &mut kept {
@@ -449,5 +463,29 @@ mod tests {
         assert_eq!(es[2].en, "to be (为)");
         assert_eq!(es[2].en_alt, ["for"]);
         assert_eq!(w.len(), 1);
+    }
+
+    /// An `en` that cannot be a form gives way to an alternative; with none the entry is
+    /// left out, since a glossary row without `en` does not load.
+    #[test]
+    fn an_en_that_cannot_match_gives_way() {
+        let mk = |zh: &str, en: &str, alt: &[&str]| Entry {
+            zh: zh.into(),
+            en: en.into(),
+            en_alt: alt.iter().map(|s| s.to_string()).collect(),
+            ..Entry::default()
+        };
+        let mut es = vec![
+            mk("且", "and", &["the", "moreover", "yet"]),
+            mk("这些", "these", &[]),
+            mk("甲", "first", &[]),
+            mk("", "first", &["second"]),
+        ];
+        let w = make_loadable(&mut es, Path::new("x"));
+        let en: Vec<&str> = es.iter().map(|e| e.en.as_str()).collect();
+        assert_eq!(en, ["moreover", "first", "second"], "{w:?}");
+        assert_eq!(es[0].en_alt, ["yet"], "'the' has nothing to match either");
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert!(w[1].message.contains("entry not imported"), "{w:?}");
     }
 }
