@@ -85,9 +85,10 @@ fn multi_char_folding_of_equal_byte_length_maps_to_whole_characters() {
 /// compiles into a matcher): `glossary import` cleared alternative forms and Chinese
 /// headwords with nothing to match, but kept an English headword like `-`, so the
 /// imported glossary was rejected as a whole ("en form \"-\" … is empty after
-/// normalization").
+/// normalization"). Then it was left empty, which the CSV reader refuses: now the first
+/// alternative that can be matched takes its place.
 #[test]
-fn imported_english_headword_without_letters_is_left_empty() {
+fn imported_english_headword_without_letters_gives_way() {
     use tifa::glossary::exchange::{import, ExchangeFormat, ImportOptions};
     let tbx = r#"<tbx type="TBX-Basic" style="dca" xml:lang="en"><tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader><text><body><conceptEntry id="a"><langSec xml:lang="zh"><termSec><term>保护伞</term></termSec></langSec><langSec xml:lang="en"><termSec><term>-</term></termSec><termSec><term>umbrella</term></termSec></langSec></conceptEntry></body></text></tbx>"#;
     let imported = import(
@@ -98,11 +99,11 @@ fn imported_english_headword_without_letters_is_left_empty() {
     );
     assert!(!imported.has_errors(), "{:?}", imported.problems);
     let e = &imported.entries[0];
-    assert_eq!((e.zh.as_str(), e.en.as_str()), ("保护伞", ""));
-    assert_eq!(e.en_alt, ["umbrella"]);
+    assert_eq!((e.zh.as_str(), e.en.as_str()), ("保护伞", "umbrella"));
+    assert!(e.en_alt.is_empty());
     assert_eq!(
         imported.problems[0].to_string(),
-        "dash.tbx:1: warning: en \"-\" has no letters or characters to match; left empty"
+        "dash.tbx:1: warning: en \"-\" has no letters or characters to match; \"umbrella\" takes its place"
     );
     Matcher::new(Glossary {
         entries: imported.entries,
