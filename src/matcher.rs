@@ -101,12 +101,12 @@ impl Matcher {
     /// folding, a form with no word but articles, or the same form (after folding, and for
     /// English after inflection and spelling) claimed by two entries.
     pub fn new(glossary: Glossary) -> Result<Matcher, GlossaryError> {
-        let EnglishCues {
+        let CuesAndExcludes {
             builder,
             cue_entries,
             cues,
             excludes,
-        } = cues(&glossary);
+        } = cues_and_excludes(&glossary);
         let Compiled {
             patterns,
             han_keys,
@@ -527,7 +527,7 @@ struct Compiled {
 
 /// The English cues to find with the forms, the entries each licenses, the Chinese cues and
 /// the `exclude` strings, by entry.
-struct EnglishCues {
+struct CuesAndExcludes {
     builder: PhraseBuilder,
     cue_entries: Vec<Vec<u32>>,
     cues: HashMap<u32, Vec<String>>,
@@ -536,7 +536,7 @@ struct EnglishCues {
 
 /// Folds every entry's cues and `exclude` strings; the English cues go into a phrase
 /// builder that the forms join.
-fn cues(glossary: &Glossary) -> EnglishCues {
+fn cues_and_excludes(glossary: &Glossary) -> CuesAndExcludes {
     let fold_all = |v: &[String]| -> Vec<String> {
         v.iter()
             .map(|x| fold_form(x))
@@ -590,7 +590,7 @@ fn cues(glossary: &Glossary) -> EnglishCues {
             cue_entries[id as usize].push(i as u32);
         }
     }
-    EnglishCues {
+    CuesAndExcludes {
         builder,
         cue_entries,
         cues,

@@ -443,14 +443,18 @@ mod tests {
         assert_eq!(a.allocate("", &[]), "entry-2");
     }
 
-    #[test]
-    fn clashing_forms_are_dropped() {
-        let mk = |zh: &str, en: &str, alt: &[&str]| Entry {
+    /// An entry with a Chinese headword, an English one and English alternatives.
+    fn mk(zh: &str, en: &str, alt: &[&str]) -> Entry {
+        Entry {
             zh: zh.into(),
             en: en.into(),
             en_alt: alt.iter().map(|s| s.to_string()).collect(),
             ..Entry::default()
-        };
+        }
+    }
+
+    #[test]
+    fn clashing_forms_are_dropped() {
         let mut es = vec![
             mk("干", "to do", &["dry"]),
             mk("乾", "dry", &[]),
@@ -469,12 +473,6 @@ mod tests {
     /// left out, since a glossary row without `en` does not load.
     #[test]
     fn an_en_that_cannot_match_gives_way() {
-        let mk = |zh: &str, en: &str, alt: &[&str]| Entry {
-            zh: zh.into(),
-            en: en.into(),
-            en_alt: alt.iter().map(|s| s.to_string()).collect(),
-            ..Entry::default()
-        };
         let mut es = vec![
             mk("且", "and", &["the", "moreover", "yet"]),
             mk("这些", "these", &[]),
