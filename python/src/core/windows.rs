@@ -1,0 +1,174 @@
+//! One long text searched on several threads: cut into windows by the rule the command
+//! line's streaming follows for a long input (`tifa::annotate::Windowed`), the windows
+//! searched at once, and their spans joined as `Windowed` joins its pieces, so that they are
+//! the spans of one pass over the whole text.
+//!
+//! A window owns the region between two cuts and is searched with `overlap` bytes of text on
+//! either side (the context a gated form needs, a match crossing a cut). It keeps the spans
+//! that start in its region, and its region ends past a kept span that crosses the cut.
+//! Before keeping anything, a window checks the spans it found in the last quarter of the
+//! overlap before its region against those the previous window kept there; where they
+//! differ (a chain of overlapping matches longer than the overlap puts leftmost-longest
+//! matching out of step) it searches again from the start of the previous window's last
+//! span, where the two searches agree. `Windowed` moves cuts to line ends because its pieces
+//! become pages; these windows are never shown, so they are cut at character boundaries.
+
+use rayon::prelude::*;
+use tifa::annotate::WindowSizes;
+use tifa::matcher::{MatchOptions, Matcher, Span};
+use tifa::text::normalize::Normalized;
+
+/// The largest region a window owns: the command line's.
+const MAX_REGION: usize = 1 << 20;
+
+/// The smallest region worth a window of its own: searching the overlap on either side costs
+/// a tenth of it at most (the shipped glossary's overlap is about 3 KB).
+const MIN_REGION: usize = 64 << 10;
+
+/// Windows per thread, so that a thread that finishes early takes another window (the
+/// threads share the machine with other work, and terms are not spread evenly).
+const WINDOWS_PER_THREAD: usize = 4;
+
+/// The window sizes for a text of `len` bytes on `threads` threads: the matcher's smallest
+/// overlap (which finds what a whole-text search finds) and regions of a quarter of a
+/// thread's share, between 64 KiB (or the matcher's smallest region) and 1 MiB. A text
+/// no longer than a region and an overlap is one window.
+pub fn sizes(matcher: &Matcher, len: usize, threads: usize) -> WindowSizes {
+    let min = WindowSizes::minimum(matcher);
+    let share = len.div_ceil(threads.max(1) * WINDOWS_PER_THREAD);
+    let smallest = MIN_REGION.max(min.region);
+    WindowSizes {
+        region: share.clamp(smallest, MAX_REGION.max(smallest)),
+        overlap: min.overlap,
+    }
+}
+
+/// Where `text` is cut into windows: `0`, the cuts, `text.len()`. A window owns at least
+/// `region` bytes (the last one up to `region + overlap`, as in `Windowed`).
+pub fn cuts(text: &str, sizes: WindowSizes) -> Vec<usize> {
+    let step = sizes.region.max(1);
+    let mut cuts = vec![0];
+    let mut at = 0;
+    while at + step + sizes.overlap < text.len() {
+        let cut = floor(text, at + step);
+        // A region shorter than a character ends after it.
+        at = if cut > at { cut } else { ceil(text, at + 1) };
+        cuts.push(at);
+    }
+    if text.len() > at {
+        cuts.push(text.len());
+    }
+    cuts
+}
+
+/// The spans of `text`, sorted by start, searched in windows on `pool`'s threads: the same
+/// spans as `matcher.find(text, opts)`.
+pub fn find(
+    matcher: &Matcher,
+    text: &str,
+    opts: MatchOptions,
+    sizes: WindowSizes,
+    pool: &rayon::ThreadPool,
+) -> Vec<Span> {
+    let cuts = cuts(text, sizes);
+    let overlap = sizes.overlap;
+    let bounds: Vec<(usize, usize)> = cuts
+        .windows(2)
+        .map(|w| {
+            (
+                ceil(text, w[0].saturating_sub(overlap)),
+                floor(text, (w[1] + overlap).min(text.len())),
+            )
+        })
+        .collect();
+    let searched: Vec<Vec<Span>> = pool.install(|| {
+        bounds
+            .par_iter()
+            .map_init(Normalized::default, |norm, &(lo, hi)| {
+                search(matcher, text, opts, lo, hi, norm)
+            })
+            .collect()
+    });
+
+    let mut kept: Vec<Span> = Vec::new();
+    // Where the previous window's spans begin in `kept`.
+    let mut prev_from = 0;
+    // Where the next window's region begins.
+    let mut next = 0;
+    for (k, mut spans) in searched.into_iter().enumerate() {
+        let (lo, hi) = bounds[k];
+        let cut = cuts[k + 1];
+        if next >= cut {
+            // A span kept before reached past the whole region.
+            continue;
+        }
+        if next > 0 {
+            let check = next.saturating_sub(overlap / 4);
+            let prev = &kept[prev_from..];
+            let mine = spans.iter().filter(|s| s.start >= check && s.start < next);
+            let theirs = prev.iter().filter(|s| s.start >= check);
+            if !mine.eq(theirs) {
+                let from = prev.last().map_or(next, |s| s.start).max(lo);
+                spans = search(matcher, text, opts, from, hi, &mut Normalized::default());
+            }
+        }
+        // The region ends at the cut, or past it where a span it keeps reaches further.
+        let mut end_at = cut;
+        loop {
+            let reach = spans
+                .iter()
+                .filter(|s| s.start >= next && s.start < end_at)
+                .map(|s| s.end)
+                .max()
+                .unwrap_or(0);
+            if reach <= end_at {
+                break;
+            }
+            end_at = reach;
+        }
+        prev_from = kept.len();
+        kept.extend(
+            spans
+                .into_iter()
+                .filter(|s| s.start >= next && s.start < end_at),
+        );
+        next = end_at;
+    }
+    kept
+}
+
+/// The spans of `text[lo..hi]`, with offsets into `text`.
+fn search(
+    matcher: &Matcher,
+    text: &str,
+    opts: MatchOptions,
+    lo: usize,
+    hi: usize,
+    norm: &mut Normalized,
+) -> Vec<Span> {
+    let mut spans = Vec::new();
+    matcher.find_into(&text[lo..hi], opts, norm, &mut spans);
+    for s in &mut spans {
+        s.start += lo;
+        s.end += lo;
+    }
+    spans
+}
+
+/// The character boundary at or before `i` (`i <= text.len()`).
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The character boundary at or after `i`.
+fn ceil(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
