@@ -4,14 +4,18 @@
 //! the spans of one pass over the whole text.
 //!
 //! A window owns the region between two cuts and is searched with `overlap` bytes of text on
-//! either side (the context a gated form needs, a match crossing a cut). It keeps the spans
-//! that start in its region, and its region ends past a kept span that crosses the cut.
-//! Before keeping anything, a window checks the spans it found in the last quarter of the
-//! overlap before its region against those the previous window kept there; where they
-//! differ (a chain of overlapping matches longer than the overlap puts leftmost-longest
-//! matching out of step) it searches again from the start of the previous window's last
-//! span, where the two searches agree. `Windowed` moves cuts to line ends because its pieces
-//! become pages; these windows are never shown, so they are cut at character boundaries.
+//! either side (the context a gated form needs, a match crossing a cut); it keeps the spans
+//! that start in its region. Before keeping anything, a window checks the spans it found in
+//! the last quarter of the overlap before its region against those the previous window kept
+//! there; where they differ (a chain of overlapping matches longer than the overlap puts
+//! leftmost-longest matching out of step) it searches again from the start of the previous
+//! window's last span, where the two searches agree.
+//!
+//! Two differences from `Windowed`, whose pieces become pages: a region is not stretched
+//! past a span that crosses its cut (a page must hold its spans; a list of spans need not,
+//! and with `overlapping` a chain of overlapping matches would stretch it past the text
+//! searched and lose the span that crosses the search's end), and cuts fall at character
+//! boundaries rather than line ends.
 
 use rayon::prelude::*;
 use tifa::annotate::WindowSizes;
@@ -93,46 +97,25 @@ pub fn find(
     let mut kept: Vec<Span> = Vec::new();
     // Where the previous window's spans begin in `kept`.
     let mut prev_from = 0;
-    // Where the next window's region begins.
-    let mut next = 0;
     for (k, mut spans) in searched.into_iter().enumerate() {
         let (lo, hi) = bounds[k];
-        let cut = cuts[k + 1];
-        if next >= cut {
-            // A span kept before reached past the whole region.
-            continue;
-        }
-        if next > 0 {
-            let check = next.saturating_sub(overlap / 4);
+        let (start, end) = (cuts[k], cuts[k + 1]);
+        if start > 0 {
+            let check = start.saturating_sub(overlap / 4);
             let prev = &kept[prev_from..];
-            let mine = spans.iter().filter(|s| s.start >= check && s.start < next);
+            let mine = spans.iter().filter(|s| s.start >= check && s.start < start);
             let theirs = prev.iter().filter(|s| s.start >= check);
             if !mine.eq(theirs) {
-                let from = prev.last().map_or(next, |s| s.start).max(lo);
+                let from = prev.last().map_or(start, |s| s.start).max(lo);
                 spans = search(matcher, text, opts, from, hi, &mut Normalized::default());
             }
-        }
-        // The region ends at the cut, or past it where a span it keeps reaches further.
-        let mut end_at = cut;
-        loop {
-            let reach = spans
-                .iter()
-                .filter(|s| s.start >= next && s.start < end_at)
-                .map(|s| s.end)
-                .max()
-                .unwrap_or(0);
-            if reach <= end_at {
-                break;
-            }
-            end_at = reach;
         }
         prev_from = kept.len();
         kept.extend(
             spans
                 .into_iter()
-                .filter(|s| s.start >= next && s.start < end_at),
+                .filter(|s| s.start >= start && s.start < end),
         );
-        next = end_at;
     }
     kept
 }
