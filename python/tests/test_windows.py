@@ -187,8 +187,11 @@ def test_windows_keep_step_in_a_chain_of_matches_longer_than_the_overlap(tmp_pat
         encoding="utf-8",
     )
     g = tifa.Glossary.load(csv_file, cache=False)
-    for text in ("la " * 40_000, "x " + "la " * 40_000, "拉" * 30_001):
-        one = tifa.annotate(text, g)
+    # Prefixes of every length modulo a pair of words, so that some windows start in step
+    # and some out of step.
+    texts = [p + "la " * 40_000 for p in ("", "x ", "xy ", "xyz ", "xyzw ", "xyzwv ")]
+    texts += [p + "拉" * 30_001 for p in ("", "的", "的的", "x", "xy")]
+    for text in texts:
         assert len(_tifa._window_cuts(text, g)) > 10
         for overlapping in (False, True):
             one = tifa.annotate(text, g, overlapping=overlapping)
