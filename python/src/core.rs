@@ -1,14 +1,15 @@
 //! Every use of the main crate's API, in one module: the bindings in `lib.rs` see only the
 //! plain types below, so a change of the crate's paths or types is repointed here alone.
 //!
-//! Nothing here matches text: it calls the crate's loader, matcher, locator and checker and
-//! copies their results out.
+//! Nothing here matches text: it calls the crate's loader (through the cache of compiled
+//! glossaries), matcher, locator and checker and copies their results out; [`windows`] runs
+//! the matcher on the windows of a long text at once.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use tifa::annotate::locate;
+use tifa::annotate::{locate, WindowSizes};
 use tifa::check::{check_segment, render, FindingRecord, ReportFormat, ReportOptions};
 use tifa::glossary::{GlossaryError, GlossarySource, Problem, Severity};
 use tifa::input::segments::Segment;
@@ -319,9 +320,9 @@ impl Compiled {
         windows::cuts(text, self.window_sizes(region))
     }
 
-    fn window_sizes(&self, region: usize) -> tifa::annotate::WindowSizes {
-        let min = tifa::annotate::WindowSizes::minimum(&self.matcher);
-        tifa::annotate::WindowSizes {
+    fn window_sizes(&self, region: usize) -> WindowSizes {
+        let min = WindowSizes::minimum(&self.matcher);
+        WindowSizes {
             region: region.max(min.region),
             overlap: min.overlap,
         }
