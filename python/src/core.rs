@@ -164,6 +164,8 @@ pub type FindingData = FindingRecord;
 pub struct Compiled {
     matcher: Matcher,
     index: HashMap<String, usize>,
+    /// The matcher's smallest windows (worked out from every form, so once).
+    min_window: WindowSizes,
 }
 
 impl Compiled {
@@ -172,7 +174,12 @@ impl Compiled {
         for (i, e) in matcher.glossary().entries.iter().enumerate() {
             index.entry(e.id.clone()).or_insert(i);
         }
-        Compiled { matcher, index }
+        let min_window = WindowSizes::minimum(&matcher);
+        Compiled {
+            matcher,
+            index,
+            min_window,
+        }
     }
 
     /// The curated glossary compiled into the crate, compiled for matching once per process:
@@ -285,16 +292,21 @@ impl Compiled {
         located(text, &scratch.spans)
     }
 
-    /// [`Compiled::annotate`] on `pool`'s threads: a text long enough for more than one
+    /// [`Compiled::annotate_with`] on `pool`'s threads: a text long enough for more than one
     /// window is cut into windows searched at once ([`windows`]); the spans are the same.
+    /// Called on one of the pool's threads, the windows go to whichever threads are idle.
     pub fn annotate_on(
         &self,
         text: &str,
         overlapping: bool,
+        scratch: &mut Scratch,
         pool: &rayon::ThreadPool,
     ) -> Vec<SpanData> {
+        let sizes = windows::sizes(self.min_window, text.len(), pool.current_num_threads());
+        if !windows::is_cut(sizes, text.len()) {
+            return self.annotate_with(text, overlapping, scratch);
+        }
         let opts = MatchOptions { overlapping };
-        let sizes = windows::sizes(&self.matcher, text.len(), pool.current_num_threads());
         let spans = windows::find(&self.matcher, text, opts, sizes, pool);
         located(text, &spans)
     }
@@ -321,10 +333,9 @@ impl Compiled {
     }
 
     fn window_sizes(&self, region: usize) -> WindowSizes {
-        let min = WindowSizes::minimum(&self.matcher);
         WindowSizes {
-            region: region.max(min.region),
-            overlap: min.overlap,
+            region: region.max(self.min_window.region),
+            overlap: self.min_window.overlap,
         }
     }
 

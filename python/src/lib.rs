@@ -721,7 +721,11 @@ fn annotate_one(
         py.allow_threads(|| shared.core.annotate(text, overlapping))
     } else {
         let pool = pool(threads)?;
-        py.allow_threads(|| shared.core.annotate_on(text, overlapping, &pool))
+        py.allow_threads(|| {
+            shared
+                .core
+                .annotate_on(text, overlapping, &mut Scratch::default(), &pool)
+        })
     };
     Ok(spans_of(py, shared, text, found))
 }
@@ -831,7 +835,8 @@ fn workers(n_jobs: Option<isize>) -> usize {
 ///
 /// ``texts`` is any iterable of ``str`` (a list, a generator, a pandas Series). The GIL is
 /// released while matching, and ``n_jobs`` workers share the texts (``None`` or 1: one;
-/// -1: every core). The result never depends on ``n_jobs``.
+/// -1: every core), and the windows of a long text as :func:`annotate` does. The result
+/// never depends on ``n_jobs``.
 #[pyfunction]
 #[pyo3(signature = (texts, glossary=None, overlapping=false, n_jobs=None))]
 fn annotate_many(
@@ -849,7 +854,7 @@ fn annotate_many(
         .collect::<PyResult<_>>()?;
     let texts: Vec<&str> = encoded.iter().map(utf8).collect::<PyResult<_>>()?;
     let threads = workers(n_jobs);
-    let found: Vec<Vec<SpanData>> = if threads <= 1 || texts.len() <= 1 {
+    let found: Vec<Vec<SpanData>> = if threads <= 1 || texts.is_empty() {
         py.allow_threads(|| {
             let mut scratch = Scratch::default();
             texts
@@ -864,8 +869,10 @@ fn annotate_many(
             pool.install(|| {
                 texts
                     .par_iter()
+                    // A long text is cut into windows that idle workers take, so that
+                    // one book among short articles does not leave them waiting.
                     .map_init(Scratch::default, |scratch, t| {
-                        core.annotate_with(t, overlapping, scratch)
+                        core.annotate_on(t, overlapping, scratch, &pool)
                     })
                     .collect()
             })

@@ -196,3 +196,15 @@ def test_windows_keep_step_in_a_chain_of_matches_longer_than_the_overlap(tmp_pat
         for overlapping in (False, True):
             one = tifa.annotate(text, g, overlapping=overlapping)
             assert _tifa._annotate_in_windows(text, g, overlapping=overlapping) == one
+
+
+def test_annotate_many_shares_a_long_text_in_windows_and_keeps_order(glossary):
+    docs = [p.read_text(encoding="utf-8") for p in corpus_files()]
+    long = "\n\n".join(docs * (1 + 400_000 // sum(len(d.encode()) for d in docs)))
+    texts = [long, *docs, long[: len(long) // 2], "", "nail case", long]
+    for overlapping in (False, True):
+        one = [tifa.annotate(t, glossary, overlapping=overlapping) for t in texts]
+        for n_jobs in (1, 2, 3):
+            got = tifa.annotate_many(texts, glossary, overlapping=overlapping, n_jobs=n_jobs)
+            assert got == one
+        assert tifa.annotate_many([long], glossary, overlapping=overlapping, n_jobs=2) == one[:1]

@@ -202,7 +202,8 @@ def annotate_many(
     overlapping: bool = False,
     n_jobs: Optional[int] = None,
 ) -> List[List[Span]]:
-    """Annotates many texts, in input order, with ``n_jobs`` workers (-1: every core)."""
+    """Annotates many texts, in input order, with ``n_jobs`` workers (-1: every core); a long
+    text's windows are shared among them too."""
 
 def check_pairs(
     pairs: Iterable[Tuple[str, str]], glossary: Optional[Glossary] = None

@@ -33,12 +33,11 @@ const MIN_REGION: usize = 64 << 10;
 /// threads share the machine with other work, and terms are not spread evenly).
 const WINDOWS_PER_THREAD: usize = 4;
 
-/// The window sizes for a text of `len` bytes on `threads` threads: the matcher's smallest
-/// overlap (which finds what a whole-text search finds) and regions of a quarter of a
-/// thread's share, between 64 KiB (or the matcher's smallest region) and 1 MiB. A text
-/// no longer than a region and an overlap is one window.
-pub fn sizes(matcher: &Matcher, len: usize, threads: usize) -> WindowSizes {
-    let min = WindowSizes::minimum(matcher);
+/// The window sizes for a text of `len` bytes on `threads` threads, given the matcher's
+/// smallest ([`WindowSizes::minimum`]): its overlap (which finds what a whole-text search
+/// finds) and regions of a quarter of a thread's share, between 64 KiB (or the smallest
+/// region) and 1 MiB. A text no longer than a region and an overlap is one window.
+pub fn sizes(min: WindowSizes, len: usize, threads: usize) -> WindowSizes {
     let share = len.div_ceil(threads.max(1) * WINDOWS_PER_THREAD);
     let smallest = MIN_REGION.max(min.region);
     WindowSizes {
@@ -47,13 +46,18 @@ pub fn sizes(matcher: &Matcher, len: usize, threads: usize) -> WindowSizes {
     }
 }
 
+/// Whether a text of `len` bytes is cut at all.
+pub fn is_cut(sizes: WindowSizes, len: usize) -> bool {
+    len > sizes.region.max(1) + sizes.overlap
+}
+
 /// Where `text` is cut into windows: `0`, the cuts, `text.len()`. A window owns at least
 /// `region` bytes (the last one up to `region + overlap`, as in `Windowed`).
 pub fn cuts(text: &str, sizes: WindowSizes) -> Vec<usize> {
     let step = sizes.region.max(1);
     let mut cuts = vec![0];
     let mut at = 0;
-    while at + step + sizes.overlap < text.len() {
+    while is_cut(sizes, text.len() - at) {
         let cut = floor(text, at + step);
         // A region shorter than a character ends after it.
         at = if cut > at { cut } else { ceil(text, at + 1) };
