@@ -151,6 +151,9 @@ def test_windows_cut_at_character_boundaries_and_cover_the_text(glossary):
     assert _tifa._annotate_in_windows(text, glossary) == tifa.annotate(text, glossary)
     assert _tifa._window_cuts("", glossary) == [0]
     assert _tifa._annotate_in_windows("", glossary) == []
+    # Any region: a window as long as the text, or longer.
+    assert _tifa._window_cuts(text, glossary, region=2**64 - 1) == [0, len(data)]
+    assert _tifa._annotate_in_windows(text, glossary, region=2**64 - 1) == tifa.annotate(text, glossary)
 
 
 def test_annotate_n_jobs_gives_the_spans_of_one_pass_in_order(glossary):

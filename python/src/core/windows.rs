@@ -48,7 +48,7 @@ pub fn sizes(min: WindowSizes, len: usize, threads: usize) -> WindowSizes {
 
 /// Whether a text of `len` bytes is cut at all.
 pub fn is_cut(sizes: WindowSizes, len: usize) -> bool {
-    len > sizes.region.max(1) + sizes.overlap
+    len > sizes.region.max(1).saturating_add(sizes.overlap)
 }
 
 /// Where `text` is cut into windows: `0`, the cuts, `text.len()`. A window owns at least
@@ -58,7 +58,7 @@ pub fn cuts(text: &str, sizes: WindowSizes) -> Vec<usize> {
     let mut cuts = vec![0];
     let mut at = 0;
     while is_cut(sizes, text.len() - at) {
-        let cut = floor(text, at + step);
+        let cut = floor(text, at.saturating_add(step));
         // A region shorter than a character ends after it.
         at = if cut > at { cut } else { ceil(text, at + 1) };
         cuts.push(at);
