@@ -737,10 +737,10 @@ fn annotate_one(
 /// shipped glossary. The GIL is released while matching.
 ///
 /// ``n_jobs`` workers share a long text (``None`` or 1, the default: one; -1: every core):
-/// it is cut into windows of up to 1 MiB, each searched with enough of the text on either
-/// side that the spans are those of one pass, whatever ``n_jobs``. Worth it for texts of a
-/// few megabytes on a machine with idle cores; a text shorter than two windows is searched
-/// in one pass.
+/// it is cut into windows of 64 KiB to 1 MiB, each searched with enough of the text on
+/// either side that the spans are those of one pass, whatever ``n_jobs``. Worth it for
+/// texts of a few megabytes on a machine with idle cores; a text under 64 KiB is searched in
+/// one pass.
 #[pyfunction]
 #[pyo3(signature = (text, glossary=None, overlapping=false, n_jobs=None))]
 fn annotate(
