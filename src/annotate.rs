@@ -4,6 +4,7 @@
 use crate::glossary::FormKind;
 use crate::matcher::{MatchOptions, Matcher, Span, CONTEXT_WINDOW};
 use crate::text::snippet::{Cursor, Place};
+use crate::text::{ceil_boundary, floor_boundary};
 
 pub mod windows;
 
@@ -401,19 +402,11 @@ impl<'m> Windowed<'m> {
     }
 
     fn floor(&self, i: usize) -> usize {
-        let mut i = i - self.at;
-        while !self.buf.is_char_boundary(i) {
-            i -= 1;
-        }
-        i + self.at
+        floor_boundary(&self.buf, i - self.at) + self.at
     }
 
     fn ceil(&self, i: usize) -> usize {
-        let mut i = i - self.at;
-        while !self.buf.is_char_boundary(i) {
-            i += 1;
-        }
-        i + self.at
+        ceil_boundary(&self.buf, i - self.at) + self.at
     }
 }
 

@@ -27,9 +27,9 @@ use daachorse::{
 use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
 use crate::text::chinese::{has_traditional, is_han};
 use crate::text::english::is_word_char;
-use crate::text::fold_form;
 use crate::text::normalize::{normalize_into, Normalized};
 use crate::text::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
+use crate::text::{ceil_boundary, floor_boundary, fold_form};
 
 /// A match in the original text: byte offsets, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -462,22 +462,6 @@ fn term_positions<'a>(hay: &'a str, term: &'a str) -> impl Iterator<Item = usize
             .is_some_and(is_word_char);
         !((starts_word && before) || (ends_word && after))
     })
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Merges two lists of non-overlapping matches sorted by start into one, leftmost first

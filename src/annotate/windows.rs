@@ -22,13 +22,14 @@ use rayon::prelude::*;
 use super::WindowSizes;
 use crate::matcher::{MatchOptions, Matcher, Span};
 use crate::text::normalize::Normalized;
+use crate::text::{ceil_boundary, floor_boundary};
 
 /// The largest region a window owns: the command line's.
 const MAX_REGION: usize = 1 << 20;
 
 /// The smallest region worth a window of its own: searching the overlap on either side costs
 /// a tenth of it at most (the shipped glossary's overlap is about 3 KB).
-const MIN_REGION: usize = 64 << 10;
+pub const MIN_REGION: usize = 64 << 10;
 
 /// Windows per thread, so that a thread that finishes early takes another window (the
 /// threads share the machine with other work, and terms are not spread evenly).
@@ -59,9 +60,13 @@ pub fn cuts(text: &str, sizes: WindowSizes) -> Vec<usize> {
     let mut cuts = vec![0];
     let mut at = 0;
     while is_cut(sizes, text.len() - at) {
-        let cut = floor(text, at.saturating_add(step));
+        let cut = floor_boundary(text, at.saturating_add(step));
         // A region shorter than a character ends after it.
-        at = if cut > at { cut } else { ceil(text, at + 1) };
+        at = if cut > at {
+            cut
+        } else {
+            ceil_boundary(text, at + 1)
+        };
         cuts.push(at);
     }
     if text.len() > at {
@@ -80,8 +85,8 @@ pub fn find(matcher: &Matcher, text: &str, opts: MatchOptions, sizes: WindowSize
         .windows(2)
         .map(|w| {
             (
-                ceil(text, w[0].saturating_sub(overlap)),
-                floor(text, (w[1] + overlap).min(text.len())),
+                ceil_boundary(text, w[0].saturating_sub(overlap)),
+                floor_boundary(text, (w[1] + overlap).min(text.len())),
             )
         })
         .collect();
@@ -134,22 +139,4 @@ fn search(
         s.end += lo;
     }
     spans
-}
-
-/// The character boundary at or before `i` (`i <= text.len()`).
-fn floor(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The character boundary at or after `i`.
-fn ceil(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use self::jsonl::JsonlJob;
 use self::sink::{Sink, SummaryFile};
 use self::stream::STREAM_ABOVE;
-use crate::annotate::{annotate_on_threads, entry_counts, WindowSizes};
+use crate::annotate::{annotate_on_threads, entry_counts, windows, WindowSizes};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
 use crate::matcher::{MatchOptions, Matcher};
@@ -105,10 +105,6 @@ impl Report {
         )
     }
 }
-
-/// The bytes of a long input that count as one piece of work when the workers are counted
-/// (a long input is searched in windows of about this size on several workers).
-const WINDOW_REGION: u64 = 1 << 20;
 
 /// Chunk limits: enough work to keep every worker busy, little enough to bound memory.
 const CHUNK_DOCS: usize = 512;
@@ -221,7 +217,7 @@ pub fn run(
     let items = match config.input_mode {
         InputMode::Text => lens
             .iter()
-            .map(|len| 1 + (len / WINDOW_REGION) as usize)
+            .map(|len| 1 + (len / windows::MIN_REGION as u64) as usize)
             .sum::<usize>(),
         InputMode::Jsonl => JSONL_CHUNK_LINES,
     };
