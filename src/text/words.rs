@@ -28,7 +28,7 @@ pub fn for_each_word<'a>(
         // The commonest chunk: letters and digits, then spaces, then ASCII (or the end, or a
         // Han character): one word, found with one look at each byte.
         let mut j = start;
-        while j < b.len() && b[j].is_ascii_alphanumeric() {
+        while j < b.len() && ALNUM[b[j] as usize] {
             j += 1;
         }
         if j > start && b.get(j).is_none_or(|&c| c == b' ') {
@@ -78,6 +78,17 @@ pub fn for_each_word<'a>(
         start = end;
     }
 }
+
+/// ASCII letters and digits, by byte: one load per byte in the hottest loop.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = (k as u8).is_ascii_alphanumeric();
+        k += 1;
+    }
+    t
+};
 
 /// Is a Han character of U+4E00–U+9FFF encoded at `b[i..i + 3]`?
 #[inline]
@@ -146,8 +157,23 @@ enum Cls {
     Other,
 }
 
+/// [`cls`] by byte, looked up rather than worked out in the word cut's inner loop.
+static CLS: [Cls; 256] = {
+    let mut t = [Cls::Other; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = class_of(k as u8);
+        k += 1;
+    }
+    t
+};
+
 #[inline]
 fn cls(c: u8) -> Cls {
+    CLS[c as usize]
+}
+
+const fn class_of(c: u8) -> Cls {
     match c {
         b'a'..=b'z' | b'A'..=b'Z' => Cls::Letter,
         b'0'..=b'9' => Cls::Digit,
