@@ -9,9 +9,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::sink::{Sink, SummaryFile};
 use super::{
-    display, pipeline, AnnotateConfig, Delivery, Outcome, Rendered, Report, CHUNK_BYTES, CHUNK_DOCS,
+    annotate_document, display, pipeline, AnnotateConfig, Delivery, Outcome, Rendered, Report,
+    CHUNK_BYTES, CHUNK_DOCS,
 };
-use crate::annotate::{annotate_on_threads, entry_counts, merge_counts, WindowSizes};
+use crate::annotate::{entry_counts, merge_counts, WindowSizes};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, InputError, InputErrorKind, MAX_RECORD};
 use crate::matcher::Matcher;
@@ -109,8 +110,9 @@ pub(super) struct JsonlJob<'a> {
     pub(super) pool: &'a rayon::ThreadPool,
     pub(super) cancel: &'a AtomicBool,
     pub(super) total_bytes: Option<u64>,
-    /// The matcher's smallest window sizes: a long record is searched in windows.
-    pub(super) min_window: WindowSizes,
+    /// The matcher's smallest window sizes when there are several workers: a long record is
+    /// searched in windows.
+    pub(super) min_window: Option<WindowSizes>,
 }
 
 /// One line of a JSONL input.
@@ -318,7 +320,7 @@ fn render_record(
         None => trimmed.into(),
     };
     let doc_path = format!("{path}:{line_no}");
-    let ann = annotate_on_threads(matcher, &rec.text, config.match_options, job.min_window);
+    let ann = annotate_document(matcher, &rec.text, config.match_options, job.min_window);
     let mut bytes = Vec::with_capacity(kept.len() * 2);
     let doc = Document {
         path: &doc_path,

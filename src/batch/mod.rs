@@ -21,7 +21,9 @@ use std::time::{Duration, Instant};
 use self::jsonl::JsonlJob;
 use self::sink::{Sink, SummaryFile};
 use self::stream::STREAM_ABOVE;
-use crate::annotate::{annotate_on_threads, entry_counts, windows, WindowSizes};
+use crate::annotate::{
+    annotate, annotate_on_threads, entry_counts, windows, Annotation, WindowSizes,
+};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
 use crate::matcher::{MatchOptions, Matcher};
@@ -206,10 +208,8 @@ pub fn run(
         }
     }
     // More workers than pieces of work would only cost threads (`-j 100000` spent minutes
-    // starting them, then aborted).
-    // A long input is searched in windows on several workers: it counts as a piece of work
-    // per region of text.
-    let min_window = WindowSizes::minimum(matcher);
+    // starting them, then aborted). A long input is searched in windows on several
+    // workers: it counts as a piece of work per smallest region of text.
     let lens: Vec<u64> = found
         .iter()
         .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
@@ -225,6 +225,8 @@ pub fn run(
         .num_threads(workers(config.jobs, items))
         .build()
         .map_err(io::Error::other)?;
+    // Worked out from every form, so only when windows can go to several workers.
+    let min_window = (pool.current_num_threads() > 1).then(|| WindowSizes::minimum(matcher));
     let total_bytes: u64 = lens.iter().sum();
     let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
 
@@ -342,8 +344,9 @@ struct Delivery<'a, 's> {
     cancel: &'a AtomicBool,
     /// The workers, for an input too long to hold (searched in windows on them).
     pool: &'a rayon::ThreadPool,
-    /// The matcher's smallest window sizes ([`WindowSizes::minimum`]).
-    min_window: WindowSizes,
+    /// The matcher's smallest window sizes ([`WindowSizes::minimum`]) when there are
+    /// several workers.
+    min_window: Option<WindowSizes>,
 }
 
 impl Delivery<'_, '_> {
@@ -414,11 +417,25 @@ fn display(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// Annotates a document; with several workers (`min_window` given), a long one is searched
+/// in windows by the workers left idle.
+fn annotate_document(
+    matcher: &Matcher,
+    text: &str,
+    opts: MatchOptions,
+    min_window: Option<WindowSizes>,
+) -> Annotation {
+    match min_window {
+        Some(min) => annotate_on_threads(matcher, text, opts, min),
+        None => annotate(matcher, text, opts),
+    }
+}
+
 fn render_file(
     f: &Found,
     config: &AnnotateConfig,
     matcher: &Matcher,
-    min_window: WindowSizes,
+    min_window: Option<WindowSizes>,
     renderer: &dyn Render,
 ) -> Result<Rendered, InputError> {
     let path = display(&f.path);
@@ -438,8 +455,7 @@ fn render_file(
     }
     let input_len = raw.len() as u64;
     let (text, warning) = source::decode(&path, raw, config.lossy)?;
-    // A long document is searched in windows by the workers left idle.
-    let ann = annotate_on_threads(matcher, &text, config.match_options, min_window);
+    let ann = annotate_document(matcher, &text, config.match_options, min_window);
     let mut bytes = Vec::with_capacity(text.len() + text.len() / 2);
     let doc = Document {
         path: &path,

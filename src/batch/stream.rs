@@ -29,8 +29,10 @@ impl Delivery<'_, '_> {
     ) -> io::Result<bool> {
         let path = display(&f.path);
         let sizes = WindowSizes::for_matcher(self.matcher);
-        let mut windows = Windowed::new(self.matcher, self.config.match_options, sizes)
-            .on_threads(self.min_window);
+        let mut windows = Windowed::new(self.matcher, self.config.match_options, sizes);
+        if let Some(min) = self.min_window {
+            windows = windows.on_threads(min);
+        }
         // The head is read again in blocks, so only a window's text is held decoded.
         let input = Box::new(io::Cursor::new(head).chain(rest));
         let mut input = Utf8Stream::new(&path, input, self.config.lossy);
