@@ -111,34 +111,22 @@ impl Matcher {
             patterns,
             han_keys,
             phrases,
+            han,
             mut problems,
         } = compile(&glossary, builder);
         if problems.iter().any(|p| p.severity == Severity::Error) {
             problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             return Err(GlossaryError { problems });
         }
-        let han = if han_keys.is_empty() {
-            None
-        } else {
-            Some(
-                CharwiseDoubleArrayAhoCorasickBuilder::new()
-                    .match_kind(DaachorseMatchKind::LeftmostLongest)
-                    // One block searched for free slots, not 16: CC-CEDICT's automaton builds
-                    // in about half the instructions (callgrind), a third larger, and searches
-                    // as fast (BENCHMARKS.md).
-                    .num_free_blocks(1)
-                    .build_with_values(han_keys.iter().map(|(k, p)| (k.as_str(), *p)))
-                    .map_err(|e| GlossaryError {
-                        problems: vec![Problem {
-                            file: Default::default(),
-                            line: 0,
-                            column: 0,
-                            severity: Severity::Error,
-                            message: format!("cannot build the Chinese automaton: {e}"),
-                        }],
-                    })?,
-            )
-        };
+        let han = han.map_err(|e| GlossaryError {
+            problems: vec![Problem {
+                file: Default::default(),
+                line: 0,
+                column: 0,
+                severity: Severity::Error,
+                message: format!("cannot build the Chinese automaton: {e}"),
+            }],
+        })?;
         Ok(Matcher {
             any_gated: patterns.iter().any(|p| p.gated),
             glossary,
@@ -522,7 +510,25 @@ struct Compiled {
     patterns: Vec<Pattern>,
     han_keys: Vec<(String, u32)>,
     phrases: PhraseSet,
+    han: Result<Option<CharwiseDoubleArrayAhoCorasick<u32>>, daachorse::errors::DaachorseError>,
     problems: Vec<Problem>,
+}
+
+/// The leftmost-longest automaton over the Chinese keys; `None` without keys.
+fn han_automaton(
+    han_keys: &[(String, u32)],
+) -> Result<Option<CharwiseDoubleArrayAhoCorasick<u32>>, daachorse::errors::DaachorseError> {
+    if han_keys.is_empty() {
+        return Ok(None);
+    }
+    CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .match_kind(DaachorseMatchKind::LeftmostLongest)
+        // One block searched for free slots, not 16: CC-CEDICT's automaton builds in about
+        // half the instructions (callgrind), a third larger, and searches as fast
+        // (BENCHMARKS.md).
+        .num_free_blocks(1)
+        .build_with_values(han_keys.iter().map(|(k, p)| (k.as_str(), *p)))
+        .map(Some)
 }
 
 /// The English cues to find with the forms, the entries each licenses, the Chinese cues and
@@ -601,11 +607,15 @@ fn cues_and_excludes(glossary: &Glossary) -> CuesAndExcludes {
 /// Folds every surface form of the glossary: Chinese forms into keys (a form with list marks
 /// also without them), English forms into phrases. The same form in two entries is an error.
 fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
-    let mut patterns: Vec<Pattern> = Vec::new();
+    // Sized for about three forms an entry (CC-CEDICT has 2.6): grown one by one, the
+    // tables of 300,000 forms are copied many times over.
+    let n = 3 * glossary.entries.len();
+    let mut patterns: Vec<Pattern> = Vec::with_capacity(n);
     // For messages: the entry and form behind each pattern.
-    let mut origins: Vec<(usize, FormKind, &str)> = Vec::new();
-    let mut han_keys: Vec<(String, u32)> = Vec::new();
-    let mut owner: HashMap<String, u32> = HashMap::default(); // Chinese key -> pattern
+    let mut origins: Vec<(usize, FormKind, &str)> = Vec::with_capacity(n);
+    let mut han_keys: Vec<(String, u32)> = Vec::with_capacity(n);
+    // Chinese key -> pattern.
+    let mut owner: HashMap<String, u32> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut problems = Vec::new();
     let problem = |entry: &Entry, kind: FormKind, message: String| Problem {
         file: entry.origin.file.clone(),
@@ -644,9 +654,12 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             patterns.push(pattern);
             origins.push((ei, kind, form));
             if !key.chars().any(is_han) {
+                // A form without names is its one wording, folded already.
+                if !form.contains('{') {
+                    phrases.add(&key, id);
+                    continue;
+                }
                 match expand_names(form, &by_id, glossary) {
-                    // A form without names is its one wording, folded already.
-                    Ok(_) if !form.contains('{') => phrases.add(&key, id),
                     // The wordings of a form with `{name}`s give way to written forms.
                     Ok(forms) => {
                         for f in forms {
@@ -658,8 +671,10 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
                 continue;
             }
             // A list mark between the parts of a Chinese term may also be left out.
-            let bare: String = key.chars().filter(|&c| c != '、').collect();
-            for k in std::iter::once(key.clone()).chain((bare != key).then_some(bare)) {
+            let bare = key
+                .contains('、')
+                .then(|| key.chars().filter(|&c| c != '、').collect::<String>());
+            for k in std::iter::once(key).chain(bare) {
                 match owner.entry(k.clone()) {
                     MapEntry::Occupied(o) => {
                         let other = patterns[*o.get() as usize].entry as usize;
@@ -686,7 +701,10 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             }
         }
     }
-    let (phrases, phrase_problems) = phrases.build();
+    // The phrase set and the Chinese automaton do not depend on each other: two cores build
+    // them at once (the automaton is wasted work only for a glossary with errors).
+    let ((phrases, phrase_problems), han) =
+        rayon::join(|| phrases.build(), || han_automaton(&han_keys));
     for pp in phrase_problems {
         match pp {
             PhraseProblem::NoWords { pattern } => {
@@ -726,6 +744,7 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
         patterns,
         han_keys,
         phrases,
+        han,
         problems,
     }
 }
