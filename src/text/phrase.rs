@@ -62,9 +62,10 @@ enum Lookup {
 /// Builds a [`PhraseSet`]: add every form, then [`PhraseBuilder::build`].
 #[derive(Default)]
 pub struct PhraseBuilder {
-    /// Each form's words, its pattern, and whether it was generated (a wording of a
-    /// `{name}`), which gives way silently to a form written out.
-    forms: Vec<(FormWords, u32, bool)>,
+    /// Each folded form (cut into words by `build`, on every core), its pattern, and whether
+    /// it was generated (a wording of a `{name}`), which gives way silently to a form written
+    /// out.
+    forms: Vec<(String, u32, bool)>,
     /// Each cue's words and id.
     cues: Vec<(FormWords, u32)>,
 }
@@ -92,13 +93,13 @@ pub enum PhraseProblem {
 impl PhraseBuilder {
     /// Adds a folded form, standing for `pattern`.
     pub fn add(&mut self, folded: &str, pattern: u32) {
-        self.forms.push((form_words(folded), pattern, false));
+        self.forms.push((folded.to_string(), pattern, false));
     }
 
     /// Adds a generated wording: it is filed after every written form, and where it equals
     /// one (of any entry) it is dropped without a problem.
     pub fn add_generated(&mut self, folded: &str, pattern: u32) {
-        self.forms.push((form_words(folded), pattern, true));
+        self.forms.push((folded.to_string(), pattern, true));
     }
 
     /// Adds a folded cue, standing for `cue` (below 2^31). Its hits come apart from the
@@ -111,6 +112,10 @@ impl PhraseBuilder {
     pub fn build(mut self) -> (PhraseSet, Vec<PhraseProblem>) {
         // Written forms first (stable), so a generated wording never takes their place.
         self.forms.sort_by_key(|f| f.2);
+        let forms: Vec<(FormWords, u32, bool)> = std::mem::take(&mut self.forms)
+            .into_par_iter()
+            .map(|(folded, pattern, generated)| (form_words(&folded), pattern, generated))
+            .collect();
         let mut set = PhraseSet {
             surfaces: Surfaces::default(),
             pool: Vec::new(),
@@ -130,8 +135,7 @@ impl PhraseBuilder {
         // The distinct words in order of first use (which numbers the classes).
         let mut word_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut distinct: Vec<&str> = Vec::new();
-        let all_words = self
-            .forms
+        let all_words = forms
             .iter()
             .map(|f| &f.0)
             .chain(self.cues.iter().map(|c| &c.0));
@@ -166,10 +170,10 @@ impl PhraseBuilder {
         }
         let first = |ws: &FormWords| ws.first().map(|(w, _)| word_ids[w.as_str()]);
         let first_classes: rustc_hash::FxHashSet<u32> =
-            self.forms.iter().filter_map(|f| first(&f.0)).collect();
+            forms.iter().filter_map(|f| first(&f.0)).collect();
         let cue_first_classes: rustc_hash::FxHashSet<u32> =
             self.cues.iter().filter_map(|c| first(&c.0)).collect();
-        set.max_words = (self.forms.iter().map(|f| f.0.len()))
+        set.max_words = (forms.iter().map(|f| f.0.len()))
             .chain(self.cues.iter().map(|c| c.0.len()))
             .max()
             .unwrap_or(0);
@@ -198,7 +202,7 @@ impl PhraseBuilder {
         set.surfaces.insert("and", Lookup::Conjunction);
 
         let mut problems = Vec::new();
-        for (ws, pattern, generated) in &self.forms {
+        for (ws, pattern, generated) in &forms {
             if ws.is_empty() {
                 problems.push(PhraseProblem::NoWords { pattern: *pattern });
                 continue;
