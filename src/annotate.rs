@@ -80,10 +80,30 @@ pub fn entry_counts(ann: &Annotation) -> Vec<(usize, u32)> {
 
 /// Adds per-entry counts into others (the records of one JSONL input share a page).
 pub fn merge_counts(into: &mut Vec<(usize, u32)>, more: &[(usize, u32)]) {
+    // Small lists (a few terms a record) are looked through. Large ones go through an index
+    // of where each entry is: a window of Chinese text names tens of thousands of CC-CEDICT
+    // entries, and a look through the list for each took 30 of the 35 s of a 20 MB file.
+    if into.len().saturating_mul(more.len()) <= 1 << 12 {
+        for &(entry, n) in more {
+            match into.iter_mut().find(|c| c.0 == entry) {
+                Some(c) => c.1 += n,
+                None => into.push((entry, n)),
+            }
+        }
+        return;
+    }
+    // The first place of each entry, as the look through finds it.
+    let mut at = rustc_hash::FxHashMap::default();
+    for (i, c) in into.iter().enumerate() {
+        at.entry(c.0).or_insert(i);
+    }
     for &(entry, n) in more {
-        match into.iter_mut().find(|c| c.0 == entry) {
-            Some(c) => c.1 += n,
-            None => into.push((entry, n)),
+        match at.entry(entry) {
+            std::collections::hash_map::Entry::Occupied(o) => into[*o.get()].1 += n,
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(into.len());
+                into.push((entry, n));
+            }
         }
     }
 }
@@ -375,6 +395,39 @@ impl<'m> Windowed<'m> {
 mod tests {
     use super::*;
     use crate::glossary::Glossary;
+
+    #[test]
+    fn large_counts_merge_as_small_ones_do() {
+        // Counts of many entries (the indexed path) against the look through each list.
+        let mut seed = 11u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n) as usize
+        };
+        for round in 0..20 {
+            let mut into: Vec<(usize, u32)> = (0..200 + next(300))
+                .map(|_| (next(2000), 1 + next(5) as u32))
+                .collect();
+            if round % 2 == 0 {
+                into.sort_unstable();
+                into.dedup_by_key(|c| c.0);
+            }
+            let more: Vec<(usize, u32)> = (0..200 + next(300))
+                .map(|_| (next(2000), 1 + next(5) as u32))
+                .collect();
+            let mut expected = into.clone();
+            for &(entry, n) in &more {
+                match expected.iter_mut().find(|c| c.0 == entry) {
+                    Some(c) => c.1 += n,
+                    None => expected.push((entry, n)),
+                }
+            }
+            merge_counts(&mut into, &more);
+            assert_eq!(into, expected, "round {round}");
+        }
+    }
 
     proptest::proptest! {
         /// Tallied or sorted, the counts are those of a count by map.
