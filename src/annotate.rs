@@ -4,6 +4,9 @@
 use crate::glossary::FormKind;
 use crate::matcher::{MatchOptions, Matcher, Span, CONTEXT_WINDOW};
 use crate::text::snippet::{Cursor, Place};
+use crate::text::{ceil_boundary, floor_boundary};
+
+pub mod windows;
 
 /// A span with all its positions in the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +47,37 @@ pub fn annotate(matcher: &Matcher, text: &str, opts: MatchOptions) -> Annotation
     let spans = matcher.find(text, opts);
     Annotation {
         spans: locate(text, &spans),
+    }
+}
+
+/// [`annotate`] on the current rayon pool's threads: a text long enough for more than one
+/// window is cut into windows searched at once ([`windows`]), with the matcher's smallest
+/// window sizes `min` ([`WindowSizes::minimum`], worked out once by the caller); the spans
+/// are the same. On a pool of one thread, or for a short text, it is [`annotate`].
+pub fn annotate_on_threads(
+    matcher: &Matcher,
+    text: &str,
+    opts: MatchOptions,
+    min: WindowSizes,
+) -> Annotation {
+    let spans = find_on_threads(matcher, text, opts, min);
+    Annotation {
+        spans: locate(text, &spans),
+    }
+}
+
+/// The spans of [`annotate_on_threads`], before they are located.
+fn find_on_threads(
+    matcher: &Matcher,
+    text: &str,
+    opts: MatchOptions,
+    min: WindowSizes,
+) -> Vec<Span> {
+    let sizes = windows::sizes(min, text.len(), rayon::current_num_threads());
+    if rayon::current_num_threads() > 1 && windows::is_cut(sizes, text.len()) {
+        windows::find(matcher, text, opts, sizes)
+    } else {
+        matcher.find(text, opts)
     }
 }
 
@@ -266,6 +300,9 @@ pub struct Windowed<'m> {
     place: Place,
     /// The spans of the previous piece (offsets into the whole text).
     prev: Vec<Span>,
+    /// The matcher's smallest window sizes, when a window is searched on the current
+    /// rayon pool's threads ([`Windowed::on_threads`]).
+    threads: Option<WindowSizes>,
 }
 
 impl<'m> Windowed<'m> {
@@ -280,7 +317,15 @@ impl<'m> Windowed<'m> {
             next: 0,
             place: START,
             prev: Vec::new(),
+            threads: None,
         }
+    }
+
+    /// Searches each window on the current rayon pool's threads, cut into smaller windows
+    /// ([`annotate_on_threads`]; `min` is [`WindowSizes::minimum`]). The spans are the same.
+    pub fn on_threads(mut self, min: WindowSizes) -> Windowed<'m> {
+        self.threads = Some(min);
+        self
     }
 
     /// Adds text.
@@ -370,9 +415,11 @@ impl<'m> Windowed<'m> {
 
     /// The spans of held text `lo..hi`, with offsets into the whole text.
     fn find(&self, lo: usize, hi: usize) -> Vec<Span> {
-        let mut spans = self
-            .matcher
-            .find(&self.buf[lo - self.at..hi - self.at], self.opts);
+        let text = &self.buf[lo - self.at..hi - self.at];
+        let mut spans = match self.threads {
+            Some(min) => find_on_threads(self.matcher, text, self.opts, min),
+            None => self.matcher.find(text, self.opts),
+        };
         for s in &mut spans {
             s.start += lo;
             s.end += lo;
@@ -403,19 +450,11 @@ impl<'m> Windowed<'m> {
     }
 
     fn floor(&self, i: usize) -> usize {
-        let mut i = i - self.at;
-        while !self.buf.is_char_boundary(i) {
-            i -= 1;
-        }
-        i + self.at
+        floor_boundary(&self.buf, i - self.at) + self.at
     }
 
     fn ceil(&self, i: usize) -> usize {
-        let mut i = i - self.at;
-        while !self.buf.is_char_boundary(i) {
-            i += 1;
-        }
-        i + self.at
+        ceil_boundary(&self.buf, i - self.at) + self.at
     }
 }
 

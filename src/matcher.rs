@@ -28,9 +28,9 @@ use daachorse::{
 use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
 use crate::text::chinese::{has_traditional, is_han};
 use crate::text::english::is_word_char;
-use crate::text::fold_form;
 use crate::text::normalize::{normalize_into, Normalized};
 use crate::text::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
+use crate::text::{ceil_boundary, floor_boundary, fold_form};
 use keys::HanKeys;
 
 /// A match in the original text: byte offsets, end exclusive.
@@ -430,13 +430,13 @@ fn balance_quotes(text: &str, mut r: std::ops::Range<usize>) -> std::ops::Range<
     r
 }
 
-/// Is folded `[s, e)` inside an occurrence of `x`?
+/// Is folded `[s, e)` inside an occurrence of `x`? Every place `x` could start and still
+/// cover the match is compared, which is a handful of bytes: cheaper than setting up a
+/// substring search for each match. (A byte-wise match of a whole `str` always starts on a
+/// character boundary.)
 fn inside(folded: &str, s: usize, e: usize, x: &str) -> bool {
-    let lo = floor_boundary(folded, s.saturating_sub(x.len()));
-    let hi = ceil_boundary(folded, e + x.len());
-    folded[lo..hi]
-        .match_indices(x)
-        .any(|(i, _)| lo + i <= s && lo + i + x.len() >= e)
+    let (b, x) = (folded.as_bytes(), x.as_bytes());
+    (e.saturating_sub(x.len())..=s).any(|i| b.get(i..i + x.len()) == Some(x))
 }
 
 /// Where `hay` has `term` on word boundaries (where `term` starts or ends with a word
@@ -452,22 +452,6 @@ fn term_positions<'a>(hay: &'a str, term: &'a str) -> impl Iterator<Item = usize
             .is_some_and(is_word_char);
         !((starts_word && before) || (ends_word && after))
     })
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Merges two lists of non-overlapping matches sorted by start into one, leftmost first
@@ -865,5 +849,19 @@ mod tests {
                 "round {round}"
             );
         }
+    }
+
+    /// Every occurrence counts, those overlapping another too: in "la la la" the match
+    /// "la la" at 3 lies inside the exclusion's occurrence at 3, which a search for
+    /// non-overlapping occurrences (0, then past it) never sees.
+    #[test]
+    fn inside_sees_overlapping_occurrences() {
+        let text = "la la la";
+        assert!(inside(text, 3, 8, "la la"));
+        assert!(inside(text, 3, 5, "la la"));
+        assert!(!inside(text, 2, 8, "la la"));
+        assert!(!inside(text, 0, 8, "la la"));
+        assert!(inside("保护伞下", 0, 9, "保护伞"));
+        assert!(!inside("保护伞下", 3, 12, "保护伞"));
     }
 }

@@ -76,6 +76,45 @@ fn output_is_identical_whatever_the_number_of_workers() {
     assert_eq!(paths, sorted);
 }
 
+/// A long document (and a long JSONL record) is searched in windows by several workers:
+/// the output is that of one worker, byte for byte, and spans cross the windows' cuts.
+#[test]
+fn a_long_document_on_several_workers_is_annotated_as_on_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let en = fs::read_to_string(root.join("corpus/en/procuratorate-briefing.txt")).unwrap();
+    let zh = fs::read_to_string(root.join("corpus/zh/01-changtaihua-saohei.txt")).unwrap();
+    let mut text = String::new();
+    while text.len() < 700_000 {
+        text.push_str(&en);
+        text.push_str(&zh);
+    }
+    fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let record = serde_json::json!({ "id": 1, "text": text }).to_string();
+    fs::write(dir.path().join("long.jsonl"), record + "\n").unwrap();
+    for (file, format) in [
+        ("long.txt", "jsonl"),
+        ("long.txt", "csv"),
+        ("long.jsonl", "jsonl"),
+    ] {
+        let run = |jobs: &str| {
+            let mut cmd = tifa();
+            cmd.args(["annotate", "-q", "-f", format, jobs]);
+            if file.ends_with(".jsonl") {
+                cmd.args(["--input", "jsonl"]);
+            }
+            cmd.arg(dir.path().join(file)).output().unwrap()
+        };
+        let (one, three) = (run("-j1"), run("-j3"));
+        assert!(one.status.success() && three.status.success());
+        assert!(one.stdout.len() > 100_000);
+        assert!(
+            one.stdout == three.stdout,
+            "{file} as {format}: output differs between -j1 and -j3"
+        );
+    }
+}
+
 #[test]
 fn a_corpus_with_bad_files_processes_the_others() {
     let dir = tempfile::tempdir().unwrap();

@@ -956,6 +956,37 @@ proptest! {
         prop_assert!(back == text, "the pieces give back the text");
         prop_assert_eq!(spans, whole, "sizes {:?}, {} bytes", sizes, text.len());
     }
+
+    /// A text searched in windows on several threads (`annotate::windows`, what `-j` and
+    /// the Python package's `n_jobs` do with a long text) has exactly the whole-text spans,
+    /// on any number of threads and windows of any size at or above the minimum.
+    #[test]
+    fn windows_on_threads_find_what_the_whole_text_search_finds(
+        parts in prop::collection::vec(any::<usize>(), 500..3000),
+        overlapping in any::<bool>(),
+        grow in 0usize..200,
+        threads in 1usize..4,
+    ) {
+        let p = window_pieces();
+        let text: String = parts.iter().map(|&i| p[i % p.len()].as_str()).collect();
+        let m = gated_matcher();
+        let opts = MatchOptions { overlapping };
+        let min = tifa::annotate::WindowSizes::minimum(m);
+        let sizes = tifa::annotate::WindowSizes {
+            region: min.region + min.region * grow / 100,
+            overlap: min.overlap,
+        };
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let spans = pool.install(|| tifa::annotate::windows::find(m, &text, opts, sizes));
+        prop_assert_eq!(
+            spans,
+            m.find(&text, opts),
+            "sizes {:?}, {} threads, {} bytes",
+            sizes,
+            threads,
+            text.len()
+        );
+    }
 }
 
 /// A chain of self-overlapping matches longer than the overlap (`la la la …`): a window
@@ -981,6 +1012,16 @@ fn windows_keep_in_step_through_a_chain_of_overlapping_matches() {
             let (back, spans) = windowed(m, &text, MatchOptions::default(), sizes, 7_777);
             assert_eq!(back, text);
             assert_eq!(spans, whole, "{sizes:?}");
+            // The windows searched at once on two threads, every match or leftmost-longest.
+            for overlapping in [false, true] {
+                let opts = MatchOptions { overlapping };
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(2)
+                    .build()
+                    .unwrap();
+                let spans = pool.install(|| tifa::annotate::windows::find(m, &text, opts, sizes));
+                assert!(spans == m.find(&text, opts), "{sizes:?}, {opts:?}");
+            }
         }
     }
 }

@@ -1,19 +1,22 @@
 //! Every use of the main crate's API, in one module: the bindings in `lib.rs` see only the
 //! plain types below, so a change of the crate's paths or types is repointed here alone.
 //!
-//! Nothing here matches text: it calls the crate's loader, matcher, locator and checker and
-//! copies their results out.
+//! Nothing here matches text: it calls the crate's loader (through the cache of compiled
+//! glossaries), matcher, locator and checker and copies their results out;
+//! [`tifa::annotate::windows`] runs the matcher on the windows of a long text at once.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use tifa::annotate::locate;
+use tifa::annotate::{locate, windows, WindowSizes};
 use tifa::check::{check_segment, render, FindingRecord, ReportFormat, ReportOptions};
-use tifa::glossary::{load as load_sources, GlossaryError, GlossarySource, Problem, Severity};
+use tifa::glossary::{GlossaryError, GlossarySource, Problem, Severity};
 use tifa::input::segments::Segment;
+use tifa::matcher::cache::{self, Cache, CacheUse};
 use tifa::matcher::{MatchOptions, Matcher, Span};
 use tifa::text::normalize::Normalized;
+
 
 /// One problem of a glossary, with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +116,45 @@ pub struct Scratch {
     spans: Vec<Span>,
 }
 
+/// How the cache of compiled glossaries served a compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheStatus {
+    /// Not used (`cache=False`, or no cache folder in the environment).
+    Off,
+    /// Read from the cache.
+    Hit,
+    /// Compiled and stored in the cache.
+    Stored,
+    /// Compiled, but the cache folder could not be written.
+    NotStored,
+}
+
+impl CacheStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CacheStatus::Off => "off",
+            CacheStatus::Hit => "hit",
+            CacheStatus::Stored => "stored",
+            CacheStatus::NotStored => "not stored",
+        }
+    }
+}
+
+/// The spans' code-point offsets (one forward pass over the text) and fields.
+fn located(text: &str, spans: &[Span]) -> Vec<SpanData> {
+    locate(text, spans)
+        .iter()
+        .map(|l| SpanData {
+            start: l.char_start,
+            end: l.char_end,
+            byte_start: l.span.start,
+            byte_end: l.span.end,
+            entry: l.span.entry,
+            form: l.form().as_str(),
+        })
+        .collect()
+}
+
 /// One finding of the bilingual check: the CLI's JSONL record (`tifa check --format jsonl`).
 pub type FindingData = FindingRecord;
 
@@ -121,6 +163,8 @@ pub type FindingData = FindingRecord;
 pub struct Compiled {
     matcher: Matcher,
     index: HashMap<String, usize>,
+    /// The matcher's smallest windows (worked out from every form, so once).
+    min_window: WindowSizes,
 }
 
 impl Compiled {
@@ -129,23 +173,36 @@ impl Compiled {
         for (i, e) in matcher.glossary().entries.iter().enumerate() {
             index.entry(e.id.clone()).or_insert(i);
         }
-        Compiled { matcher, index }
+        let min_window = WindowSizes::minimum(&matcher);
+        Compiled {
+            matcher,
+            index,
+            min_window,
+        }
     }
 
-    /// The curated glossary compiled into the crate, compiled for matching once per process.
-    pub fn builtin() -> Result<Arc<Compiled>, LoadError> {
-        static BUILTIN: OnceLock<Result<Arc<Compiled>, LoadError>> = OnceLock::new();
+    /// The curated glossary compiled into the crate, compiled for matching once per process:
+    /// read from the cache of compiled glossaries, or compiled afresh and stored there, when
+    /// `use_cache` (the first call decides). Also says how the cache served.
+    pub fn builtin(use_cache: bool) -> Result<(Arc<Compiled>, CacheStatus), LoadError> {
+        static BUILTIN: OnceLock<Result<(Arc<Compiled>, CacheStatus), LoadError>> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                let glossary = tifa::glossary::Glossary::builtin();
-                Ok(Arc::new(Compiled::new(Matcher::new(glossary)?)))
+                let (core, _, status) = Compiled::load(&[None], use_cache)?;
+                Ok((core, status))
             })
             .clone()
     }
 
     /// Loads glossary files and folders in order; `None` stands for the compiled-in glossary
-    /// (`builtin` on the command line). Returns the glossary and its warnings.
-    pub fn load(paths: &[Option<PathBuf>]) -> Result<(Arc<Compiled>, Vec<ProblemData>), LoadError> {
+    /// (`builtin` on the command line). Goes through the cache of compiled glossaries
+    /// (`$TIFA_CACHE_DIR`, else `$XDG_CACHE_HOME/tifa`, else `~/.cache/tifa`) when
+    /// `use_cache`, as the command line does unless `--no-cache`. Returns the glossary, its
+    /// warnings and how the cache served.
+    pub fn load(
+        paths: &[Option<PathBuf>],
+        use_cache: bool,
+    ) -> Result<(Arc<Compiled>, Vec<ProblemData>, CacheStatus), LoadError> {
         let sources: Vec<GlossarySource> = paths
             .iter()
             .map(|p| match p {
@@ -153,11 +210,18 @@ impl Compiled {
                 Some(p) => GlossarySource::Path(p.clone()),
             })
             .collect();
-        let (glossary, warnings) = load_sources(&sources)?;
-        let matcher = Matcher::new(glossary)?;
+        let store = if use_cache { Cache::from_env() } else { None };
+        let compiled = cache::compile(&sources, store.as_ref())?;
+        let status = match compiled.cache {
+            CacheUse::Off => CacheStatus::Off,
+            CacheUse::Hit => CacheStatus::Hit,
+            CacheUse::Stored => CacheStatus::Stored,
+            CacheUse::NotStored(_) => CacheStatus::NotStored,
+        };
         Ok((
-            Arc::new(Compiled::new(matcher)),
-            warnings.iter().map(problem).collect(),
+            Arc::new(Compiled::new(compiled.matcher)),
+            compiled.warnings.iter().map(problem).collect(),
+            status,
         ))
     }
 
@@ -224,17 +288,54 @@ impl Compiled {
         let opts = MatchOptions { overlapping };
         self.matcher
             .find_into(text, opts, &mut scratch.norm, &mut scratch.spans);
-        locate(text, &scratch.spans)
-            .iter()
-            .map(|l| SpanData {
-                start: l.char_start,
-                end: l.char_end,
-                byte_start: l.span.start,
-                byte_end: l.span.end,
-                entry: l.span.entry,
-                form: l.form().as_str(),
-            })
-            .collect()
+        located(text, &scratch.spans)
+    }
+
+    /// [`Compiled::annotate_with`] on `pool`'s threads: a text long enough for more than one
+    /// window is cut into windows searched at once ([`windows`]); the spans are the same.
+    /// Called on one of the pool's threads, the windows go to whichever threads are idle.
+    pub fn annotate_on(
+        &self,
+        text: &str,
+        overlapping: bool,
+        scratch: &mut Scratch,
+        pool: &rayon::ThreadPool,
+    ) -> Vec<SpanData> {
+        let sizes = windows::sizes(self.min_window, text.len(), pool.current_num_threads());
+        if !windows::is_cut(sizes, text.len()) {
+            return self.annotate_with(text, overlapping, scratch);
+        }
+        let opts = MatchOptions { overlapping };
+        let spans = pool.install(|| windows::find(&self.matcher, text, opts, sizes));
+        located(text, &spans)
+    }
+
+    /// [`Compiled::annotate_on`] with regions of `region` bytes (at least the matcher's
+    /// smallest), for tests: many windows in a short text.
+    pub fn annotate_in_windows(
+        &self,
+        text: &str,
+        overlapping: bool,
+        region: usize,
+        pool: &rayon::ThreadPool,
+    ) -> Vec<SpanData> {
+        let opts = MatchOptions { overlapping };
+        let sizes = self.window_sizes(region);
+        let spans = pool.install(|| windows::find(&self.matcher, text, opts, sizes));
+        located(text, &spans)
+    }
+
+    /// The byte offsets where [`Compiled::annotate_in_windows`] cuts `text`, first `0`, last
+    /// the text's length.
+    pub fn window_cuts(&self, text: &str, region: usize) -> Vec<usize> {
+        windows::cuts(text, self.window_sizes(region))
+    }
+
+    fn window_sizes(&self, region: usize) -> WindowSizes {
+        WindowSizes {
+            region: region.max(self.min_window.region),
+            overlap: self.min_window.overlap,
+        }
     }
 
     /// Checks one aligned segment (`number` is 1-based) as `tifa check` does, and returns its

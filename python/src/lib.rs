@@ -16,7 +16,9 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
-use crate::core::{Compiled, EntryData, FindingData, LoadError, ProblemData, Scratch, SpanData};
+use crate::core::{
+    CacheStatus, Compiled, EntryData, FindingData, LoadError, ProblemData, Scratch, SpanData,
+};
 use crate::shared::{form_string, EntryStrings, Shared};
 
 create_exception!(
@@ -256,6 +258,7 @@ impl PyEntry {
 struct PyGlossary {
     shared: Arc<Shared>,
     warnings: Vec<ProblemData>,
+    cache: CacheStatus,
 }
 
 /// A path argument: ``"builtin"`` names the compiled-in glossary.
@@ -270,13 +273,21 @@ fn glossary_path(obj: &Bound<'_, PyAny>) -> PyResult<Option<PathBuf>> {
 
 #[pymethods]
 impl PyGlossary {
-    /// The curated glossary shipped with tifa (compiled once per process).
+    /// The curated glossary shipped with tifa, compiled once per process.
+    ///
+    /// With ``cache=True`` (the default) that compile goes through the cache of compiled
+    /// glossaries, as the ``tifa`` command does: read from ``$TIFA_CACHE_DIR`` (else
+    /// ``$XDG_CACHE_HOME/tifa``, else ``~/.cache/tifa``) when it is there, else compiled and
+    /// stored there; ``cache=False`` compiles afresh and writes nothing. The first call in a
+    /// process decides; later calls return the same glossary.
     #[staticmethod]
-    fn builtin(py: Python<'_>) -> PyResult<PyGlossary> {
-        let shared = Shared::builtin(py).map_err(|e| glossary_error(py, e))?;
+    #[pyo3(signature = (cache=true))]
+    fn builtin(py: Python<'_>, cache: bool) -> PyResult<PyGlossary> {
+        let (shared, status) = Shared::builtin(py, cache).map_err(|e| glossary_error(py, e))?;
         Ok(PyGlossary {
             shared,
             warnings: Vec::new(),
+            cache: status,
         })
     }
 
@@ -287,8 +298,16 @@ impl PyGlossary {
     /// ``paths`` is one path (``str`` or ``os.PathLike``) or an iterable of them.
     /// Raises :class:`GlossaryError` with every problem when any is an error; warnings are
     /// kept in :attr:`warnings`.
+    ///
+    /// With ``cache=True`` (the default) the compiled glossary is read from the cache of
+    /// compiled glossaries when the same files (path and bytes) were compiled before, else
+    /// compiled and stored there, as the ``tifa`` command does; ``cache=False`` compiles
+    /// afresh and writes nothing. The folder is ``$TIFA_CACHE_DIR``, else
+    /// ``$XDG_CACHE_HOME/tifa``, else ``~/.cache/tifa``; one that cannot be written is no
+    /// error. :attr:`cache_status` says how the cache served.
     #[staticmethod]
-    fn load(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<PyGlossary> {
+    #[pyo3(signature = (paths, cache=true))]
+    fn load(py: Python<'_>, paths: &Bound<'_, PyAny>, cache: bool) -> PyResult<PyGlossary> {
         let list: Vec<Option<PathBuf>> =
             if paths.is_instance_of::<PyString>() || paths.hasattr("__fspath__")? {
                 vec![glossary_path(paths)?]
@@ -302,13 +321,22 @@ impl PyGlossary {
         if list.is_empty() {
             return Err(PyValueError::new_err("no glossary path given"));
         }
-        let (core, warnings) = py
-            .allow_threads(|| Compiled::load(&list))
+        let (core, warnings, status) = py
+            .allow_threads(|| Compiled::load(&list, cache))
             .map_err(|e| glossary_error(py, e))?;
         Ok(PyGlossary {
             shared: Arc::new(Shared::new(py, core)),
             warnings,
+            cache: status,
         })
+    }
+
+    /// How the cache of compiled glossaries served this glossary's compile: ``"hit"`` (read
+    /// from it), ``"stored"`` (compiled and stored), ``"not stored"`` (compiled; the folder
+    /// could not be written) or ``"off"`` (``cache=False``, or no cache folder).
+    #[getter]
+    fn cache_status(&self) -> &'static str {
+        self.cache.as_str()
     }
 
     /// Warnings found while loading (a list of :class:`Problem`).
@@ -372,13 +400,14 @@ impl PyGlossary {
     }
 
     /// Annotates ``text`` with this glossary (same as ``tifa.annotate(text, self, …)``).
-    #[pyo3(signature = (text, overlapping=false))]
+    #[pyo3(signature = (text, overlapping=false, n_jobs=None))]
     fn annotate(
         slf: &Bound<'_, Self>,
         text: &Bound<'_, PyAny>,
         overlapping: bool,
+        n_jobs: Option<isize>,
     ) -> PyResult<Vec<PySpan>> {
-        annotate_one(slf.py(), &slf.get().shared, text, overlapping)
+        annotate_one(slf.py(), &slf.get().shared, text, overlapping, n_jobs)
     }
 
     fn __repr__(&self) -> String {
@@ -653,7 +682,9 @@ fn utf8<'a>(bytes: &'a Bound<'_, PyBytes>) -> PyResult<&'a str> {
 fn shared_of(py: Python<'_>, glossary: Option<&Bound<'_, PyGlossary>>) -> PyResult<Arc<Shared>> {
     match glossary {
         Some(g) => Ok(g.get().shared.clone()),
-        None => Shared::builtin(py).map_err(|e| glossary_error(py, e)),
+        None => Shared::builtin(py, true)
+            .map(|(shared, _)| shared)
+            .map_err(|e| glossary_error(py, e)),
     }
 }
 
@@ -681,10 +712,21 @@ fn annotate_one(
     shared: &Arc<Shared>,
     text: &Bound<'_, PyAny>,
     overlapping: bool,
+    n_jobs: Option<isize>,
 ) -> PyResult<Vec<PySpan>> {
     let bytes = encoded(text)?;
     let text = utf8(&bytes)?;
-    let found = py.allow_threads(|| shared.core.annotate(text, overlapping));
+    let threads = workers(n_jobs);
+    let found = if threads <= 1 {
+        py.allow_threads(|| shared.core.annotate(text, overlapping))
+    } else {
+        let pool = pool(threads)?;
+        py.allow_threads(|| {
+            shared
+                .core
+                .annotate_on(text, overlapping, &mut Scratch::default(), &pool)
+        })
+    };
     Ok(spans_of(py, shared, text, found))
 }
 
@@ -693,16 +735,62 @@ fn annotate_one(
 /// Returns a list of :class:`Span` sorted by start: the leftmost-longest matches, or with
 /// ``overlapping=True`` nested and overlapping ones too. ``glossary`` defaults to the
 /// shipped glossary. The GIL is released while matching.
+///
+/// ``n_jobs`` workers share a long text (``None`` or 1, the default: one; -1: every core):
+/// it is cut into windows of 64 KiB to 1 MiB, each searched with enough of the text on
+/// either side that the spans are those of one pass, whatever ``n_jobs``. Worth it for
+/// texts of a few megabytes on a machine with idle cores; a text under 64 KiB is searched in
+/// one pass.
 #[pyfunction]
-#[pyo3(signature = (text, glossary=None, overlapping=false))]
+#[pyo3(signature = (text, glossary=None, overlapping=false, n_jobs=None))]
 fn annotate(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     glossary: Option<&Bound<'_, PyGlossary>>,
     overlapping: bool,
+    n_jobs: Option<isize>,
 ) -> PyResult<Vec<PySpan>> {
     let shared = shared_of(py, glossary)?;
-    annotate_one(py, &shared, text, overlapping)
+    annotate_one(py, &shared, text, overlapping, n_jobs)
+}
+
+/// :func:`annotate` with ``n_jobs`` workers on windows of ``region`` bytes (at least the
+/// glossary's smallest window): for tests, many windows in a short text.
+#[pyfunction]
+#[pyo3(signature = (text, glossary=None, overlapping=false, n_jobs=2, region=0))]
+fn _annotate_in_windows(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    glossary: Option<&Bound<'_, PyGlossary>>,
+    overlapping: bool,
+    n_jobs: Option<isize>,
+    region: usize,
+) -> PyResult<Vec<PySpan>> {
+    let shared = shared_of(py, glossary)?;
+    let bytes = encoded(text)?;
+    let text = utf8(&bytes)?;
+    let pool = pool(workers(n_jobs))?;
+    let found = py.allow_threads(|| {
+        shared
+            .core
+            .annotate_in_windows(text, overlapping, region, &pool)
+    });
+    Ok(spans_of(py, &shared, text, found))
+}
+
+/// The UTF-8 byte offsets where :func:`_annotate_in_windows` cuts ``text``: 0, the cuts, the
+/// text's length.
+#[pyfunction]
+#[pyo3(signature = (text, glossary=None, region=0))]
+fn _window_cuts(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    glossary: Option<&Bound<'_, PyGlossary>>,
+    region: usize,
+) -> PyResult<Vec<usize>> {
+    let shared = shared_of(py, glossary)?;
+    let bytes = encoded(text)?;
+    Ok(shared.core.window_cuts(utf8(&bytes)?, region))
 }
 
 /// Thread pools by size, kept for the life of the process.
@@ -731,12 +819,14 @@ const MAX_WORKERS: usize = 256;
 /// How many workers ``n_jobs`` asks for: ``None`` or 1 is one; 0 or a negative number is
 /// every core, as in joblib (-1 every core, -2 all but one, …); at most [`MAX_WORKERS`].
 fn workers(n_jobs: Option<isize>) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Only asked when needed: finding the cores reads the cgroup's files, which costs more
+    // than annotating a sentence.
+    let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
     let n = match n_jobs {
         None => 1,
         Some(n) if n > 0 => n.unsigned_abs(),
-        Some(0) => cores,
-        Some(n) => cores.saturating_sub((n + 1).unsigned_abs()).max(1),
+        Some(0) => cores(),
+        Some(n) => cores().saturating_sub((n + 1).unsigned_abs()).max(1),
     };
     n.min(MAX_WORKERS)
 }
@@ -745,7 +835,8 @@ fn workers(n_jobs: Option<isize>) -> usize {
 ///
 /// ``texts`` is any iterable of ``str`` (a list, a generator, a pandas Series). The GIL is
 /// released while matching, and ``n_jobs`` workers share the texts (``None`` or 1: one;
-/// -1: every core). The result never depends on ``n_jobs``.
+/// -1: every core), and the windows of a long text as :func:`annotate` does. The result
+/// never depends on ``n_jobs``.
 #[pyfunction]
 #[pyo3(signature = (texts, glossary=None, overlapping=false, n_jobs=None))]
 fn annotate_many(
@@ -763,7 +854,7 @@ fn annotate_many(
         .collect::<PyResult<_>>()?;
     let texts: Vec<&str> = encoded.iter().map(utf8).collect::<PyResult<_>>()?;
     let threads = workers(n_jobs);
-    let found: Vec<Vec<SpanData>> = if threads <= 1 || texts.len() <= 1 {
+    let found: Vec<Vec<SpanData>> = if threads <= 1 || texts.is_empty() {
         py.allow_threads(|| {
             let mut scratch = Scratch::default();
             texts
@@ -778,8 +869,10 @@ fn annotate_many(
             pool.install(|| {
                 texts
                     .par_iter()
+                    // A long text is cut into windows that idle workers take, so that
+                    // one book among short articles does not leave them waiting.
                     .map_init(Scratch::default, |scratch, t| {
-                        core.annotate_with(t, overlapping, scratch)
+                        core.annotate_on(t, overlapping, scratch, &pool)
                     })
                     .collect()
             })
@@ -849,6 +942,8 @@ fn _tifa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SPAN_KEYS", SPAN_KEYS.to_vec())?;
     m.add_function(wrap_pyfunction!(annotate, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(_annotate_in_windows, m)?)?;
+    m.add_function(wrap_pyfunction!(_window_cuts, m)?)?;
     m.add_function(wrap_pyfunction!(check_pairs, m)?)?;
     Ok(())
 }

@@ -12,7 +12,7 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::PyString;
 
-use crate::core::{Compiled, LoadError};
+use crate::core::{CacheStatus, Compiled, LoadError};
 
 /// The entry fields of a span record, as Python strings.
 pub struct EntryStrings {
@@ -47,14 +47,19 @@ impl Shared {
         Shared { core, entries }
     }
 
-    /// The shipped glossary, compiled and made into strings once per process.
-    pub fn builtin(py: Python<'_>) -> Result<Arc<Shared>, LoadError> {
-        static BUILTIN: GILOnceCell<Arc<Shared>> = GILOnceCell::new();
+    /// The shipped glossary, compiled (or read from the cache of compiled glossaries, when
+    /// `use_cache`) and made into strings once per process; the first call decides how.
+    /// Also says how the cache served that first call.
+    pub fn builtin(
+        py: Python<'_>,
+        use_cache: bool,
+    ) -> Result<(Arc<Shared>, CacheStatus), LoadError> {
+        static BUILTIN: GILOnceCell<(Arc<Shared>, CacheStatus)> = GILOnceCell::new();
         BUILTIN
             .get_or_try_init(py, || {
                 // Compiling takes a while: other threads may run meanwhile.
-                let core = py.allow_threads(Compiled::builtin)?;
-                Ok(Arc::new(Shared::new(py, core)))
+                let (core, status) = py.allow_threads(|| Compiled::builtin(use_cache))?;
+                Ok((Arc::new(Shared::new(py, core)), status))
             })
             .cloned()
     }

@@ -1,8 +1,10 @@
 """Shared fixtures: the repository root, the shipped corpus and the tifa command line tool."""
 
+import atexit
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,13 @@ try:
     settings.load_profile("tifa")
 except ImportError:  # hypothesis is only needed by test_properties.py
     pass
+
+# The cache of compiled glossaries the package reads and writes (as the CLI does): a folder
+# of this session's own, set before any glossary is compiled, so the tests neither read a
+# user's cache nor leave files in it.
+_CACHE_DIR = tempfile.mkdtemp(prefix="tifa-test-cache-")
+os.environ["TIFA_CACHE_DIR"] = _CACHE_DIR
+atexit.register(shutil.rmtree, _CACHE_DIR, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tifa
+from tifa import _tifa
 
 FORMS = sorted({f for e in tifa.Glossary.builtin() for _, f in e.forms()})
 
@@ -54,3 +55,13 @@ def test_every_form_alone_is_found_as_its_entry():
             # part of the span.)
             assert [s.kb_id for s in spans] == [e.id], (e.id, kind, form)
             assert spans[0].end - spans[0].start >= len(form) // 2, (e.id, kind, form)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(pieces, max_size=40).map("".join), min_size=1, max_size=6), st.booleans())
+def test_windows_equal_one_pass(parts, overlapping):
+    # Stretches of any text, each repeated to a few kilobytes, so that the smallest windows
+    # (about 7.5 KB with the shipped glossary) cut through every kind of stretch.
+    text = "".join(p * (1 + 4000 // max(1, len(p.encode("utf-8")))) for p in parts)
+    one = tifa.annotate(text, overlapping=overlapping)
+    assert _tifa._annotate_in_windows(text, overlapping=overlapping) == one

@@ -129,6 +129,20 @@ def test_pipe_in_batches_with_workers_equals_calls():
     assert piped == single and sum(map(len, piped)) == 20 * 5
 
 
+def test_a_long_doc_in_windows_on_workers_equals_one_pass():
+    text = (TEXT + " Filler words about nothing in particular. 打财断血，保护伞。\n") * 1500
+    assert len(text.encode("utf-8")) > 150_000  # more than one window of 64 KiB
+
+    def spans(n_jobs):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("tifa", config={"n_jobs": n_jobs})
+        doc = nlp(text)
+        return [(s.start_char, s.end_char, s.kb_id_) for s in doc.spans["tifa"]]
+
+    one = spans(1)
+    assert len(one) > 4000 and spans(2) == one
+
+
 def test_custom_glossary_and_docbin_roundtrip(tmp_path):
     csv = tmp_path / "mine.csv"
     csv.write_text(

@@ -92,20 +92,31 @@ class Glossary:
     """A glossary compiled for matching."""
 
     @staticmethod
-    def builtin() -> Glossary:
-        """The curated glossary shipped with tifa."""
+    def builtin(cache: bool = True) -> Glossary:
+        """The curated glossary shipped with tifa, compiled once per process; with
+        ``cache=True`` that compile reads (or fills) the cache of compiled glossaries."""
     @staticmethod
-    def load(paths: Union[_Path, Iterable[_Path]]) -> Glossary:
+    def load(paths: Union[_Path, Iterable[_Path]], cache: bool = True) -> Glossary:
         """Loads glossary CSV files or folders, in order (``"builtin"``: the shipped glossary).
-        Raises :class:`GlossaryError`."""
+        With ``cache=True`` the compiled glossary is read from the cache of compiled
+        glossaries (``$TIFA_CACHE_DIR``, else ``$XDG_CACHE_HOME/tifa``, else
+        ``~/.cache/tifa``) or stored there; ``cache=False`` compiles afresh and writes
+        nothing. Raises :class:`GlossaryError`."""
     @property
     def warnings(self) -> List[Problem]: ...
+    @property
+    def cache_status(self) -> str:
+        """How the cache served the compile: ``"hit"``, ``"stored"``, ``"not stored"`` (the
+        folder could not be written) or ``"off"``."""
     @overload
     def get(self, id: str) -> Optional[Entry]: ...
     @overload
     def get(self, id: str, default: _T) -> Union[Entry, _T]: ...
     def ids(self) -> List[str]: ...
-    def annotate(self, text: str, overlapping: bool = False) -> List[Span]: ...
+    def annotate(
+        self, text: str, overlapping: bool = False, n_jobs: Optional[int] = None
+    ) -> List[Span]:
+        """Same as ``tifa.annotate(text, self, overlapping, n_jobs)``."""
     def __len__(self) -> int: ...
     def __getitem__(self, id: str, /) -> Entry: ...
     def __contains__(self, id: object, /) -> bool: ...
@@ -176,9 +187,14 @@ class Finding:
     def to_dict(self) -> Dict[str, Any]: ...
 
 def annotate(
-    text: str, glossary: Optional[Glossary] = None, overlapping: bool = False
+    text: str,
+    glossary: Optional[Glossary] = None,
+    overlapping: bool = False,
+    n_jobs: Optional[int] = None,
 ) -> List[Span]:
-    """Finds the glossary terms of ``text`` (GIL released while matching)."""
+    """Finds the glossary terms of ``text`` (GIL released while matching). ``n_jobs``
+    workers (``None`` or 1, the default: one; -1: every core) share a long text, cut into
+    windows whose spans are those of one pass."""
 
 def annotate_many(
     texts: Iterable[str],
@@ -186,7 +202,8 @@ def annotate_many(
     overlapping: bool = False,
     n_jobs: Optional[int] = None,
 ) -> List[List[Span]]:
-    """Annotates many texts, in input order, with ``n_jobs`` workers (-1: every core)."""
+    """Annotates many texts, in input order, with ``n_jobs`` workers (-1: every core); a long
+    text's windows are shared among them too."""
 
 def check_pairs(
     pairs: Iterable[Tuple[str, str]], glossary: Optional[Glossary] = None

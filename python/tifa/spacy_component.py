@@ -37,7 +37,8 @@ Config (``nlp.add_pipe("tifa", config={...})``):
 - ``set_ents``: also write ``doc.ents`` (default ``False``).
 - ``alignment_mode``: ``"expand"`` (default), ``"contract"`` or ``"strict"``; terms that do not
   align are left out.
-- ``n_jobs``: workers for ``nlp.pipe`` batches (default 1; -1 for every core).
+- ``n_jobs``: workers for ``nlp.pipe`` batches and for a long doc's windows in ``nlp(text)``
+  (default 1; -1 for every core); the spans never depend on it.
 """
 
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
@@ -46,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from . import Glossary, annotate_many
+from . import Glossary, annotate, annotate_many
 
 __all__ = ["TifaComponent", "make_tifa", "EXTENSIONS"]
 
@@ -131,7 +132,7 @@ class TifaComponent:
         _register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        (found,) = annotate_many([doc.text], self.glossary, overlapping=self.overlapping)
+        found = annotate(doc.text, self.glossary, overlapping=self.overlapping, n_jobs=self.n_jobs)
         return self._apply(doc, found)
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

@@ -11,7 +11,7 @@ use super::sink::{Sink, SummaryFile};
 use super::{
     display, pipeline, AnnotateConfig, Delivery, Outcome, Rendered, Report, CHUNK_BYTES, CHUNK_DOCS,
 };
-use crate::annotate::{annotate, entry_counts, merge_counts};
+use crate::annotate::{annotate_on_threads, entry_counts, merge_counts, WindowSizes};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, InputError, InputErrorKind, MAX_RECORD};
 use crate::matcher::Matcher;
@@ -109,6 +109,8 @@ pub(super) struct JsonlJob<'a> {
     pub(super) pool: &'a rayon::ThreadPool,
     pub(super) cancel: &'a AtomicBool,
     pub(super) total_bytes: Option<u64>,
+    /// The matcher's smallest window sizes: a long record is searched in windows.
+    pub(super) min_window: WindowSizes,
 }
 
 /// One line of a JSONL input.
@@ -158,7 +160,7 @@ impl JsonlJob<'_> {
                 exhausted = last;
                 Ok(Some((lines, last)))
             },
-            |(n, line)| render_record(&path, *n, line, job.config, job.matcher, job.renderer),
+            |(n, line)| render_record(&path, *n, line, job, job.renderer),
             |lines, last, results| {
                 let mut out = Delivery {
                     report: &mut *report,
@@ -169,6 +171,8 @@ impl JsonlJob<'_> {
                     message: &mut *message,
                     config: job.config,
                     cancel: job.cancel,
+                    pool: job.pool,
+                    min_window: job.min_window,
                 };
                 out.records(f, &path, &lines, results, last)?;
                 message(Message::Progress {
@@ -253,10 +257,10 @@ fn render_record(
     path: &str,
     line_no: u64,
     line: &Line,
-    config: &AnnotateConfig,
-    matcher: &Matcher,
+    job: &JsonlJob<'_>,
     renderer: &dyn Render,
 ) -> Outcome {
+    let (config, matcher) = (job.config, job.matcher);
     let problem = |kind| InputError {
         path: path.to_string(),
         line: Some(line_no),
@@ -314,7 +318,7 @@ fn render_record(
         None => trimmed.into(),
     };
     let doc_path = format!("{path}:{line_no}");
-    let ann = annotate(matcher, &rec.text, config.match_options);
+    let ann = annotate_on_threads(matcher, &rec.text, config.match_options, job.min_window);
     let mut bytes = Vec::with_capacity(kept.len() * 2);
     let doc = Document {
         path: &doc_path,

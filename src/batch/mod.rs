@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use self::jsonl::JsonlJob;
 use self::sink::{Sink, SummaryFile};
 use self::stream::STREAM_ABOVE;
-use crate::annotate::{annotate, entry_counts};
+use crate::annotate::{annotate_on_threads, entry_counts, windows, WindowSizes};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
 use crate::matcher::{MatchOptions, Matcher};
@@ -207,18 +207,25 @@ pub fn run(
     }
     // More workers than pieces of work would only cost threads (`-j 100000` spent minutes
     // starting them, then aborted).
+    // A long input is searched in windows on several workers: it counts as a piece of work
+    // per region of text.
+    let min_window = WindowSizes::minimum(matcher);
+    let lens: Vec<u64> = found
+        .iter()
+        .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .collect();
     let items = match config.input_mode {
-        InputMode::Text => found.len().min(CHUNK_DOCS),
+        InputMode::Text => lens
+            .iter()
+            .map(|len| 1 + (len / windows::MIN_REGION as u64) as usize)
+            .sum::<usize>(),
         InputMode::Jsonl => JSONL_CHUNK_LINES,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(workers(config.jobs, items))
         .build()
         .map_err(io::Error::other)?;
-    let total_bytes: u64 = found
-        .iter()
-        .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
-        .sum();
+    let total_bytes: u64 = lens.iter().sum();
     let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
 
     let mut sink = Sink::new(
@@ -255,7 +262,7 @@ pub fn run(
                             InputErrorKind::Io(stopped),
                         ));
                     }
-                    render_file(f, config, matcher, &*renderer)
+                    render_file(f, config, matcher, min_window, &*renderer)
                 },
                 |chunk, (), results| {
                     if cancel.load(Ordering::Relaxed) {
@@ -272,6 +279,8 @@ pub fn run(
                         message: &mut *message,
                         config,
                         cancel,
+                        pool: &pool,
+                        min_window,
                     };
                     out.files(&chunk, results)?;
                     progress(&report, message);
@@ -293,6 +302,7 @@ pub fn run(
                     pool: &pool,
                     cancel,
                     total_bytes,
+                    min_window,
                 };
                 let res = job.run(f, &mut sink, &mut report, summary.as_mut(), message);
                 if let Some(e) = sink.fatal.take() {
@@ -330,6 +340,10 @@ struct Delivery<'a, 's> {
     message: &'a mut dyn FnMut(Message),
     config: &'a AnnotateConfig,
     cancel: &'a AtomicBool,
+    /// The workers, for an input too long to hold (searched in windows on them).
+    pool: &'a rayon::ThreadPool,
+    /// The matcher's smallest window sizes ([`WindowSizes::minimum`]).
+    min_window: WindowSizes,
 }
 
 impl Delivery<'_, '_> {
@@ -404,6 +418,7 @@ fn render_file(
     f: &Found,
     config: &AnnotateConfig,
     matcher: &Matcher,
+    min_window: WindowSizes,
     renderer: &dyn Render,
 ) -> Result<Rendered, InputError> {
     let path = display(&f.path);
@@ -423,7 +438,8 @@ fn render_file(
     }
     let input_len = raw.len() as u64;
     let (text, warning) = source::decode(&path, raw, config.lossy)?;
-    let ann = annotate(matcher, &text, config.match_options);
+    // A long document is searched in windows by the workers left idle.
+    let ann = annotate_on_threads(matcher, &text, config.match_options, min_window);
     let mut bytes = Vec::with_capacity(text.len() + text.len() / 2);
     let doc = Document {
         path: &path,

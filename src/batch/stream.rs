@@ -29,7 +29,8 @@ impl Delivery<'_, '_> {
     ) -> io::Result<bool> {
         let path = display(&f.path);
         let sizes = WindowSizes::for_matcher(self.matcher);
-        let mut windows = Windowed::new(self.matcher, self.config.match_options, sizes);
+        let mut windows = Windowed::new(self.matcher, self.config.match_options, sizes)
+            .on_threads(self.min_window);
         // The head is read again in blocks, so only a window's text is held decoded.
         let input = Box::new(io::Cursor::new(head).chain(rest));
         let mut input = Utf8Stream::new(&path, input, self.config.lossy);
@@ -53,7 +54,8 @@ impl Delivery<'_, '_> {
             if self.cancel.load(Ordering::Relaxed) {
                 return Ok(false);
             }
-            let Some(piece) = windows.piece(exhausted) else {
+            // Each window is searched on the run's workers.
+            let Some(piece) = self.pool.install(|| windows.piece(exhausted)) else {
                 break;
             };
             let doc = Document {

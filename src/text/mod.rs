@@ -96,6 +96,24 @@ pub fn path_in_message(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The character boundary of `s` at or before `i` (the end of `s` for any `i` past it).
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The character boundary of `s` at or after `i` (the end of `s` for any `i` past it).
+pub(crate) fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -862,9 +862,11 @@ impl PhraseSet {
         if self.first_word_only(folded, run, hits) {
             return;
         }
-        // Most candidates end within two words ("to the", "in a"): cut two, and the rest
-        // only when a form runs on past them.
-        let mut scanned = self.scan(folded, run, ws, 2, false);
+        // Most candidates end within two words ("to the", "in a"): cut two, and four times
+        // as many again only while a form runs on past them (a run of words of forms can be
+        // long, and the longest form sets no bound worth scanning to every time).
+        let mut limit = 2;
+        let mut scanned = self.scan(folded, run, ws, limit, false);
         if ws.is_empty() {
             return;
         }
@@ -873,9 +875,11 @@ impl PhraseSet {
         self.walk(w, stack, &mut more, &mut |k, p, e| {
             hits.push((w[k].end, p, e))
         });
-        if scanned.cut && more {
+        while scanned.cut && more {
             hits.clear();
-            scanned = self.scan(folded, run, ws, usize::MAX, false);
+            more = false;
+            limit = limit.saturating_mul(4);
+            scanned = self.scan(folded, run, ws, limit, false);
             let w: &[Word] = ws;
             self.walk(w, stack, &mut more, &mut |k, p, e| {
                 hits.push((w[k].end, p, e))
