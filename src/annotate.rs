@@ -114,11 +114,59 @@ pub fn entry_counts(ann: &Annotation) -> Vec<(usize, u32)> {
 
 /// Adds per-entry counts into others (the records of one JSONL input share a page).
 pub fn merge_counts(into: &mut Vec<(usize, u32)>, more: &[(usize, u32)]) {
-    for &(entry, n) in more {
-        match into.iter_mut().find(|c| c.0 == entry) {
-            Some(c) => c.1 += n,
-            None => into.push((entry, n)),
+    // Small lists (a few terms a record) are looked through; large ones go through a tally's
+    // index (a window of Chinese text names tens of thousands of CC-CEDICT entries).
+    if into.len().saturating_mul(more.len()) <= 1 << 12 {
+        for &(entry, n) in more {
+            match into.iter_mut().find(|c| c.0 == entry) {
+                Some(c) => c.1 += n,
+                None => into.push((entry, n)),
+            }
         }
+        return;
+    }
+    let mut tally = Tally::from_counts(std::mem::take(into));
+    tally.add(more);
+    *into = tally.counts;
+}
+
+/// Per-entry counts summed piece by piece, in the order [`merge_counts`] leaves them, with
+/// an index of where each entry is kept from piece to piece: each piece then costs its own
+/// length. A 20 MB file of Chinese text with CC-CEDICT, counted by looking through the
+/// running list for each entry of each window, spent 30 of its 35 s there.
+#[derive(Debug, Default)]
+pub struct Tally {
+    counts: Vec<(usize, u32)>,
+    at: rustc_hash::FxHashMap<usize, usize>,
+}
+
+impl Tally {
+    /// A tally that goes on from `counts`.
+    pub fn from_counts(counts: Vec<(usize, u32)>) -> Tally {
+        let mut at = rustc_hash::FxHashMap::default();
+        for (i, c) in counts.iter().enumerate() {
+            // The first place of an entry, as a look through the list finds it.
+            at.entry(c.0).or_insert(i);
+        }
+        Tally { counts, at }
+    }
+
+    /// Adds counts of more text.
+    pub fn add(&mut self, more: &[(usize, u32)]) {
+        for &(entry, n) in more {
+            match self.at.entry(entry) {
+                std::collections::hash_map::Entry::Occupied(o) => self.counts[*o.get()].1 += n,
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(self.counts.len());
+                    self.counts.push((entry, n));
+                }
+            }
+        }
+    }
+
+    /// The counts so far.
+    pub fn counts(&self) -> &[(usize, u32)] {
+        &self.counts
     }
 }
 
@@ -414,6 +462,44 @@ impl<'m> Windowed<'m> {
 mod tests {
     use super::*;
     use crate::glossary::Glossary;
+
+    #[test]
+    fn large_counts_merge_as_small_ones_do() {
+        // Counts of many entries (the indexed path) against the look through each list.
+        let mut seed = 11u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n) as usize
+        };
+        for round in 0..20 {
+            let mut into: Vec<(usize, u32)> = (0..200 + next(300))
+                .map(|_| (next(2000), 1 + next(5) as u32))
+                .collect();
+            if round % 2 == 0 {
+                into.sort_unstable();
+                into.dedup_by_key(|c| c.0);
+            }
+            let more: Vec<(usize, u32)> = (0..200 + next(300))
+                .map(|_| (next(2000), 1 + next(5) as u32))
+                .collect();
+            let mut expected = into.clone();
+            for &(entry, n) in &more {
+                match expected.iter_mut().find(|c| c.0 == entry) {
+                    Some(c) => c.1 += n,
+                    None => expected.push((entry, n)),
+                }
+            }
+            let mut tally = Tally::from_counts(into.clone());
+            merge_counts(&mut into, &more);
+            assert_eq!(into, expected, "round {round}");
+            // A tally goes on piece after piece as the merge does.
+            tally.add(&more[..more.len() / 2]);
+            tally.add(&more[more.len() / 2..]);
+            assert_eq!(tally.counts(), expected, "round {round}, tallied");
+        }
+    }
 
     proptest::proptest! {
         /// Tallied or sorted, the counts are those of a count by map.

@@ -11,6 +11,7 @@
 //! `cue`s.
 
 pub mod cache;
+mod keys;
 
 use std::collections::hash_map::Entry as MapEntry;
 // Fx hashing: the owner map holds every folded form, 300,000 for CC-CEDICT.
@@ -30,6 +31,7 @@ use crate::text::english::is_word_char;
 use crate::text::normalize::{normalize_into, Normalized};
 use crate::text::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
 use crate::text::{ceil_boundary, floor_boundary, fold_form};
+use keys::HanKeys;
 
 /// A match in the original text: byte offsets, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +68,7 @@ pub struct Matcher {
     /// (their ids index `cue_entries`).
     phrases: PhraseSet,
     /// Folded Chinese keys and their pattern ids.
-    han_keys: Vec<(String, u32)>,
+    han_keys: HanKeys,
     /// Chinese keys, leftmost-longest; values are pattern ids.
     han: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// Overlapping automaton over the Chinese keys, built on first use (`--overlapping`).
@@ -111,34 +113,22 @@ impl Matcher {
             patterns,
             han_keys,
             phrases,
+            han,
             mut problems,
         } = compile(&glossary, builder);
         if problems.iter().any(|p| p.severity == Severity::Error) {
             problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             return Err(GlossaryError { problems });
         }
-        let han = if han_keys.is_empty() {
-            None
-        } else {
-            Some(
-                CharwiseDoubleArrayAhoCorasickBuilder::new()
-                    .match_kind(DaachorseMatchKind::LeftmostLongest)
-                    // One block searched for free slots, not 16: CC-CEDICT's automaton builds
-                    // in about half the instructions (callgrind), a third larger, and searches
-                    // as fast (BENCHMARKS.md).
-                    .num_free_blocks(1)
-                    .build_with_values(han_keys.iter().map(|(k, p)| (k.as_str(), *p)))
-                    .map_err(|e| GlossaryError {
-                        problems: vec![Problem {
-                            file: Default::default(),
-                            line: 0,
-                            column: 0,
-                            severity: Severity::Error,
-                            message: format!("cannot build the Chinese automaton: {e}"),
-                        }],
-                    })?,
-            )
-        };
+        let han = han.map_err(|e| GlossaryError {
+            problems: vec![Problem {
+                file: Default::default(),
+                line: 0,
+                column: 0,
+                severity: Severity::Error,
+                message: format!("cannot build the Chinese automaton: {e}"),
+            }],
+        })?;
         Ok(Matcher {
             any_gated: patterns.iter().any(|p| p.gated),
             glossary,
@@ -156,7 +146,7 @@ impl Matcher {
     fn overlapping_automaton(&self) -> Option<&AhoCorasick> {
         self.overlapping
             .get_or_init(|| {
-                let keys: Vec<&str> = self.han_keys.iter().map(|(k, _)| k.as_str()).collect();
+                let keys: Vec<&str> = self.han_keys.iter().map(|(k, _)| k).collect();
                 build(&keys, MatchKind::Standard).ok()
             })
             .as_ref()
@@ -241,7 +231,7 @@ impl Matcher {
             if norm.has_han() {
                 if let Some(ac) = self.overlapping_automaton() {
                     found.extend(ac.find_overlapping_iter(folded).map(|m| {
-                        let p = self.han_keys[m.pattern().as_usize()].1 as usize;
+                        let p = self.han_keys.pattern(m.pattern().as_usize()) as usize;
                         (m.start(), m.end(), p)
                     }));
                 }
@@ -470,12 +460,28 @@ fn merge(
     a: Vec<(usize, usize, usize)>,
     b: impl Iterator<Item = (usize, usize, usize)>,
 ) -> Vec<(usize, usize, usize)> {
-    let mut b = b.peekable();
-    if b.peek().is_none() {
+    let b: Vec<(usize, usize, usize)> = b.collect();
+    if b.is_empty() {
         return a;
     }
-    let mut all: Vec<(usize, usize, usize)> = a.into_iter().chain(b).collect();
-    all.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+    let key = |&(s, e, p): &(usize, usize, usize)| (s, std::cmp::Reverse(e), p);
+    // Both lists come sorted (each search reports its matches left to right): one pass
+    // merges them, where sorting their concatenation took a tenth of a search of Chinese
+    // text with CC-CEDICT (a match every few characters).
+    let mut all = if a.is_sorted_by_key(key) && b.is_sorted_by_key(key) {
+        let mut all = Vec::with_capacity(a.len() + b.len());
+        let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            let next = if key(x) <= key(y) { a.next() } else { b.next() };
+            all.extend(next);
+        }
+        all.extend(a.chain(b));
+        all
+    } else {
+        let mut all: Vec<(usize, usize, usize)> = a.into_iter().chain(b).collect();
+        all.sort_unstable_by_key(key);
+        all
+    };
     let mut last_end = 0;
     all.retain(|&(s, e, _)| {
         let keep = s >= last_end;
@@ -504,9 +510,27 @@ fn build<K: AsRef<[u8]>>(
 /// The glossary's forms, compiled.
 struct Compiled {
     patterns: Vec<Pattern>,
-    han_keys: Vec<(String, u32)>,
+    han_keys: HanKeys,
     phrases: PhraseSet,
+    han: Result<Option<CharwiseDoubleArrayAhoCorasick<u32>>, daachorse::errors::DaachorseError>,
     problems: Vec<Problem>,
+}
+
+/// The leftmost-longest automaton over the Chinese keys; `None` without keys.
+fn han_automaton(
+    han_keys: &HanKeys,
+) -> Result<Option<CharwiseDoubleArrayAhoCorasick<u32>>, daachorse::errors::DaachorseError> {
+    if han_keys.is_empty() {
+        return Ok(None);
+    }
+    CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .match_kind(DaachorseMatchKind::LeftmostLongest)
+        // One block searched for free slots, not 16: CC-CEDICT's automaton builds in about
+        // half the instructions (callgrind), a third larger, and searches as fast
+        // (BENCHMARKS.md).
+        .num_free_blocks(1)
+        .build_with_values(han_keys.iter())
+        .map(Some)
 }
 
 /// The English cues to find with the forms, the entries each licenses, the Chinese cues and
@@ -585,11 +609,15 @@ fn cues_and_excludes(glossary: &Glossary) -> CuesAndExcludes {
 /// Folds every surface form of the glossary: Chinese forms into keys (a form with list marks
 /// also without them), English forms into phrases. The same form in two entries is an error.
 fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
-    let mut patterns: Vec<Pattern> = Vec::new();
+    // Sized for about three forms an entry (CC-CEDICT has 2.6): grown one by one, the
+    // tables of 300,000 forms are copied many times over.
+    let n = 3 * glossary.entries.len();
+    let mut patterns: Vec<Pattern> = Vec::with_capacity(n);
     // For messages: the entry and form behind each pattern.
-    let mut origins: Vec<(usize, FormKind, &str)> = Vec::new();
-    let mut han_keys: Vec<(String, u32)> = Vec::new();
-    let mut owner: HashMap<String, u32> = HashMap::default(); // Chinese key -> pattern
+    let mut origins: Vec<(usize, FormKind, &str)> = Vec::with_capacity(n);
+    let mut han_keys = HanKeys::with_capacity(n);
+    // Chinese key -> pattern.
+    let mut owner: HashMap<String, u32> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut problems = Vec::new();
     let problem = |entry: &Entry, kind: FormKind, message: String| Problem {
         file: entry.origin.file.clone(),
@@ -628,9 +656,12 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             patterns.push(pattern);
             origins.push((ei, kind, form));
             if !key.chars().any(is_han) {
+                // A form without names is its one wording, folded already.
+                if !form.contains('{') {
+                    phrases.add(&key, id);
+                    continue;
+                }
                 match expand_names(form, &by_id, glossary) {
-                    // A form without names is its one wording, folded already.
-                    Ok(_) if !form.contains('{') => phrases.add(&key, id),
                     // The wordings of a form with `{name}`s give way to written forms.
                     Ok(forms) => {
                         for f in forms {
@@ -642,8 +673,10 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
                 continue;
             }
             // A list mark between the parts of a Chinese term may also be left out.
-            let bare: String = key.chars().filter(|&c| c != '、').collect();
-            for k in std::iter::once(key.clone()).chain((bare != key).then_some(bare)) {
+            let bare = key
+                .contains('、')
+                .then(|| key.chars().filter(|&c| c != '、').collect::<String>());
+            for k in std::iter::once(key).chain(bare) {
                 match owner.entry(k.clone()) {
                     MapEntry::Occupied(o) => {
                         let other = patterns[*o.get() as usize].entry as usize;
@@ -664,13 +697,16 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
                     }
                     MapEntry::Vacant(v) => {
                         v.insert(id);
-                        han_keys.push((k, id));
+                        han_keys.push(&k, id);
                     }
                 }
             }
         }
     }
-    let (phrases, phrase_problems) = phrases.build();
+    // The phrase set and the Chinese automaton do not depend on each other: two cores build
+    // them at once (the automaton is wasted work only for a glossary with errors).
+    let ((phrases, phrase_problems), han) =
+        rayon::join(|| phrases.build(), || han_automaton(&han_keys));
     for pp in phrase_problems {
         match pp {
             PhraseProblem::NoWords { pattern } => {
@@ -710,6 +746,7 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
         patterns,
         han_keys,
         phrases,
+        han,
         problems,
     }
 }
@@ -760,7 +797,59 @@ fn expand_names(
 
 #[cfg(test)]
 mod tests {
-    use super::inside;
+    use super::*;
+
+    /// `merge` as it was written first: sort the concatenation, keep the leftmost-longest.
+    fn merge_by_sorting(
+        a: Vec<(usize, usize, usize)>,
+        b: Vec<(usize, usize, usize)>,
+    ) -> Vec<(usize, usize, usize)> {
+        let mut all: Vec<_> = a.into_iter().chain(b).collect();
+        all.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+        let mut last_end = 0;
+        all.retain(|&(s, e, _)| {
+            let keep = s >= last_end;
+            if keep {
+                last_end = e;
+            }
+            keep
+        });
+        all
+    }
+
+    #[test]
+    fn merging_two_sorted_lists_keeps_what_sorting_kept() {
+        // Matches laid out by a small generator: runs of spans of lengths 1 to 4 from
+        // starts 0 to 3 bytes apart, both lists sorted, one of them also unsorted.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n) as usize
+        };
+        for round in 0..200 {
+            let mut lists = [Vec::new(), Vec::new()];
+            for (i, list) in lists.iter_mut().enumerate() {
+                let mut at = 0;
+                for _ in 0..next(40) {
+                    at += next(4);
+                    let len = 1 + next(4);
+                    list.push((at, at + len, i * 100 + next(3)));
+                    at += len;
+                }
+            }
+            let [mut a, b] = lists;
+            if round % 5 == 0 {
+                a.reverse();
+            }
+            assert_eq!(
+                merge(a.clone(), b.clone().into_iter()),
+                merge_by_sorting(a, b),
+                "round {round}"
+            );
+        }
+    }
 
     /// Every occurrence counts, those overlapping another too: in "la la la" the match
     /// "la la" at 3 lies inside the exclusion's occurrence at 3, which a search for

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, Read, Seek, Write};
 use std::sync::atomic::Ordering;
 
 use super::{display, Delivery};
-use crate::annotate::{entry_counts, merge_counts, WindowSizes, Windowed};
+use crate::annotate::{entry_counts, Tally, WindowSizes, Windowed};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found};
 use crate::input::stream::Utf8Stream;
@@ -37,7 +37,8 @@ impl Delivery<'_, '_> {
         let input = Box::new(io::Cursor::new(head).chain(rest));
         let mut input = Utf8Stream::new(&path, input, self.config.lossy);
         let mut text = String::new();
-        let (mut carry, mut counts, mut spans, mut number) = (Carry::default(), Vec::new(), 0, 0);
+        let (mut carry, mut counts, mut spans, mut number) =
+            (Carry::default(), Tally::default(), 0, 0);
         let (mut failed, mut exhausted) = (None, false);
         let mut tail: Option<fs::File> = None;
         loop {
@@ -77,7 +78,7 @@ impl Delivery<'_, '_> {
                 .piece(&info, &piece.annotation, glossary, &mut carry, &mut bytes);
             let piece_counts = entry_counts(&piece.annotation);
             spans += piece.annotation.spans.len() as u64;
-            merge_counts(&mut counts, &piece_counts);
+            counts.add(&piece_counts);
             let written = self
                 .sink
                 .part(f, &bytes, self.renderer, false, &piece_counts)
@@ -109,7 +110,7 @@ impl Delivery<'_, '_> {
         self.report.bytes += input.bytes() as u64;
         self.report.spans += spans;
         if let Some(s) = self.summary.as_deref_mut() {
-            s.document(&path, &counts, self.matcher.glossary())?;
+            s.document(&path, counts.counts(), self.matcher.glossary())?;
         }
         Ok(true)
     }

@@ -27,7 +27,7 @@ use daachorse::CharwiseDoubleArrayAhoCorasick;
 use serde::{Deserialize, Serialize};
 use twox_hash::XxHash3_128;
 
-use super::{HashMap, Matcher, Pattern};
+use super::{HanKeys, HashMap, Matcher, Pattern};
 use crate::glossary::{
     load_read, read_sources, Entry, FormKind, Glossary, GlossaryError, GlossarySource, Origin,
     Problem, Severity, SourceData, COLUMNS,
@@ -35,7 +35,7 @@ use crate::glossary::{
 use crate::text::phrase::PhraseSet;
 
 /// Bumped whenever what a cache file holds changes shape or meaning.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"tifa-gc\n";
@@ -205,7 +205,7 @@ struct StoredRef<'a> {
     warnings: Vec<(&'a Path, u64, u64, bool, &'a str)>,
     patterns: Vec<(u32, u8, bool)>,
     phrases: &'a PhraseSet,
-    han_keys: &'a [(String, u32)],
+    han_keys: &'a HanKeys,
     has_han: bool,
     excludes: &'a HashMap<u32, Vec<String>>,
     cues: &'a HashMap<u32, Vec<String>>,
@@ -222,7 +222,7 @@ struct Stored {
     warnings: Vec<(PathBuf, u64, u64, bool, String)>,
     patterns: Vec<(u32, u8, bool)>,
     phrases: PhraseSet,
-    han_keys: Vec<(String, u32)>,
+    han_keys: HanKeys,
     has_han: bool,
     excludes: HashMap<u32, Vec<String>>,
     cues: HashMap<u32, Vec<String>>,
