@@ -70,6 +70,10 @@ pub fn for_each_word<'a>(
             if han || chunk.chars().any(char::is_alphanumeric) {
                 f(start, chunk, false);
             }
+        } else if han && end - start == 3 {
+            // One Han character, which UAX #29 makes a word of its own: the commonest chunk
+            // of Chinese text, cut without the segmenter.
+            f(start, chunk, false);
         } else {
             for (i, w) in words(chunk) {
                 f(start + i, w, w.contains('\''));
