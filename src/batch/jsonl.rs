@@ -162,7 +162,7 @@ impl JsonlJob<'_> {
                 exhausted = last;
                 Ok(Some((lines, last)))
             },
-            |(n, line)| render_record(&path, *n, line, job, job.renderer),
+            |(n, line)| render_record(&path, *n, line, job),
             |lines, last, results| {
                 let mut out = Delivery {
                     report: &mut *report,
@@ -255,14 +255,8 @@ fn read_line(reader: &mut impl BufRead) -> io::Result<Option<Line>> {
 /// the delivery reports as an error. A blank line passes through silently. A byte-order mark
 /// at the start of a line is skipped (an editor's, on the first line of a file), and a
 /// `spans` member the record already has (tifa's own output) is replaced.
-fn render_record(
-    path: &str,
-    line_no: u64,
-    line: &Line,
-    job: &JsonlJob<'_>,
-    renderer: &dyn Render,
-) -> Outcome {
-    let (config, matcher) = (job.config, job.matcher);
+fn render_record(path: &str, line_no: u64, line: &Line, job: &JsonlJob<'_>) -> Outcome {
+    let (config, matcher, renderer) = (job.config, job.matcher, job.renderer);
     let problem = |kind| InputError {
         path: path.to_string(),
         line: Some(line_no),
