@@ -17,7 +17,6 @@ use tifa::matcher::cache::{self, Cache, CacheUse};
 use tifa::matcher::{MatchOptions, Matcher, Span};
 use tifa::text::normalize::Normalized;
 
-
 /// One problem of a glossary, with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProblemData {
