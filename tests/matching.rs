@@ -40,6 +40,20 @@ const CASES: &[Case] = &[
         "SAFE CHINA",
         &[("SAFE CHINA", "ping-an-zhong-guo", "literal")],
     ),
+    // A possessive cut off from its word by a space, as machine translation writes it: the
+    // word and the term go on past it, and a term ending there ends before it.
+    (
+        "the Supreme People ’s Procuratorate said",
+        &[("Supreme People ’s Procuratorate", "zui-gao", "en")],
+    ),
+    (
+        "the Supreme People' s Procuratorate said",
+        &[("Supreme People' s Procuratorate", "zui-gao", "en")],
+    ),
+    (
+        "in Safe China ‘s streets; the word 's' alone",
+        &[("Safe China", "ping-an-zhong-guo", "literal")],
+    ),
     (
         "building a Safe China.",
         &[("Safe China", "ping-an-zhong-guo", "literal")],

@@ -475,6 +475,12 @@ impl PhraseSet {
                 if lookup == Lookup::Other {
                     if skippable {
                         lookup = Lookup::Year;
+                    } else if let Some(t) = self.spaced_possessive(folded, start, w, &run) {
+                        // The word before takes in its possessive; the run goes on.
+                        if let Some(last) = run.last_mut() {
+                            *last = t;
+                        }
+                        return;
                     } else if quoted
                         && self.split_glued(folded, start, w, &mut run, &mut aside, &mut visit)
                     {
@@ -509,6 +515,34 @@ impl PhraseSet {
         if any_start {
             visit(&run);
         }
+    }
+
+    /// A possessive cut off from its word by a space (`China 's`, `China ’s`, `China' s`, as
+    /// machine translation writes it): the last token of `run` taken together with it, as
+    /// the word's possessive, when `w` at `start` is that `s` and the word is a word of a form.
+    #[inline(never)]
+    fn spaced_possessive(
+        &self,
+        folded: &str,
+        start: usize,
+        w: &str,
+        run: &[Token],
+    ) -> Option<Token> {
+        let t = run.last()?;
+        if w != "s" || !matches!(t.lookup, Lookup::Classes { .. }) {
+            return None;
+        }
+        let gap = folded.get(t.end..start)?;
+        if gap != " '" && gap != "' " {
+            return None;
+        }
+        let word = &folded[t.start..t.end];
+        let lookup = self.surfaces.get(&[word, "'s"].concat());
+        matches!(lookup, Lookup::Classes { .. }).then_some(Token {
+            end: start + 1,
+            lookup,
+            ..*t
+        })
     }
 
     /// A word glued to the one before it by a quote (`the'one`): pushes the part before the
@@ -1072,8 +1106,12 @@ fn aside_end(folded: &str, end: usize) -> Option<(usize, usize)> {
 #[inline]
 fn widen_quotes(folded: &str, mut start: usize, mut end: usize, p: u32) -> (usize, usize, usize) {
     let b = folded.as_bytes();
-    if b[..end].ends_with(b"'s") && end - start > 2 {
-        end -= 2;
+    // Also when a space comes before or after the apostrophe (`China 's`).
+    for tail in [&b" 's"[..], b"' s", b"'s"] {
+        if b[..end].ends_with(tail) && end - start > tail.len() {
+            end -= tail.len();
+            break;
+        }
     }
     for q in [b'"', b'\''] {
         if quotes_inside(&b[start..end], q) {
