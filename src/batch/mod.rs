@@ -210,10 +210,7 @@ pub fn run(
     // More workers than pieces of work would only cost threads (`-j 100000` spent minutes
     // starting them, then aborted). A long input is searched in windows on several
     // workers: it counts as a piece of work per smallest region of text.
-    let lens: Vec<u64> = found
-        .iter()
-        .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
-        .collect();
+    let lens = file_lens(&found);
     let items = match config.input_mode {
         InputMode::Text => lens
             .iter()
@@ -253,7 +250,7 @@ pub fn run(
         InputMode::Text => {
             pipeline::ordered(
                 &pool,
-                chunks(&found),
+                chunks(&found, &lens),
                 |f: &&Found| {
                     // Once stopped, the rest of the chunk in progress is not started: a stop
                     // waits for one document per worker, not for a whole chunk.
@@ -395,16 +392,26 @@ impl Delivery<'_, '_> {
     }
 }
 
-/// Hands out `found` in chunks bounded in documents and bytes, for [`pipeline::ordered`].
+/// Each input's length in bytes (0 where it has none, as standard input).
+fn file_lens(found: &[Found]) -> Vec<u64> {
+    found
+        .iter()
+        .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .collect()
+}
+
+/// Hands out `found` in chunks bounded in documents and bytes (`lens`: each file's length
+/// when the run began), for [`pipeline::ordered`].
 fn chunks<'a, E>(
     found: &'a [Found],
+    lens: &'a [u64],
 ) -> impl FnMut() -> Result<Option<(Vec<&'a Found>, ())>, E> + 'a {
     let mut start = 0;
     move || {
         let mut bytes = 0u64;
         let mut end = start;
         while end < found.len() && end - start < CHUNK_DOCS && bytes < CHUNK_BYTES {
-            bytes += fs::metadata(&found[end].path).map_or(0, |m| m.len());
+            bytes += lens[end];
             end += 1;
         }
         let chunk: Vec<&Found> = found[start..end].iter().collect();
