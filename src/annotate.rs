@@ -73,8 +73,9 @@ fn find_on_threads(
     opts: MatchOptions,
     min: WindowSizes,
 ) -> Vec<Span> {
-    let sizes = windows::sizes(min, text.len(), rayon::current_num_threads());
-    if rayon::current_num_threads() > 1 && windows::is_cut(sizes, text.len()) {
+    let threads = rayon::current_num_threads();
+    let sizes = windows::sizes(min, text.len(), threads);
+    if threads > 1 && windows::is_cut(sizes, text.len()) {
         windows::find(matcher, text, opts, sizes)
     } else {
         matcher.find(text, opts)
@@ -466,13 +467,7 @@ mod tests {
     #[test]
     fn large_counts_merge_as_small_ones_do() {
         // Counts of many entries (the indexed path) against the look through each list.
-        let mut seed = 11u64;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((seed >> 33) % n) as usize
-        };
+        let mut next = crate::test_numbers(11);
         for round in 0..20 {
             let mut into: Vec<(usize, u32)> = (0..200 + next(300))
                 .map(|_| (next(2000), 1 + next(5) as u32))

@@ -48,3 +48,15 @@ pub mod usage;
 pub use crate::annotate::{annotate, Annotation, Located};
 pub use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem};
 pub use crate::matcher::{MatchOptions, Matcher, Span};
+
+/// Test cases drawn from a fixed sequence: `next(n)` is a number below `n`, the same on every
+/// run (a linear congruential generator).
+#[cfg(test)]
+pub(crate) fn test_numbers(mut seed: u64) -> impl FnMut(u64) -> usize {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) % n) as usize
+    }
+}

@@ -821,13 +821,7 @@ mod tests {
     fn merging_two_sorted_lists_keeps_what_sorting_kept() {
         // Matches laid out by a small generator: runs of spans of lengths 1 to 4 from
         // starts 0 to 3 bytes apart, both lists sorted, one of them also unsorted.
-        let mut seed = 7u64;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((seed >> 33) % n) as usize
-        };
+        let mut next = crate::test_numbers(7);
         for round in 0..200 {
             let mut lists = [Vec::new(), Vec::new()];
             for (i, list) in lists.iter_mut().enumerate() {

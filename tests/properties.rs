@@ -929,6 +929,19 @@ fn windowed(
     (out, spans)
 }
 
+/// A window text made of `parts`, and window sizes `grow` per cent (region, overlap) above
+/// the window glossary's minimum.
+fn window_case(parts: &[usize], grow: (usize, usize)) -> (String, tifa::annotate::WindowSizes) {
+    let p = window_pieces();
+    let text = parts.iter().map(|&i| p[i % p.len()].as_str()).collect();
+    let min = tifa::annotate::WindowSizes::minimum(gated_matcher());
+    let sizes = tifa::annotate::WindowSizes {
+        region: min.region + min.region * grow.0 / 100,
+        overlap: min.overlap + min.overlap * grow.1 / 100,
+    };
+    (text, sizes)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -942,15 +955,8 @@ proptest! {
         grow in (0usize..200, 0usize..100),
         feed in 1usize..20_000,
     ) {
-        let p = window_pieces();
-        let text: String = parts.iter().map(|&i| p[i % p.len()].as_str()).collect();
-        let m = gated_matcher();
-        let opts = MatchOptions { overlapping };
-        let min = tifa::annotate::WindowSizes::minimum(m);
-        let sizes = tifa::annotate::WindowSizes {
-            region: min.region + min.region * grow.0 / 100,
-            overlap: min.overlap + min.overlap * grow.1 / 100,
-        };
+        let (text, sizes) = window_case(&parts, grow);
+        let (m, opts) = (gated_matcher(), MatchOptions { overlapping });
         let whole = tifa::annotate(m, &text, opts).spans;
         let (back, spans) = windowed(m, &text, opts, sizes, feed);
         prop_assert!(back == text, "the pieces give back the text");
@@ -967,15 +973,8 @@ proptest! {
         grow in 0usize..200,
         threads in 1usize..4,
     ) {
-        let p = window_pieces();
-        let text: String = parts.iter().map(|&i| p[i % p.len()].as_str()).collect();
-        let m = gated_matcher();
-        let opts = MatchOptions { overlapping };
-        let min = tifa::annotate::WindowSizes::minimum(m);
-        let sizes = tifa::annotate::WindowSizes {
-            region: min.region + min.region * grow / 100,
-            overlap: min.overlap,
-        };
+        let (text, sizes) = window_case(&parts, (grow, 0));
+        let (m, opts) = (gated_matcher(), MatchOptions { overlapping });
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         let spans = pool.install(|| tifa::annotate::windows::find(m, &text, opts, sizes));
         prop_assert_eq!(
