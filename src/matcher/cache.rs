@@ -37,8 +37,10 @@ use crate::glossary::{
 };
 use crate::text::phrase::PhraseSet;
 
+mod entry_text;
+
 /// Bumped whenever what a cache file holds changes shape or meaning.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"tifa-gc\n";
@@ -213,7 +215,9 @@ fn key(read: &[SourceData]) -> [u8; 16] {
 #[derive(Serialize)]
 struct EntriesRef<'a> {
     files: Vec<(&'a Path, Vec<Option<&'static str>>)>,
-    entries: Vec<EntryOut<'a>>,
+    /// The entries' fields (`entry_text`).
+    text: &'a str,
+    lengths: &'a [u64],
     /// Each entry's origin: a file of `files`, a line.
     origins: Vec<(u32, u64)>,
     warnings: Vec<(&'a Path, u64, u64, bool, &'a str)>,
@@ -221,9 +225,10 @@ struct EntriesRef<'a> {
 
 /// [`EntriesRef`] read back: the same fields in the same order.
 #[derive(Deserialize)]
-struct Entries {
+struct Entries<'a> {
     files: Vec<(PathBuf, Vec<Option<String>>)>,
-    entries: Vec<EntryIn>,
+    text: &'a str,
+    lengths: Vec<u64>,
     origins: Vec<(u32, u64)>,
     warnings: Vec<(PathBuf, u64, u64, bool, String)>,
 }
@@ -252,53 +257,6 @@ struct Tables {
     cues: HashMap<u32, Vec<String>>,
     cue_entries: Vec<Vec<u32>>,
     any_gated: bool,
-}
-
-/// An entry's fields, every one named (an entry that gains a field fails to compile here
-/// until the cache keeps it); its origin is kept apart, so that entries are read straight
-/// into place.
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Entry")]
-struct EntryDef {
-    id: String,
-    zh: String,
-    zh_alt: Vec<String>,
-    zh_hant: Vec<String>,
-    pinyin: String,
-    en: String,
-    en_alt: Vec<String>,
-    literal: Vec<String>,
-    category: String,
-    definition: String,
-    note: String,
-    see_also: Vec<String>,
-    source: String,
-    exclude: Vec<String>,
-    gated: Vec<String>,
-    cue: Vec<String>,
-    #[serde(skip, default = "no_origin")]
-    origin: Origin,
-}
-
-#[derive(Serialize)]
-struct EntryOut<'a>(#[serde(serialize_with = "entry_out")] &'a Entry);
-
-fn entry_out<S: serde::Serializer>(e: &&Entry, s: S) -> Result<S::Ok, S::Error> {
-    EntryDef::serialize(e, s)
-}
-
-#[derive(Deserialize)]
-struct EntryIn(#[serde(with = "EntryDef")] Entry);
-
-/// The origin an entry is read with, until its own is set: one shared empty header, so
-/// that reading allocates nothing for it.
-fn no_origin() -> Origin {
-    static NO_COLUMNS: OnceLock<Arc<[Option<&'static str>]>> = OnceLock::new();
-    Origin {
-        file: PathBuf::new(),
-        line: 0,
-        columns: NO_COLUMNS.get_or_init(|| Arc::from(Vec::new())).clone(),
-    }
 }
 
 /// A cache file: the header, the entries and the matcher's tables (postcard each), the
@@ -335,9 +293,14 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
         };
         origins.push((file as u32, o.line));
     }
+    let mut written = entry_text::Written::default();
+    for e in &glossary.entries {
+        written.push(e);
+    }
     let entries = EntriesRef {
         files: files.iter().map(|(p, c)| (*p, c.to_vec())).collect(),
-        entries: glossary.entries.iter().map(EntryOut).collect(),
+        text: &written.text,
+        lengths: &written.lengths,
         origins,
         warnings: warnings
             .iter()
@@ -468,17 +431,18 @@ fn decode_entries(section: &[u8]) -> Option<(Vec<Entry>, Vec<Problem>)> {
             Some((path, Arc::from(columns?)))
         })
         .collect::<Option<_>>()?;
-    if stored.origins.len() != stored.entries.len() {
-        return None;
-    }
-    let mut entries: Vec<Entry> = stored.entries.into_iter().map(|e| e.0).collect();
-    for (e, (file, line)) in entries.iter_mut().zip(stored.origins) {
+    let mut text = entry_text::Reader::new(stored.text, &stored.lengths);
+    let mut entries = Vec::with_capacity(stored.origins.len());
+    for (file, line) in stored.origins {
         let (file, columns) = files.get(file as usize)?;
-        e.origin = Origin {
+        entries.push(text.entry(Origin {
             file: file.clone(),
             line,
             columns: columns.clone(),
-        };
+        })?);
+    }
+    if !text.is_done() {
+        return None;
     }
     let warnings = stored
         .warnings
