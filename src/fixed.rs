@@ -43,6 +43,17 @@ impl Fixed for u64 {
     }
 }
 
+/// As 64 bits; a value beyond this machine's `usize` does not decode.
+impl Fixed for usize {
+    const LEN: usize = 8;
+    fn put(&self, out: &mut Vec<u8>) {
+        (*self as u64).put(out);
+    }
+    fn get(b: &[u8]) -> Option<usize> {
+        usize::try_from(u64::get(b)?).ok()
+    }
+}
+
 impl Fixed for bool {
     const LEN: usize = 1;
     fn put(&self, out: &mut Vec<u8>) {

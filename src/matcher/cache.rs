@@ -40,7 +40,7 @@ use crate::text::phrase::PhraseSet;
 mod entry_text;
 
 /// Bumped whenever what a cache file holds changes shape or meaning.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"tifa-gc\n";
@@ -217,7 +217,8 @@ struct EntriesRef<'a> {
     files: Vec<(&'a Path, Vec<Option<&'static str>>)>,
     /// The entries' fields (`entry_text`).
     text: &'a str,
-    lengths: &'a [u64],
+    #[serde(with = "crate::fixed::list")]
+    lengths: &'a [u32],
     /// Each entry's origin: a file of `files`, a line.
     origins: Vec<(u32, u64)>,
     warnings: Vec<(&'a Path, u64, u64, bool, &'a str)>,
@@ -228,7 +229,8 @@ struct EntriesRef<'a> {
 struct Entries<'a> {
     files: Vec<(PathBuf, Vec<Option<String>>)>,
     text: &'a str,
-    lengths: Vec<u64>,
+    #[serde(with = "crate::fixed::list")]
+    lengths: Vec<u32>,
     origins: Vec<(u32, u64)>,
     warnings: Vec<(PathBuf, u64, u64, bool, String)>,
 }

@@ -13,7 +13,7 @@ use crate::glossary::{Entry, Origin};
 #[derive(Default)]
 pub(super) struct Written {
     pub text: String,
-    pub lengths: Vec<u64>,
+    pub lengths: Vec<u32>,
 }
 
 impl Written {
@@ -60,14 +60,20 @@ impl Written {
 
     fn one(&mut self, s: &str) {
         self.text.push_str(s);
-        self.lengths.push(s.len() as u64);
+        self.length(s.len());
     }
 
     fn list(&mut self, v: &[String]) {
-        self.lengths.push(v.len() as u64);
+        self.length(v.len());
         for s in v {
             self.one(s);
         }
+    }
+
+    /// A field of 4 GiB or more is kept as the longest length, which reads back as no
+    /// entry: the cache file is a miss, never a wrong entry.
+    fn length(&mut self, n: usize) {
+        self.lengths.push(u32::try_from(n).unwrap_or(u32::MAX));
     }
 }
 
@@ -76,11 +82,11 @@ impl Written {
 pub(super) struct Reader<'a> {
     text: &'a str,
     at: usize,
-    lengths: std::slice::Iter<'a, u64>,
+    lengths: std::slice::Iter<'a, u32>,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(text: &'a str, lengths: &'a [u64]) -> Reader<'a> {
+    pub fn new(text: &'a str, lengths: &'a [u32]) -> Reader<'a> {
         Reader {
             text,
             at: 0,
@@ -117,7 +123,7 @@ impl<'a> Reader<'a> {
     }
 
     fn len(&mut self) -> Option<usize> {
-        usize::try_from(*self.lengths.next()?).ok()
+        Some(*self.lengths.next()? as usize)
     }
 
     fn one(&mut self) -> Option<String> {
@@ -190,7 +196,7 @@ mod tests {
         for e in &entries() {
             w.push(e);
         }
-        let read_all = |text: &str, lengths: &[u64]| {
+        let read_all = |text: &str, lengths: &[u32]| {
             let mut r = Reader::new(text, lengths);
             let all = (0..3).all(|_| r.entry(Origin::default()).is_some());
             all && r.is_done()
@@ -198,7 +204,7 @@ mod tests {
         assert!(read_all(&w.text, &w.lengths));
         // A length into the middle of a character, past the end, a count beyond the list,
         // a length short by one, a text with a byte too many.
-        for (i, change) in [(1, 1), (0, 1000), (2, u64::MAX), (3, 1000), (0, 1)] {
+        for (i, change) in [(1, 1), (0, 1000), (2, u32::MAX), (3, 1000), (0, 1)] {
             let mut lengths = w.lengths.clone();
             lengths[i] = lengths[i].wrapping_add(change);
             assert!(!read_all(&w.text, &lengths), "{i} {change}");
