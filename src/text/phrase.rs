@@ -92,15 +92,15 @@ pub enum PhraseProblem {
 }
 
 impl PhraseBuilder {
-    /// Adds a folded form, standing for `pattern`.
-    pub fn add(&mut self, folded: &str, pattern: u32) {
-        self.forms.push((folded.to_string(), pattern, false));
+    /// Adds a folded form, standing for `pattern` (a `String` is kept as it is, not copied).
+    pub fn add(&mut self, folded: impl Into<String>, pattern: u32) {
+        self.forms.push((folded.into(), pattern, false));
     }
 
     /// Adds a generated wording: it is filed after every written form, and where it equals
     /// one (of any entry) it is dropped without a problem.
-    pub fn add_generated(&mut self, folded: &str, pattern: u32) {
-        self.forms.push((folded.to_string(), pattern, true));
+    pub fn add_generated(&mut self, folded: impl Into<String>, pattern: u32) {
+        self.forms.push((folded.into(), pattern, true));
     }
 
     /// Adds a folded cue, standing for `cue` (below 2^31). Its hits come apart from the
