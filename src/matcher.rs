@@ -620,7 +620,7 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
     let mut owner: HashMap<String, u32> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut problems = Vec::new();
     let problem = |entry: &Entry, kind: FormKind, message: String| Problem {
-        file: entry.origin.file.clone(),
+        file: entry.origin.file.to_path_buf(),
         line: entry.origin.line,
         column: entry.origin.column(kind.as_str()),
         severity: Severity::Error,

@@ -106,6 +106,7 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
         }
     }
     let columns: Arc<[Option<&'static str>]> = fields.into();
+    let file: Arc<Path> = Arc::from(path);
 
     let mut lines = LineCounter::new(body);
     loop {
@@ -146,7 +147,7 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
         }
         let mut entry = Entry {
             origin: Origin {
-                file: path.to_path_buf(),
+                file: file.clone(),
                 line,
                 columns: columns.clone(),
             },

@@ -193,7 +193,7 @@ fn duplicate_ids(g: &Glossary) -> Vec<Problem> {
         };
         let f = &g.entries[first];
         problems.push(Problem {
-            file: e.origin.file.clone(),
+            file: e.origin.file.to_path_buf(),
             line: e.origin.line,
             column: e.origin.column("id"),
             severity: Severity::Error,

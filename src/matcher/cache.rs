@@ -32,8 +32,8 @@ use twox_hash::XxHash3_128;
 
 use super::{HanKeys, HashMap, Matcher, Pattern};
 use crate::glossary::{
-    load_read, read_sources, Entry, FormKind, Glossary, GlossaryError, GlossarySource, Origin,
-    Problem, Severity, SourceData, COLUMNS,
+    load_read, read_sources, Columns, Entry, FormKind, Glossary, GlossaryError, GlossarySource,
+    Origin, Problem, Severity, SourceData, COLUMNS,
 };
 use crate::text::phrase::PhraseSet;
 
@@ -284,12 +284,12 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
     for e in &glossary.entries {
         let o = &e.origin;
         let same = |(p, c): &(&Path, &Arc<[Option<&'static str>]>)| {
-            *p == o.file.as_path() && (Arc::ptr_eq(c, &o.columns) || c[..] == o.columns[..])
+            *p == &*o.file && (Arc::ptr_eq(c, &o.columns) || c[..] == o.columns[..])
         };
         let file = match files.iter().rposition(same) {
             Some(i) => i,
             None => {
-                files.push((o.file.as_path(), &o.columns));
+                files.push((&o.file, &o.columns));
                 files.len() - 1
             }
         };
@@ -419,7 +419,7 @@ fn whole<'a, T: Deserialize<'a>>(section: &'a [u8]) -> Option<T> {
 /// The entries section: the entries, each with its origin, and the warnings of loading them.
 fn decode_entries(section: &[u8]) -> Option<(Vec<Entry>, Vec<Problem>)> {
     let stored: Entries = whole(section)?;
-    let files: Vec<(PathBuf, Arc<[Option<&'static str>]>)> = stored
+    let files: Vec<(Arc<Path>, Columns)> = stored
         .files
         .into_iter()
         .map(|(path, columns)| {
@@ -430,7 +430,7 @@ fn decode_entries(section: &[u8]) -> Option<(Vec<Entry>, Vec<Problem>)> {
                     Some(name) => COLUMNS.iter().find(|k| **k == name).map(|k| Some(*k)),
                 })
                 .collect();
-            Some((path, Arc::from(columns?)))
+            Some((Arc::from(path), Arc::from(columns?)))
         })
         .collect::<Option<_>>()?;
     let mut text = entry_text::Reader::new(stored.text, &stored.lengths);
@@ -608,6 +608,17 @@ mod tests {
                 spans,
                 "{threads}"
             );
+            // The entries of one file share its path and header: one allocation, not one
+            // an entry.
+            let entries = &back.glossary().entries;
+            let same_file = entries
+                .windows(2)
+                .filter(|w| w[0].origin.file == w[1].origin.file);
+            assert!(same_file.clone().count() > 1000);
+            for w in same_file {
+                assert!(Arc::ptr_eq(&w[0].origin.file, &w[1].origin.file));
+                assert!(Arc::ptr_eq(&w[0].origin.columns, &w[1].origin.columns));
+            }
         }
     }
 
