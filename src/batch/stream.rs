@@ -7,11 +7,12 @@ use std::io::{self, BufRead, Read, Seek, Write};
 use std::sync::atomic::Ordering;
 
 use super::{display, Delivery};
-use crate::annotate::{entry_counts, Tally, WindowSizes, Windowed};
+use crate::annotate::{entry_counts, Tally, WindowSizes, Windowed, MAX_PIECE_REGIONS};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found};
 use crate::input::stream::Utf8Stream;
 use crate::render::{Carry, Document, Piece};
+use crate::text::english::count;
 
 /// Inputs longer than this are annotated in windows rather than whole.
 pub(super) const STREAM_ABOVE: usize = 16 << 20;
@@ -39,7 +40,7 @@ impl Delivery<'_, '_> {
         let mut text = String::new();
         let (mut carry, mut counts, mut spans, mut number) =
             (Carry::default(), Tally::default(), 0, 0);
-        let (mut failed, mut exhausted) = (None, false);
+        let (mut failed, mut exhausted, mut chain_cuts) = (None, false, 0);
         let mut tail: Option<fs::File> = None;
         loop {
             while !exhausted && windows.wants_more() {
@@ -58,6 +59,10 @@ impl Delivery<'_, '_> {
             }
             // Each window is searched on the run's workers.
             let Some(piece) = self.pool.install(|| windows.piece(exhausted)) else {
+                // A piece stretched by a chain of overlapping matches may need more text.
+                if !exhausted && windows.wants_more() {
+                    continue;
+                }
                 break;
             };
             let doc = Document {
@@ -76,6 +81,7 @@ impl Delivery<'_, '_> {
             let glossary = self.matcher.glossary();
             self.renderer
                 .piece(&info, &piece.annotation, glossary, &mut carry, &mut bytes);
+            chain_cuts += usize::from(piece.cut_in_chain);
             let piece_counts = entry_counts(&piece.annotation);
             spans += piece.annotation.spans.len() as u64;
             counts.add(&piece_counts);
@@ -100,6 +106,14 @@ impl Delivery<'_, '_> {
         }
         if let Some(w) = &input.warning {
             (self.message)(Message::Warning(w.to_string()));
+        }
+        if chain_cuts > 0 {
+            (self.message)(Message::Warning(format!(
+                "{path}: overlapping matches chained on past {} (a window holds at most {} \
+                 MiB): the match crossing each such end may be missing",
+                count(chain_cuts as u64, "window end", "window ends"),
+                (MAX_PIECE_REGIONS * sizes.region) >> 20
+            )));
         }
         if let Some(e) = failed {
             self.report.errors += 1;
