@@ -1038,7 +1038,12 @@ fn windows_find_every_match_of_a_chain_of_overlapping_matches() {
     for text in ["la ".repeat(40_000), "啦".repeat(30_001)] {
         let whole = tifa::annotate(m, &text, every).spans;
         assert!(whole.len() > 10_000);
-        for (region, shift) in [(min.region, 0), (min.region + 5, 3), (50_000, 0), (61_111, 7)] {
+        for (region, shift) in [
+            (min.region, 0),
+            (min.region + 5, 3),
+            (50_000, 0),
+            (61_111, 7),
+        ] {
             let sizes = WindowSizes {
                 region,
                 overlap: min.overlap + shift,
