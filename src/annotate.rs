@@ -280,7 +280,15 @@ pub struct Piece {
     pub annotation: Annotation,
     /// Whether this is the text's last piece.
     pub last: bool,
+    /// Whether the piece ends inside a chain of overlapping matches (`--overlapping`) longer
+    /// than a piece may grow ([`MAX_PIECE_REGIONS`]): the one match that crosses the end of
+    /// the text searched for it may be missing.
+    pub cut_in_chain: bool,
 }
+
+/// How many regions a piece may grow to, past its cut, to hold a chain of overlapping
+/// matches: a piece is held whole, with its spans and its rendered output.
+pub const MAX_PIECE_REGIONS: usize = 2;
 
 /// Annotates a text given bit by bit, in windows ([`WindowSizes`]), so memory is bounded by
 /// the window, not by the text. The pieces' spans are the spans of the whole text: each
@@ -288,7 +296,10 @@ pub struct Piece {
 /// overlap before the region against those the previous window kept there. Where they
 /// differ — a chain of overlapping matches longer than the overlap (`la la la …`) puts
 /// leftmost-longest matching out of step — the window is searched again from the start of
-/// the previous window's last span, where the two searches agree by construction.
+/// the previous window's last span, where the two searches agree by construction. A piece
+/// holds its spans whole: where a span crosses the cut, the piece ends past it, and the text
+/// is searched on further when a chain of overlapping matches runs past what was searched,
+/// up to [`MAX_PIECE_REGIONS`] regions ([`Piece::cut_in_chain`] says when a chain is longer).
 pub struct Windowed<'m> {
     matcher: &'m Matcher,
     opts: MatchOptions,
@@ -304,6 +315,9 @@ pub struct Windowed<'m> {
     /// The matcher's smallest window sizes, when a window is searched on the current
     /// rayon pool's threads ([`Windowed::on_threads`]).
     threads: Option<WindowSizes>,
+    /// How far the text must be held before the next piece can be cut, when a chain of
+    /// overlapping matches runs past the window ([`Windowed::piece`]).
+    need: usize,
 }
 
 impl<'m> Windowed<'m> {
@@ -319,6 +333,7 @@ impl<'m> Windowed<'m> {
             place: START,
             prev: Vec::new(),
             threads: None,
+            need: 0,
         }
     }
 
@@ -336,10 +351,13 @@ impl<'m> Windowed<'m> {
 
     /// Whether a window needs more text than is held before the next piece can be cut.
     pub fn wants_more(&self) -> bool {
-        self.at + self.buf.len() < self.next + self.sizes.region + self.sizes.overlap
+        let window = self.next + self.sizes.region + self.sizes.overlap;
+        self.at + self.buf.len() < window.max(self.need)
     }
 
-    /// The next piece; `end` says no more text will come. `None` once the text is done.
+    /// The next piece; `end` says no more text will come. `None` once the text is done, or
+    /// (only while more text may come) when the piece needs more text than is held:
+    /// [`Windowed::wants_more`] then says so.
     pub fn piece(&mut self, end: bool) -> Option<Piece> {
         let WindowSizes { region, overlap } = self.sizes;
         let held_end = self.at + self.buf.len();
@@ -352,37 +370,39 @@ impl<'m> Windowed<'m> {
             self.cut(self.next + region)
         };
         let lo = self.ceil(self.next.saturating_sub(overlap).max(self.at));
-        let hi = self.floor((cut + overlap).min(held_end));
-        let mut spans = self.find(lo, hi);
-        if self.next > 0 {
-            // Spans starting in the last quarter of the overlap before the region must be
-            // those the previous window kept.
-            let check = self.next.saturating_sub(overlap / 4);
-            let (mine, theirs) = (
-                spans
-                    .iter()
-                    .filter(|s| s.start >= check && s.start < self.next),
-                self.prev.iter().filter(|s| s.start >= check),
-            );
-            if !mine.eq(theirs) {
-                let from = self.prev.last().map_or(self.next, |s| s.start).max(lo);
-                spans = self.find(from, hi);
+        let mut search_to = cut + overlap;
+        let most = self.next + MAX_PIECE_REGIONS * region + overlap;
+        let (mut spans, end_at, cut_in_chain) = loop {
+            let hi = self.floor(search_to.min(held_end));
+            let spans = self.in_step(lo, hi);
+            // The piece ends at the cut, or past it where a span it keeps reaches further
+            // (one pass: the spans come sorted by start).
+            let mut end_at = cut;
+            for s in spans.iter().skip_while(|s| s.start < self.next) {
+                if s.start >= end_at {
+                    break;
+                }
+                end_at = end_at.max(s.end);
             }
-        }
-        // The piece ends at the cut, or past it where a span it keeps reaches further.
-        let mut end_at = cut;
-        loop {
-            let reach = spans
-                .iter()
-                .filter(|s| s.start >= self.next && s.start < end_at)
-                .map(|s| s.end)
-                .max()
-                .unwrap_or(0);
-            if reach <= end_at {
-                break;
+            // The spans that start before `end_at` are the whole text's when the search ran
+            // on well past it (or to the text's end). A chain of overlapping matches can
+            // stretch the piece to the end of what was searched, where the match crossing
+            // that end was not seen: then the text is searched further, twice as far each
+            // time, so that a chain costs time in proportion to its length.
+            if (end && hi == held_end) || end_at + overlap / 2 <= hi {
+                break (spans, end_at, false);
             }
-            end_at = reach;
-        }
+            let further = (end_at + overlap.max(end_at - self.next)).min(most);
+            if further <= search_to {
+                break (spans, end_at, true);
+            }
+            search_to = further;
+            if search_to > held_end && !end {
+                self.need = search_to;
+                return None;
+            }
+        };
+        self.need = 0;
         let (next, at) = (self.next, self.at);
         spans.retain(|s| s.start >= next && s.start < end_at);
         let text = self.buf[next - at..end_at - at].to_string();
@@ -401,6 +421,7 @@ impl<'m> Windowed<'m> {
             start: self.place,
             annotation: Annotation { spans: located },
             last: end && end_at == held_end,
+            cut_in_chain,
         };
         self.prev = spans;
         self.next = end_at;
@@ -412,6 +433,27 @@ impl<'m> Windowed<'m> {
             self.at = keep_from;
         }
         Some(piece)
+    }
+
+    /// The spans of held text `lo..hi` in step with the previous piece's: spans starting in
+    /// the last quarter of the overlap before the region must be those the previous window
+    /// kept; where they are not, the text is searched again from the start of the previous
+    /// window's last span, where the two searches agree.
+    fn in_step(&self, lo: usize, hi: usize) -> Vec<Span> {
+        let spans = self.find(lo, hi);
+        if self.next == 0 {
+            return spans;
+        }
+        let check = self.next.saturating_sub(self.sizes.overlap / 4);
+        let mine = spans
+            .iter()
+            .filter(|s| s.start >= check && s.start < self.next);
+        let theirs = self.prev.iter().filter(|s| s.start >= check);
+        if mine.eq(theirs) {
+            return spans;
+        }
+        let from = self.prev.last().map_or(self.next, |s| s.start).max(lo);
+        self.find(from, hi)
     }
 
     /// The spans of held text `lo..hi`, with offsets into the whole text.

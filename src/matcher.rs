@@ -215,7 +215,8 @@ impl Matcher {
         normalize_into(text, norm);
         let folded = norm.text.as_str();
         // Accepted matches in folded coordinates: (start, end, pattern).
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        // About a match per hundred bytes where terms are dense: sized once, not grown.
+        let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(folded.len() / 128 + 8);
         // English cues anywhere in the text: (start, end, cue).
         let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
         // Every English form has a letter or digit; text without letters has no English
@@ -250,6 +251,7 @@ impl Matcher {
         }
         self.apply_glossary_rules(folded, norm.has_han(), &mut found, cue_hits, context);
         let mut hint = 0;
+        spans.reserve(found.len());
         for (s, e, p) in found {
             let pat = self.patterns[p];
             let mut r = norm.original_range_from(s..e, &mut hint);

@@ -1025,6 +1025,69 @@ fn windows_keep_in_step_through_a_chain_of_overlapping_matches() {
     }
 }
 
+/// Every match of a chain of self-overlapping matches: a piece holds its spans, so the chain
+/// stretches it past the text searched for it, which is then searched on (a span was lost at
+/// each cut when it was not); a chain longer than a piece may grow is cut, and each piece
+/// that ends in it says so.
+#[test]
+fn windows_find_every_match_of_a_chain_of_overlapping_matches() {
+    use tifa::annotate::{WindowSizes, Windowed, MAX_PIECE_REGIONS};
+    let m = gated_matcher();
+    let min = WindowSizes::minimum(m);
+    let every = MatchOptions { overlapping: true };
+    for text in ["la ".repeat(40_000), "啦".repeat(30_001)] {
+        let whole = tifa::annotate(m, &text, every).spans;
+        assert!(whole.len() > 10_000);
+        for (region, shift) in [
+            (min.region, 0),
+            (min.region + 5, 3),
+            (50_000, 0),
+            (61_111, 7),
+        ] {
+            let sizes = WindowSizes {
+                region,
+                overlap: min.overlap + shift,
+            };
+            let mut w = Windowed::new(m, every, sizes);
+            let (mut back, mut spans, mut cuts) = (String::new(), Vec::new(), 0);
+            let mut at = 0;
+            loop {
+                while at < text.len() && w.wants_more() {
+                    let mut to = (at + 7_777).min(text.len());
+                    while !text.is_char_boundary(to) {
+                        to += 1;
+                    }
+                    w.push(&text[at..to]);
+                    at = to;
+                }
+                let Some(p) = w.piece(at == text.len()) else {
+                    if at < text.len() {
+                        continue;
+                    }
+                    break;
+                };
+                back.push_str(&p.text);
+                cuts += usize::from(p.cut_in_chain);
+                spans.extend(p.annotation.spans.into_iter().map(|mut l| {
+                    l.span.start += p.offset;
+                    l.span.end += p.offset;
+                    l
+                }));
+            }
+            assert_eq!(back, text);
+            if text.len() <= MAX_PIECE_REGIONS * region {
+                assert_eq!(cuts, 0, "{sizes:?}");
+                assert!(spans == whole, "{sizes:?}");
+            } else {
+                // At most the match crossing each cut is missing, and nothing else differs.
+                assert!(cuts > 0, "{sizes:?}");
+                assert!(whole.len() - spans.len() <= cuts, "{sizes:?}");
+                assert!(spans.iter().all(|s| whole.contains(s)), "{sizes:?}");
+            }
+        }
+    }
+}
+
 /// A gated form licensed by a cue on the other side of a cut is found, once; one whose cue
 /// is just too far is not.
 #[test]

@@ -68,7 +68,40 @@ fn blocked_run(d: &Path, out: &str) -> Child {
     until("opened its output", || {
         fs::read_dir(&dir).is_ok_and(|mut r| r.next().is_some())
     });
+    // A signal sent while the run still works on the record (a loaded machine) is seen at
+    // once, and the run ends before a second one comes.
+    until("blocked reading its input", || reading_stdin(child.id()));
     child
+}
+
+/// Whether a thread of `pid` is blocked in `read` on its standard input, by
+/// `/proc/PID/task/*/syscall` (its first two fields: the system call and its first
+/// argument); true where that cannot be read, as the wait for the output file is then all.
+fn reading_stdin(pid: u32) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    const READ: &str = "0";
+    #[cfg(target_arch = "aarch64")]
+    const READ: &str = "63";
+    #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+    return true;
+    #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+    {
+        let Ok(tasks) = fs::read_dir(format!("/proc/{pid}/task")) else {
+            return true;
+        };
+        let mut readable = false;
+        for t in tasks.flatten() {
+            let Ok(call) = fs::read_to_string(t.path().join("syscall")) else {
+                continue;
+            };
+            readable = true;
+            let mut fields = call.split_whitespace();
+            if fields.next() == Some(READ) && fields.next() == Some("0x0") {
+                return true;
+            }
+        }
+        !readable
+    }
 }
 
 fn kill(child: &Child, signal: &str) {

@@ -7,11 +7,12 @@ use std::io::{self, BufRead, Read, Seek, Write};
 use std::sync::atomic::Ordering;
 
 use super::{display, Delivery};
-use crate::annotate::{entry_counts, Tally, WindowSizes, Windowed};
+use crate::annotate::{self, entry_counts, Tally, WindowSizes, Windowed, MAX_PIECE_REGIONS};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found};
 use crate::input::stream::Utf8Stream;
 use crate::render::{Carry, Document, Piece};
+use crate::text::english::count;
 
 /// Inputs longer than this are annotated in windows rather than whole.
 pub(super) const STREAM_ABOVE: usize = 16 << 20;
@@ -37,10 +38,11 @@ impl Delivery<'_, '_> {
         let input = Box::new(io::Cursor::new(head).chain(rest));
         let mut input = Utf8Stream::new(&path, input, self.config.lossy);
         let mut text = String::new();
-        let (mut carry, mut counts, mut spans, mut number) =
-            (Carry::default(), Tally::default(), 0, 0);
+        let mut out = Written::default();
         let (mut failed, mut exhausted) = (None, false);
-        let mut tail: Option<fs::File> = None;
+        // A piece searched and not yet written: this thread renders and writes it while the
+        // workers search the next one.
+        let mut searched: Option<annotate::Piece> = None;
         loop {
             while !exhausted && windows.wants_more() {
                 text.clear();
@@ -56,40 +58,36 @@ impl Delivery<'_, '_> {
             if self.cancel.load(Ordering::Relaxed) {
                 return Ok(false);
             }
-            // Each window is searched on the run's workers.
-            let Some(piece) = self.pool.install(|| windows.piece(exhausted)) else {
-                break;
-            };
-            let doc = Document {
-                path: &path,
-                text: &piece.text,
-                record: None,
-            };
-            let info = Piece {
-                doc,
-                number,
-                offset: piece.offset,
-                line: piece.start.line,
-                last: piece.last,
-            };
-            let mut bytes = Vec::new();
-            let glossary = self.matcher.glossary();
-            self.renderer
-                .piece(&info, &piece.annotation, glossary, &mut carry, &mut bytes);
-            let piece_counts = entry_counts(&piece.annotation);
-            spans += piece.annotation.spans.len() as u64;
-            counts.add(&piece_counts);
-            let written = self
-                .sink
-                .part(f, &bytes, self.renderer, false, &piece_counts)
-                .and_then(|()| spool(&mut tail, &mut carry.tail));
+            let mut next = None;
+            let mut written = Ok(());
+            let before = searched.take();
+            self.pool.in_place_scope(|scope| {
+                let (next, windows) = (&mut next, &mut windows);
+                scope.spawn(move |_| *next = windows.piece(exhausted));
+                if let Some(p) = before {
+                    written = self.write_piece(f, &path, p, &mut out);
+                }
+            });
             if let Err(e) = written {
                 self.report.errors += 1;
                 (self.message)(Message::Error(e.to_string()));
                 return Ok(true);
             }
-            number += 1;
+            match next {
+                Some(p) => searched = Some(p),
+                // A piece stretched by a chain of overlapping matches may need more text.
+                None if !exhausted && windows.wants_more() => {}
+                None => break,
+            }
         }
+        let Written {
+            carry: _,
+            counts,
+            spans,
+            number,
+            chain_cuts,
+            tail,
+        } = out;
         if number > 0 {
             let done = self.tail(f, tail);
             if let Err(e) = done {
@@ -100,6 +98,14 @@ impl Delivery<'_, '_> {
         }
         if let Some(w) = &input.warning {
             (self.message)(Message::Warning(w.to_string()));
+        }
+        if chain_cuts > 0 {
+            (self.message)(Message::Warning(format!(
+                "{path}: overlapping matches chained on past {} (a window holds at most {} \
+                 MiB): the match crossing each such end may be missing",
+                count(chain_cuts as u64, "window end", "window ends"),
+                (MAX_PIECE_REGIONS * sizes.region) >> 20
+            )));
         }
         if let Some(e) = failed {
             self.report.errors += 1;
@@ -113,6 +119,46 @@ impl Delivery<'_, '_> {
             s.document(&path, counts.counts(), self.matcher.glossary())?;
         }
         Ok(true)
+    }
+
+    /// Renders a piece of a streamed document and writes it; its tail bytes (JSONL's spans)
+    /// go to the document's temporary file.
+    fn write_piece(
+        &mut self,
+        f: &Found,
+        path: &str,
+        piece: annotate::Piece,
+        out: &mut Written,
+    ) -> io::Result<()> {
+        let doc = Document {
+            path,
+            text: &piece.text,
+            record: None,
+        };
+        let info = Piece {
+            doc,
+            number: out.number,
+            offset: piece.offset,
+            line: piece.start.line,
+            last: piece.last,
+        };
+        let mut bytes = Vec::new();
+        let glossary = self.matcher.glossary();
+        self.renderer.piece(
+            &info,
+            &piece.annotation,
+            glossary,
+            &mut out.carry,
+            &mut bytes,
+        );
+        out.chain_cuts += usize::from(piece.cut_in_chain);
+        let piece_counts = entry_counts(&piece.annotation);
+        out.spans += piece.annotation.spans.len() as u64;
+        out.counts.add(&piece_counts);
+        out.number += 1;
+        self.sink
+            .part(f, &bytes, self.renderer, false, &piece_counts)
+            .and_then(|()| spool(&mut out.tail, &mut out.carry.tail))
     }
 
     /// Writes the tail a streamed document's renderer set aside, and closes its output.
@@ -132,6 +178,19 @@ impl Delivery<'_, '_> {
         }
         self.sink.part(f, &[], self.renderer, true, &[])
     }
+}
+
+/// What the pieces of a streamed document written so far add up to.
+#[derive(Default)]
+struct Written {
+    carry: Carry,
+    counts: Tally,
+    spans: u64,
+    number: usize,
+    /// Pieces that end inside a chain of overlapping matches ([`annotate::Piece::cut_in_chain`]).
+    chain_cuts: usize,
+    /// The document's tail bytes, set aside.
+    tail: Option<fs::File>,
 }
 
 /// Moves a streamed document's tail bytes to an anonymous temporary file, so memory stays

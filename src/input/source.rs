@@ -188,10 +188,8 @@ pub fn sniff(path: &str, head: &[u8]) -> Result<(), InputError> {
             return Err(InputError::new(path, InputErrorKind::Utf16 { big_endian }));
         }
     }
-    if let Some(offset) = head[..head.len().min(BINARY_SNIFF)]
-        .iter()
-        .position(|&b| b == 0)
-    {
+    // memchr: a byte loop here was a twentieth of the work on a folder of 8 KB documents.
+    if let Some(offset) = memchr::memchr(0, &head[..head.len().min(BINARY_SNIFF)]) {
         return Err(InputError::new(path, InputErrorKind::Binary { offset }));
     }
     Ok(())

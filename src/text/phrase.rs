@@ -475,7 +475,8 @@ impl PhraseSet {
         if self.is_empty() {
             return;
         }
-        let mut run: Vec<Token> = Vec::new();
+        // Sized for a long run: growing it word by word cost more than the run on short texts.
+        let mut run: Vec<Token> = Vec::with_capacity(64);
         let mut any_start = false;
         // Words before this offset are inside an aside: they never break the run.
         let mut aside = 0;
