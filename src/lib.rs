@@ -36,6 +36,7 @@ pub mod batch;
 pub mod check;
 pub mod diagnostics;
 pub mod discover;
+mod fixed;
 pub mod glossary;
 pub mod input;
 pub mod lint;

@@ -61,7 +61,7 @@ fn ordinary_problems(m: &Matcher, ordinary: &[OrdinaryText]) -> Vec<Problem> {
         .map(|((entry, kind), (n, place, text))| {
             let e = &m.glossary().entries[entry];
             Problem {
-                file: e.origin.file.clone(),
+                file: e.origin.file.to_path_buf(),
                 line: e.origin.line,
                 column: e.origin.column(kind),
                 severity: Severity::Warning,
@@ -81,7 +81,7 @@ fn content_problems(g: &Glossary) -> Vec<Problem> {
     for e in &g.entries {
         let mut problem = |col: &str, severity, message: String| {
             out.push(Problem {
-                file: e.origin.file.clone(),
+                file: e.origin.file.to_path_buf(),
                 line: e.origin.line,
                 column: e.origin.column(col),
                 severity,

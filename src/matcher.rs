@@ -622,7 +622,7 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
     let mut owner: HashMap<String, u32> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut problems = Vec::new();
     let problem = |entry: &Entry, kind: FormKind, message: String| Problem {
-        file: entry.origin.file.clone(),
+        file: entry.origin.file.to_path_buf(),
         line: entry.origin.line,
         column: entry.origin.column(kind.as_str()),
         severity: Severity::Error,
@@ -660,14 +660,14 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             if !key.chars().any(is_han) {
                 // A form without names is its one wording, folded already.
                 if !form.contains('{') {
-                    phrases.add(&key, id);
+                    phrases.add(key, id);
                     continue;
                 }
                 match expand_names(form, &by_id, glossary) {
                     // The wordings of a form with `{name}`s give way to written forms.
                     Ok(forms) => {
                         for f in forms {
-                            phrases.add_generated(&fold_form(&f), id);
+                            phrases.add_generated(fold_form(&f), id);
                         }
                     }
                     Err(message) => problems.push(problem(entry, kind, message)),
@@ -679,7 +679,8 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
                 .contains('、')
                 .then(|| key.chars().filter(|&c| c != '、').collect::<String>());
             for k in std::iter::once(key).chain(bare) {
-                match owner.entry(k.clone()) {
+                // The key moves into the map, and the keys' buffer copies it from there.
+                match owner.entry(k) {
                     MapEntry::Occupied(o) => {
                         let other = patterns[*o.get() as usize].entry as usize;
                         if other != ei {
@@ -698,8 +699,8 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
                         }
                     }
                     MapEntry::Vacant(v) => {
+                        han_keys.push(v.key(), id);
                         v.insert(id);
-                        han_keys.push(&k, id);
                     }
                 }
             }

@@ -122,7 +122,7 @@ impl AnnotateArgs {
 
 /// Runs `tifa annotate` and returns the exit status.
 pub fn run(args: AnnotateArgs, out: &mut dyn Write, console: &mut dyn Console) -> io::Result<u8> {
-    let Some(matcher) = compile(&args.glossary, console) else {
+    let Some(matcher) = compile(&args.glossary, args.read.jobs(), console) else {
         return Ok(UNUSABLE);
     };
     let config = args.config();

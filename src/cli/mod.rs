@@ -194,14 +194,19 @@ pub fn load(sources: &[GlossarySource], console: &mut dyn Console) -> Option<mod
 /// `--no-cache`, reporting its problems; `None` when it is unusable. A cache that cannot be
 /// written is no error: the run goes on. The matcher is never dropped: the process ends
 /// after the command, and freeing hundreds of thousands of strings one by one first would
-/// cost a tenth of a second with CC-CEDICT.
-pub fn compile(args: &GlossaryArgs, console: &mut dyn Console) -> Option<ManuallyDrop<Matcher>> {
+/// cost a tenth of a second with CC-CEDICT. A cache file is read on two threads when the run
+/// has more than one worker (`jobs`).
+pub fn compile(
+    args: &GlossaryArgs,
+    jobs: usize,
+    console: &mut dyn Console,
+) -> Option<ManuallyDrop<Matcher>> {
     let cache = if args.no_cache {
         None
     } else {
         Cache::from_env()
     };
-    match cache::compile(&args.sources(), cache.as_ref()) {
+    match cache::compile_on(&args.sources(), cache.as_ref(), jobs) {
         Ok(compiled) => {
             report(&compiled.warnings, console);
             Some(ManuallyDrop::new(compiled.matcher))

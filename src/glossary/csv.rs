@@ -106,6 +106,7 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
         }
     }
     let columns: Arc<[Option<&'static str>]> = fields.into();
+    let file: Arc<Path> = Arc::from(path);
 
     let mut lines = LineCounter::new(body);
     loop {
@@ -146,7 +147,7 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
         }
         let mut entry = Entry {
             origin: Origin {
-                file: path.to_path_buf(),
+                file: file.clone(),
                 line,
                 columns: columns.clone(),
             },
@@ -175,7 +176,10 @@ pub fn read_csv<R: Read>(mut rdr: R, path: &Path) -> (Vec<Entry>, Vec<Problem>) 
             set_field(&mut entry, name, value);
         }
         for name in FORM_COLUMNS {
+            // A form of no more bytes than the limit has no more characters: only longer
+            // ones are counted.
             if let Some(len) = forms(&entry, name)
+                .filter(|f| f.len() > MAX_FORM_CHARS)
                 .map(|f| f.chars().count())
                 .find(|&n| n > MAX_FORM_CHARS)
             {

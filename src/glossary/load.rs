@@ -1,11 +1,13 @@
 //! Loading glossaries from files, folders and the compiled-in copy, with the checks that
 //! span files (duplicate ids).
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry as MapEntry;
 use std::fmt;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use super::{read_csv, Glossary, Problem, Severity};
 
@@ -110,7 +112,12 @@ pub fn load_read(read: Vec<SourceData>) -> Result<(Glossary, Vec<Problem>), Glos
             SourceData::Builtin => entries.extend(Glossary::builtin().entries),
             SourceData::File { path, bytes } => {
                 let (got, mut probs) = read_csv(&bytes[..], &path);
-                entries.extend(got);
+                // The first file's entries are kept as read (CC-CEDICT: 50 MB not copied).
+                if entries.is_empty() {
+                    entries = got;
+                } else {
+                    entries.extend(got);
+                }
                 problems.append(&mut probs);
             }
             SourceData::Unreadable(p) => problems.push(p),
@@ -168,29 +175,35 @@ fn csv_files(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 }
 
 fn duplicate_ids(g: &Glossary) -> Vec<Problem> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // Fx hashing, sized at once, one look-up an id: with SipHash, growing and a look-up
+    // before each insert, CC-CEDICT's 118,000 ids cost 0.2 G instructions.
+    let mut seen: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(g.entries.len(), Default::default());
     let mut problems = Vec::new();
     for (i, e) in g.entries.iter().enumerate() {
         if e.id.is_empty() {
             continue;
         }
-        if let Some(&first) = seen.get(e.id.as_str()) {
-            let f = &g.entries[first];
-            problems.push(Problem {
-                file: e.origin.file.clone(),
-                line: e.origin.line,
-                column: e.origin.column("id"),
-                severity: Severity::Error,
-                message: format!(
-                    "duplicate id {:?}, first defined at {}:{}",
-                    e.id,
-                    f.origin.file.display(),
-                    f.origin.line
-                ),
-            });
-        } else {
-            seen.insert(&e.id, i);
-        }
+        let first = match seen.entry(e.id.as_str()) {
+            MapEntry::Occupied(o) => *o.get(),
+            MapEntry::Vacant(v) => {
+                v.insert(i);
+                continue;
+            }
+        };
+        let f = &g.entries[first];
+        problems.push(Problem {
+            file: e.origin.file.to_path_buf(),
+            line: e.origin.line,
+            column: e.origin.column("id"),
+            severity: Severity::Error,
+            message: format!(
+                "duplicate id {:?}, first defined at {}:{}",
+                e.id,
+                f.origin.file.display(),
+                f.origin.line
+            ),
+        });
     }
     problems
 }

@@ -13,10 +13,10 @@ pub mod pinyin;
 
 pub use self::csv::{is_valid_id, read_csv, write_csv, COLUMNS};
 pub use self::load::{load, load_read, read_sources, GlossaryError, GlossarySource, SourceData};
-pub use self::model::{Entry, FormKind, Origin, Problem, Severity};
+pub use self::model::{Columns, Entry, FormKind, Origin, Problem, Severity};
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// The category vocabulary documented in `glossary/README.md`.
@@ -61,9 +61,12 @@ impl Glossary {
     /// loads is kept rather than fail the user) and keeps each entry's fields; here they
     /// become entries again, without parsing the CSV on every run.
     pub fn builtin() -> Glossary {
-        let files: Vec<(PathBuf, Arc<[Option<&'static str>]>)> = BUILTIN_FILES
+        let files: Vec<(Arc<Path>, Columns)> = BUILTIN_FILES
             .iter()
-            .map(|(name, columns)| (Path::new("glossary").join(name), Arc::from(*columns)))
+            .map(|(name, columns)| {
+                let path = Path::new("glossary").join(name);
+                (Arc::from(path), Arc::from(*columns))
+            })
             .collect();
         let text = |s: &str| s.to_string();
         // Lists are kept joined by `|`, which no item holds.

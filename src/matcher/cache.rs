@@ -2,9 +2,12 @@
 //! by later runs instead of being compiled again (CC-CEDICT: seconds of compiling become a
 //! fraction of one; the built-in glossary: most of start-up).
 //!
-//! A cache file keeps the compiled state: the entries, the warnings of loading them, and the
-//! matcher (its patterns, English phrase set, Chinese automaton, excludes and cues). The
-//! overlapping automaton of `--overlapping` is built on first use, as without the cache.
+//! A cache file keeps the compiled state in three sections that read apart from each other:
+//! the entries and the warnings of loading them; the matcher's tables (its patterns, English
+//! phrase set, Chinese keys, excludes and cues); the Chinese automaton. With more than one
+//! worker the entries are read on a second thread while this one reads the rest: start-up is
+//! the serial part of every run. The overlapping automaton of `--overlapping` is built on
+//! first use, as without the cache.
 //!
 //! Its key is an XXH3-128 hash of the cache format, tifa's version, a fingerprint of the
 //! code that writes and reads the files (`build.rs`: a file another build wrote is never
@@ -29,19 +32,21 @@ use twox_hash::XxHash3_128;
 
 use super::{HanKeys, HashMap, Matcher, Pattern};
 use crate::glossary::{
-    load_read, read_sources, Entry, FormKind, Glossary, GlossaryError, GlossarySource, Origin,
-    Problem, Severity, SourceData, COLUMNS,
+    load_read, read_sources, Columns, Entry, FormKind, Glossary, GlossaryError, GlossarySource,
+    Origin, Problem, Severity, SourceData, COLUMNS,
 };
 use crate::text::phrase::PhraseSet;
 
+mod entry_text;
+
 /// Bumped whenever what a cache file holds changes shape or meaning.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 6;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"tifa-gc\n";
 
-/// Header: magic, format, key, the lengths of the two sections, the checksum of both.
-const HEADER_LEN: usize = 8 + 4 + 16 + 8 + 8 + 16;
+/// Header: magic, format, key, the lengths of the three sections, the checksum of all.
+const HEADER_LEN: usize = 8 + 4 + 16 + 3 * 8 + 16;
 
 mod fingerprints {
     include!(concat!(env!("OUT_DIR"), "/cache_fingerprints.rs"));
@@ -119,6 +124,16 @@ pub fn compile(
     sources: &[GlossarySource],
     cache: Option<&Cache>,
 ) -> Result<Compiled, GlossaryError> {
+    compile_on(sources, cache, 1)
+}
+
+/// Like [`compile`], reading a cache file on up to `threads` threads (two at most are used:
+/// one for the entries, one for the rest). One thread reads it all on the caller's.
+pub fn compile_on(
+    sources: &[GlossarySource],
+    cache: Option<&Cache>,
+    threads: usize,
+) -> Result<Compiled, GlossaryError> {
     let read = read_sources(sources);
     let Some(cache) = cache else {
         let (matcher, warnings) = compile_read(read)?;
@@ -130,7 +145,8 @@ pub fn compile(
     };
     let key = key(&read);
     let file = cache.file(&key);
-    if let Some((matcher, warnings)) = fs::read(&file).ok().and_then(|b| decode(&b, &key)) {
+    if let Some((matcher, warnings)) = fs::read(&file).ok().and_then(|b| decode(&b, &key, threads))
+    {
         // Marked as used, so that pruning keeps it (a read-only file stays as it is).
         if let Ok(f) = fs::File::options().append(true).open(&file) {
             let _ = f.set_modified(SystemTime::now());
@@ -195,14 +211,33 @@ fn key(read: &[SourceData]) -> [u8; 16] {
     h.finish_128().to_le_bytes()
 }
 
-/// The compiled state as a cache file keeps it (written from borrowed parts).
+/// The entries section as a cache file keeps it (written from borrowed parts).
 #[derive(Serialize)]
-struct StoredRef<'a> {
+struct EntriesRef<'a> {
     files: Vec<(&'a Path, Vec<Option<&'static str>>)>,
-    entries: Vec<EntryOut<'a>>,
+    /// The entries' fields (`entry_text`).
+    text: &'a str,
+    #[serde(with = "crate::fixed::list")]
+    lengths: &'a [u32],
     /// Each entry's origin: a file of `files`, a line.
     origins: Vec<(u32, u64)>,
     warnings: Vec<(&'a Path, u64, u64, bool, &'a str)>,
+}
+
+/// [`EntriesRef`] read back: the same fields in the same order.
+#[derive(Deserialize)]
+struct Entries<'a> {
+    files: Vec<(PathBuf, Vec<Option<String>>)>,
+    text: &'a str,
+    #[serde(with = "crate::fixed::list")]
+    lengths: Vec<u32>,
+    origins: Vec<(u32, u64)>,
+    warnings: Vec<(PathBuf, u64, u64, bool, String)>,
+}
+
+/// The matcher's tables as a cache file keeps them (written from borrowed parts).
+#[derive(Serialize)]
+struct TablesRef<'a> {
     patterns: Vec<(u32, u8, bool)>,
     phrases: &'a PhraseSet,
     han_keys: &'a HanKeys,
@@ -213,13 +248,9 @@ struct StoredRef<'a> {
     any_gated: bool,
 }
 
-/// [`StoredRef`] read back: the same fields in the same order.
+/// [`TablesRef`] read back: the same fields in the same order.
 #[derive(Deserialize)]
-struct Stored {
-    files: Vec<(PathBuf, Vec<Option<String>>)>,
-    entries: Vec<EntryIn>,
-    origins: Vec<(u32, u64)>,
-    warnings: Vec<(PathBuf, u64, u64, bool, String)>,
+struct Tables {
     patterns: Vec<(u32, u8, bool)>,
     phrases: PhraseSet,
     han_keys: HanKeys,
@@ -230,55 +261,9 @@ struct Stored {
     any_gated: bool,
 }
 
-/// An entry's fields, every one named (an entry that gains a field fails to compile here
-/// until the cache keeps it); its origin is kept apart, so that entries are read straight
-/// into place.
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Entry")]
-struct EntryDef {
-    id: String,
-    zh: String,
-    zh_alt: Vec<String>,
-    zh_hant: Vec<String>,
-    pinyin: String,
-    en: String,
-    en_alt: Vec<String>,
-    literal: Vec<String>,
-    category: String,
-    definition: String,
-    note: String,
-    see_also: Vec<String>,
-    source: String,
-    exclude: Vec<String>,
-    gated: Vec<String>,
-    cue: Vec<String>,
-    #[serde(skip, default = "no_origin")]
-    origin: Origin,
-}
-
-#[derive(Serialize)]
-struct EntryOut<'a>(#[serde(serialize_with = "entry_out")] &'a Entry);
-
-fn entry_out<S: serde::Serializer>(e: &&Entry, s: S) -> Result<S::Ok, S::Error> {
-    EntryDef::serialize(e, s)
-}
-
-#[derive(Deserialize)]
-struct EntryIn(#[serde(with = "EntryDef")] Entry);
-
-/// The origin an entry is read with, until its own is set: one shared empty header, so
-/// that reading allocates nothing for it.
-fn no_origin() -> Origin {
-    static NO_COLUMNS: OnceLock<Arc<[Option<&'static str>]>> = OnceLock::new();
-    Origin {
-        file: PathBuf::new(),
-        line: 0,
-        columns: NO_COLUMNS.get_or_init(|| Arc::from(Vec::new())).clone(),
-    }
-}
-
-/// A cache file: the header, the compiled state (postcard), the Chinese automaton
-/// (daachorse's own format). `None` when it cannot be serialized (a path not in UTF-8).
+/// A cache file: the header, the entries and the matcher's tables (postcard each), the
+/// Chinese automaton (daachorse's own format). `None` when it cannot be serialized (a path
+/// not in UTF-8).
 fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> {
     // Every field is named: a field added to the matcher fails to compile here until the
     // cache keeps it (and FORMAT is bumped).
@@ -299,20 +284,25 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
     for e in &glossary.entries {
         let o = &e.origin;
         let same = |(p, c): &(&Path, &Arc<[Option<&'static str>]>)| {
-            *p == o.file.as_path() && (Arc::ptr_eq(c, &o.columns) || c[..] == o.columns[..])
+            *p == &*o.file && (Arc::ptr_eq(c, &o.columns) || c[..] == o.columns[..])
         };
         let file = match files.iter().rposition(same) {
             Some(i) => i,
             None => {
-                files.push((o.file.as_path(), &o.columns));
+                files.push((&o.file, &o.columns));
                 files.len() - 1
             }
         };
         origins.push((file as u32, o.line));
     }
-    let stored = StoredRef {
+    let mut written = entry_text::Written::default();
+    for e in &glossary.entries {
+        written.push(e);
+    }
+    let entries = EntriesRef {
         files: files.iter().map(|(p, c)| (*p, c.to_vec())).collect(),
-        entries: glossary.entries.iter().map(EntryOut).collect(),
+        text: &written.text,
+        lengths: &written.lengths,
         origins,
         warnings: warnings
             .iter()
@@ -327,6 +317,8 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
                 )
             })
             .collect(),
+    };
+    let tables = TablesRef {
         patterns: patterns
             .iter()
             .map(|p| (p.entry, form_index(p.form), p.gated))
@@ -339,50 +331,95 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
         cue_entries,
         any_gated: *any_gated,
     };
-    let state = postcard::to_allocvec(&stored).ok()?;
-    let automaton = han.as_ref().map(|h| h.serialize()).unwrap_or_default();
+    let sections = [
+        postcard::to_allocvec(&entries).ok()?,
+        postcard::to_allocvec(&tables).ok()?,
+        han.as_ref().map(|h| h.serialize()).unwrap_or_default(),
+    ];
     let mut checksum = XxHash3_128::new();
-    checksum.write(&state);
-    checksum.write(&automaton);
-    let mut out = Vec::with_capacity(HEADER_LEN + state.len() + automaton.len());
+    for s in &sections {
+        checksum.write(s);
+    }
+    let body: usize = sections.iter().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(HEADER_LEN + body);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(key);
-    out.extend_from_slice(&(state.len() as u64).to_le_bytes());
-    out.extend_from_slice(&(automaton.len() as u64).to_le_bytes());
+    for s in &sections {
+        out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+    }
     out.extend_from_slice(&checksum.finish_128().to_le_bytes());
-    out.extend_from_slice(&state);
-    out.extend_from_slice(&automaton);
+    for s in &sections {
+        out.extend_from_slice(s);
+    }
     Some(out)
 }
 
 /// The compiled glossary of a cache file, or `None` when the file is not a whole, intact
-/// file of this format and key.
-fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<(Matcher, Vec<Problem>)> {
+/// file of this format and key. With `threads` above one, the entries are read on a second
+/// thread (one that cannot be started leaves the work to this one).
+fn decode(bytes: &[u8], key: &[u8; 16], threads: usize) -> Option<(Matcher, Vec<Problem>)> {
     let (header, body) = bytes.split_at_checked(HEADER_LEN)?;
     let (magic, rest) = header.split_at(8);
     let (format, rest) = rest.split_at(4);
     let (file_key, rest) = rest.split_at(16);
-    let (state_len, rest) = rest.split_at(8);
-    let (automaton_len, checksum) = rest.split_at(8);
+    let (lengths, checksum) = rest.split_at(3 * 8);
     let len = |b: &[u8]| usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok();
-    let (state_len, automaton_len) = (len(state_len)?, len(automaton_len)?);
+    let (entries_len, tables_len, automaton_len) = (
+        len(&lengths[..8])?,
+        len(&lengths[8..16])?,
+        len(&lengths[16..])?,
+    );
     if magic != MAGIC
         || format != FORMAT.to_le_bytes()
         || file_key != key
-        || state_len.checked_add(automaton_len)? != body.len()
+        || entries_len
+            .checked_add(tables_len)?
+            .checked_add(automaton_len)?
+            != body.len()
         || XxHash3_128::oneshot(body).to_le_bytes() != checksum
     {
         return None;
     }
-    let (state, automaton) = body.split_at(state_len);
-    let stored: Stored = postcard::from_bytes(state).ok()?;
-    let han = if stored.has_han {
-        Some(automaton_from_verified(automaton)?)
+    let (entries, rest) = body.split_at(entries_len);
+    let (tables, automaton) = rest.split_at(tables_len);
+    let (entries, matcher) = if threads > 1 {
+        std::thread::scope(|s| {
+            let aside = std::thread::Builder::new().spawn_scoped(s, || decode_entries(entries));
+            let matcher = decode_tables(tables, automaton);
+            let entries = match aside {
+                Ok(handle) => handle.join().ok().flatten(),
+                Err(_) => decode_entries(entries),
+            };
+            (entries, matcher)
+        })
     } else {
-        None
+        (decode_entries(entries), decode_tables(tables, automaton))
     };
-    let files: Vec<(PathBuf, Arc<[Option<&'static str>]>)> = stored
+    let ((entries, warnings), mut matcher) = (entries?, matcher?);
+    if matcher
+        .patterns
+        .iter()
+        .any(|p| p.entry as usize >= entries.len())
+    {
+        return None;
+    }
+    matcher.glossary = Glossary { entries };
+    Some((matcher, warnings))
+}
+
+/// A section read as postcard, which must take all of it.
+fn whole<'a, T: Deserialize<'a>>(section: &'a [u8]) -> Option<T> {
+    match postcard::take_from_bytes(section) {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    }
+}
+
+/// The entries section: the entries, each with its origin, and the warnings of loading them.
+fn decode_entries(section: &[u8]) -> Option<(Vec<Entry>, Vec<Problem>)> {
+    let stored: Entries = whole(section)?;
+    let files: Vec<(Arc<Path>, Columns)> = stored
         .files
         .into_iter()
         .map(|(path, columns)| {
@@ -393,20 +430,21 @@ fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<(Matcher, Vec<Problem>)> {
                     Some(name) => COLUMNS.iter().find(|k| **k == name).map(|k| Some(*k)),
                 })
                 .collect();
-            Some((path, Arc::from(columns?)))
+            Some((Arc::from(path), Arc::from(columns?)))
         })
         .collect::<Option<_>>()?;
-    if stored.origins.len() != stored.entries.len() {
-        return None;
-    }
-    let mut entries: Vec<Entry> = stored.entries.into_iter().map(|e| e.0).collect();
-    for (e, (file, line)) in entries.iter_mut().zip(stored.origins) {
+    let mut text = entry_text::Reader::new(stored.text, &stored.lengths);
+    let mut entries = Vec::with_capacity(stored.origins.len());
+    for (file, line) in stored.origins {
         let (file, columns) = files.get(file as usize)?;
-        e.origin = Origin {
+        entries.push(text.entry(Origin {
             file: file.clone(),
             line,
             columns: columns.clone(),
-        };
+        })?);
+    }
+    if !text.is_done() {
+        return None;
     }
     let warnings = stored
         .warnings
@@ -423,6 +461,17 @@ fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<(Matcher, Vec<Problem>)> {
             message,
         })
         .collect();
+    Some((entries, warnings))
+}
+
+/// The tables section and the automaton: a matcher whose glossary is still empty.
+fn decode_tables(section: &[u8], automaton: &[u8]) -> Option<Matcher> {
+    let stored: Tables = whole(section)?;
+    let han = if stored.has_han {
+        Some(automaton_from_verified(automaton)?)
+    } else {
+        None
+    };
     let patterns = stored
         .patterns
         .into_iter()
@@ -434,8 +483,8 @@ fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<(Matcher, Vec<Problem>)> {
             })
         })
         .collect::<Option<_>>()?;
-    let matcher = Matcher {
-        glossary: Glossary { entries },
+    Some(Matcher {
+        glossary: Glossary::default(),
         patterns,
         phrases: stored.phrases,
         han_keys: stored.han_keys,
@@ -445,8 +494,7 @@ fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<(Matcher, Vec<Problem>)> {
         cues: stored.cues,
         cue_entries: stored.cue_entries,
         any_gated: stored.any_gated,
-    };
-    Some((matcher, warnings))
+    })
 }
 
 /// The Chinese automaton from bytes that `serialize` wrote, as checked by the file's
@@ -521,5 +569,87 @@ fn prune(dir: &Path, kept: &Path) {
     files.sort_by_key(|f| std::cmp::Reverse(f.0));
     for (_, path) in files.into_iter().skip(KEEP.saturating_sub(1)) {
         let _ = fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::load;
+    use crate::matcher::MatchOptions;
+
+    fn builtin() -> (Matcher, Vec<Problem>) {
+        let (glossary, warnings) = load(&[GlossarySource::Builtin]).unwrap();
+        (Matcher::new(glossary).unwrap(), warnings)
+    }
+
+    /// Read on one thread or on two, a cache file gives back the glossary it was written
+    /// from: the same entries with their origins, the same warnings and the same spans.
+    #[test]
+    fn sections_read_on_two_threads_as_on_one() {
+        let (m, warnings) = builtin();
+        let key = [7; 16];
+        let bytes = encode(&key, &m, &warnings).unwrap();
+        let text: String = m
+            .glossary()
+            .entries
+            .iter()
+            .flat_map(|e| e.all_forms().map(|(_, f)| f.to_string()))
+            .collect::<Vec<_>>()
+            .join(". ");
+        let spans = m.find(&text, MatchOptions::default());
+        assert!(spans.len() > 1000);
+        for threads in [1, 2, 3] {
+            let (back, back_warnings) = decode(&bytes, &key, threads).unwrap();
+            assert_eq!(back.glossary().entries, m.glossary().entries, "{threads}");
+            assert_eq!(back_warnings, warnings, "{threads}");
+            assert_eq!(
+                back.find(&text, MatchOptions::default()),
+                spans,
+                "{threads}"
+            );
+            // The entries of one file share its path and header: one allocation, not one
+            // an entry.
+            let entries = &back.glossary().entries;
+            let same_file = entries
+                .windows(2)
+                .filter(|w| w[0].origin.file == w[1].origin.file);
+            assert!(same_file.clone().count() > 1000);
+            for w in same_file {
+                assert!(Arc::ptr_eq(&w[0].origin.file, &w[1].origin.file));
+                assert!(Arc::ptr_eq(&w[0].origin.columns, &w[1].origin.columns));
+            }
+        }
+    }
+
+    /// A byte changed in any section, or a section cut short, is a miss on any number of
+    /// threads (the checksum covers the three; the lengths must add up to the file).
+    #[test]
+    fn a_damaged_section_is_a_miss() {
+        let (m, warnings) = builtin();
+        let key = [7; 16];
+        let bytes = encode(&key, &m, &warnings).unwrap();
+        let length = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+        let entries = HEADER_LEN as u64 + length(28);
+        let tables = entries + length(36);
+        for at in [HEADER_LEN as u64 + 3, entries + 3, tables + 3] {
+            let mut damaged = bytes.clone();
+            damaged[at as usize] ^= 1;
+            for threads in [1, 2] {
+                assert!(decode(&damaged, &key, threads).is_none(), "{at} {threads}");
+            }
+        }
+        // Lengths that move a byte from one section to the next still add up, but the
+        // sections no longer read.
+        let mut moved = bytes.clone();
+        moved[28..36].copy_from_slice(&(length(28) - 1).to_le_bytes());
+        moved[36..44].copy_from_slice(&(length(36) + 1).to_le_bytes());
+        let body = &moved[HEADER_LEN..];
+        let sum = XxHash3_128::oneshot(body).to_le_bytes();
+        moved[52..68].copy_from_slice(&sum);
+        for threads in [1, 2] {
+            assert!(decode(&moved, &key, threads).is_none(), "{threads}");
+        }
+        assert!(decode(&bytes, &[8; 16], 2).is_none(), "another key");
     }
 }

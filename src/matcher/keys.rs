@@ -12,8 +12,10 @@ pub(crate) struct HanKeys {
     /// Every key, one after another.
     text: String,
     /// Where each key ends in `text` (it starts where the one before ends).
+    #[serde(with = "crate::fixed::list")]
     ends: Vec<usize>,
     /// Each key's pattern.
+    #[serde(with = "crate::fixed::list")]
     patterns: Vec<u32>,
 }
 

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::fixed::{self, Fixed};
 use crate::text::inflect::{
     form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
 };
@@ -91,15 +92,15 @@ pub enum PhraseProblem {
 }
 
 impl PhraseBuilder {
-    /// Adds a folded form, standing for `pattern`.
-    pub fn add(&mut self, folded: &str, pattern: u32) {
-        self.forms.push((folded.to_string(), pattern, false));
+    /// Adds a folded form, standing for `pattern` (a `String` is kept as it is, not copied).
+    pub fn add(&mut self, folded: impl Into<String>, pattern: u32) {
+        self.forms.push((folded.into(), pattern, false));
     }
 
     /// Adds a generated wording: it is filed after every written form, and where it equals
     /// one (of any entry) it is dropped without a problem.
-    pub fn add_generated(&mut self, folded: &str, pattern: u32) {
-        self.forms.push((folded.to_string(), pattern, true));
+    pub fn add_generated(&mut self, folded: impl Into<String>, pattern: u32) {
+        self.forms.push((folded.into(), pattern, true));
     }
 
     /// Adds a folded cue, standing for `cue` (below 2^31). Its hits come apart from the
@@ -284,26 +285,32 @@ impl PhraseSet {
 pub struct PhraseSet {
     /// Surface → what it is to the forms (its classes, as (start, length) in `pool`).
     surfaces: Surfaces,
+    #[serde(with = "fixed::list")]
     pool: Vec<u32>,
     /// Punctuation a form has between two words → joint id.
+    #[serde(with = "fixed::text_map")]
     punctuation: FxHashMap<Box<str>, u32>,
     /// Trie: (node, class, joint) → child node. Node 0 is the root. Once built it holds the
     /// punctuation joints only: the others move to `tight` and `conjoined`.
     edges: FxHashMap<(u32, u32, u32), u32>,
     /// Trie edges with joint [`TIGHT`], keyed by `node << 32 | class`.
-    #[serde(deserialize_with = "sized_map")]
+    #[serde(with = "fixed::map")]
     tight: FxHashMap<u64, u32>,
     /// Trie edges with joint [`CONJUNCTION`], keyed alike.
-    #[serde(deserialize_with = "sized_map")]
+    #[serde(with = "fixed::map")]
     conjoined: FxHashMap<u64, u32>,
     /// The pattern a node completes.
+    #[serde(with = "fixed::list")]
     accept: Vec<Option<u32>>,
     /// The cue a node completes.
+    #[serde(with = "fixed::list")]
     cue_accept: Vec<Option<u32>>,
     /// Whether a node has children (a form runs on from it).
+    #[serde(with = "fixed::list")]
     inner: Vec<bool>,
     /// The root's child by class (`u32::MAX`: none): every candidate starts there, so its
     /// edges are looked up by index rather than hashed.
+    #[serde(with = "fixed::list")]
     root: Vec<u32>,
     /// Some surface has a digit (so text without letters may still hold a form).
     digits: bool,
@@ -318,47 +325,57 @@ pub struct PhraseSet {
 /// multiplication and one comparison, where a string key costs a byte loop and a `memcmp`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Surfaces {
-    #[serde(deserialize_with = "sized_map")]
+    #[serde(with = "fixed::map")]
     short: FxHashMap<u64, Lookup>,
-    #[serde(deserialize_with = "sized_map")]
+    #[serde(with = "fixed::text_map")]
     long: FxHashMap<Box<str>, Lookup>,
 }
 
-/// A map read back at its full size at once. Serde's own grows it from at most 1 MiB of
-/// entries, one rehash after another: CC-CEDICT's surfaces and trie edges, 500,000 entries,
-/// cost a fifth of reading its compiled glossary that way.
-fn sized_map<'de, D, K, V>(d: D) -> Result<FxHashMap<K, V>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    K: Deserialize<'de> + std::hash::Hash + Eq,
-    V: Deserialize<'de>,
-{
-    struct Sized<K, V>(std::marker::PhantomData<(K, V)>);
-    impl<'de, K, V> serde::de::Visitor<'de> for Sized<K, V>
-    where
-        K: Deserialize<'de> + std::hash::Hash + Eq,
-        V: Deserialize<'de>,
-    {
-        type Value = FxHashMap<K, V>;
+/// A lookup as a cache file keeps it: a tag (for [`Lookup::Classes`], 0 to 3 with `starts`
+/// and `starts_cue` as its bits), then `at` and `len`.
+impl Fixed for Lookup {
+    const LEN: usize = 9;
 
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a map")
-        }
-
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut m: A,
-        ) -> Result<Self::Value, A::Error> {
-            // The count comes from a file whose checksum matched; bounded all the same.
-            let n = m.size_hint().unwrap_or(0).min(1 << 24);
-            let mut map = FxHashMap::with_capacity_and_hasher(n, Default::default());
-            while let Some((k, v)) = m.next_entry()? {
-                map.insert(k, v);
-            }
-            Ok(map)
-        }
+    fn put(&self, out: &mut Vec<u8>) {
+        let (tag, at, len) = match *self {
+            Lookup::Classes {
+                at,
+                len,
+                starts,
+                starts_cue,
+            } => (starts as u8 | (starts_cue as u8) << 1, at, len),
+            Lookup::Determiner => (4, 0, 0),
+            Lookup::Conjunction => (5, 0, 0),
+            Lookup::Other => (6, 0, 0),
+            Lookup::Aside => (7, 0, 0),
+            Lookup::Year => (8, 0, 0),
+            Lookup::Inside => (9, 0, 0),
+        };
+        out.push(tag);
+        at.put(out);
+        len.put(out);
     }
-    d.deserialize_map(Sized(std::marker::PhantomData))
+
+    fn get(b: &[u8]) -> Option<Lookup> {
+        let (&tag, rest) = b.split_first()?;
+        let (at, len) = rest.split_at_checked(4)?;
+        let (at, len) = (u32::get(at)?, u32::get(len)?);
+        Some(match tag {
+            0..=3 => Lookup::Classes {
+                at,
+                len,
+                starts: tag & 1 != 0,
+                starts_cue: tag & 2 != 0,
+            },
+            4 => Lookup::Determiner,
+            5 => Lookup::Conjunction,
+            6 => Lookup::Other,
+            7 => Lookup::Aside,
+            8 => Lookup::Year,
+            9 => Lookup::Inside,
+            _ => return None,
+        })
+    }
 }
 
 impl Surfaces {
@@ -1148,6 +1165,36 @@ fn quotes_inside(span: &[u8], q: u8) -> bool {
 mod tests {
     use super::*;
     use crate::text::normalize::normalize;
+
+    /// Every kind of lookup comes back from its record as it was; a tag beyond them, or a
+    /// record of another length, does not decode.
+    #[test]
+    fn lookups_come_back_from_their_records() {
+        let mut all = vec![
+            Lookup::Determiner,
+            Lookup::Conjunction,
+            Lookup::Other,
+            Lookup::Aside,
+            Lookup::Year,
+            Lookup::Inside,
+        ];
+        for (starts, starts_cue) in [(false, false), (true, false), (false, true), (true, true)] {
+            all.push(Lookup::Classes {
+                at: 70_000,
+                len: 3,
+                starts,
+                starts_cue,
+            });
+        }
+        for l in all {
+            let mut b = Vec::new();
+            l.put(&mut b);
+            assert_eq!(b.len(), Lookup::LEN);
+            assert_eq!(Lookup::get(&b), Some(l));
+            assert_eq!(Lookup::get(&b[..8]), None);
+        }
+        assert_eq!(Lookup::get(&[10, 0, 0, 0, 0, 0, 0, 0, 0]), None);
+    }
 
     fn set(forms: &[&str]) -> PhraseSet {
         let mut b = PhraseBuilder::default();

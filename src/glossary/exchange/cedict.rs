@@ -211,7 +211,7 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
             note,
             source: CEDICT_SOURCE.to_string(),
             origin: Origin {
-                file: path.to_path_buf(),
+                file: path.into(),
                 line: g.line,
                 columns: Default::default(),
             },

@@ -168,7 +168,7 @@ pub fn read(data: &[u8], path: &Path) -> Imported {
                     ));
                 }
                 entries.push(r.into_entry(Origin {
-                    file: path.to_path_buf(),
+                    file: path.into(),
                     line,
                     columns: Default::default(),
                 }));

@@ -84,7 +84,7 @@ pub fn read(data: &[u8], path: &Path, opts: &ImportOptions, csv: bool) -> Import
             definition: comment.to_string(),
             category: opts.category.clone(),
             origin: Origin {
-                file: path.to_path_buf(),
+                file: path.into(),
                 line,
                 columns: Default::default(),
             },

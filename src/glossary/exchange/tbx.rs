@@ -392,7 +392,7 @@ fn concept_to_entry(c: &Element, path: &Path, opts: &ImportOptions) -> Entry {
     let mut e = Entry {
         id: c.attr("id").unwrap_or("").to_string(),
         origin: Origin {
-            file: path.to_path_buf(),
+            file: path.into(),
             line: c.line as u64,
             columns: Default::default(),
         },
