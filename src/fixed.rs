@@ -84,6 +84,21 @@ impl Fixed for Option<u32> {
     }
 }
 
+/// Two values, one record (a map's key and value; a key's length and its value).
+struct Pair<A, B>(A, B);
+
+impl<A: Fixed, B: Fixed> Fixed for Pair<A, B> {
+    const LEN: usize = A::LEN + B::LEN;
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+        self.1.put(out);
+    }
+    fn get(b: &[u8]) -> Option<Self> {
+        let (x, y) = b.split_at_checked(A::LEN)?;
+        Some(Pair(A::get(x)?, B::get(y)?))
+    }
+}
+
 /// The records of `table`, each decoded; an error when they do not all decode.
 fn records<'a, T: Fixed, E: serde::de::Error>(
     table: &'a [u8],
@@ -121,21 +136,6 @@ pub(crate) mod list {
 /// A map as one run of key-value records: `#[serde(with = "crate::fixed::map")]`.
 pub(crate) mod map {
     use super::*;
-
-    /// A key and its value, one record.
-    struct Pair<K, V>(K, V);
-
-    impl<K: Fixed, V: Fixed> Fixed for Pair<K, V> {
-        const LEN: usize = K::LEN + V::LEN;
-        fn put(&self, out: &mut Vec<u8>) {
-            self.0.put(out);
-            self.1.put(out);
-        }
-        fn get(b: &[u8]) -> Option<Self> {
-            let (k, v) = b.split_at_checked(K::LEN)?;
-            Some(Pair(K::get(k)?, V::get(v)?))
-        }
-    }
 
     pub(crate) fn serialize<S: Serializer, K: Fixed + Copy, V: Fixed + Copy>(
         m: &FxHashMap<K, V>,
@@ -181,33 +181,25 @@ pub(crate) mod text_map {
         for (k, v) in m {
             text.push_str(k);
             let len = u32::try_from(k.len()).map_err(serde::ser::Error::custom)?;
-            len.put(&mut table);
-            v.put(&mut table);
+            Pair(len, *v).put(&mut table);
         }
-        serde::Serialize::serialize(&(text, serde_bytes(&table)), s)
+        serde::Serialize::serialize(&(text, serde_bytes::Bytes::new(&table)), s)
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>, V: Fixed>(
         d: D,
     ) -> Result<FxHashMap<Box<str>, V>, D::Error> {
         let (text, table): (&'de str, &'de [u8]) = Deserialize::deserialize(d)?;
-        if !table.len().is_multiple_of(4 + V::LEN) {
-            return Err(D::Error::custom(
-                "a table of fixed-width records has a partial record",
-            ));
-        }
-        let n = table.len() / (4 + V::LEN);
-        let mut m = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut m =
+            FxHashMap::with_capacity_and_hasher(table.len() / (4 + V::LEN), Default::default());
         let mut at = 0usize;
-        for record in table.chunks_exact(4 + V::LEN) {
-            let (len, v) = record.split_at_checked(4).unwrap_or_default();
-            let key = u32::get(len)
-                .and_then(|len| at.checked_add(len as usize))
-                .and_then(|end| Some((text.get(at..end)?, end)));
-            let (Some((key, end)), Some(v)) = (key, V::get(v)) else {
+        for record in records::<Pair<u32, V>, D::Error>(table)? {
+            let Pair(len, v) = record?;
+            let end = at.checked_add(len as usize);
+            let Some(key) = end.and_then(|end| text.get(at..end)) else {
                 return Err(D::Error::custom("a record does not decode"));
             };
-            at = end;
+            at += key.len();
             if m.insert(Box::from(key), v).is_some() {
                 return Err(D::Error::custom("a key twice in a map"));
             }
@@ -216,19 +208,6 @@ pub(crate) mod text_map {
             return Err(D::Error::custom("the keys' text is not all keys"));
         }
         Ok(m)
-    }
-
-    /// Bytes that serialize as bytes (serde writes a `&[u8]` as a list of numbers).
-    fn serde_bytes(b: &[u8]) -> Bytes<'_> {
-        Bytes(b)
-    }
-
-    struct Bytes<'a>(&'a [u8]);
-
-    impl serde::Serialize for Bytes<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_bytes(self.0)
-        }
     }
 }
 
