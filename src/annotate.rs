@@ -265,6 +265,21 @@ impl WindowSizes {
     }
 }
 
+/// Where a window whose region starts at `start` must be searched again, or `None` when its
+/// `spans` are in step with those the previous window kept (`prev`): the spans starting in
+/// the last quarter of the overlap before the region must be the same. Where they are not (a
+/// chain of overlapping matches longer than the overlap puts leftmost-longest matching out
+/// of step), the two searches agree from the start of the previous window's last span.
+fn out_of_step(spans: &[Span], prev: &[Span], start: usize, overlap: usize) -> Option<usize> {
+    if start == 0 {
+        return None;
+    }
+    let check = start.saturating_sub(overlap / 4);
+    let mine = spans.iter().filter(|s| s.start >= check && s.start < start);
+    let theirs = prev.iter().filter(|s| s.start >= check);
+    (!mine.eq(theirs)).then(|| prev.last().map_or(start, |s| s.start))
+}
+
 /// One piece of a text annotated in windows: the text from the end of the previous piece to
 /// the cut (moved past any span crossing it), and its spans.
 #[derive(Debug, Clone)]
@@ -435,25 +450,14 @@ impl<'m> Windowed<'m> {
         Some(piece)
     }
 
-    /// The spans of held text `lo..hi` in step with the previous piece's: spans starting in
-    /// the last quarter of the overlap before the region must be those the previous window
-    /// kept; where they are not, the text is searched again from the start of the previous
-    /// window's last span, where the two searches agree.
+    /// The spans of held text `lo..hi`, searched again where they are out of step with the
+    /// previous piece's ([`out_of_step`]).
     fn in_step(&self, lo: usize, hi: usize) -> Vec<Span> {
         let spans = self.find(lo, hi);
-        if self.next == 0 {
-            return spans;
+        match out_of_step(&spans, &self.prev, self.next, self.sizes.overlap) {
+            Some(from) => self.find(from.max(lo), hi),
+            None => spans,
         }
-        let check = self.next.saturating_sub(self.sizes.overlap / 4);
-        let mine = spans
-            .iter()
-            .filter(|s| s.start >= check && s.start < self.next);
-        let theirs = self.prev.iter().filter(|s| s.start >= check);
-        if mine.eq(theirs) {
-            return spans;
-        }
-        let from = self.prev.last().map_or(self.next, |s| s.start).max(lo);
-        self.find(from, hi)
     }
 
     /// The spans of held text `lo..hi`, with offsets into the whole text.

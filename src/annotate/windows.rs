@@ -19,7 +19,7 @@
 
 use rayon::prelude::*;
 
-use super::WindowSizes;
+use super::{out_of_step, WindowSizes};
 use crate::matcher::{MatchOptions, Matcher, Span};
 use crate::text::normalize::Normalized;
 use crate::text::{ceil_boundary, floor_boundary};
@@ -103,15 +103,9 @@ pub fn find(matcher: &Matcher, text: &str, opts: MatchOptions, sizes: WindowSize
     for (k, mut spans) in searched.into_iter().enumerate() {
         let (lo, hi) = bounds[k];
         let (start, end) = (cuts[k], cuts[k + 1]);
-        if start > 0 {
-            let check = start.saturating_sub(overlap / 4);
-            let prev = &kept[prev_from..];
-            let mine = spans.iter().filter(|s| s.start >= check && s.start < start);
-            let theirs = prev.iter().filter(|s| s.start >= check);
-            if !mine.eq(theirs) {
-                let from = prev.last().map_or(start, |s| s.start).max(lo);
-                spans = search(matcher, text, opts, from, hi, &mut Normalized::default());
-            }
+        if let Some(from) = out_of_step(&spans, &kept[prev_from..], start, overlap) {
+            let from = from.max(lo);
+            spans = search(matcher, text, opts, from, hi, &mut Normalized::default());
         }
         prev_from = kept.len();
         kept.extend(
