@@ -215,8 +215,10 @@ impl Matcher {
         normalize_into(text, norm);
         let folded = norm.text.as_str();
         // Accepted matches in folded coordinates: (start, end, pattern).
-        // About a match per hundred bytes where terms are dense: sized once, not grown.
-        let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(folded.len() / 128 + 8);
+        // A match per hundred bytes where terms are dense: sized once for a document or a
+        // window, not grown (a text of gigabytes grows it past the first megabyte).
+        let mut found: Vec<(usize, usize, usize)> =
+            Vec::with_capacity((folded.len() / 128).clamp(8, 1 << 16));
         // English cues anywhere in the text: (start, end, cue).
         let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
         // Every English form has a letter or digit; text without letters has no English
