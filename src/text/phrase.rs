@@ -24,6 +24,8 @@ use crate::text::inflect::{
 };
 use crate::text::words::for_each_word;
 
+mod anchor;
+
 /// Joint ids in the trie: spaces (and quotes, articles); a conjunction; then one id per
 /// punctuation string that some form has between two words.
 const TIGHT: u32 = 0;
@@ -131,6 +133,7 @@ impl PhraseBuilder {
             digits: false,
             max_words: 0,
             ascii: true,
+            anchors: anchor::Anchors::default(),
         };
         // Classes: one per distinct word class; every surface of a form word leads to it.
         // The distinct words in order of first use (which numbers the classes).
@@ -318,6 +321,9 @@ pub struct PhraseSet {
     max_words: usize,
     /// Every surface is ASCII (so text words with other characters need no look-up).
     ascii: bool,
+    /// Which runs are worth matching, once chosen ([`anchor`]).
+    #[serde(skip)]
+    anchors: anchor::Anchors,
 }
 
 /// Surfaces by word. Every word of the text is looked up, so a word of up to seven bytes
@@ -462,6 +468,38 @@ impl PhraseSet {
     /// Does some form have a word with a digit?
     pub fn has_digits(&self) -> bool {
         self.digits
+    }
+
+    /// Calls `visit(run, starts)` for every run of [`PhraseSet::runs`] that may hold a match:
+    /// one holding a word that leads to an anchor ([`anchor`]); a match may start at its first
+    /// `starts` words, those up to the last such word. Until the anchors are chosen, every run
+    /// with all its words, and the classes seen are counted.
+    fn anchored_runs(&self, folded: &str, mut visit: impl FnMut(&[Token], usize)) {
+        let mut chosen = self.anchors.chosen();
+        let mut seen = Vec::new();
+        // The text before this offset is counted.
+        let mut counted = 0;
+        self.runs(folded, |run| match chosen {
+            Some(chosen) => {
+                if let Some(last) = anchor::last_anchor(run, chosen) {
+                    visit(run, last + 1);
+                }
+            }
+            None => {
+                anchor::classes_of(run, &mut seen);
+                visit(run, run.len());
+                let at = run.last().map_or(counted, |t| t.end);
+                if at - counted >= anchor::LEARN_STEP {
+                    self.anchors.learn(self, at - counted, &seen);
+                    seen.clear();
+                    counted = at;
+                    chosen = self.anchors.chosen();
+                }
+            }
+        });
+        if chosen.is_none() {
+            self.anchors.learn(self, folded.len() - counted, &seen);
+        }
     }
 
     /// Calls `visit(run)` for every run of words that a form could run through: words of
@@ -964,8 +1002,8 @@ impl PhraseSet {
     ) {
         let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         let mut free = 0;
-        self.runs(folded, |run| {
-            for k in 0..run.len() {
+        self.anchored_runs(folded, |run, starts| {
+            for k in 0..starts {
                 let Lookup::Classes {
                     starts, starts_cue, ..
                 } = run[k].lookup
@@ -1006,8 +1044,8 @@ impl PhraseSet {
         cues: &mut Vec<(usize, usize, usize)>,
     ) {
         let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
-        self.runs(folded, |run| {
-            for k in 0..run.len() {
+        self.anchored_runs(folded, |run, starts| {
+            for k in 0..starts {
                 self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
                 for &(end, p, _) in &hits {
                     let hit = widen_quotes(folded, run[k].start, end, p & !CUE);
@@ -1128,6 +1166,10 @@ fn aside_end(folded: &str, end: usize) -> Option<(usize, usize)> {
 #[inline]
 fn widen_quotes(folded: &str, mut start: usize, mut end: usize, p: u32) -> (usize, usize, usize) {
     let b = folded.as_bytes();
+    // Most spans hold no quote at all: one look for either mark settles them.
+    if memchr::memchr2(b'"', b'\'', &b[start..end]).is_none() {
+        return (start, end, p as usize);
+    }
     // Also when a space comes before or after the apostrophe (`China 's`).
     for tail in [&b" 's"[..], b"' s", b"'s"] {
         if b[..end].ends_with(tail) && end - start > tail.len() {

@@ -1,0 +1,379 @@
+//! Anchors: which runs of words are worth matching. Most runs of form words in a release hold
+//! no term ("in the", "work to", "with the source"): a word that begins some form begins them,
+//! so each was walked through the trie. Each form (and cue) has one of its words chosen as its
+//! anchor, the one seen least in the runs searched so far; a run that holds no word leading to
+//! an anchor holds no match (every match holds all its form's words), and is passed over.
+//!
+//! The anchors are chosen once a matcher has searched enough text to know which words are
+//! common ([`CHOOSE_AFTER`]); until then every run is matched, and its words counted.
+
+use std::cmp::Reverse;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+use super::{Lookup, PhraseSet, Token};
+
+/// Bytes of text searched before the anchors are chosen: enough to count the common words
+/// (choosing costs about what searching 20 KB of English does).
+const CHOOSE_AFTER: usize = 256 * 1024;
+
+/// A long text's counts are added every this many bytes, so that the anchors chosen on
+/// their way serve the rest of it.
+pub(super) const LEARN_STEP: usize = 64 * 1024;
+
+/// Common English words: of two words of a form seen alike, the other is its anchor.
+const COMMON: &[&str] = &[
+    "about", "after", "against", "all", "also", "any", "area", "as", "at", "be", "because",
+    "before", "between", "but", "by", "can", "case", "come", "country", "day", "do", "down",
+    "each", "even", "first", "for", "from", "get", "give", "go", "good", "great", "have", "he",
+    "high", "how", "i", "if", "in", "into", "it", "just", "know", "large", "law", "level", "life",
+    "like", "line", "local", "long", "make", "man", "many", "may", "more", "most", "must", "my",
+    "national", "new", "no", "not", "now", "number", "of", "old", "on", "one", "only", "or",
+    "other", "out", "over", "part", "people", "place", "point", "public", "put", "right", "same",
+    "say", "see", "she", "should", "so", "some", "state", "such", "take", "than", "that", "there",
+    "they", "thing", "three", "through", "time", "to", "two", "under", "up", "upon", "use", "very",
+    "way", "we", "well", "what", "when", "which", "who", "will", "with", "work", "would", "year",
+    "you",
+];
+
+/// The anchors once chosen, shared by every thread searching with the set. Not kept in the
+/// cache of compiled glossaries: they depend on the text searched.
+#[derive(Default)]
+pub(super) struct Anchors {
+    /// Bytes of text searched before the anchors are chosen.
+    searched: AtomicUsize,
+    /// How often each class was seen in a run, by class id.
+    counts: Mutex<Vec<u32>>,
+    /// By a surface's place in the pool (`Lookup::Classes::at`): whether it leads to an
+    /// anchor.
+    chosen: OnceLock<Vec<bool>>,
+}
+
+impl Clone for Anchors {
+    fn clone(&self) -> Anchors {
+        let counts = self.counts.lock().map(|c| c.clone()).unwrap_or_default();
+        Anchors {
+            searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
+            counts: Mutex::new(counts),
+            chosen: self.chosen.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Anchors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Anchors")
+            .field("searched", &self.searched.load(Ordering::Relaxed))
+            .field("chosen", &self.chosen.get().is_some())
+            .finish()
+    }
+}
+
+impl Anchors {
+    /// Which surfaces lead to an anchor (by their place in the pool), once chosen.
+    pub(super) fn chosen(&self) -> Option<&[bool]> {
+        self.chosen.get().map(Vec::as_slice)
+    }
+
+    /// Counts the classes of the words in `seen` (each as `at` and `len` in the pool), seen
+    /// in `bytes` of text, and chooses the anchors once enough text has been searched.
+    pub(super) fn learn(&self, set: &PhraseSet, bytes: usize, seen: &[(u32, u32)]) {
+        let searched = self.searched.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        // A poisoned lock (a panic elsewhere while counting) leaves every run matched.
+        let Ok(mut counts) = self.counts.lock() else {
+            return;
+        };
+        counts.resize(set.root.len(), 0);
+        for &(at, len) in seen {
+            for &c in &set.pool[at as usize..(at + len) as usize] {
+                counts[c as usize] = counts[c as usize].saturating_add(1);
+            }
+        }
+        if searched >= CHOOSE_AFTER {
+            self.chosen.get_or_init(|| choose(set, &counts));
+        }
+    }
+
+    /// Chooses the anchors now, from what has been counted.
+    #[cfg(test)]
+    pub(super) fn choose_now(&self, set: &PhraseSet) {
+        let counts = self.counts.lock().map(|c| c.clone()).unwrap_or_default();
+        self.chosen.get_or_init(|| choose(set, &counts));
+    }
+}
+
+/// The last word of the run that leads to an anchor.
+#[inline]
+pub(super) fn last_anchor(run: &[Token], chosen: &[bool]) -> Option<usize> {
+    run.iter().rposition(|t| match t.lookup {
+        Lookup::Classes { at, .. } => chosen.get(at as usize) == Some(&true),
+        _ => false,
+    })
+}
+
+/// The classes of the words of a run, for [`Anchors::learn`].
+pub(super) fn classes_of(run: &[Token], out: &mut Vec<(u32, u32)>) {
+    out.extend(run.iter().filter_map(|t| match t.lookup {
+        Lookup::Classes { at, len, .. } => Some((at, len)),
+        _ => None,
+    }));
+}
+
+/// Each form's and cue's anchor: of its words' classes, the one seen least in `counts` (then
+/// not common English, then the one with the longest surface). Gives, by a surface's place in
+/// the pool, whether it leads to an anchor.
+fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<bool> {
+    let classes = set.root.len();
+    // Each class's longest surface, and whether a surface is common English.
+    let mut longest = vec![0; classes];
+    let mut common = vec![false; classes];
+    let mut each = |len: usize, l: &Lookup, is_common: bool| {
+        if let Lookup::Classes { at, len: n, .. } = *l {
+            for &c in &set.pool[at as usize..(at + n) as usize] {
+                longest[c as usize] = longest[c as usize].max(len);
+                common[c as usize] |= is_common;
+            }
+        }
+    };
+    for (&k, l) in &set.surfaces.short {
+        each((k >> 56) as usize, l, false);
+    }
+    for (w, l) in &set.surfaces.long {
+        each(w.len(), l, false);
+    }
+    for w in COMMON {
+        each(w.len(), &set.surfaces.get(w), true);
+    }
+    let rank = |c: u32| {
+        let c = c as usize;
+        (
+            counts.get(c).copied().unwrap_or(0),
+            common[c],
+            Reverse(longest[c]),
+        )
+    };
+    // The node and class each node of the trie is reached from: every form and cue is the
+    // path to the node it ends at.
+    let mut parent = vec![(u32::MAX, 0u32); set.accept.len()];
+    for (class, &child) in set.root.iter().enumerate() {
+        if child != u32::MAX {
+            parent[child as usize] = (0, class as u32);
+        }
+    }
+    for (&key, &child) in set.tight.iter().chain(&set.conjoined) {
+        parent[child as usize] = ((key >> 32) as u32, key as u32);
+    }
+    for (&(node, class, _), &child) in &set.edges {
+        parent[child as usize] = (node, class);
+    }
+    let mut anchor = vec![false; classes];
+    let ends =
+        (0..set.accept.len()).filter(|&n| set.accept[n].is_some() || set.cue_accept[n].is_some());
+    for end in ends {
+        let mut best: Option<u32> = None;
+        let mut node = end as u32;
+        while node != 0 && node != u32::MAX {
+            let (up, class) = parent[node as usize];
+            if best.is_none_or(|b| rank(class) < rank(b)) {
+                best = Some(class);
+            }
+            node = up;
+        }
+        if let Some(c) = best {
+            anchor[c as usize] = true;
+        }
+    }
+    let mut chosen = vec![false; set.pool.len()];
+    let lookups = (set.surfaces.short.values()).chain(set.surfaces.long.values());
+    for l in lookups {
+        if let Lookup::Classes { at, len, .. } = *l {
+            let list = &set.pool[at as usize..(at + len) as usize];
+            chosen[at as usize] = list.iter().any(|&c| anchor[c as usize]);
+        }
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::{PhraseBuilder, PhraseSet};
+    use crate::text::normalize::normalize;
+
+    /// Forms with common words, shared heads, asides, years, punctuation and one-word forms;
+    /// and cues.
+    fn set() -> PhraseSet {
+        let forms = [
+            "protective umbrella",
+            "nail case",
+            "power-sex trade",
+            "power-money trade",
+            "Communist Party of China Central Committee",
+            "Communist Party of China",
+            "CPC",
+            "Sky Net campaign",
+            "Sky Net",
+            "one country, two systems",
+            "Made in China 2025",
+            "Document No. 1",
+            "tigers and flies",
+            "source control",
+            "rule of law",
+            "case",
+            "work style",
+            "to the letter",
+            "program",
+        ];
+        let mut b = PhraseBuilder::default();
+        for (i, f) in forms.iter().enumerate() {
+            b.add(normalize(f).text, i as u32);
+        }
+        for (i, c) in ["party", "central committee", "the law"].iter().enumerate() {
+            b.add_cue(&normalize(c).text, i as u32);
+        }
+        let (s, problems) = b.build();
+        assert!(problems.is_empty(), "{problems:?}");
+        s
+    }
+
+    /// Words and marks random text is made of: the forms' words and their inflections,
+    /// articles, conjunctions, possessives, brackets, quotes, years, numbers, other words.
+    const PIECES: &[&str] = &[
+        "protective",
+        "umbrella",
+        "umbrellas",
+        "nail",
+        "cases",
+        "case",
+        "power-sex",
+        "power-money",
+        "trade",
+        "trades",
+        "communist",
+        "party",
+        "party's",
+        "of",
+        "china",
+        "central",
+        "committee",
+        "cpc",
+        "sky",
+        "net",
+        "campaign",
+        "one",
+        "country",
+        "two",
+        "systems",
+        "made",
+        "in",
+        "2025",
+        "2022",
+        "document",
+        "no.",
+        "1",
+        "tigers",
+        "flies",
+        "source",
+        "control",
+        "rule",
+        "law",
+        "work",
+        "style",
+        "to",
+        "letter",
+        "program",
+        "the",
+        "a",
+        "its",
+        "and",
+        "&",
+        ",",
+        ".",
+        "(",
+        ")",
+        "'s",
+        "'",
+        "\"",
+        "-",
+        "s",
+        "lorem",
+        "x",
+        "中",
+        "é",
+        "_",
+        "ipsum",
+        "(cpc)",
+        "the'one",
+        "china's",
+    ];
+
+    /// Matches and cues, as `find` gives them.
+    type Found = Vec<(usize, usize, usize)>;
+
+    fn found(s: &PhraseSet, text: &str, overlapping: bool) -> (Found, Found) {
+        let (mut out, mut cues) = (Vec::new(), Vec::new());
+        if overlapping {
+            s.find_overlapping(text, &mut out, &mut cues);
+        } else {
+            s.find(text, &mut out, &mut cues);
+        }
+        (out, cues)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Passing over the runs that hold no anchor finds what matching every run finds,
+        /// whichever anchors were chosen.
+        #[test]
+        fn anchors_change_no_match(
+            pieces in proptest::collection::vec((0..PIECES.len(), 0..4usize), 1..300),
+            learn in proptest::collection::vec(0..PIECES.len(), 0..200),
+            overlapping in any::<bool>(),
+        ) {
+            let template = set();
+            let mut text = String::new();
+            for (p, gap) in pieces {
+                text.push_str(PIECES[p]);
+                text.push_str(["", " ", "  ", " "][gap]);
+            }
+            let text = normalize(&text).text;
+            let learned: Vec<&str> = learn.iter().map(|&p| PIECES[p]).collect();
+            let anchored = template.clone();
+            anchored.find(&learned.join(" "), &mut Vec::new(), &mut Vec::new());
+            anchored.anchors.choose_now(&anchored);
+            prop_assert!(anchored.anchors.chosen().is_some());
+            let every = template.clone();
+            prop_assert_eq!(
+                found(&anchored, &text, overlapping),
+                found(&every, &text, overlapping),
+                "{:?}", text
+            );
+            prop_assert!(every.anchors.chosen().is_none());
+        }
+    }
+
+    /// A form's anchor is its word seen least: where "nail" is common and "case" rare,
+    /// "case" anchors "nail case", and a run of "nail" alone is not matched.
+    #[test]
+    fn the_word_seen_least_is_the_anchor() {
+        let s = {
+            let mut b = PhraseBuilder::default();
+            b.add("nail case", 0);
+            b.add("nail gun", 1);
+            b.build().0
+        };
+        s.find(&"nail x ".repeat(100), &mut Vec::new(), &mut Vec::new());
+        s.anchors.choose_now(&s);
+        let chosen = s.anchors.chosen().unwrap_or_default();
+        let anchored = |w: &str| match s.surfaces.get(w) {
+            super::Lookup::Classes { at, .. } => chosen[at as usize],
+            _ => panic!("{w} is a surface"),
+        };
+        assert!(anchored("case") && anchored("cases") && anchored("gun"));
+        assert!(!anchored("nail"));
+        let mut out = Vec::new();
+        s.find("a nail case, a nail. nail guns", &mut out, &mut Vec::new());
+        assert_eq!(out, [(2, 11, 0), (21, 30, 1)]);
+    }
+}
