@@ -98,9 +98,9 @@ pub enum Joint {
 /// and whitespace one space). `None` for text that no term spans (a full stop, a bracket),
 /// which forms may still spell out as [`Joint::Punctuation`].
 #[inline]
-pub fn gap_joint(gap: &str) -> Option<Joint> {
+pub fn gap_joint(gap: &[u8]) -> Option<Joint> {
     let mut conjunction = false;
-    for b in gap.bytes() {
+    for &b in gap {
         match b {
             b' ' | b'"' | b'\'' => {}
             b',' | b'&' => conjunction = true,
@@ -125,7 +125,7 @@ pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
         let gap = &folded[last_end..i];
         last_end = i + w.len();
         if !out.is_empty() {
-            match gap_joint(gap) {
+            match gap_joint(gap.as_bytes()) {
                 Some(Joint::Conjunction) => joint = Joint::Conjunction,
                 Some(_) => {}
                 None => joint = Joint::Punctuation(gap.trim_matches(' ').to_string()),

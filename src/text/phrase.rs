@@ -527,7 +527,7 @@ impl PhraseSet {
                 let mut lookup = self.surfaces.get_in(folded, start, w.len());
                 let skippable = is_year(w)
                     && matches!(run.last(), Some(t) if matches!(t.lookup, Lookup::Classes { .. })
-                    && gap_joint(&folded[t.end..start]) == Some(Joint::Tight));
+                    && gap_joint(&folded.as_bytes()[t.end..start]) == Some(Joint::Tight));
                 if lookup == Lookup::Other {
                     if skippable {
                         lookup = Lookup::Year;
@@ -720,7 +720,8 @@ impl PhraseSet {
                 }
             }
             let gap_start = last_end;
-            let gap = &folded[last_end..t.start];
+            // Bytes: a `str` slice would check both ends for a character boundary.
+            let gap = &folded.as_bytes()[last_end..t.start];
             last_end = t.end;
             if joint != BREAK {
                 match gap_joint(gap) {
@@ -730,6 +731,7 @@ impl PhraseSet {
                         // Punctuation a form spells out, right after a word (not after
                         // something skipped).
                         let right_after = out.last().is_some_and(|w| w.end == gap_start);
+                        let gap = &folded[gap_start..t.start];
                         joint = match self.punctuation.get(gap.trim_matches(' ')) {
                             Some(&id)
                                 if joint == TIGHT
