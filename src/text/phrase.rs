@@ -451,6 +451,32 @@ struct Scanned {
     skippable: bool,
 }
 
+/// Where a scan of words stopped: the next token, the end of the last one, the joint so
+/// far and what lies in it, and whether an aside or a year came right after a word.
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    i: usize,
+    /// None before the first token.
+    last_end: Option<usize>,
+    joint: u32,
+    conjunctions: u8,
+    determiners: u8,
+    skippable: bool,
+}
+
+impl Default for Cursor {
+    fn default() -> Cursor {
+        Cursor {
+            i: 0,
+            last_end: None,
+            joint: BREAK,
+            conjunctions: 0,
+            determiners: 0,
+            skippable: false,
+        }
+    }
+}
+
 /// A word of text that leads to some class, and the joint that precedes it.
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -678,7 +704,22 @@ impl PhraseSet {
         skip: bool,
     ) -> Scanned {
         out.clear();
-        let mut scanned = Scanned::default();
+        let mut at = Cursor::default();
+        self.scan_on(folded, run, out, limit, skip, &mut at)
+    }
+
+    /// [`PhraseSet::scan`] on from where a scan with a lower limit stopped (`at`; a fresh
+    /// cursor starts at the first word), adding to `out` what a scan with this limit from the
+    /// start would have found beyond it: a candidate whose forms run on is not scanned again.
+    fn scan_on(
+        &self,
+        folded: &str,
+        run: &[Token],
+        out: &mut Vec<Word>,
+        limit: usize,
+        skip: bool,
+        at: &mut Cursor,
+    ) -> Scanned {
         if !matches!(
             run.first(),
             Some(Token {
@@ -686,24 +727,28 @@ impl PhraseSet {
                 ..
             }) if *starts || *starts_cue
         ) {
-            return scanned;
+            return Scanned::default();
         }
         // A shared head needs the next conjunct's words too: up to twice the longest form.
         let cap = 2 * self.max_words;
         let limit = limit.min(cap);
-        let mut last_end = run[0].start;
-        let mut joint = BREAK;
-        let (mut conjunctions, mut determiners) = (0u8, 0u8);
-        let mut i = 0;
+        let mut scanned = Scanned {
+            cut: false,
+            skippable: at.skippable,
+        };
+        let mut i = at.i;
+        let mut last_end = at.last_end.unwrap_or(run[0].start);
+        let mut joint = at.joint;
+        let (mut conjunctions, mut determiners) = (at.conjunctions, at.determiners);
         while let Some(t) = run.get(i) {
-            i += 1;
             if joint == BREAK && !out.is_empty() {
-                return scanned;
+                break;
             }
             if out.len() >= limit {
                 scanned.cut = limit < cap;
-                return scanned;
+                break;
             }
+            i += 1;
             // An aside or a year right after a word just pushed.
             if t.skippable && out.last().is_some_and(|w| w.end == run[i - 2].end) {
                 scanned.skippable = true;
@@ -773,9 +818,17 @@ impl PhraseSet {
                     conjunctions = 0;
                     determiners = 0;
                 }
-                Lookup::Other | Lookup::Inside | Lookup::Year | Lookup::Aside => return scanned,
+                Lookup::Other | Lookup::Inside | Lookup::Year | Lookup::Aside => break,
             }
         }
+        *at = Cursor {
+            i,
+            last_end: Some(last_end),
+            joint,
+            conjunctions,
+            determiners,
+            skippable: scanned.skippable,
+        };
         scanned
     }
 
@@ -962,7 +1015,9 @@ impl PhraseSet {
         // as many again only while a form runs on past them (a run of words of forms can be
         // long, and the longest form sets no bound worth scanning to every time).
         let mut limit = 2;
-        let mut scanned = self.scan(folded, run, ws, limit, false);
+        let mut at = Cursor::default();
+        ws.clear();
+        let mut scanned = self.scan_on(folded, run, ws, limit, false, &mut at);
         if ws.is_empty() {
             return;
         }
@@ -975,7 +1030,7 @@ impl PhraseSet {
             hits.clear();
             more = false;
             limit = limit.saturating_mul(4);
-            scanned = self.scan(folded, run, ws, limit, false);
+            scanned = self.scan_on(folded, run, ws, limit, false, &mut at);
             let w: &[Word] = ws;
             self.walk(w, stack, &mut more, &mut |k, p, e| {
                 hits.push((w[k].end, p, e))
