@@ -150,19 +150,53 @@ pub fn run(
     message: &mut dyn FnMut(Message),
     cancel: &AtomicBool,
 ) -> io::Result<Report> {
+    let inputs = Inputs::find(config)?;
+    run_inputs(config, inputs, matcher, stdout, message, cancel)
+}
+
+/// The files a run reads, found by walking its inputs before its glossary is needed (the
+/// command line walks the folders while the glossary compiles), with what the walk noted.
+#[derive(Debug)]
+pub struct Inputs {
+    found: Vec<Found>,
+    notes: Vec<WalkNote>,
+}
+
+impl Inputs {
+    /// Walks `config`'s inputs (standard input when it names none) through its globs; an
+    /// error when a glob does not parse.
+    pub fn find(config: &AnnotateConfig) -> io::Result<Inputs> {
+        let globs = Globs::new(&config.globs)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+        let inputs = if config.inputs.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            config.inputs.clone()
+        };
+        let mut notes = Vec::new();
+        let found = source::expand(&inputs, &globs, &mut notes);
+        Ok(Inputs { found, notes })
+    }
+
+    /// The files found, in the order they are read.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.found.iter().map(|f| f.path.as_path())
+    }
+}
+
+/// [`run`] on inputs already found ([`Inputs::find`] with the same `config`).
+pub fn run_inputs(
+    config: &AnnotateConfig,
+    inputs: Inputs,
+    matcher: &Matcher,
+    stdout: &mut dyn Write,
+    message: &mut dyn FnMut(Message),
+    cancel: &AtomicBool,
+) -> io::Result<Report> {
     let started = Instant::now();
     let renderer = config.format.renderer();
     let mut report = Report::default();
-    let globs =
-        Globs::new(&config.globs).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-
-    let inputs = if config.inputs.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        config.inputs.clone()
-    };
-    let mut notes = Vec::new();
-    let mut found = source::expand(&inputs, &globs, &mut notes);
+    let Inputs { mut found, notes } = inputs;
     if let Destination::Dir(d) = &config.destination {
         let skipped = sink::skip_output_folder(&mut found, d)?;
         if skipped > 0 {

@@ -8,7 +8,6 @@ use clap::{Args, ValueEnum};
 
 use tifa::batch::{self, AnnotateConfig, Destination, InputMode};
 use tifa::diagnostics::Message;
-use tifa::input::source;
 use tifa::matcher::MatchOptions;
 use tifa::render::Format;
 
@@ -122,11 +121,22 @@ impl AnnotateArgs {
 
 /// Runs `tifa annotate` and returns the exit status.
 pub fn run(args: AnnotateArgs, out: &mut dyn Write, console: &mut dyn Console) -> io::Result<u8> {
-    let Some(matcher) = compile(&args.glossary, args.read.jobs(), console) else {
+    let config = args.config();
+    // The folders are walked while the glossary compiles: both come before any document,
+    // and a folder of thousands of files takes about as long to list as the glossary to load.
+    let (matcher, inputs) = std::thread::scope(|s| {
+        let walk = s.spawn(|| batch::Inputs::find(&config));
+        let matcher = compile(&args.glossary, args.read.jobs(), console);
+        let inputs = walk
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (matcher, inputs)
+    });
+    let Some(matcher) = matcher else {
         return Ok(UNUSABLE);
     };
-    let config = args.config();
-    if let Some(input) = stdout_is_input(&config) {
+    let inputs = inputs?;
+    if let Some(input) = stdout_is_input(&config, &inputs) {
         let e = tifa::output::overwrite_error(std::path::Path::new("standard output"), &input);
         console.line(&format!("tifa: {e}"));
         return Ok(UNUSABLE);
@@ -139,7 +149,7 @@ pub fn run(args: AnnotateArgs, out: &mut dyn Write, console: &mut dyn Console) -
         Message::Progress { .. } if !interactive => {}
         m => console.message(m),
     };
-    let result = batch::run(&config, &matcher, out, &mut message, &stop.cancel);
+    let result = batch::run_inputs(&config, inputs, &matcher, out, &mut message, &stop.cancel);
     console.finish_progress();
     let report = match result {
         Err(e) if e.kind() == io::ErrorKind::Interrupted => {
@@ -160,9 +170,9 @@ pub fn run(args: AnnotateArgs, out: &mut dyn Write, console: &mut dyn Console) -
 
 /// The input that standard output is redirected onto, if any (`tifa annotate x.jsonl 1<>
 /// x.jsonl`, or `tifa annotate in > in/all.jsonl`): writing it would overwrite the input
-/// while it is read. Folders are walked as the run will walk them; only when standard
-/// output is a regular file, so a terminal or a pipe costs nothing.
-fn stdout_is_input(config: &AnnotateConfig) -> Option<PathBuf> {
+/// while it is read. Only when standard output is a regular file, so a terminal or a pipe
+/// costs nothing.
+fn stdout_is_input(config: &AnnotateConfig, inputs: &batch::Inputs) -> Option<PathBuf> {
     #[cfg(unix)]
     {
         use std::os::fd::AsFd;
@@ -174,18 +184,11 @@ fn stdout_is_input(config: &AnnotateConfig) -> Option<PathBuf> {
         if !out.is_file() {
             return None;
         }
-        let inputs = if config.inputs.is_empty() {
-            vec![PathBuf::from("-")]
-        } else {
-            config.inputs.clone()
-        };
-        let globs = source::Globs::new(&config.globs).ok()?;
-        let found = source::expand(&inputs, &globs, &mut Vec::new());
-        tifa::output::input_open_as(&out, found.iter().map(|f| f.path.as_path()))
+        tifa::output::input_open_as(&out, inputs.paths())
     }
     #[cfg(not(unix))]
     {
-        let _ = config;
+        let _ = (config, inputs);
         None
     }
 }
