@@ -33,7 +33,12 @@ where
             if let Some((items, _)) = cur.as_ref() {
                 let (slot, work) = (&mut fresh, &work);
                 scope.spawn(move |_| {
-                    *slot = Some(items.par_iter().map(work).collect::<Vec<R>>());
+                    // Runs of at most eight items: rayon would otherwise cut a chunk into as
+                    // many runs as workers (twice over), each worked through by one worker,
+                    // and the worker done first waited at the chunk's end for the other's run
+                    // (up to 128 of 512 documents; gaps of 13 ms in 150 on 8 KB documents).
+                    let items = items.par_iter().with_max_len(8);
+                    *slot = Some(items.map(work).collect::<Vec<R>>());
                 });
             }
             if let Some((items, tag, results)) = done.take() {
