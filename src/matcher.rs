@@ -251,7 +251,20 @@ impl Matcher {
                 found = merge(found, han_found);
             }
         }
-        self.apply_glossary_rules(folded, norm.has_han(), &mut found, cue_hits, context);
+        cue_hits.sort_unstable();
+        let dropped =
+            self.apply_glossary_rules(folded, norm.has_han(), &mut found, &cue_hits, context);
+        if !opts.overlapping && !dropped.is_empty() {
+            self.refill(
+                folded,
+                norm.has_han(),
+                english,
+                &mut found,
+                &dropped,
+                &cue_hits,
+                context,
+            );
+        }
         let mut hint = 0;
         spans.reserve(found.len());
         for (s, e, p) in found {
@@ -296,26 +309,32 @@ impl Matcher {
 
     /// Drops matches inside one of their entry's `exclude` strings, and matches of gated
     /// forms with no other form of their entry and no cue nearby.
+    /// Gives the matches dropped. `cue_hits` is sorted.
     fn apply_glossary_rules(
         &self,
         folded: &str,
         has_han: bool,
         found: &mut Vec<(usize, usize, usize)>,
-        mut cue_hits: Vec<(usize, usize, usize)>,
+        cue_hits: &[(usize, usize, usize)],
         context: Option<&std::collections::HashSet<usize>>,
-    ) {
+    ) -> Vec<(usize, usize, usize)> {
+        let mut dropped = Vec::new();
         if !self.excludes.is_empty() {
             found.retain(|&(s, e, p)| {
                 let entry = self.patterns[p].entry;
-                self.excludes
+                let keep = self
+                    .excludes
                     .get(&entry)
-                    .is_none_or(|xs| !xs.iter().any(|x| inside(folded, s, e, x)))
+                    .is_none_or(|xs| !xs.iter().any(|x| inside(folded, s, e, x)));
+                if !keep {
+                    dropped.push((s, e, p));
+                }
+                keep
             });
         }
         if !self.any_gated || !found.iter().any(|&(_, _, p)| self.patterns[p].gated) {
-            return;
+            return dropped;
         }
-        cue_hits.sort_unstable();
         // Ungated matches by entry, sorted by start, to look for another form nearby.
         let licensed: Vec<bool> = found
             .iter()
@@ -361,10 +380,76 @@ impl Matcher {
             })
             .collect();
         let mut k = 0;
-        found.retain(|_| {
+        found.retain(|&m| {
             k += 1;
+            if !licensed[k - 1] {
+                dropped.push(m);
+            }
             licensed[k - 1]
         });
+        dropped
+    }
+
+    /// Gives the text of leftmost-longest matches that the glossary's rules dropped (a gated
+    /// form with no cue nearby, a form inside an `exclude` string) back to the other forms:
+    /// within each, the matches of every other form that the rules keep, leftmost-longest
+    /// ("ensures the CPC's position as the governing party": with no cue for the gated form
+    /// that took the whole phrase, "CPC" is still found). `found` is sorted by start.
+    #[allow(clippy::too_many_arguments)]
+    fn refill(
+        &self,
+        folded: &str,
+        has_han: bool,
+        english: bool,
+        found: &mut Vec<(usize, usize, usize)>,
+        dropped: &[(usize, usize, usize)],
+        cue_hits: &[(usize, usize, usize)],
+        context: Option<&std::collections::HashSet<usize>>,
+    ) {
+        let mut candidates = Vec::new();
+        for &(s, e, p) in dropped {
+            let inner = &folded[s..e];
+            let mut hits = Vec::new();
+            if english {
+                self.phrases
+                    .find_overlapping(inner, &mut hits, &mut Vec::new());
+            }
+            if has_han {
+                if let Some(ac) = self.overlapping_automaton() {
+                    hits.extend(ac.find_overlapping_iter(inner).map(|m| {
+                        let q = self.han_keys.pattern(m.pattern().as_usize()) as usize;
+                        (m.start(), m.end(), q)
+                    }));
+                }
+            }
+            candidates.extend(
+                hits.into_iter()
+                    .map(|(a, b, q)| (s + a, s + b, q))
+                    .filter(|&m| m != (s, e, p)),
+            );
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        // The rules again, with the matches kept around them (another form of an entry
+        // nearby licenses its gated forms).
+        let mut all = found.clone();
+        all.extend(&candidates);
+        all.sort_unstable();
+        all.dedup();
+        let refused = self.apply_glossary_rules(folded, has_han, &mut all, cue_hits, context);
+        candidates.retain(|m| !refused.contains(m));
+        candidates.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+        let mut end = 0;
+        let mut taken = Vec::new();
+        for (s, e, p) in candidates {
+            if s >= end {
+                taken.push((s, e, p));
+                end = e;
+            }
+        }
+        found.extend(taken);
+        found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
     }
 }
 

@@ -450,6 +450,40 @@ fn exclusions_and_gated_forms() {
     assert!(found(&text).is_empty(), "a cue beyond the window");
 }
 
+/// A match the rules drop gives its text back to the other forms: a gated form that took a
+/// whole phrase with no cue nearby hides no form inside it, and neither does a form inside
+/// one of its entry's `exclude` strings. Both were lost before.
+#[test]
+fn a_dropped_match_hides_no_other_form() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition,exclude,gated,cue\n\
+               position,执政地位,zhí zhèng dì wèi,ruling position,CPC's ruling position,policy,The standing.,,ruling position|CPC's ruling position,Central Committee\n\
+               cpc,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,CPC,institution,The party.,,,\n\
+               gong-an-bu,公安部,gōng ān bù,Ministry of Public Security,,institution,The ministry.,公安部门,,\n\
+               gong-an,公安,gōng ān,public security,,institution,The police.,,,\n";
+    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
+    assert!(problems.is_empty(), "{problems:?}");
+    let m = Matcher::new(Glossary { entries }).unwrap();
+    let found = |text: &str| -> Vec<String> {
+        m.find(text, MatchOptions::default())
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
+    };
+    assert_eq!(found("This keeps the CPC's ruling position."), ["CPC"]);
+    assert_eq!(
+        found("The Central Committee keeps the CPC's ruling position."),
+        ["CPC's ruling position"]
+    );
+    assert_eq!(found("各地公安部门"), ["公安"]);
+    assert_eq!(found("公安部发布通知"), ["公安部"]);
+    // Every match is still reported once, where the rules keep it.
+    let all = m.find(
+        "This keeps the CPC's ruling position.",
+        MatchOptions { overlapping: true },
+    );
+    assert_eq!(all.len(), 1);
+}
+
 /// Issue 13's real-text wordings: a bracketed abbreviation or gloss inside a term (never at
 /// its end), a year inside a campaign name, a quote glued to the word before a term, and a
 /// head shared by two conjuncts. Each failed before its rule.
