@@ -422,10 +422,13 @@ impl Matcher {
                     }));
                 }
             }
+            // The dropped entry on the same words is the same match, whichever of its
+            // forms spells them ("masses line" is "the mass line" inflected).
+            let entry = self.patterns[p].entry;
             candidates.extend(
                 hits.into_iter()
                     .map(|(a, b, q)| (s + a, s + b, q))
-                    .filter(|&m| m != (s, e, p)),
+                    .filter(|&(a, b, q)| (a, b) != (s, e) || self.patterns[q].entry != entry),
             );
         }
         if candidates.is_empty() {

@@ -459,7 +459,8 @@ fn a_dropped_match_hides_no_other_form() {
                position,执政地位,zhí zhèng dì wèi,ruling position,CPC's ruling position,policy,The standing.,,ruling position|CPC's ruling position,Central Committee\n\
                cpc,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,CPC,institution,The party.,,,\n\
                gong-an-bu,公安部,gōng ān bù,Ministry of Public Security,,institution,The ministry.,公安部门,,\n\
-               gong-an,公安,gōng ān,public security,,institution,The police.,,,\n";
+               gong-an,公安,gōng ān,public security,,institution,The police.,,,\n\
+               mass-line,群众路线,qún zhòng lù xiàn,the mass line,masses line,policy,The principle.,,the mass line,Mao\n";
     let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
     assert!(problems.is_empty(), "{problems:?}");
     let m = Matcher::new(Glossary { entries }).unwrap();
@@ -476,6 +477,9 @@ fn a_dropped_match_hides_no_other_form() {
     );
     assert_eq!(found("各地公安部门"), ["公安"]);
     assert_eq!(found("公安部发布通知"), ["公安部"]);
+    // The dropped entry's other form on the same words is the same match, dropped too.
+    assert!(found("The mass line of customers stretched.").is_empty());
+    assert_eq!(found("Mao spoke of the mass line."), ["mass line"]);
     // Every match is still reported once, where the rules keep it.
     let all = m.find(
         "This keeps the CPC's ruling position.",
