@@ -410,16 +410,24 @@ impl Matcher {
         for &(s, e, p) in dropped {
             let inner = &folded[s..e];
             let mut hits = Vec::new();
-            if english {
+            if english && inner.bytes().any(|b| b.is_ascii_alphanumeric()) {
                 self.phrases
                     .find_overlapping(inner, &mut hits, &mut Vec::new());
             }
-            if has_han {
-                if let Some(ac) = self.overlapping_automaton() {
-                    hits.extend(ac.find_overlapping_iter(inner).map(|m| {
-                        let q = self.han_keys.pattern(m.pattern().as_usize()) as usize;
-                        (m.start(), m.end(), q)
-                    }));
+            // Every Chinese match at each character: the leftmost-longest automaton from
+            // there gives the longest, and again short of its end the next (the overlapping
+            // automaton would be built for a few characters, and over CC-CEDICT's keys that
+            // takes a second).
+            if let (Some(han), true) = (&self.han, has_han && inner.bytes().any(|b| b >= 0x80)) {
+                for (i, _) in inner.char_indices() {
+                    let mut end = inner.len();
+                    while let Some(m) = han.leftmost_find_iter(&inner[i..end]).next() {
+                        if m.start() != 0 {
+                            break;
+                        }
+                        hits.push((i, i + m.end(), m.value() as usize));
+                        end = floor_boundary(inner, i + m.end() - 1);
+                    }
                 }
             }
             // The dropped entry on the same words is the same match, whichever of its
@@ -440,8 +448,9 @@ impl Matcher {
         all.extend(&candidates);
         all.sort_unstable();
         all.dedup();
-        let refused = self.apply_glossary_rules(folded, has_han, &mut all, cue_hits, context);
-        candidates.retain(|m| !refused.contains(m));
+        let mut refused = self.apply_glossary_rules(folded, has_han, &mut all, cue_hits, context);
+        refused.sort_unstable();
+        candidates.retain(|m| refused.binary_search(m).is_err());
         candidates.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
         let mut end = 0;
         let mut taken = Vec::new();
