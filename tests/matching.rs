@@ -221,6 +221,22 @@ fn form_empty_after_normalization_is_an_error() {
         .contains("empty after normalization"));
 }
 
+/// The matcher of a glossary given as CSV text (named `g.csv` in messages), which must load
+/// without a problem.
+fn matcher_from(csv: &str) -> Matcher {
+    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
+    assert!(problems.is_empty(), "{problems:?}");
+    Matcher::new(Glossary { entries }).unwrap()
+}
+
+/// The text of each span the matcher finds, leftmost-longest.
+fn spans_text(m: &Matcher, text: &str) -> Vec<String> {
+    m.find(text, MatchOptions::default())
+        .iter()
+        .map(|s| text[s.start..s.end].to_string())
+        .collect()
+}
+
 mod property {
     use super::*;
     use proptest::prelude::*;
@@ -340,9 +356,7 @@ fn forms_without_letters_keep_the_boundary_rule() {
     let csv = "id,zh,pinyin,en,category,definition\n\
                shi-liu,十六,shí liù,16,policy,Sixteen.\n\
                bao-hu-san,保护伞,bǎo hù sǎn,protective umbrella,campaign,One.\n";
-    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
-    assert!(problems.is_empty());
-    let m = Matcher::new(Glossary { entries }).unwrap();
+    let m = matcher_from(csv);
     let ids = |text: &str| -> Vec<(String, String)> {
         m.find(text, MatchOptions::default())
             .iter()
@@ -370,9 +384,7 @@ fn names_declared_once_are_reused_in_other_forms() {
     let csv = "id,zh,pinyin,en,en_alt,category,definition\n\
                cpc,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,CPC|Chinese Communist Party,institution,The party.\n\
                cc,中共中央,zhōng gòng zhōng yāng,{cpc} Central Committee,Central Committee of the {cpc},institution,Its committee.\n";
-    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
-    assert!(problems.is_empty(), "{problems:?}");
-    let m = Matcher::new(Glossary { entries }).unwrap();
+    let m = matcher_from(csv);
     let text = "The Central Committee of the Communist Party of China met. \
                 The CPC Central Committee said the Chinese Communist Party Central Committee agreed.";
     let got: Vec<(&str, &str)> = m
@@ -406,15 +418,8 @@ fn exclusions_and_gated_forms() {
                gong-an-bu,公安部,gōng ān bù,Ministry of Public Security,,institution,The police ministry.,公安部门,,\n\
                si-feng,四风,sì fēng,four malfeasances,four winds,slogan,Four bad work styles.,,four winds,discipline inspection|corrupt official\n\
                dang,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,Party|CPC,institution,The party.,,Party,Party|CPC\n";
-    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
-    assert!(problems.is_empty(), "{problems:?}");
-    let m = Matcher::new(Glossary { entries }).unwrap();
-    let found = |text: &str| -> Vec<String> {
-        m.find(text, MatchOptions::default())
-            .iter()
-            .map(|s| text[s.start..s.end].to_string())
-            .collect()
-    };
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
     assert_eq!(found("公安部发布通知"), ["公安部"]);
     assert!(found("各地公安部门").is_empty());
     assert!(found("The four winds blew across the plain.").is_empty());
@@ -461,15 +466,8 @@ fn a_dropped_match_hides_no_other_form() {
                gong-an-bu,公安部,gōng ān bù,Ministry of Public Security,,institution,The ministry.,公安部门,,\n\
                gong-an,公安,gōng ān,public security,,institution,The police.,,,\n\
                mass-line,群众路线,qún zhòng lù xiàn,the mass line,masses line,policy,The principle.,,the mass line,Mao\n";
-    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
-    assert!(problems.is_empty(), "{problems:?}");
-    let m = Matcher::new(Glossary { entries }).unwrap();
-    let found = |text: &str| -> Vec<String> {
-        m.find(text, MatchOptions::default())
-            .iter()
-            .map(|s| text[s.start..s.end].to_string())
-            .collect()
-    };
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
     assert_eq!(found("This keeps the CPC's ruling position."), ["CPC"]);
     assert_eq!(
         found("The Central Committee keeps the CPC's ruling position."),
@@ -506,9 +504,7 @@ fn asides_years_glued_quotes_and_shared_heads() {
                lwh,两个维护,liǎng gè wéi hù,two safeguards,,policy,Loyalty.\n\
                qs,权色交易,quán sè,power-sex trade,,discipline,Power for sex.\n\
                qq,权钱交易,quán qián,power-money trade,,discipline,Power for money.\n";
-    let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
-    assert!(problems.is_empty(), "{problems:?}");
-    let m = Matcher::new(Glossary { entries }).unwrap();
+    let m = matcher_from(csv);
     let cases: &[(&str, &[(&str, &str)])] = &[
         (
             "He was expelled from the Communist Party of China (CPC) and dismissed from public office.",
