@@ -177,7 +177,7 @@ pub fn locate(text: &str, spans: &[Span]) -> Vec<Located> {
 }
 
 /// The place of a text's first character.
-const START: Place = Place {
+pub const START: Place = Place {
     line: 1,
     column: 1,
     chars: 0,
@@ -280,6 +280,40 @@ fn out_of_step(spans: &[Span], prev: &[Span], start: usize, overlap: usize) -> O
     (!mine.eq(theirs)).then(|| prev.last().map_or(start, |s| s.start))
 }
 
+/// A piece as the search leaves it ([`Windowed::next_piece`]): its spans not yet placed in
+/// lines and columns. Placing them reads the whole piece, so a caller that searches the next
+/// piece meanwhile does it on its own thread ([`Unlocated::locate`]).
+#[derive(Debug, Clone)]
+pub struct Unlocated {
+    /// The piece's text.
+    pub text: String,
+    /// Byte offset of the piece in the whole text.
+    pub offset: usize,
+    /// The spans, byte offsets into the piece, sorted by start.
+    pub spans: Vec<Span>,
+    /// Whether this is the text's last piece.
+    pub last: bool,
+    /// As [`Piece::cut_in_chain`].
+    pub cut_in_chain: bool,
+}
+
+impl Unlocated {
+    /// The piece, its spans placed from `start` (the place where the previous piece ended,
+    /// or the text's start), and the place where it ends.
+    pub fn locate(self, start: Place) -> (Piece, Place) {
+        let (located, end) = locate_from(&self.text, &self.spans, start);
+        let piece = Piece {
+            text: self.text,
+            offset: self.offset,
+            start,
+            annotation: Annotation { spans: located },
+            last: self.last,
+            cut_in_chain: self.cut_in_chain,
+        };
+        (piece, end)
+    }
+}
+
 /// One piece of a text annotated in windows: the text from the end of the previous piece to
 /// the cut (moved past any span crossing it), and its spans.
 #[derive(Debug, Clone)]
@@ -370,10 +404,25 @@ impl<'m> Windowed<'m> {
         self.at + self.buf.len() < window.max(self.need)
     }
 
+    /// Whether text read now would be searched within the next two pieces: a caller that
+    /// reads ahead while a piece is searched reads only then, so what it holds stays bounded.
+    pub fn wants_ahead(&self) -> bool {
+        let WindowSizes { region, overlap } = self.sizes;
+        self.at + self.buf.len() < self.next + 2 * (region + overlap)
+    }
+
     /// The next piece; `end` says no more text will come. `None` once the text is done, or
     /// (only while more text may come) when the piece needs more text than is held:
     /// [`Windowed::wants_more`] then says so.
     pub fn piece(&mut self, end: bool) -> Option<Piece> {
+        let (piece, end_place) = self.next_piece(end)?.locate(self.place);
+        self.place = end_place;
+        Some(piece)
+    }
+
+    /// [`Windowed::piece`] with its spans not yet placed: the caller places the pieces in
+    /// order, each from where the one before ended ([`Unlocated::locate`]).
+    pub fn next_piece(&mut self, end: bool) -> Option<Unlocated> {
         let WindowSizes { region, overlap } = self.sizes;
         let held_end = self.at + self.buf.len();
         if self.next >= held_end {
@@ -429,18 +478,15 @@ impl<'m> Windowed<'m> {
                 ..*s
             })
             .collect();
-        let (located, end_place) = locate_from(&text, &local, self.place);
-        let piece = Piece {
+        let piece = Unlocated {
             text,
             offset: next,
-            start: self.place,
-            annotation: Annotation { spans: located },
+            spans: local,
             last: end && end_at == held_end,
             cut_in_chain,
         };
         self.prev = spans;
         self.next = end_at;
-        self.place = end_place;
         // Text more than an overlap behind the next piece is never searched again.
         let keep_from = self.ceil(self.next.saturating_sub(overlap).max(self.at));
         if keep_from - self.at > region {

@@ -13,6 +13,7 @@ use crate::input::source::{self, Found};
 use crate::input::stream::Utf8Stream;
 use crate::render::{Carry, Document, Piece};
 use crate::text::english::count;
+use crate::text::snippet::Place;
 
 /// Inputs longer than this are annotated in windows rather than whole.
 pub(super) const STREAM_ABOVE: usize = 16 << 20;
@@ -40,20 +41,23 @@ impl Delivery<'_, '_> {
         let mut text = String::new();
         let mut out = Written::default();
         let (mut failed, mut exhausted) = (None, false);
-        // A piece searched and not yet written: this thread renders and writes it while the
-        // workers search the next one.
-        let mut searched: Option<annotate::Piece> = None;
+        let mut read = |text: &mut String, failed: &mut Option<_>, exhausted: &mut bool| match input
+            .read(text)
+        {
+            Ok(more) => *exhausted = !more,
+            Err(e) => {
+                *failed = Some(e);
+                *exhausted = true;
+            }
+        };
+        // A piece searched and not yet written: this thread places, renders and writes it
+        // while the workers search the next one.
+        let mut searched: Option<annotate::Unlocated> = None;
         loop {
             while !exhausted && windows.wants_more() {
-                text.clear();
-                match input.read(&mut text) {
-                    Ok(more) => exhausted = !more,
-                    Err(e) => {
-                        failed = Some(e);
-                        exhausted = true;
-                    }
-                }
+                read(&mut text, &mut failed, &mut exhausted);
                 windows.push(&text);
+                text.clear();
             }
             if self.cancel.load(Ordering::Relaxed) {
                 return Ok(false);
@@ -61,13 +65,20 @@ impl Delivery<'_, '_> {
             let mut next = None;
             let mut written = Ok(());
             let before = searched.take();
+            let (ends, ahead) = (exhausted, windows.wants_ahead());
             self.pool.in_place_scope(|scope| {
                 let (next, windows) = (&mut next, &mut windows);
-                scope.spawn(move |_| *next = windows.piece(exhausted));
+                scope.spawn(move |_| *next = windows.next_piece(ends));
                 if let Some(p) = before {
                     written = self.write_piece(f, &path, p, &mut out);
                 }
+                // The next block is read meanwhile, so the next search need not wait for it.
+                if ahead && !exhausted {
+                    read(&mut text, &mut failed, &mut exhausted);
+                }
             });
+            windows.push(&text);
+            text.clear();
             if let Err(e) = written {
                 self.report.errors += 1;
                 (self.message)(Message::Error(e.to_string()));
@@ -82,6 +93,7 @@ impl Delivery<'_, '_> {
         }
         let Written {
             carry: _,
+            place: _,
             counts,
             spans,
             number,
@@ -127,9 +139,11 @@ impl Delivery<'_, '_> {
         &mut self,
         f: &Found,
         path: &str,
-        piece: annotate::Piece,
+        piece: annotate::Unlocated,
         out: &mut Written,
     ) -> io::Result<()> {
+        let (piece, end) = piece.locate(out.place.unwrap_or(annotate::START));
+        out.place = Some(end);
         let doc = Document {
             path,
             text: &piece.text,
@@ -184,6 +198,8 @@ impl Delivery<'_, '_> {
 #[derive(Default)]
 struct Written {
     carry: Carry,
+    /// Where the last piece written ends (none before the first).
+    place: Option<Place>,
     counts: Tally,
     spans: u64,
     number: usize,
