@@ -199,13 +199,19 @@ fn form_words(csv: &[u8], words: &mut BTreeSet<String>) {
                         c => c,
                     })
                     .collect();
-                for w in folded.unicode_words() {
-                    let w = w.trim_matches('_');
-                    if w.is_empty() {
-                        continue;
-                    }
+                let form: Vec<&str> = folded
+                    .unicode_words()
+                    .map(|w| w.trim_matches('_'))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for (k, w) in form.iter().enumerate() {
                     words.insert(w.to_string());
-                    words.insert(surfaces::strip_possessive(w).to_string());
+                    let bare = surfaces::strip_possessive(w);
+                    words.insert(bare.to_string());
+                    // As `inflect::form_words` marks it.
+                    if surfaces::noun_reading(bare, form.get(k + 1).copied()) {
+                        words.insert([bare, surfaces::NOUN].concat());
+                    }
                 }
             }
         }

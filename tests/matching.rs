@@ -486,6 +486,37 @@ fn a_dropped_match_hides_no_other_form() {
     assert_eq!(all.len(), 1);
 }
 
+/// A plural that ends a form, or comes before a preposition or a conjunction, is a noun there:
+/// its verb forms are not the form ("the Party's ruling status" is not "Party rules"); a
+/// plural before its object is a verb and keeps them ("abused his power").
+#[test]
+fn a_plural_noun_is_not_its_verb() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition\n\
+               rules,党内法规,dǎng nèi fǎ guī,Party rules,rules and regulations of the Party,policy,The rules.\n\
+               abuse,滥用职权,làn yòng zhí quán,abuses his power,,discipline,The crime.\n\
+               checks,制约,zhì yuē,checks on power,,policy,The checks.\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    for ruling in [
+        "Consolidate the Party's ruling status.",
+        "the party ruling the country",
+        "As the ruling party, it was ruled by the party's ruling faction.",
+    ] {
+        assert!(found(ruling).is_empty(), "{ruling}");
+    }
+    assert_eq!(found("He broke the Party rules."), ["Party rules"]);
+    assert_eq!(found("one Party rule"), ["Party rule"]);
+    assert_eq!(found("the Party's rules"), ["Party's rules"]);
+    assert_eq!(
+        found("rules and regulations of the Party"),
+        ["rules and regulations of the Party"]
+    );
+    assert_eq!(found("He abused his power."), ["abused his power"]);
+    assert_eq!(found("abusing his power"), ["abusing his power"]);
+    assert_eq!(found("a check on power"), ["check on power"]);
+    assert!(found("checked on power").is_empty());
+}
+
 /// Issue 13's real-text wordings: a bracketed abbreviation or gloss inside a term (never at
 /// its end), a year inside a campaign name, a quote glued to the word before a term, and a
 /// head shared by two conjuncts. Each failed before its rule.

@@ -115,13 +115,16 @@ pub fn gap_joint(gap: &[u8]) -> Option<Joint> {
 }
 
 /// An English form as matching sees it: its content words (possessive removed; articles,
-/// determiners and conjunctions dropped) and the joint before each word but the first.
+/// determiners and conjunctions dropped; a plural that the form uses as a noun marked so,
+/// [`surfaces::noun_reading`]) and the joint before each word but the first.
 pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
+    // The fast cut of the text's words (the segmenter only where a form is not plain ASCII).
+    let mut raw: Vec<(usize, &str)> = Vec::new();
+    crate::text::words::for_each_word(folded, false, |i, w, _quote| raw.push((i, w)));
     let mut out: Vec<(String, Joint)> = Vec::new();
     let mut joint = Joint::Tight;
     let mut last_end = 0;
-    // The fast cut of the text's words (the segmenter only where a form is not plain ASCII).
-    crate::text::words::for_each_word(folded, false, |i, w, _quote| {
+    for (k, &(i, w)) in raw.iter().enumerate() {
         let gap = &folded[last_end..i];
         last_end = i + w.len();
         if !out.is_empty() {
@@ -136,12 +139,16 @@ pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
                 joint = Joint::Conjunction;
             }
         } else if !is_determiner(w) {
-            out.push((
-                strip_possessive(w).to_string(),
-                std::mem::replace(&mut joint, Joint::Tight),
-            ));
+            let word = strip_possessive(w);
+            let next = raw.get(k + 1).map(|&(_, n)| n);
+            let word = if surfaces::noun_reading(word, next) {
+                [word, surfaces::NOUN].concat()
+            } else {
+                word.to_string()
+            };
+            out.push((word, std::mem::replace(&mut joint, Joint::Tight)));
         }
-    });
+    }
     out
 }
 
@@ -179,7 +186,8 @@ pub fn form_keys(form: &str) -> Vec<String> {
                 key.push(' ');
             }
         }
-        key.push_str(&word_class(&w));
+        // A plural read as a noun files with its singular: two entries may not share them.
+        key.push_str(&word_class(w.strip_suffix(surfaces::NOUN).unwrap_or(&w)));
     }
     vec![key]
 }

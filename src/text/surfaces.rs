@@ -15,6 +15,12 @@ use english::{English, Form, Number, Person, Tense};
 /// `organised` → `organize`, `eight` → `8`). A pure function of the word, so two forms
 /// compare alike wherever they are compiled.
 pub fn word_class(word: &str) -> String {
+    if let Some(w) = word.strip_suffix(NOUN) {
+        return match singular(strip_possessive(w)) {
+            Some(_) => [word_class(w).as_str(), NOUN].concat(),
+            None => word_class(w),
+        };
+    }
     let w = strip_possessive(word);
     if let Some(d) = NUMBERS.iter().find(|(name, _)| *name == w).map(|(_, d)| *d) {
         return d.to_string();
@@ -45,20 +51,32 @@ fn american(word: &str) -> String {
 /// Every surface of a folded (lower-case) English word that matching treats as the same word,
 /// the word itself first. Words without letters (`16`, `19th`) get their number words.
 pub fn variants(word: &str) -> Vec<String> {
-    let word = strip_possessive(word);
+    let (word, noun) = match word.strip_suffix(NOUN) {
+        Some(w) => (strip_possessive(w), singular(strip_possessive(w))),
+        None => (strip_possessive(word), None),
+    };
     let mut out: Vec<String> = vec![word.to_string()];
     let push = |out: &mut Vec<String>, s: String| {
         if !s.is_empty() && !out.contains(&s) {
             out.push(s);
         }
     };
-    for n in number_equivalents(word) {
-        push(&mut out, n);
-    }
-    if word.chars().all(|c| c.is_alphabetic()) && word.chars().count() >= 2 {
-        for lemma in lemmas(word) {
-            for s in inflections(&lemma).iter() {
-                push(&mut out, s.clone());
+    if let Some(lemma) = noun {
+        // Read as a noun: the singular and the plurals (of the word too: `status` is found
+        // to be the plural of `statu`), and no verb form.
+        for n in [lemma.as_str(), word] {
+            push(&mut out, n.to_string());
+            push(&mut out, English::noun(n, &Number::Plural));
+        }
+    } else {
+        for n in number_equivalents(word) {
+            push(&mut out, n);
+        }
+        if word.chars().all(|c| c.is_alphabetic()) && word.chars().count() >= 2 {
+            for lemma in lemmas(word) {
+                for s in inflections(&lemma).iter() {
+                    push(&mut out, s.clone());
+                }
             }
         }
     }
@@ -78,6 +96,44 @@ pub fn variants(word: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The mark of a form's word read as a plural noun ([`noun_reading`]): `rules/n` is a word of
+/// its own class (`rule/n`) whose surfaces are the noun's alone (`rule`, `rules`, `rule's`,
+/// spellings), so "Party rules" does not match "the Party's ruling position".
+pub const NOUN: &str = "/n";
+
+/// Words that, after a plural in a form, leave it a noun: the end of a noun phrase.
+const AFTER_NOUN: &[&str] = &[
+    "of", "and", "or", "nor", "but", "in", "on", "for", "to", "at", "with", "by", "from",
+    "against", "under", "over", "into", "between", "among", "across", "through", "within",
+    "without", "about", "as", "are", "is", "were", "was", "be", "not", "that", "which",
+];
+
+/// Is `word` (folded, no possessive), followed in a form by `next` (the form's next word,
+/// folded; `None` at its end), to be read as a noun if it is a plural? It is when it ends
+/// the form or comes before a preposition, a conjunction or a copula ("Party rules", "rules
+/// and regulations", "checks on power"); before anything else it may be a verb with its
+/// object ("abuses his power", "the market plays the decisive role"), and keeps its verb
+/// forms. Only the words and their places are looked at (the plural itself is found with
+/// the word's class, [`word_class`] and [`variants`] of the marked word, on every core).
+pub fn noun_reading(word: &str, next: Option<&str>) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && next.is_none_or(|n| AFTER_NOUN.contains(&n))
+}
+
+/// The word whose noun plural `word` is, when it is one and differs from it.
+fn singular(word: &str) -> Option<String> {
+    if !word.ends_with('s') || !word.chars().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    lemmas(word).into_iter().skip(1).find(|lemma| {
+        [lemma.to_string(), [lemma, "_2"].concat()]
+            .iter()
+            .any(|key| English::noun(key, &Number::Plural) == word)
+    })
 }
 
 /// `word` without a possessive `'s`.
@@ -394,6 +450,34 @@ mod tests {
         assert_eq!(word_class("umbrellas"), "umbrella");
         assert_eq!(word_class("organised"), word_class("organized"));
         assert_eq!(word_class("eight"), "8");
+    }
+
+    #[test]
+    fn a_plural_read_as_a_noun_has_no_verb_form() {
+        assert!(noun_reading("rules", None));
+        assert!(noun_reading("rules", Some("and")));
+        assert!(!noun_reading("abuses", Some("his")));
+        assert!(!noun_reading("rule", None));
+        assert!(!noun_reading("affairs", Some("committee")));
+        // A word that only looks like a plural keeps its own plural.
+        has("status/n", &["status", "statuses", "status's"]);
+        assert_eq!(word_class("is/n"), word_class("is"));
+        let nouns = variants("rules/n");
+        for s in ["rules", "rule", "rule's", "rules'"] {
+            assert!(
+                nouns.iter().any(|x| x == s) || s == "rules'",
+                "{s} in {nouns:?}"
+            );
+        }
+        for s in ["ruling", "ruled"] {
+            assert!(!nouns.iter().any(|x| x == s), "{s} in {nouns:?}");
+            assert!(variants("rules").iter().any(|x| x == s), "{s}");
+        }
+        assert_eq!(word_class("rules/n"), "rule/n");
+        has(
+            "organisations/n",
+            &["organizations", "organization", "organisation"],
+        );
     }
 
     #[test]
