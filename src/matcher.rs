@@ -686,6 +686,9 @@ fn cues_and_excludes(glossary: &Glossary) -> CuesAndExcludes {
             .filter(|(_, k)| !gated.contains(k))
             .partition(|(c, _)| c.chars().any(is_han));
         cues.insert(i as u32, chinese.into_iter().map(|(c, _)| c).collect());
+        for c in &e.cue {
+            builder.add_acronyms(c);
+        }
         for (c, mut keys) in english {
             let Some(key) = keys.pop() else {
                 continue;
@@ -757,6 +760,7 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             patterns.push(pattern);
             origins.push((ei, kind, form));
             if !key.chars().any(is_han) {
+                phrases.add_acronyms(form);
                 // A form without names is its one wording, folded already.
                 if !form.contains('{') {
                     phrases.add(key, id);

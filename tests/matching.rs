@@ -517,6 +517,29 @@ fn a_plural_noun_is_not_its_verb() {
     assert!(found("checked on power").is_empty());
 }
 
+/// An acronym the glossary writes in capitals ending in `S` is no plural: "OCTS" is not the
+/// month "Oct" of a dateline, in a form or a cue.
+#[test]
+fn an_acronym_in_capitals_is_no_plural() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition,gated,cue\n\
+               octs,一国两制,yī guó liǎng zhì,one country two systems,OCTS,policy,The principle.,OCTS,HKSAR\n\
+               soes,国有企业,guó yǒu qǐ yè,state-owned enterprises,SOEs,policy,The firms.,,\n\
+               mps,公安部刑事侦查局,gōng ān bù xíng shì zhēn chá jú,MPS Criminal Investigation Bureau,,institution,The bureau.,,\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    assert_eq!(
+        found("HONG KONG, Oct. 1 -- The HKSAR government keeps OCTS."),
+        ["OCTS"]
+    );
+    assert!(found("The MP Criminal Investigation Bureau").is_empty());
+    assert_eq!(
+        found("the MPS criminal investigation bureau"),
+        ["MPS criminal investigation bureau"]
+    );
+    // A plural written with a small `s` is still one.
+    assert_eq!(found("one SOE and two SOEs"), ["SOE", "SOEs"]);
+}
+
 /// Issue 13's real-text wordings: a bracketed abbreviation or gloss inside a term (never at
 /// its end), a year inside a campaign name, a quote glued to the word before a term, and a
 /// head shared by two conjuncts. Each failed before its rule.

@@ -15,13 +15,14 @@
 use std::cmp::Reverse;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::fixed::{self, Fixed};
 use crate::text::inflect::{
     form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
 };
+use crate::text::surfaces::{ACRONYM, NOUN};
 use crate::text::words::for_each_word;
 
 mod anchor;
@@ -71,6 +72,8 @@ pub struct PhraseBuilder {
     forms: Vec<(String, u32, bool)>,
     /// Each cue's words and id.
     cues: Vec<(FormWords, u32)>,
+    /// Words written in capitals that end in `S` ([`PhraseBuilder::add_acronyms`]), folded.
+    acronyms: FxHashSet<String>,
 }
 
 /// A form's words, each with the joint before it.
@@ -111,14 +114,41 @@ impl PhraseBuilder {
         self.cues.push((form_words(folded), cue));
     }
 
+    /// Notes the acronyms of a form or cue as written (before folding): words of three or
+    /// more capitals ending in `S` (`OCTS`, `BRICS`, `MPS`). Such a word is matched as it is
+    /// and with its possessive, never as a plural: "OCTS" is not the plural of "Oct", the
+    /// month in every dateline. Wherever the glossary writes it so, it is one.
+    pub fn add_acronyms(&mut self, written: &str) {
+        for w in written.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if w.len() >= 3 && w.ends_with('S') && w.bytes().all(|b| b.is_ascii_uppercase()) {
+                self.acronyms.insert(w.to_ascii_lowercase());
+            }
+        }
+    }
+
     /// Builds the word classes and the trie. Problems name forms that can never match.
     pub fn build(mut self) -> (PhraseSet, Vec<PhraseProblem>) {
         // Written forms first (stable), so a generated wording never takes their place.
         self.forms.sort_by_key(|f| f.2);
+        let acronyms = std::mem::take(&mut self.acronyms);
+        let mark = |mut ws: FormWords| {
+            for (w, _) in &mut ws {
+                let bare = w.strip_suffix(NOUN).unwrap_or(w);
+                if acronyms.contains(bare) {
+                    *w = [bare, ACRONYM].concat();
+                }
+            }
+            ws
+        };
         let forms: Vec<(FormWords, u32, bool)> = std::mem::take(&mut self.forms)
             .into_par_iter()
-            .map(|(folded, pattern, generated)| (form_words(&folded), pattern, generated))
+            .map(|(folded, pattern, generated)| (mark(form_words(&folded)), pattern, generated))
             .collect();
+        if !acronyms.is_empty() {
+            for cue in &mut self.cues {
+                cue.0 = mark(std::mem::take(&mut cue.0));
+            }
+        }
         let mut set = PhraseSet {
             surfaces: Surfaces::default(),
             pool: Vec::new(),

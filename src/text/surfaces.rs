@@ -15,6 +15,9 @@ use english::{English, Form, Number, Person, Tense};
 /// `organised` → `organize`, `eight` → `8`). A pure function of the word, so two forms
 /// compare alike wherever they are compiled.
 pub fn word_class(word: &str) -> String {
+    if word.ends_with(ACRONYM) {
+        return word.to_string();
+    }
     if let Some(w) = word.strip_suffix(NOUN) {
         return match singular(strip_possessive(w)) {
             Some(_) => [word_class(w).as_str(), NOUN].concat(),
@@ -51,6 +54,9 @@ fn american(word: &str) -> String {
 /// Every surface of a folded (lower-case) English word that matching treats as the same word,
 /// the word itself first. Words without letters (`16`, `19th`) get their number words.
 pub fn variants(word: &str) -> Vec<String> {
+    if let Some(w) = word.strip_suffix(ACRONYM) {
+        return vec![w.to_string(), [w, "'s"].concat()];
+    }
     let (word, noun) = match word.strip_suffix(NOUN) {
         Some(w) => (strip_possessive(w), singular(strip_possessive(w))),
         None => (strip_possessive(word), None),
@@ -102,6 +108,11 @@ pub fn variants(word: &str) -> Vec<String> {
 /// its own class (`rule/n`) whose surfaces are the noun's alone (`rule`, `rules`, `rule's`,
 /// spellings), so "Party rules" does not match "the Party's ruling position".
 pub const NOUN: &str = "/n";
+
+/// The mark of an acronym ending in `S` (`OCTS`): a word of its own class whose surfaces are
+/// the word and its possessive, with no singular (the matcher marks the words the glossary
+/// writes in capitals, `PhraseBuilder::add_acronyms`).
+pub const ACRONYM: &str = "/a";
 
 /// Words that, after a plural in a form, leave it a noun: the end of a noun phrase.
 const AFTER_NOUN: &[&str] = &[
