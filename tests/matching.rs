@@ -494,7 +494,9 @@ fn a_plural_noun_is_not_its_verb() {
     let csv = "id,zh,pinyin,en,en_alt,category,definition\n\
                rules,党内法规,dǎng nèi fǎ guī,Party rules,rules and regulations of the Party,policy,The rules.\n\
                abuse,滥用职权,làn yòng zhí quán,abuses his power,,discipline,The crime.\n\
-               checks,制约,zhì yuē,checks on power,,policy,The checks.\n";
+               checks,制约,zhì yuē,checks on power,,policy,The checks.\n\
+               building,党的建设,dǎng de jiàn shè,Party building,,policy,The building.\n\
+               deepen,深化改革,shēn huà gǎi gé,deepening reform,,policy,The reform.\n";
     let m = matcher_from(csv);
     let found = |text: &str| spans_text(&m, text);
     for ruling in [
@@ -515,6 +517,13 @@ fn a_plural_noun_is_not_its_verb() {
     assert_eq!(found("abusing his power"), ["abusing his power"]);
     assert_eq!(found("a check on power"), ["check on power"]);
     assert!(found("checked on power").is_empty());
+    // A gerund that ends a form is a noun too; one before its object is a verb.
+    assert!(found("The Party built a strong army and builds consensus.").is_empty());
+    assert_eq!(
+        found("Party building and Party buildings"),
+        ["Party building", "Party buildings"]
+    );
+    assert_eq!(found("they deepened reform"), ["deepened reform"]);
 }
 
 /// An acronym the glossary writes in capitals ending in `S` is no plural: "OCTS" is not the

@@ -19,8 +19,11 @@ pub fn word_class(word: &str) -> String {
         return word.to_string();
     }
     if let Some(w) = word.strip_suffix(NOUN) {
-        return match singular(strip_possessive(w)) {
-            Some(_) => [word_class(w).as_str(), NOUN].concat(),
+        let w = strip_possessive(w);
+        return match noun(w) {
+            Some(Noun::Plural(_)) => [word_class(w).as_str(), NOUN].concat(),
+            // A gerund is a noun of its own: "Party building" is not "the Party built".
+            Some(Noun::Gerund) => [american(w).as_str(), NOUN].concat(),
             None => word_class(w),
         };
     }
@@ -58,9 +61,13 @@ pub fn variants(word: &str) -> Vec<String> {
         return vec![w.to_string(), [w, "'s"].concat()];
     }
     let (word, noun) = match word.strip_suffix(NOUN) {
-        Some(w) => (strip_possessive(w), singular(strip_possessive(w))),
+        Some(w) => (strip_possessive(w), noun(strip_possessive(w))),
         None => (strip_possessive(word), None),
     };
+    let noun = noun.map(|n| match n {
+        Noun::Plural(lemma) => lemma,
+        Noun::Gerund => word.to_string(),
+    });
     let mut out: Vec<String> = vec![word.to_string()];
     let push = |out: &mut Vec<String>, s: String| {
         if !s.is_empty() && !out.contains(&s) {
@@ -69,7 +76,7 @@ pub fn variants(word: &str) -> Vec<String> {
     };
     if let Some(lemma) = noun {
         // Read as a noun: the singular and the plurals (of the word too: `status` is found
-        // to be the plural of `statu`), and no verb form.
+        // to be the plural of `statu`; `buildings`), and no verb form.
         for n in [lemma.as_str(), word] {
             push(&mut out, n.to_string());
             push(&mut out, English::noun(n, &Number::Plural));
@@ -122,17 +129,34 @@ const AFTER_NOUN: &[&str] = &[
 ];
 
 /// Is `word` (folded, no possessive), followed in a form by `next` (the form's next word,
-/// folded; `None` at its end), to be read as a noun if it is a plural? It is when it ends
-/// the form or comes before a preposition, a conjunction or a copula ("Party rules", "rules
-/// and regulations", "checks on power"); before anything else it may be a verb with its
-/// object ("abuses his power", "the market plays the decisive role"), and keeps its verb
-/// forms. Only the words and their places are looked at (the plural itself is found with
-/// the word's class, [`word_class`] and [`variants`] of the marked word, on every core).
+/// folded; `None` at its end), to be read as a noun? A plural is one when it ends the form
+/// or comes before a preposition, a conjunction or a copula ("Party rules", "rules and
+/// regulations", "checks on power"); before anything else it may be a verb with its object
+/// ("abuses his power"), and keeps its verb forms. A word in -ing is one only at the form's
+/// end ("Party building", "money laundering"): before a preposition or a conjunction it is
+/// as often a verb ("relying on foreign countries", "giving or accepting gifts"). Only the
+/// words and their places are looked at (the plural itself is found with the word's class,
+/// [`word_class`] and [`variants`] of the marked word, on every core).
 pub fn noun_reading(word: &str, next: Option<&str>) -> bool {
-    word.len() > 3
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && next.is_none_or(|n| AFTER_NOUN.contains(&n))
+    let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+    let gerund = word.len() > 5 && word.ends_with("ing");
+    (plural && next.is_none_or(|n| AFTER_NOUN.contains(&n))) || (gerund && next.is_none())
+}
+
+/// What a word marked as a noun is.
+enum Noun {
+    /// The plural of this word.
+    Plural(String),
+    /// A gerund (`building`): a noun of its own.
+    Gerund,
+}
+
+fn noun(word: &str) -> Option<Noun> {
+    if let Some(lemma) = singular(word) {
+        return Some(Noun::Plural(lemma));
+    }
+    (word.len() > 5 && word.ends_with("ing") && word.chars().all(|c| c.is_alphabetic()))
+        .then_some(Noun::Gerund)
 }
 
 /// The word whose noun plural `word` is, when it is one and differs from it.
@@ -485,6 +509,17 @@ mod tests {
             assert!(variants("rules").iter().any(|x| x == s), "{s}");
         }
         assert_eq!(word_class("rules/n"), "rule/n");
+        assert!(noun_reading("building", None));
+        assert!(!noun_reading("deepening", Some("reform")));
+        assert!(!noun_reading("relying", Some("on")));
+        let building = variants("building/n");
+        assert!(building.iter().any(|x| x == "buildings"), "{building:?}");
+        assert!(
+            !building.iter().any(|x| x == "built" || x == "builds"),
+            "{building:?}"
+        );
+        assert_eq!(word_class("building/n"), "building/n");
+        assert_eq!(word_class("organising/n"), "organizing/n");
         has(
             "organisations/n",
             &["organizations", "organization", "organisation"],
