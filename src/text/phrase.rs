@@ -158,7 +158,7 @@ impl PhraseBuilder {
             conjoined: FxHashMap::default(),
             accept: vec![None],
             cue_accept: vec![None],
-            inner: Vec::new(),
+            leads: Vec::new(),
             root: Vec::new(),
             digits: false,
             max_words: 0,
@@ -258,10 +258,10 @@ impl PhraseBuilder {
                 set.cue_accept[node].get_or_insert(*cue);
             }
         }
-        set.inner = vec![false; set.accept.len()];
+        set.leads = vec![0; set.accept.len()];
         set.root = vec![u32::MAX; class_ids.len()];
         for (&(node, class, joint), &child) in &set.edges {
-            set.inner[node as usize] = true;
+            set.leads[node as usize] |= 1 << (class & 63);
             if node == 0 && joint == TIGHT {
                 set.root[class as usize] = child;
             }
@@ -338,9 +338,11 @@ pub struct PhraseSet {
     /// The cue a node completes.
     #[serde(with = "fixed::list")]
     cue_accept: Vec<Option<u32>>,
-    /// Whether a node has children (a form runs on from it).
+    /// The classes of a node's children, as bits of their ids modulo 64: zero when no form
+    /// runs on from it. Most words tried at a node lead nowhere; one bit settles most of them
+    /// without hashing.
     #[serde(with = "fixed::list")]
-    inner: Vec<bool>,
+    leads: Vec<u64>,
     /// The root's child by class (`u32::MAX`: none): every candidate starts there, so its
     /// edges are looked up by index rather than hashed.
     #[serde(with = "fixed::list")]
@@ -889,7 +891,7 @@ impl PhraseSet {
                         if let Some(c) = self.cue_accept[child as usize] {
                             accept(k, CUE | c, false);
                         }
-                        let inner = self.inner[child as usize];
+                        let inner = self.leads[child as usize] != 0;
                         match ws.get(k + 1) {
                             Some(next) => {
                                 stack.push((k + 1, child));
@@ -914,6 +916,9 @@ impl PhraseSet {
                 .copied()
                 .filter(|&c| c != u32::MAX)
         } else {
+            if self.leads[node as usize] >> (class & 63) & 1 == 0 {
+                return None;
+            }
             let key = (node as u64) << 32 | class as u64;
             match joint {
                 TIGHT => self.tight.get(&key),
