@@ -115,8 +115,9 @@ pub fn gap_joint(gap: &[u8]) -> Option<Joint> {
 }
 
 /// An English form as matching sees it: its content words (possessive removed; articles,
-/// determiners and conjunctions dropped; a plural that the form uses as a noun marked so,
-/// [`surfaces::noun_reading`]) and the joint before each word but the first.
+/// determiners and conjunctions dropped; a plural or a final -ing word that the form uses
+/// as a noun marked so, [`surfaces::noun_reading`]) and the joint before each word but the
+/// first.
 pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
     // The fast cut of the text's words (the segmenter only where a form is not plain ASCII).
     let mut raw: Vec<(usize, &str)> = Vec::new();
@@ -186,7 +187,7 @@ pub fn form_keys(form: &str) -> Vec<String> {
                 key.push(' ');
             }
         }
-        // A plural read as a noun files with its singular: two entries may not share them.
+        // A word read as a noun files with its other forms: two entries may not share them.
         key.push_str(&word_class(w.strip_suffix(surfaces::NOUN).unwrap_or(&w)));
     }
     vec![key]
