@@ -533,7 +533,8 @@ fn an_acronym_in_capitals_is_no_plural() {
     let csv = "id,zh,pinyin,en,en_alt,category,definition,gated,cue\n\
                octs,一国两制,yī guó liǎng zhì,one country two systems,OCTS,policy,The principle.,OCTS,HKSAR\n\
                soes,国有企业,guó yǒu qǐ yè,state-owned enterprises,SOEs,policy,The firms.,,\n\
-               mps,公安部刑事侦查局,gōng ān bù xíng shì zhēn chá jú,MPS Criminal Investigation Bureau,,institution,The bureau.,,\n";
+               mps,公安部刑事侦查局,gōng ān bù xíng shì zhēn chá jú,MPS Criminal Investigation Bureau,,institution,The bureau.,,\n\
+               summit,金砖峰会,jīn zhuān fēng huì,summit,,institution,The summit.,summit,BRICS\n";
     let m = matcher_from(csv);
     let found = |text: &str| spans_text(&m, text);
     assert_eq!(
@@ -545,6 +546,9 @@ fn an_acronym_in_capitals_is_no_plural() {
         found("the MPS criminal investigation bureau"),
         ["MPS criminal investigation bureau"]
     );
+    // In a cue too: "BRIC" does not vouch for a form that "BRICS" licenses.
+    assert!(found("BRIC leaders met at the summit.").is_empty());
+    assert_eq!(found("BRICS leaders met at the summit."), ["summit"]);
     // A plural written with a small `s` is still one.
     assert_eq!(found("one SOE and two SOEs"), ["SOE", "SOEs"]);
 }
