@@ -613,6 +613,15 @@ fn asides_years_glued_quotes_and_shared_heads() {
             "engaged in power-sex and power-money trades",
             &[("power-sex", "qs"), ("power-money trades", "qq")],
         ),
+        // A full stop that lost its space: UAX #29 keeps `trades.Sky` one word.
+        (
+            "engaged in power-sex trades.Sky Net 2022 campaign results.Power-money trade",
+            &[
+                ("power-sex trades", "qs"),
+                ("Sky Net 2022 campaign", "tianwang"),
+                ("Power-money trade", "qq"),
+            ],
+        ),
         // No aside of more than six words, none at a term's end, no year after a comma.
         (
             "the Sky Net (a drive run by many agencies of the state) campaign",

@@ -113,6 +113,7 @@ fn pieces() -> &'static [String] {
             " 2022 ",
             "1999",
             "the'",
+            "the.",
             "’",
             "crime",
             "gang",
@@ -438,9 +439,10 @@ impl RefText<'_> {
 }
 
 /// The words of folded text as the matcher takes them: UAX #29 words, a word glued to the
-/// one before by a quote (`the'one`) cut in two when it is no surface itself, a letter is on
-/// each side of its first quote, and the part after it (two letters or more) is a surface
-/// of a word that begins some form.
+/// one before by a quote or a full stop (`the'one`, `punished.sky`) cut in two when it is no
+/// surface itself, a letter is on each side of its first quote or full stop, and the part
+/// after it (two letters or more) is a surface of a word that begins some form, or, for a
+/// full stop, the part before it (two letters or more) is a surface of a word of a form.
 fn reference_words<'a>(
     folded: &'a str,
     vocab: &[(String, Vec<String>)],
@@ -464,14 +466,15 @@ fn reference_words<'a>(
     };
     let mut out = Vec::new();
     for (s, w) in words(folded) {
-        if let Some(q) = w.find('\'') {
+        if let Some(q) = w.find(['\'', '.']) {
             let b = w.as_bytes();
+            let of_a_form = |w: &str| vocab.iter().any(|(_, s)| s.iter().any(|x| x == w));
             if !known(w)
                 && q > 0
                 && b[q - 1].is_ascii_alphabetic()
                 && b.get(q + 1).is_some_and(u8::is_ascii_alphabetic)
-                && w.len() - q > 2
-                && begins(&w[q + 1..])
+                && ((w.len() - q > 2 && begins(&w[q + 1..]))
+                    || (b[q] == b'.' && q >= 2 && of_a_form(&w[..q])))
             {
                 out.push((s, &w[..q]));
                 out.push((s + q + 1, &w[q + 1..]));
@@ -1134,6 +1137,10 @@ fn reference_agrees_on_asides_years_glued_quotes_and_shared_heads() {
         ("protective 1850 umbrellas", &["umbrellas"]),
         ("the'protective umbrellas", &["protective umbrellas"]),
         ("fred'umbrella", &["umbrella"]),
+        ("fred.umbrella", &["umbrella"]),
+        ("protective.umbrellas", &["umbrellas"]),
+        ("protective umbrellas.fred", &["protective umbrellas"]),
+        ("protective umbrellas'fred", &[]),
         ("don't", &[]),
         ("crime and gang boss", &["crime", "gang boss"]),
         ("crime, gang boss", &["crime", "gang boss"]),

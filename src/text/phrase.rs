@@ -581,7 +581,7 @@ impl PhraseSet {
             folded,
             self.ascii,
             #[inline(always)]
-            |start, w, quoted| {
+            |start, w, glued| {
                 let mut lookup = self.surfaces.get_in(folded, start, w.len());
                 let skippable = is_year(w)
                     && matches!(run.last(), Some(t) if matches!(t.lookup, Lookup::Classes { .. })
@@ -595,7 +595,7 @@ impl PhraseSet {
                             *last = t;
                         }
                         return;
-                    } else if quoted
+                    } else if glued
                         && self.split_glued(folded, start, w, &mut run, &mut aside, &mut visit)
                     {
                         any_start = true;
@@ -663,9 +663,11 @@ impl PhraseSet {
         })
     }
 
-    /// A word glued to the one before it by a quote (`the'one`): pushes the part before the
-    /// quote, or ends the run there when it is no word of a form, then the part after it.
-    /// False, with nothing done, when the word is not such a word ([`PhraseSet::glued_quote`]).
+    /// A word glued to the one before it by a quote (`the'one`) or a full stop with no space
+    /// after it (`construction.primary`): pushes the part before the glue, or ends the run
+    /// there when it is no word of a form, then the part after it, or ends the run after the
+    /// part before. False, with nothing done, when the word is not such a word
+    /// ([`PhraseSet::glue_at`]).
     #[inline(never)]
     fn split_glued(
         &self,
@@ -676,49 +678,48 @@ impl PhraseSet {
         aside: &mut usize,
         visit: &mut dyn FnMut(&[Token]),
     ) -> bool {
-        let Some(quote) = self.glued_quote(w) else {
+        let Some(glue) = self.glue_at(w) else {
             return false;
         };
-        let left = match self.surfaces.get(&w[..quote]) {
-            Lookup::Other if start < *aside => Lookup::Inside,
-            left => left,
-        };
-        if left == Lookup::Other {
-            // The run ends before the word (a run where no form starts gives nothing).
-            visit(run);
-            run.clear();
-        } else {
-            push(folded, run, aside, start, start + quote, left, false);
+        for (at, part) in [(start, &w[..glue]), (start + glue + 1, &w[glue + 1..])] {
+            let lookup = match self.surfaces.get(part) {
+                Lookup::Other if at < *aside => Lookup::Inside,
+                lookup => lookup,
+            };
+            if lookup == Lookup::Other {
+                // The run ends before the part (a run where no form starts gives nothing).
+                visit(run);
+                run.clear();
+            } else {
+                push(folded, run, aside, at, at + part.len(), lookup, false);
+            }
         }
-        let right = self.surfaces.get(&w[quote + 1..]);
-        push(
-            folded,
-            run,
-            aside,
-            start + quote + 1,
-            start + w.len(),
-            right,
-            false,
-        );
         true
     }
 
     /// Where to cut a word glued to the one before it by a quote (`the'one`, from
-    /// `the’One Country`): the quote's offset, when a letter is on each side of it and the
-    /// part after it, of two letters or more, is a word that begins a form.
-    fn glued_quote(&self, w: &str) -> Option<usize> {
-        let q = w.find('\'')?;
+    /// `the’One Country`) or by a full stop that lost its space (`construction.primary`,
+    /// which UAX #29 keeps one word, as it does `u.s`): the first quote's or full stop's
+    /// offset, when a letter is on each side of it and the part after it, of two letters or
+    /// more, is a word that begins a form; or, for a full stop, when the part before it, of
+    /// two letters or more, is a word of a form (`democracy.the`).
+    fn glue_at(&self, w: &str) -> Option<usize> {
+        let q = w.find(['\'', '.'])?;
         let b = w.as_bytes();
-        let letters = q > 0
-            && b[q - 1].is_ascii_alphabetic()
-            && b.get(q + 1).is_some_and(u8::is_ascii_alphabetic)
-            && w.len() - q > 2;
-        (letters
+        if q == 0
+            || !b[q - 1].is_ascii_alphabetic()
+            || !b.get(q + 1).is_some_and(u8::is_ascii_alphabetic)
+        {
+            return None;
+        }
+        let begins = w.len() - q > 2
             && matches!(
                 self.surfaces.get(&w[q + 1..]),
                 Lookup::Classes { starts: true, .. }
-            ))
-        .then_some(q)
+            );
+        let ends =
+            b[q] == b'.' && q >= 2 && matches!(self.surfaces.get(&w[..q]), Lookup::Classes { .. });
+        (begins || ends).then_some(q)
     }
 
     /// The words from the first of `run` that a form could run through: each with its
@@ -1438,5 +1439,22 @@ mod tests {
         );
         assert_eq!(found(&s, "Document (x) No. 1"), ["Document (x) No. 1"]);
         assert_eq!(found(&s, "Document No. (x) 1"), Vec::<String>::new());
+        // A full stop that lost its space ends one sentence; the next starts a term.
+        assert_eq!(
+            found(&s, "were punished.Sky Net 2022 campaign"),
+            ["Sky Net 2022 campaign"]
+        );
+        assert_eq!(
+            found(&s, "the Sky Net.Made in China"),
+            ["Sky Net", "Made in China"]
+        );
+        // The full stop is no joint a form runs across.
+        assert_eq!(found(&s, "Sky.Net"), Vec::<String>::new());
+        assert_eq!(found(&s, "a.Sky Net"), ["Sky Net"]);
+        assert_eq!(found(&s, "the Sky Net.The end"), ["Sky Net"]);
+        assert_eq!(
+            found(&s, "Sky Net.Made in China.X"),
+            ["Sky Net", "Made in China"]
+        );
     }
 }

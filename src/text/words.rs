@@ -11,9 +11,9 @@
 
 use crate::text::inflect::words;
 
-/// Calls `f(start, word, quoted)` for every word of `folded`, in order, exactly as [`words`]
-/// yields them; `quoted` tells whether the word holds a `'` (`party's`, `the'one`), found
-/// as the word is cut. With `ascii_only`, the caller cares only about words made of ASCII: a chunk whose
+/// Calls `f(start, word, glued)` for every word of `folded`, in order, exactly as [`words`]
+/// yields them; `glued` tells whether the word holds a `'` or a `.` (`party's`, `the'one`,
+/// `construction.primary`, `u.s`), found as the word is cut. With `ascii_only`, the caller cares only about words made of ASCII: a chunk whose
 /// words all hold a non-ASCII character may come as one call with the whole chunk (which
 /// holds a non-ASCII character too), so Chinese text costs a glance per chunk.
 #[inline]
@@ -76,7 +76,7 @@ pub fn for_each_word<'a>(
             f(start, chunk, false);
         } else {
             for (i, w) in words(chunk) {
-                f(start + i, w, w.contains('\''));
+                f(start + i, w, w.contains(['\'', '.']));
             }
         }
         start = end;
@@ -203,7 +203,7 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
         }
         let s = i;
         let mut prev = first;
-        let mut quoted = false;
+        let mut glued = false;
         i += 1;
         while i < b.len() {
             let c = cls(b[i]);
@@ -225,7 +225,7 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
                     if !joins {
                         break;
                     }
-                    quoted |= b[i] == b'\'';
+                    glued |= matches!(b[i], b'\'' | b'.');
                     i += 2;
                 }
                 Cls::Other => break,
@@ -240,7 +240,7 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
             we -= 1;
         }
         if ws < we {
-            f(base + ws, &chunk[ws..we], quoted);
+            f(base + ws, &chunk[ws..we], glued);
         }
     }
 }
@@ -251,10 +251,10 @@ mod tests {
 
     fn fast(s: &str, ascii_only: bool) -> Vec<(usize, String)> {
         let mut out = Vec::new();
-        for_each_word(s, ascii_only, |i, w, quoted| {
+        for_each_word(s, ascii_only, |i, w, glued| {
             // The flag is right for every word but a merged chunk of non-ASCII words.
             assert!(
-                quoted == w.contains('\'') || (ascii_only && !w.is_ascii() && !quoted),
+                glued == w.contains(['\'', '.']) || (ascii_only && !w.is_ascii() && !glued),
                 "{w:?}"
             );
             out.push((i, w.to_string()))
