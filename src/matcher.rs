@@ -687,7 +687,7 @@ fn cues_and_excludes(glossary: &Glossary) -> CuesAndExcludes {
             .partition(|(c, _)| c.chars().any(is_han));
         cues.insert(i as u32, chinese.into_iter().map(|(c, _)| c).collect());
         for c in &e.cue {
-            builder.add_acronyms(c);
+            builder.add_uninflected(c);
         }
         for (c, mut keys) in english {
             let Some(key) = keys.pop() else {
@@ -760,7 +760,7 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             patterns.push(pattern);
             origins.push((ei, kind, form));
             if !key.chars().any(is_han) {
-                phrases.add_acronyms(form);
+                phrases.add_uninflected(form);
                 // A form without names is its one wording, folded already.
                 if !form.contains('{') {
                     phrases.add(key, id);

@@ -553,6 +553,29 @@ fn an_acronym_in_capitals_is_no_plural() {
     assert_eq!(found("one SOE and two SOEs"), ["SOE", "SOEs"]);
 }
 
+/// A one-word form written as a name (`Party`, `the Politburo`) is matched as it is and with
+/// its possessive, never as a plural: "both parties" and "political parties" are not the
+/// CPC; where "Party" is a word of a longer form, that form still inflects.
+#[test]
+fn a_one_word_name_is_no_plural() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition,gated,cue\n\
+               cpc,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,CPC|Party,institution,The party.,Party,China\n\
+               pb,中央政治局,zhōng yāng zhèng zhì jú,Political Bureau,the Politburo,institution,The bureau.,,\n\
+               dw,党委,dǎng wěi,Party committee,,institution,The committee.,,\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    assert_eq!(
+        found("In China both parties signed; Marxist political parties met the Party's leaders."),
+        ["Party"]
+    );
+    assert_eq!(found("China: the party leads."), ["party"]);
+    assert_eq!(found("the Politburo and other politburos"), ["Politburo"]);
+    assert_eq!(
+        found("China's Party committees and the party committee"),
+        ["Party committees", "party committee"]
+    );
+}
+
 /// Issue 13's real-text wordings: a bracketed abbreviation or gloss inside a term (never at
 /// its end), a year inside a campaign name, a quote glued to the word before a term, and a
 /// head shared by two conjuncts. Each failed before its rule.

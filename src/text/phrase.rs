@@ -72,8 +72,10 @@ pub struct PhraseBuilder {
     forms: Vec<(String, u32, bool)>,
     /// Each cue's words and id.
     cues: Vec<(FormWords, u32)>,
-    /// Words written in capitals that end in `S` ([`PhraseBuilder::add_acronyms`]), folded.
+    /// Words written in capitals that end in `S` ([`PhraseBuilder::add_uninflected`]), folded.
     acronyms: FxHashSet<String>,
+    /// One-word forms and cues written as names (`Party`), folded.
+    names: FxHashSet<String>,
 }
 
 /// A form's words, each with the joint before it.
@@ -114,15 +116,32 @@ impl PhraseBuilder {
         self.cues.push((form_words(folded), cue));
     }
 
-    /// Notes the acronyms of a form or cue as written (before folding): words of three or
-    /// more capitals ending in `S` (`OCTS`, `BRICS`, `MPS`). Such a word is matched as it is
-    /// and with its possessive, never as a plural: "OCTS" is not the plural of "Oct", the
-    /// month in every dateline. Wherever the glossary writes it so, it is one.
-    pub fn add_acronyms(&mut self, written: &str) {
+    /// Notes the words of a form or cue, as written (before folding), that are matched
+    /// uninflected: acronyms, words of three or more capitals ending in `S` (`OCTS`, `BRICS`,
+    /// `MPS`), wherever the glossary writes them so; and names, a form or cue that is one word
+    /// with a capital and then small letters, not ending in `s` (`Party`, `the Party`,
+    /// `Politburo`). Such a word is matched as it is and with its possessive, never as a
+    /// plural: "OCTS" is not the plural of "Oct", the month in every dateline, and "both
+    /// parties" are not the Party. A name is marked only where it is the whole form
+    /// ("Party committees" keeps its inflections).
+    pub fn add_uninflected(&mut self, written: &str) {
         for w in written.split(|c: char| !c.is_ascii_alphanumeric()) {
             if w.len() >= 3 && w.ends_with('S') && w.bytes().all(|b| b.is_ascii_uppercase()) {
                 self.acronyms.insert(w.to_ascii_lowercase());
             }
+        }
+        let name = written.trim();
+        let name = ["the ", "The "]
+            .iter()
+            .find_map(|a| name.strip_prefix(a))
+            .unwrap_or(name);
+        let mut letters = name.bytes();
+        if letters.next().is_some_and(|b| b.is_ascii_uppercase())
+            && letters.all(|b| b.is_ascii_lowercase())
+            && name.len() >= 2
+            && !name.ends_with('s')
+        {
+            self.names.insert(name.to_ascii_lowercase());
         }
     }
 
@@ -131,10 +150,12 @@ impl PhraseBuilder {
         // Written forms first (stable), so a generated wording never takes their place.
         self.forms.sort_by_key(|f| f.2);
         let acronyms = std::mem::take(&mut self.acronyms);
+        let names = std::mem::take(&mut self.names);
         let mark = |mut ws: FormWords| {
+            let one = ws.len() == 1;
             for (w, _) in &mut ws {
                 let bare = w.strip_suffix(NOUN).unwrap_or(w);
-                if acronyms.contains(bare) {
+                if acronyms.contains(bare) || (one && names.contains(bare)) {
                     *w = [bare, ACRONYM].concat();
                 }
             }
@@ -144,7 +165,7 @@ impl PhraseBuilder {
             .into_par_iter()
             .map(|(folded, pattern, generated)| (mark(form_words(&folded)), pattern, generated))
             .collect();
-        if !acronyms.is_empty() {
+        if !acronyms.is_empty() || !names.is_empty() {
             for cue in &mut self.cues {
                 cue.0 = mark(std::mem::take(&mut cue.0));
             }

@@ -117,9 +117,10 @@ pub fn variants(word: &str) -> Vec<String> {
 /// has `building` and `buildings`, not "built".
 pub const NOUN: &str = "/n";
 
-/// The mark of an acronym ending in `S` (`OCTS`): a word of its own class whose surfaces are
-/// the word and its possessive, with no singular (the matcher marks the words the glossary
-/// writes in capitals, `PhraseBuilder::add_acronyms`).
+/// The mark of a word matched uninflected, an acronym ending in `S` (`OCTS`) or a one-word
+/// name (`Party`): a word of its own class whose surfaces are the word and its possessive,
+/// with no singular or plural (the matcher marks the words as the glossary writes them,
+/// `PhraseBuilder::add_uninflected`).
 pub const ACRONYM: &str = "/a";
 
 /// Words that, after a plural in a form, leave it a noun: the end of a noun phrase.
