@@ -59,6 +59,10 @@ struct Pattern {
 /// entry or a cue: about a paragraph.
 pub const CONTEXT_WINDOW: usize = 600;
 
+/// How far past a dropped English match a form starting inside it is looked for, in bytes
+/// (then to the end of the word there): longer than the glossary's English forms run.
+const ENGLISH_REACH: usize = 256;
+
 /// A glossary compiled for matching. Cheap to share across threads (`&Matcher` is `Sync`).
 #[derive(Clone)]
 pub struct Matcher {
@@ -73,6 +77,8 @@ pub struct Matcher {
     han: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// Overlapping automaton over the Chinese keys, built on first use (`--overlapping`).
     overlapping: OnceLock<Option<AhoCorasick>>,
+    /// The longest Chinese key's length in bytes, worked out on first use.
+    longest_han: OnceLock<usize>,
     /// Folded `exclude` strings by entry.
     excludes: HashMap<u32, Vec<String>>,
     /// Folded Chinese `cue` strings by entry (only entries with gated forms).
@@ -137,6 +143,7 @@ impl Matcher {
             han_keys,
             han,
             overlapping: OnceLock::new(),
+            longest_han: OnceLock::new(),
             excludes,
             cues,
             cue_entries,
@@ -392,9 +399,11 @@ impl Matcher {
 
     /// Gives the text of leftmost-longest matches that the glossary's rules dropped (a gated
     /// form with no cue nearby, a form inside an `exclude` string) back to the other forms:
-    /// within each, the matches of every other form that the rules keep, leftmost-longest
-    /// ("ensures the CPC's position as the governing party": with no cue for the gated form
-    /// that took the whole phrase, "CPC" is still found). `found` is sorted by start.
+    /// the matches of every other form that the rules keep and that start inside a dropped
+    /// match, leftmost-longest ("ensures the CPC's position as the governing party": with no
+    /// cue for the gated form that took the whole phrase, "CPC" is still found). Such a
+    /// match may run past the dropped one, up to the next match kept (二十届中央军委委员:
+    /// with 二十届中央 excluded before 军委, 中央军委委员 is found). `found` is sorted by start.
     #[allow(clippy::too_many_arguments)]
     fn refill(
         &self,
@@ -407,12 +416,30 @@ impl Matcher {
         context: Option<&std::collections::HashSet<usize>>,
     ) {
         let mut candidates = Vec::new();
+        let longest_han = *self.longest_han.get_or_init(|| {
+            self.han_keys
+                .iter()
+                .map(|(k, _)| k.len())
+                .max()
+                .unwrap_or(0)
+        });
         for &(s, e, p) in dropped {
+            // Up to the next match kept, and no further than a form can run from inside.
+            let next = found.partition_point(|f| f.0 < e);
+            let limit = found.get(next).map_or(folded.len(), |f| f.0);
             let inner = &folded[s..e];
             let mut hits = Vec::new();
             if english && inner.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                // A form runs a few words past the dropped match at most; the piece ends
+                // between words, so no word is cut short.
+                let mut reach = ceil_boundary(folded, limit.min(e + ENGLISH_REACH));
+                let b = folded.as_bytes();
+                while reach < limit && (b[reach].is_ascii_alphanumeric() || b[reach] >= 0x80) {
+                    reach += 1;
+                }
                 self.phrases
-                    .find_overlapping(inner, &mut hits, &mut Vec::new());
+                    .find_overlapping(&folded[s..reach], &mut hits, &mut Vec::new());
+                hits.retain(|h| h.0 < inner.len());
             }
             // Every Chinese match at each character: the leftmost-longest automaton from
             // there gives the longest, and again short of its end the next (the overlapping
@@ -420,13 +447,15 @@ impl Matcher {
             // takes a second).
             if let (Some(han), true) = (&self.han, has_han && inner.bytes().any(|b| b >= 0x80)) {
                 for (i, _) in inner.char_indices() {
-                    let mut end = inner.len();
-                    while let Some(m) = han.leftmost_find_iter(&inner[i..end]).next() {
+                    let reach = ceil_boundary(folded, limit.min(s + i + longest_han));
+                    let from = &folded[s..reach];
+                    let mut end = from.len();
+                    while let Some(m) = han.leftmost_find_iter(&from[i..end]).next() {
                         if m.start() != 0 {
                             break;
                         }
                         hits.push((i, i + m.end(), m.value() as usize));
-                        end = floor_boundary(inner, i + m.end() - 1);
+                        end = floor_boundary(from, i + m.end() - 1);
                     }
                 }
             }

@@ -486,6 +486,37 @@ fn a_dropped_match_hides_no_other_form() {
     assert_eq!(all.len(), 1);
 }
 
+/// A form that starts inside a dropped match and runs past it is found too, up to the next
+/// match kept: 二十届中央 excluded before 军委 leaves 中央军委委员 to be found, and an English
+/// gated form with no cue leaves a form that runs on past it.
+#[test]
+fn a_dropped_match_gives_way_to_a_form_running_past_it() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition,exclude,gated,cue\n\
+               cc20,二十届中央委员会,èr shí jiè,20th Central Committee,,institution,The committee.,二十届中央军委,,\n\
+               cc20-short,二十届中央,èr shí jiè,20th Central,,institution,The committee.,二十届中央军委,,\n\
+               cmc-member,中央军委委员,zhōng yāng jūn wěi wěi yuán,member of the Central Military Commission,,institution,A member.,,,\n\
+               cmc,中央军委,zhōng yāng jūn wěi,Central Military Commission,,institution,The commission.,,,\n\
+               governing,执政党,zhí zhèng dǎng,governing party,the ruling party,policy,The party in power.,,the ruling party,Beijing\n\
+               power,执政能力,zhí zhèng néng lì,party's governing capacity,,policy,Its capacity.,,,\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    assert_eq!(found("二十届中央军委委员张某"), ["中央军委委员"]);
+    assert_eq!(
+        found("二十届中央军委委员。中央军委"),
+        ["中央军委委员", "中央军委"]
+    );
+    assert_eq!(
+        found("二十届中央军委。二十届中央"),
+        ["中央军委", "二十届中央"]
+    );
+    // "the ruling party", gated and with no cue, is dropped; the form from its last word on
+    // runs past it.
+    assert_eq!(
+        found("It is the ruling party's governing capacity."),
+        ["party's governing capacity"]
+    );
+}
+
 /// A plural that ends a form, or comes before a preposition or a conjunction, is a noun there:
 /// its verb forms are not the form ("the Party's ruling status" is not "Party rules"); a
 /// plural before its object is a verb and keeps them ("abused his power").
