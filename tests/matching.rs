@@ -515,6 +515,25 @@ fn a_dropped_match_gives_way_to_a_form_running_past_it() {
         found("It is the ruling party's governing capacity."),
         ["party's governing capacity"]
     );
+    // It takes in a match kept nested in it, as leftmost-longest would have, and none that
+    // runs past its end.
+    let csv = "id,zh,pinyin,en,en_alt,category,definition,exclude,gated,cue\n\
+               session,全国人大会议,quán guó,session of the National People's Congress,,institution,The session.,session of the National People's Congress (NPC) Standing Committee,,\n\
+               npc,全国人大,quán guó rén dà,National People's Congress,NPC,institution,The congress.,,,\n\
+               npcsc,全国人大常委会,quán guó rén dà cháng wěi huì,National People's Congress Standing Committee,,institution,Its standing body.,,,\n\
+               cmc,中央军委,zhōng yāng jūn wěi,Central Military Commission,,institution,The commission.,,,\n\
+               cc20,二十届中央,èr shí jiè,20th Central,,institution,The committee.,二十届中央军,,\n\
+               jw,军委委员会,jūn wěi,x,,institution,Test.,,,\n";
+    let m = matcher_from(csv);
+    assert_eq!(
+        spans_text(
+            &m,
+            "a session of the National People's Congress (NPC) Standing Committee"
+        ),
+        ["National People's Congress (NPC) Standing Committee"]
+    );
+    // 中央军委 would end inside 军委委员会, kept after the excluded 二十届中央: not taken.
+    assert_eq!(spans_text(&m, "二十届中央军委委员会"), ["军委委员会"]);
 }
 
 /// A plural that ends a form, or comes before a preposition or a conjunction, is a noun there:
