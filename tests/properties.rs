@@ -475,6 +475,7 @@ fn reference_words<'a>(
                 && b.get(q + 1).is_some_and(u8::is_ascii_alphabetic)
                 && ((w.len() - q > 2 && begins(&w[q + 1..]))
                     || (b[q] == b'.' && q >= 2 && of_a_form(&w[..q])))
+                && !(b[q] == b'.' && tifa::text::phrase::is_address(&w[q + 1..]))
             {
                 out.push((s, &w[..q]));
                 out.push((s + q + 1, &w[q + 1..]));
@@ -1140,6 +1141,8 @@ fn reference_agrees_on_asides_years_glued_quotes_and_shared_heads() {
         ("fred.umbrella", &["umbrella"]),
         ("protective.umbrellas", &["umbrellas"]),
         ("protective umbrellas.fred", &["protective umbrellas"]),
+        ("protective umbrellas.fred.cn", &[]),
+        ("protective umbrellas.com", &[]),
         ("protective umbrellas'fred", &[]),
         ("don't", &[]),
         ("crime and gang boss", &["crime", "gang boss"]),

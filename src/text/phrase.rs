@@ -485,6 +485,16 @@ impl Surfaces {
     }
 }
 
+/// Is the part of a word after its first full stop that of an address (`csrc.nist.gov`,
+/// `xinhua.net`), not a new sentence? Another full stop, or a top-level domain.
+pub fn is_address(after: &str) -> bool {
+    const DOMAINS: &[&str] = &[
+        "com", "net", "org", "gov", "edu", "int", "mil", "info", "cn", "hk", "mo", "tw", "uk",
+        "us", "io", "de", "fr", "jp", "eu",
+    ];
+    after.contains('.') || DOMAINS.contains(&after)
+}
+
 /// A word of text and what it is to the forms.
 #[derive(Debug, Clone, Copy)]
 struct Token {
@@ -740,7 +750,8 @@ impl PhraseSet {
             );
         let ends =
             b[q] == b'.' && q >= 2 && matches!(self.surfaces.get(&w[..q]), Lookup::Classes { .. });
-        (begins || ends).then_some(q)
+        let address = b[q] == b'.' && is_address(&w[q + 1..]);
+        ((begins || ends) && !address).then_some(q)
     }
 
     /// The words from the first of `run` that a form could run through: each with its
@@ -1469,6 +1480,12 @@ mod tests {
             found(&s, "the Sky Net.Made in China"),
             ["Sky Net", "Made in China"]
         );
+        // An address is no sentence break.
+        assert_eq!(
+            found(&s, "see cpc.nist.gov and cpc.com"),
+            Vec::<String>::new()
+        );
+        assert_eq!(found(&s, "the CPC.Sky Net"), ["CPC", "Sky Net"]);
         // The full stop is no joint a form runs across.
         assert_eq!(found(&s, "Sky.Net"), Vec::<String>::new());
         assert_eq!(found(&s, "a.Sky Net"), ["Sky Net"]);
