@@ -433,7 +433,9 @@ impl Matcher {
             if english && inner.bytes().any(|b| b.is_ascii_alphanumeric()) {
                 // A form from the dropped match's first word that ran past it would have
                 // been chosen over it: only one from a later word can, and a few words past
-                // it at most. The piece ends between words, so no word is cut short.
+                // it at most. The piece ends between words, so no word is cut short (a run
+                // of letters other than ASCII is not followed: a Han character is a word of
+                // its own, and a long line of them must not be searched per drop).
                 let one_word = inner
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b >= 0x80);
@@ -443,7 +445,7 @@ impl Matcher {
                     ceil_boundary(folded, folded.len().min(e + ENGLISH_REACH))
                 };
                 let b = folded.as_bytes();
-                while reach < b.len() && (b[reach].is_ascii_alphanumeric() || b[reach] >= 0x80) {
+                while reach < b.len() && b[reach].is_ascii_alphanumeric() {
                     reach += 1;
                 }
                 self.phrases

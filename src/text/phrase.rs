@@ -22,7 +22,7 @@ use crate::fixed::{self, Fixed};
 use crate::text::inflect::{
     form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
 };
-use crate::text::surfaces::{ACRONYM, NOUN};
+use crate::text::surfaces::{NOUN, UNINFLECTED};
 use crate::text::words::for_each_word;
 
 mod anchor;
@@ -156,7 +156,7 @@ impl PhraseBuilder {
             for (w, _) in &mut ws {
                 let bare = w.strip_suffix(NOUN).unwrap_or(w);
                 if acronyms.contains(bare) || (one && names.contains(bare)) {
-                    *w = [bare, ACRONYM].concat();
+                    *w = [bare, UNINFLECTED].concat();
                 }
             }
             ws

@@ -15,7 +15,7 @@ use english::{English, Form, Number, Person, Tense};
 /// `organised` → `organize`, `eight` → `8`). A pure function of the word, so two forms
 /// compare alike wherever they are compiled.
 pub fn word_class(word: &str) -> String {
-    if word.ends_with(ACRONYM) {
+    if word.ends_with(UNINFLECTED) {
         return word.to_string();
     }
     if let Some(w) = word.strip_suffix(NOUN) {
@@ -57,7 +57,7 @@ fn american(word: &str) -> String {
 /// Every surface of a folded (lower-case) English word that matching treats as the same word,
 /// the word itself first. Words without letters (`16`, `19th`) get their number words.
 pub fn variants(word: &str) -> Vec<String> {
-    if let Some(w) = word.strip_suffix(ACRONYM) {
+    if let Some(w) = word.strip_suffix(UNINFLECTED) {
         return vec![w.to_string(), [w, "'s"].concat()];
     }
     let (word, noun) = match word.strip_suffix(NOUN) {
@@ -121,7 +121,7 @@ pub const NOUN: &str = "/n";
 /// name (`Party`): a word of its own class whose surfaces are the word and its possessive,
 /// with no singular or plural (the matcher marks the words as the glossary writes them,
 /// `PhraseBuilder::add_uninflected`).
-pub const ACRONYM: &str = "/a";
+pub const UNINFLECTED: &str = "/a";
 
 /// Words that, after a plural in a form, leave it a noun: the end of a noun phrase.
 const AFTER_NOUN: &[&str] = &[
