@@ -121,7 +121,9 @@ pub fn gap_joint(gap: &[u8]) -> Option<Joint> {
 pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
     // The fast cut of the text's words (the segmenter only where a form is not plain ASCII).
     let mut raw: Vec<(usize, &str)> = Vec::new();
-    crate::text::words::for_each_word(folded, false, |i, w, _quote| raw.push((i, w)));
+    crate::text::words::for_each_word(folded, crate::text::words::Wanted::All, |i, w, _quote| {
+        raw.push((i, w))
+    });
     let mut out: Vec<(String, Joint)> = Vec::new();
     let mut joint = Joint::Tight;
     let mut last_end = 0;
@@ -156,9 +158,31 @@ pub fn form_words(folded: &str) -> Vec<(String, Joint)> {
 /// The keys under which the matcher files a form: two forms of different entries must not
 /// share one. A Chinese form (one with a Han character) is its folded text, and, when it
 /// has list marks between its parts, also its text without them; an English form is its
-/// words' classes with the joints between them. Empty when the form can never match (no
-/// word but articles and conjunctions, or nothing left after folding).
+/// words' classes with the joints between them, a word read as a noun filed with its other
+/// forms. Empty when the form can never match (no word but articles and conjunctions, or
+/// nothing left after folding).
 pub fn form_keys(form: &str) -> Vec<String> {
+    keys(form, false)
+}
+
+/// [`form_keys`], and for an English form with a word read as a noun also the key of the
+/// noun reading itself, under which the phrase set tells two forms apart (`feelings` and
+/// `feeling` are one noun, though `feeling` alone files with `feel`): a form whose keys are
+/// all free is surely accepted beside the others (an importer's test).
+pub fn owner_keys(form: &str) -> Vec<String> {
+    let mut keys = keys(form, false);
+    if let [english] = keys.as_slice() {
+        if !english.chars().any(is_han) {
+            let nouns = self::keys(form, true);
+            if nouns != keys {
+                keys.extend(nouns);
+            }
+        }
+    }
+    keys
+}
+
+fn keys(form: &str, noun_readings: bool) -> Vec<String> {
     let folded = crate::text::fold_form(form);
     if folded.is_empty() {
         return Vec::new();
@@ -187,8 +211,11 @@ pub fn form_keys(form: &str) -> Vec<String> {
                 key.push(' ');
             }
         }
-        // A word read as a noun files with its other forms: two entries may not share them.
-        key.push_str(&word_class(w.strip_suffix(surfaces::NOUN).unwrap_or(&w)));
+        let w = match noun_readings {
+            true => &w,
+            false => w.strip_suffix(surfaces::NOUN).unwrap_or(&w),
+        };
+        key.push_str(&word_class(w));
     }
     vec![key]
 }
@@ -211,6 +238,14 @@ mod tests {
             ["不放过、不凑数", "不放过不凑数"]
         );
         assert!(form_keys("the").is_empty());
+        // The phrase set reads both as one noun: an importer must keep them apart.
+        let (one, two) = (owner_keys("feeling"), owner_keys("feelings"));
+        assert!(one.iter().any(|k| two.contains(k)), "{one:?} {two:?}");
+        assert_eq!(
+            owner_keys("Party building")[0],
+            form_keys("Party building")[0]
+        );
+        assert_eq!(owner_keys("打伞破网"), form_keys("打伞破网"));
         assert!(form_keys("\0\0").is_empty());
     }
 

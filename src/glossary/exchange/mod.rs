@@ -17,7 +17,7 @@ pub mod omegat;
 pub mod tbx;
 
 use crate::glossary::{is_valid_id, read_csv, write_csv, Entry, Problem, Severity};
-use crate::text::inflect::form_keys;
+use crate::text::inflect::owner_keys;
 
 /// The formats of `import` and `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,7 +287,7 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
     let mut kept = Vec::with_capacity(entries.len());
     for e in std::mem::take(entries) {
         if !e.zh.is_empty() {
-            let keys = form_keys(&e.zh);
+            let keys = owner_keys(&e.zh);
             let why = if keys.is_empty() {
                 "has no letters or characters to match"
             } else if keys.iter().any(|k| owner.contains_key(k)) {
@@ -317,7 +317,7 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
         if e.en.is_empty() {
             continue;
         }
-        let mut keys = form_keys(&e.en);
+        let mut keys = owner_keys(&e.en);
         // Like a Chinese headword, an English one with nothing to match (`-`) would make
         // the matcher reject the whole glossary.
         let taken = |keys: &[String], owner: &HashMap<String, usize>| {
@@ -325,7 +325,7 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
         };
         if !keys.is_empty() && taken(&keys, &owner) && !e.zh.is_empty() {
             e.en = format!("{} ({})", e.en, e.zh);
-            keys = form_keys(&e.en);
+            keys = owner_keys(&e.en);
         }
         if keys.is_empty() || taken(&keys, &owner) {
             let why = if keys.is_empty() {
@@ -335,7 +335,7 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
             };
             // The first alternative that can be matched and is nobody else's takes its place.
             let alternative = (e.en_alt.iter().chain(&e.literal))
-                .map(|a| (a, form_keys(a)))
+                .map(|a| (a, owner_keys(a)))
                 .find(|(_, k)| !k.is_empty() && !taken(k, &owner))
                 .map(|(a, k)| (a.clone(), k));
             let message = match &alternative {
@@ -367,7 +367,7 @@ pub fn make_loadable(entries: &mut Vec<Entry>, path: &Path) -> Vec<Problem> {
     // accepts it), so only forms of other entries are dropped.
     let keep_unique = |forms: &mut Vec<String>, owner: &mut HashMap<String, usize>, idx: usize| {
         forms.retain(|f| {
-            let keys = form_keys(f);
+            let keys = owner_keys(f);
             if keys.is_empty() || keys.iter().any(|k| owner.get(k).is_some_and(|&o| o != idx)) {
                 return false;
             }
@@ -485,5 +485,34 @@ mod tests {
         assert_eq!(es[0].en_alt, ["yet"], "'the' has nothing to match either");
         assert_eq!(w.len(), 3, "{w:?}");
         assert!(w[1].message.contains("entry not imported"), "{w:?}");
+    }
+
+    /// Forms the phrase set reads as one noun (`feeling`, `feelings`) are one owner's, so the
+    /// import compiles (CC-CEDICT has such pairs: 情味 and 情怀).
+    #[test]
+    fn noun_readings_are_one_form() {
+        let mut es = vec![
+            mk("情味", "feeling", &[]),
+            mk("情怀", "feelings", &["sentiments"]),
+            mk("苦头", "sufferings", &[]),
+            mk("忧患", "suffering", &[]),
+        ];
+        for e in es.iter_mut() {
+            e.pinyin = "x".into();
+            e.definition = format!("about {}", e.zh);
+        }
+        make_loadable(&mut es, Path::new("x"));
+        assert_eq!(es[1].en, "feelings (情怀)");
+        assert_eq!(es[3].en, "suffering (忧患)");
+        let entries: Vec<Entry> = (es.iter().enumerate())
+            .map(|(i, e)| Entry {
+                id: format!("e{i}"),
+                category: "policy".into(),
+                ..e.clone()
+            })
+            .collect();
+        if let Err(e) = crate::matcher::Matcher::new(crate::glossary::Glossary { entries }) {
+            panic!("{e:?}");
+        }
     }
 }
