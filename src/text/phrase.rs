@@ -23,7 +23,7 @@ use crate::text::inflect::{
     form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
 };
 use crate::text::surfaces::{NOUN, UNINFLECTED};
-use crate::text::words::for_each_word;
+use crate::text::words::{for_each_word, Wanted};
 
 mod anchor;
 
@@ -184,6 +184,7 @@ impl PhraseBuilder {
             digits: false,
             max_words: 0,
             ascii: true,
+            han: false,
             anchors: anchor::Anchors::default(),
         };
         // Classes: one per distinct word class; every surface of a form word leads to it.
@@ -235,6 +236,7 @@ impl PhraseBuilder {
         for (s, list) in surface_classes {
             set.digits |= s.bytes().any(|b| b.is_ascii_digit());
             set.ascii &= s.is_ascii();
+            set.han |= s.chars().any(crate::text::chinese::is_han);
             let at = set.pool.len() as u32;
             set.pool.extend(&list);
             let starts = list.iter().any(|c| first_classes.contains(c));
@@ -374,6 +376,9 @@ pub struct PhraseSet {
     max_words: usize,
     /// Every surface is ASCII (so text words with other characters need no look-up).
     ascii: bool,
+    /// Some surface holds a Han character of the main block (else a run of them needs one
+    /// look-up, not one per character).
+    han: bool,
     /// Which runs are worth matching, once chosen ([`anchor`]).
     #[serde(skip)]
     anchors: anchor::Anchors,
@@ -608,9 +613,16 @@ impl PhraseSet {
         // Words before this offset are inside an aside: they never break the run.
         let mut aside = 0;
         // Inlined into each place the cut calls it (the hot loop of English text).
+        let wanted = if self.ascii {
+            Wanted::Ascii
+        } else if self.han {
+            Wanted::All
+        } else {
+            Wanted::NoHan
+        };
         for_each_word(
             folded,
-            self.ascii,
+            wanted,
             #[inline(always)]
             |start, w, glued| {
                 let mut lookup = self.surfaces.get_in(folded, start, w.len());

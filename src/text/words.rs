@@ -11,17 +11,27 @@
 
 use crate::text::inflect::words;
 
+/// Which words the caller looks at: the others may come merged, one call for several.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Wanted {
+    /// Every word, exactly as [`words`] yields them.
+    All,
+    /// Every word but those holding a Han character: a run of Han characters that UAX #29
+    /// cuts one word per character may come as one call (a glossary whose English forms
+    /// hold `é` or `ō` but no Han character, such as CC-CEDICT's, over Chinese text).
+    NoHan,
+    /// Words made of ASCII only: a chunk whose words all hold a non-ASCII character may come
+    /// as one call with the whole chunk (which holds a non-ASCII character too), so Chinese
+    /// text costs a glance per chunk.
+    Ascii,
+}
+
 /// Calls `f(start, word, glued)` for every word of `folded`, in order, exactly as [`words`]
-/// yields them; `glued` tells whether the word holds a `'` or a `.` (`party's`, `the'one`,
-/// `construction.primary`, `u.s`), found as the word is cut. With `ascii_only`, the caller cares only about words made of ASCII: a chunk whose
-/// words all hold a non-ASCII character may come as one call with the whole chunk (which
-/// holds a non-ASCII character too), so Chinese text costs a glance per chunk.
+/// yields them but for the words `wanted` leaves out; `glued` tells whether the word holds a
+/// `'` or a `.` (`party's`, `the'one`, `construction.primary`, `u.s`), found as the word is
+/// cut.
 #[inline]
-pub fn for_each_word<'a>(
-    folded: &'a str,
-    ascii_only: bool,
-    mut f: impl FnMut(usize, &'a str, bool),
-) {
+pub fn for_each_word<'a>(folded: &'a str, wanted: Wanted, mut f: impl FnMut(usize, &'a str, bool)) {
     let b = folded.as_bytes();
     let mut start = 0;
     while start < b.len() {
@@ -61,7 +71,8 @@ pub fn for_each_word<'a>(
             start = k;
             continue;
         }
-        let (end, ascii, ascii_alnum, han) = chunk_end(b, start, ascii_only);
+        let ascii_only = wanted == Wanted::Ascii;
+        let (mut end, ascii, ascii_alnum, han) = chunk_end(b, start, ascii_only);
         let chunk = &folded[start..end];
         if ascii {
             ascii_words(chunk, start, &mut f);
@@ -72,8 +83,17 @@ pub fn for_each_word<'a>(
             }
         } else if han && end - start == 3 {
             // One Han character, which UAX #29 makes a word of its own: the commonest chunk
-            // of Chinese text, cut without the segmenter.
-            f(start, chunk, false);
+            // of Chinese text, cut without the segmenter. With `NoHan`, the Han characters
+            // after it that are words of their own too come with it.
+            if wanted == Wanted::NoHan {
+                while han_at(b, end)
+                    && b.get(end + 3)
+                        .is_none_or(|&n| n < 0x80 || han_at(b, end + 3))
+                {
+                    end += 3;
+                }
+            }
+            f(start, &folded[start..end], false);
         } else {
             for (i, w) in words(chunk) {
                 f(start + i, w, w.contains(['\'', '.']));
@@ -249,17 +269,55 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
 mod tests {
     use super::*;
 
-    fn fast(s: &str, ascii_only: bool) -> Vec<(usize, String)> {
+    fn fast(s: &str, wanted: Wanted) -> Vec<(usize, String)> {
         let mut out = Vec::new();
-        for_each_word(s, ascii_only, |i, w, glued| {
+        for_each_word(s, wanted, |i, w, glued| {
             // The flag is right for every word but a merged chunk of non-ASCII words.
             assert!(
-                glued == w.contains(['\'', '.']) || (ascii_only && !w.is_ascii() && !glued),
+                glued == w.contains(['\'', '.'])
+                    || (wanted == Wanted::Ascii && !w.is_ascii() && !glued),
                 "{w:?}"
             );
             out.push((i, w.to_string()))
         });
         out
+    }
+
+    /// The words `wanted` keeps, from `got` and from the segmenter, and every word it may
+    /// merge covered by one call that holds only words it may merge.
+    fn check_merged(s: &str, got: &[(usize, String)], wanted: Wanted) -> Result<(), String> {
+        let merged = |w: &str| match wanted {
+            Wanted::All => false,
+            Wanted::NoHan => w.chars().any(crate::text::chinese::is_han),
+            Wanted::Ascii => !w.is_ascii(),
+        };
+        let want = slow(s);
+        let keep = |v: &[(usize, String)]| -> Vec<(usize, String)> {
+            v.iter().filter(|(_, w)| !merged(w)).cloned().collect()
+        };
+        if keep(got) != keep(&want) {
+            return Err(format!("{s:?}: {got:?} against {want:?}"));
+        }
+        for (i, w) in want.iter().filter(|(_, w)| merged(w)) {
+            let covered = got
+                .iter()
+                .any(|(j, g)| merged(g) && *j <= *i && j + g.len() >= i + w.len());
+            if !covered {
+                return Err(format!("{s:?}: {w:?} at {i} not covered: {got:?}"));
+            }
+        }
+        if wanted == Wanted::NoHan {
+            // Only Han characters are merged, and only with Han characters.
+            for (_, g) in got
+                .iter()
+                .filter(|(_, g)| !want.iter().any(|(_, w)| w == g))
+            {
+                if !g.chars().all(crate::text::chinese::is_han) {
+                    return Err(format!("{s:?}: merged {g:?}"));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn slow(s: &str) -> Vec<(usize, String)> {
@@ -276,25 +334,25 @@ mod tests {
             "a\tb\r\nc\u{b}d e. f, 1, 2 1,2 3;4 a;b 'a' .a. ,1,",
             "カタカナ abc ﾃｽﾄ שלום\"א a\u{2019}b",
         ] {
-            assert_eq!(fast(s, false), slow(s), "{s:?}");
+            assert_eq!(fast(s, Wanted::All), slow(s), "{s:?}");
         }
     }
 
     #[test]
     fn ascii_only_merges_foreign_chunks_only() {
         let s = "中文 party 中 x。y";
-        let got = fast(s, true);
-        let ascii: Vec<_> = got.iter().filter(|(_, w)| w.is_ascii()).cloned().collect();
-        let want: Vec<_> = slow(s).into_iter().filter(|(_, w)| w.is_ascii()).collect();
-        assert_eq!(ascii, want);
-        // Every word with a non-ASCII character is covered by some call.
-        for (i, w) in slow(s).into_iter().filter(|(_, w)| !w.is_ascii()) {
-            assert!(
-                got.iter()
-                    .any(|(j, g)| *j <= i && j + g.len() >= i + w.len()),
-                "{w:?} at {i} not covered: {got:?}"
-            );
-        }
+        check_merged(s, &fast(s, Wanted::Ascii), Wanted::Ascii).unwrap();
+    }
+
+    #[test]
+    fn no_han_merges_runs_of_han_characters_only() {
+        let s = "中华人民共和国café 中文。naïve 中\u{301}文x";
+        let got = fast(s, Wanted::NoHan);
+        check_merged(s, &got, Wanted::NoHan).unwrap();
+        assert!(
+            got.iter().any(|(i, w)| *i == 0 && w == "中华人民共和国"),
+            "{got:?}"
+        );
     }
 
     proptest::proptest! {
@@ -306,25 +364,14 @@ mod tests {
                 "\n", "\r", "中", "國", "。", "é", "\u{301}", "\u{93e}", "\u{200d}", "\u{ad}",
                 "🇨", "👍", "ﾃ", "カ", "א", "\u{2019}", "·", "ab", "12", "ｱ", "\u{3000}",
             ]), 0..40),
-            ascii_only in proptest::bool::ANY,
+            wanted in proptest::sample::select(vec![Wanted::All, Wanted::NoHan, Wanted::Ascii]),
         ) {
             let s: String = parts.concat();
-            let got = fast(&s, ascii_only);
-            let want = slow(&s);
-            if ascii_only {
-                let keep = |v: &[(usize, String)]| -> Vec<(usize, String)> {
-                    v.iter().filter(|(_, w)| w.is_ascii()).cloned().collect()
-                };
-                proptest::prop_assert_eq!(keep(&got), keep(&want), "{:?}", s);
-                // A non-ASCII word between two ASCII ones still separates them.
-                for (i, w) in want.iter().filter(|(_, w)| !w.is_ascii()) {
-                    proptest::prop_assert!(
-                        got.iter().any(|(j, g)| !g.is_ascii() && *j <= *i && j + g.len() >= i + w.len()),
-                        "{:?}: {:?} at {} not covered: {:?}", s, w, i, got
-                    );
-                }
-            } else {
-                proptest::prop_assert_eq!(got, want, "{:?}", s);
+            let got = fast(&s, wanted);
+            if wanted == Wanted::All {
+                proptest::prop_assert_eq!(got, slow(&s), "{:?}", s);
+            } else if let Err(e) = check_merged(&s, &got, wanted) {
+                return Err(proptest::test_runner::TestCaseError::fail(e));
             }
         }
     }
