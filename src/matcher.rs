@@ -823,12 +823,19 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
                 // A form without names is its one wording, folded already.
                 if !form.contains('{') {
                     phrases.add(key, id);
+                    // "grassroots" for "grass-roots": a generated wording, giving way.
+                    for other in crate::text::compound::other_spellings(form) {
+                        phrases.add_generated(fold_form(&other), id);
+                    }
                     continue;
                 }
                 match expand_names(form, &by_id, glossary) {
                     // The wordings of a form with `{name}`s give way to written forms.
                     Ok(forms) => {
                         for f in forms {
+                            for other in crate::text::compound::other_spellings(&f) {
+                                phrases.add_generated(fold_form(&other), id);
+                            }
                             phrases.add_generated(fold_form(&f), id);
                         }
                     }

@@ -626,6 +626,34 @@ fn a_one_word_name_is_no_plural() {
     );
 }
 
+/// A compound official English writes closed or hyphenated is found either way, whichever
+/// way the glossary writes it; a hyphenated pair that English never closes stays as written.
+#[test]
+fn compounds_closed_or_hyphenated() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition\n\
+               jc,基层治理,jī céng zhì lǐ,grass-roots governance,,policy,Local governance.\n\
+               fb,反腐败,fǎn fǔ bài,anticorruption campaign,,policy,The campaign.\n\
+               yf,依法治国,yī fǎ zhì guó,law-based governance,,policy,Rule by law.\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    assert_eq!(
+        found("Grassroots governance, grass roots governance and grass-roots governance."),
+        [
+            "Grassroots governance",
+            "grass roots governance",
+            "grass-roots governance"
+        ]
+    );
+    assert_eq!(
+        found("the anti-corruption campaigns and the Anticorruption Campaign"),
+        ["anti-corruption campaigns", "Anticorruption Campaign"]
+    );
+    assert_eq!(
+        found("lawbased governance; law based governance"),
+        ["law based governance"]
+    );
+}
+
 /// Issue 13's real-text wordings: a bracketed abbreviation or gloss inside a term (never at
 /// its end), a year inside a campaign name, a quote glued to the word before a term, and a
 /// head shared by two conjuncts. Each failed before its rule.

@@ -4,6 +4,7 @@
 //! these, one copy of each.
 
 pub mod chinese;
+pub mod compound;
 pub mod english;
 pub mod inflect;
 pub mod normalize;
