@@ -88,6 +88,18 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
 /// Quoted real-world cases that fail today, listed as in [`KNOWN_MISSES`].
 const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     (
+        "ke-ji-zi-li-zi-qiang",
+        "technological self-reliance and self-improvement",
+        "Support and lead high-quality developmen",
+        "bounds: leftmost-longest; 'high-level technological self-reliance' starts earlier and wins over the whole 'technological self-reliance and self-improvement'",
+    ),
+    (
+        "ke-ji-zi-li-zi-qiang",
+        "scientific and technological self-reliance and strength",
+        "On the new journey of comprehensively bu",
+        "bounds: leftmost-longest; 'high-level scientific and technological self-reliance' starts earlier",
+    ),
+    (
         "ping-an-zhong-guo",
         "construction of a safe China",
         "",
@@ -761,6 +773,514 @@ const REAL_HELDOUT_2_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
 /// all 190 with the final labels), 0.985 after.
 const REAL_HELDOUT_2_RECALL_FLOOR: f64 = 0.95;
 
+/// Cases of the third held-out set that fail today, listed as in [`KNOWN_MISSES`]: six misses,
+/// and the terms found with other bounds (they count as found in the recall).
+const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "fa-zhi-si-wei",
+        "rule of law thinking and method",
+        "The procuratorial public interest litiga",
+        "bounds: the matcher finds 'rule of law thinking'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "General Secretary Xi Jinping delivered a",
+        "bounds: the matcher finds 'General Secretary Xi Jinping'",
+    ),
+    (
+        "zhong-yang-ji-wei-quan-hui",
+        "Third Plenary Session of the 20th Central Commission for Discipline Inspection",
+        "General Secretary Xi Jinping delivered a",
+        "bounds: the matcher finds 'Plenary Session of the 20th Central Commission for Discipline Inspection'",
+    ),
+    (
+        "ji-lv-chu-fen-tiao-li",
+        "newly revised disciplinary regulations",
+        "General Secretary Xi Jinping delivered a",
+        "bounds: the matcher finds 'disciplinary regulations'",
+    ),
+    (
+        "dang-yao-guan-dang",
+        "the party should manage the party and administer the party strictly",
+        "Over the past 100 years and more, the pa",
+        "bounds: the matcher finds 'party should manage the party'",
+    ),
+    (
+        "ke-ji-zi-li-zi-qiang",
+        "high-level technological self-reliance and self-improvement",
+        "Accelerating the realization of high-lev",
+        "bounds: the matcher finds 'high-level technological self-reliance'",
+    ),
+    (
+        "ke-ji-zi-li-zi-qiang",
+        "high-level scientific and technological self-reliance and self-improvement",
+        "A deep grasp of the great significance, ",
+        "bounds: the matcher finds 'high-level scientific and technological self-reliance'",
+    ),
+    (
+        "ke-ji-zi-li-zi-qiang",
+        "high-level scientific and technological self-reliance and self-reliance",
+        "The report of the 20th National Congress",
+        "bounds: the matcher finds 'high-level scientific and technological self-reliance'",
+    ),
+    (
+        "dang-jian",
+        "strengthening party building",
+        "Strengthening inner-party supervision is",
+        "bounds: the matcher finds 'party building'",
+    ),
+    (
+        "wei-da-dou-zheng",
+        "great struggle with many new historical characteristics",
+        "Our party is carrying out a great strugg",
+        "bounds: the matcher finds 'great struggle'",
+    ),
+    (
+        "jian-kang-zhong-guo",
+        "\"Healthy China 2030\" Plan Outline",
+        "Subsequently, the Central Committee of t",
+        "bounds: the matcher finds 'Healthy China 2030'",
+    ),
+    (
+        "nian-qing-gan-bu",
+        "outstanding young cadres",
+        "The report of the 20th National Congress",
+        "bounds: the matcher finds 'young cadres'",
+    ),
+    (
+        "quan-mian-cong-yan-zhi-dang",
+        "comprehensive and strict governance of the party and the army",
+        "The conference focused on promoting comp",
+        "bounds: the matcher finds 'comprehensive and strict governance of the party'",
+    ),
+    (
+        "zong-jiao-xin-yang-zi-you-zheng-ce",
+        "party’s policy of freedom of religious belief",
+        "It is necessary to fully implement the p",
+        "bounds: the matcher finds 'policy of freedom of religious belief'",
+    ),
+    (
+        "gong-gu-tuo-zhan-tuo-pin-gong-jian-cheng-guo",
+        "consolidate and expand poverty alleviation efforts and effectively linked them with rural revitalization",
+        "We coordinated efforts to consolidate an",
+        "bounds: the matcher finds 'consolidate and expand poverty alleviation efforts'",
+    ),
+    (
+        "san-nong",
+        "\"three rural\" work",
+        "The meeting pointed out that the party c",
+        "bounds: the matcher finds 'three rural'",
+    ),
+    (
+        "gong-tong-fu-yu",
+        "all the people’s common prosperity",
+        "The meeting pointed out that the party c",
+        "bounds: the matcher finds 'common prosperity'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "To unify our thoughts and actions to Gen",
+        "bounds: the matcher finds 'General Secretary Xi Jinping'",
+    ),
+    (
+        "xiang-cun-zhen-xing",
+        "rural rejuvenation strategy",
+        "In the 2021 province's strategic assessm",
+        "bounds: the matcher finds 'rural rejuvenation'",
+    ),
+    (
+        "tan-da-feng-tan-zhong-he",
+        "peak carbon emissions by 2030 and achieve carbon neutrality",
+        "Commitments to peak carbon emissions by ",
+        "bounds: the matcher finds 'peak carbon emissions by 2030'",
+    ),
+    (
+        "xin-fa-zhan-li-nian",
+        "fully, accurately, and comprehensively implement the new development concept",
+        "Emphasizing the importance of doing a go",
+        "bounds: the matcher finds 'new development concept'",
+    ),
+    (
+        "she-mi-zhi-feng",
+        "waste",
+        "From the CCDI website’s “fight the four ",
+        "glossary: 'waste' alone is too generic a form for 奢靡之风",
+    ),
+    (
+        "jian-kang-zhong-guo",
+        "Healthy China Strategy",
+        "The establishment of the “Healthy China ",
+        "bounds: the matcher finds 'Healthy China'",
+    ),
+    (
+        "dang-de-shi-ba-da",
+        "Partys 18th National Congress",
+        "Since the Partys 18th National Congress,",
+        "matcher: the source drops the apostrophe ('Partys'), which no inflection gives",
+    ),
+    (
+        "xin-shi-dai",
+        "Socialism with Chinese Characteristics entering a new era",
+        "Since the Partys 18th National Congress,",
+        "bounds: the matcher finds 'new era'",
+    ),
+    (
+        "yi-gui-zhi-dang",
+        "bolstering self-governance through institutional building and rule-based Party self-governance",
+        "Since the Partys 18th National Congress,",
+        "bounds: the matcher finds 'rule-based Party self-governance'",
+    ),
+    (
+        "dang-nei-fa-gui",
+        "Intraparty Rules and Regulations of the Communist Party of China",
+        "Since the Partys 18th National Congress,",
+        "bounds: the matcher finds 'Intraparty Rules and Regulations'",
+    ),
+    (
+        "jian-cha-ji-guan",
+        "pro-curatorial organs",
+        "Chinese pro-curatorial organs started ex",
+        "matcher: a hyphen inside a word ('pro-curatorial')",
+    ),
+    (
+        "ren-min-jian-cha-yuan",
+        "Xuhui Procuratorate",
+        "The Xuhui Procuratorate has also establi",
+        "bounds: the matcher finds 'Procuratorate'",
+    ),
+    (
+        "fang-zhi-gui-mo-xing-fan-pin",
+        "prevent large scale re-emergence of poverty",
+        "Officials also said it is vital to help ",
+        "bounds: the matcher finds 'large scale re-emergence of poverty'",
+    ),
+    (
+        "xiang-cun-zhen-xing",
+        "rural revitalization strategy",
+        "The rural revitalization strategy was im",
+        "gated: the sentence stands alone, with none of the cues",
+    ),
+    (
+        "zi-you-mao-yi-shi-yan-qu",
+        "自由贸易试验区提升战略",
+        "优化区域开放布局,实施自由贸易试验区提升战略,发挥好海南自由贸易港、各类开发区等",
+        "bounds: the matcher finds '自由贸易试验区'",
+    ),
+    (
+        "yi-di-fu-pin-ban-qian",
+        "residents relocated from inhospitable areas",
+        "We stepped up support for areas where re",
+        "bounds: the matcher finds 'relocated from inhospitable areas'",
+    ),
+    (
+        "da-shui-man-guan",
+        "大水漫灌",
+        "把年度主要预期目标作为一个有机整体来把握,加强区间调控、定向调控、相机调控、精准",
+        "bounds: the matcher finds '不搞“大水漫灌”'",
+    ),
+    (
+        "da-shui-man-guan",
+        "a deluge of strong stimulus policies",
+        "We took decisive measures to step up mac",
+        "bounds: the matcher finds 'deluge of strong stimulus'",
+    ),
+    (
+        "tai-du",
+        "\"Taiwan independence\" forces",
+        "These actions are stern warning against ",
+        "bounds: the matcher finds '\"Taiwan independence\" separatist forces'",
+    ),
+    (
+        "zhan-qu",
+        "PLA Eastern Theater Command",
+        "The troops of the PLA Eastern Theater Co",
+        "bounds: the matcher finds 'Eastern Theater Command'",
+    ),
+    (
+        "tai-du",
+        "secessionist attempts for ‘Taiwan independence’",
+        "The troops of the PLA Eastern Theater Co",
+        "bounds: the matcher finds 'Taiwan independence'",
+    ),
+    (
+        "tai-du",
+        "\"Taiwan independence\" separatists",
+        "He said the move is a severe warning for",
+        "bounds: the matcher finds 'Taiwan independence'",
+    ),
+    (
+        "guo-fang-bu",
+        "China's Ministry of National Defense",
+        "Zhang Xiaogang, spokesman for China's Mi",
+        "bounds: the matcher finds 'Ministry of National Defense'",
+    ),
+    (
+        "zhong-yang-zheng-zhi-ju-wei-yuan",
+        "member of the Politburo of the CPC",
+        "General Zhang Youxia, member of the Poli",
+        "bounds: the matcher finds 'member of the Politburo'",
+    ),
+    (
+        "dang-zhi-hui-qiang",
+        "The Party commands the gun",
+        "He pointed out that the military will fo",
+        "bounds: the matcher finds 'Party commands the gun'",
+    ),
+    (
+        "shi-jie-yi-liu-jun-dui",
+        "elevating the people's armed forces to world-class standards",
+        "BEIJING -- Xi Jinping said on Sunday ach",
+        "bounds: the matcher finds 'armed forces to world-class standards'",
+    ),
+    (
+        "ren-lei-ming-yun-gong-tong-ti",
+        "building a community with a shared future for mankind",
+        "The Central Conference on Work Relating ",
+        "bounds: the matcher finds 'community with a shared future for mankind'",
+    ),
+    (
+        "zhong-guo-te-se-da-guo-wai-jiao",
+        "major-country diplomacy with Chinese characteristics for the new era",
+        "The Central Conference on Work Relating ",
+        "bounds: the matcher finds 'major-country diplomacy with Chinese characteristics'",
+    ),
+    (
+        "ren-lei-ming-yun-gong-tong-ti",
+        "building a community with a shared future for mankind",
+        "Since the 18th National Congress of the ",
+        "bounds: the matcher finds 'community with a shared future for mankind'",
+    ),
+    (
+        "guo-wu-wei-yuan",
+        "State Councilor",
+        "Chinese State Councilor and Foreign Mini",
+        "bounds: the matcher finds 'Chinese State Councilor'",
+    ),
+    (
+        "ren-lei-ming-yun-gong-tong-ti",
+        "building a community with a shared future for humanity",
+        "It is an important effort to implement t",
+        "bounds: the matcher finds 'community with a shared future for humanity'",
+    ),
+    (
+        "ren-lei-ming-yun-gong-tong-ti",
+        "building of a community with a shared future for humankind",
+        "The building of a community with a share",
+        "bounds: the matcher finds 'community with a shared future for humankind'",
+    ),
+    (
+        "ren-yu-zi-ran-he-xie-gong-sheng",
+        "modernization of harmony between humanity and nature",
+        "\"Chinese modernization is the modernizat",
+        "bounds: the matcher finds 'harmony between humanity and nature'",
+    ),
+    (
+        "sheng-tai-wen-ming",
+        "institutional framework for ecological civilization",
+        "To advance its modernization journey, Ch",
+        "bounds: the matcher finds 'ecological civilization'",
+    ),
+    (
+        "sheng-tai-wen-ming",
+        "building of ecological civilization",
+        "Premier Li Qiang stressed the need to fi",
+        "bounds: the matcher finds 'ecological civilization'",
+    ),
+    (
+        "fen-ji-zhen-liao",
+        "tiered diagnosis and treatment system",
+        "According to Lei, developing a tiered di",
+        "bounds: the matcher finds 'tiered diagnosis and treatment'",
+    ),
+    (
+        "yi-lian-ti",
+        "tightly-knit medical consortia",
+        "According to Lei, building tightly-knit ",
+        "bounds: the matcher finds 'medical consortia'",
+    ),
+    (
+        "wen-zhong-qiu-jin",
+        "general principle of pursuing progress while ensuring stability",
+        "He stressed that to do the economic work",
+        "bounds: the matcher finds 'pursuing progress while ensuring stability'",
+    ),
+    (
+        "xin-fa-zhan-li-nian",
+        "fully, faithfully and comprehensively implementing the new development philosophy",
+        "He called for fully, faithfully and comp",
+        "bounds: the matcher finds 'new development philosophy'",
+    ),
+    (
+        "er-shi-jie-san-zhong-quan-hui",
+        "三中全會",
+        "省人民政府堅持以習近平新時代中國特色社會主義思想為指導,全面貫徹黨的二十大和二十",
+        "matcher: the numbering 二十屆 is shared across the list 二中、三中全會; 中央全会 takes 三中全會",
+    ),
+    (
+        "xin-fa-zhan-li-nian",
+        "完整、準確、全面貫徹新發展理念",
+        "會議要求,市人民政府要堅持以習近平新時代中國特色社會主義思想為指導,全面貫徹落實",
+        "bounds: the matcher finds '新發展理念'",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "高質量發展",
+        "會議要求,市人民政府要堅持以習近平新時代中國特色社會主義思想為指導,全面貫徹落實",
+        "bounds: the matcher finds '推動高質量發展'",
+    ),
+    (
+        "quan-mian-shen-hua-gai-ge",
+        "全面深化改革開放",
+        "會議要求,市人民政府要堅持以習近平新時代中國特色社會主義思想為指導,全面貫徹落實",
+        "bounds: the matcher finds '全面深化改革'",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "高質量發展",
+        "會議號召,全市人民要更加緊密地團結在以習近平同志為核心的黨中央周圍,以習近平新時",
+        "bounds: the matcher finds '推動高質量發展'",
+    ),
+    (
+        "zhong-yang-ji-wei-quan-hui",
+        "十九屆中央紀委三次全會",
+        "習近平總書記在十九屆中央紀委三次全會上提出:“一體推進不敢腐、不能腐、不想腐”[",
+        "bounds: the matcher finds '中央紀委三次全會'",
+    ),
+    (
+        "shi-si-jie-quan-guo-ren-da",
+        "十四届全国人大一次会议",
+        "2023年3月,习近平总书记在参加十四届全国人大一次会议江苏代表团审议时,强调要",
+        "bounds: the matcher finds '十四届全国人大'",
+    ),
+    (
+        "zhong-hua-min-zu-wei-da-fu-xing",
+        "中华民族伟大复兴",
+        "党的十九大报告正式提出“铸牢中华民族共同体意识”并将其写入党章,明确指出实现中华",
+        "bounds: the matcher finds '实现中华民族伟大复兴'",
+    ),
+    (
+        "min-zu-tuan-jie-jin-bu",
+        "民族团结进步教育",
+        "要以铸牢中华民族共同体意识为主线,大力开展民族团结进步教育,加强中华民族共同体历",
+        "bounds: the matcher finds '民族团结进步'",
+    ),
+    (
+        "ge-min-zu-jiao-wang-jiao-liu-jiao-rong",
+        "各民族交往交流交融",
+        "要以铸牢中华民族共同体意识为主线,大力开展民族团结进步教育,加强中华民族共同体历",
+        "bounds: the matcher finds '促进各民族交往交流交融'",
+    ),
+    (
+        "she-zang-wen-ti",
+        "涉藏工作",
+        "要坚决贯彻党中央关于涉藏工作的决策部署,多谋长远之策,多行固本之举,旗帜鲜明地开",
+        "bounds: the matcher finds '涉藏'",
+    ),
+    (
+        "du-li-zi-zhu-zi-ban",
+        "独立自主自办原则",
+        "宗教工作本质上是群众工作,要全面贯彻党的宗教信仰自由政策,依法管理宗教事务,坚持",
+        "bounds: the matcher finds '坚持独立自主自办原则'",
+    ),
+    (
+        "dang-de-er-shi-da",
+        "党的二十大报告",
+        "党的二十大报告提出,“加强城市社区党建工作,推进以党建引领基层治理”“把基层党组",
+        "bounds: the matcher finds '党的二十大'",
+    ),
+    (
+        "dang-jian-yin-ling",
+        "以党建引领基层治理",
+        "党的二十大报告提出,“加强城市社区党建工作,推进以党建引领基层治理”“把基层党组",
+        "bounds: the matcher finds '以党建引领'",
+    ),
+    (
+        "zhan-dou-bao-lei",
+        "把基层党组织建设成为有效实现党的领导的坚强战斗堡垒",
+        "党的二十大报告提出,“加强城市社区党建工作,推进以党建引领基层治理”“把基层党组",
+        "bounds: the matcher finds '坚强战斗堡垒'",
+    ),
+    (
+        "li-de-shu-ren",
+        "落实立德树人根本任务",
+        "金所军强调,要切实提高政治站位,把强化党建引领和落实立德树人根本任务统一起来,把",
+        "bounds: the matcher finds '立德树人根本任务'",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "高质量发展",
+        "金所军强调,要切实提高政治站位,把强化党建引领和落实立德树人根本任务统一起来,把",
+        "bounds: the matcher finds '推动高质量发展'",
+    ),
+    (
+        "dang-de-quan-mian-ling-dao",
+        "堅持黨對教育事業的全面領導",
+        "《綱要》提出,要堅持黨對教育事業的全面領導,突出促進公平、提高質量,強化戰略引領",
+        "bounds: the matcher finds '黨對教育事業的全面領導'",
+    ),
+    (
+        "zhong-yang-quan-mian-guan-zhi-quan",
+        "中央对香港全面管治权",
+        "战略运筹要实现中央对香港全面管治权和特区高度自治权的高质量结合;框架结构应与民族",
+        "bounds: the matcher finds '全面管治权'",
+    ),
+    (
+        "gang-ren-zhi-gang",
+        "高度自治权",
+        "战略运筹要实现中央对香港全面管治权和特区高度自治权的高质量结合;框架结构应与民族",
+        "bounds: the matcher finds '高度自治'",
+    ),
+    (
+        "zhi-hui-fa-yuan",
+        "intelligent court system",
+        "The word we talk about today is“智慧法院”——i",
+        "bounds: the matcher finds 'intelligent court'",
+    ),
+    (
+        "dang-de-quan-mian-ling-dao",
+        "Party's overall leadership over education",
+        "To adhere to the direction of running a ",
+        "bounds: the matcher finds 'Party's overall leadership'",
+    ),
+    (
+        "li-de-shu-ren",
+        "fundamental task of educating people by moral education",
+        "We should fully implement the Party's ed",
+        "bounds: the matcher finds 'educating people by moral education'",
+    ),
+    (
+        "gong-tong-fu-yu",
+        "common prosperity of all people",
+        "2. Building an education power is a stra",
+        "bounds: the matcher finds 'common prosperity'",
+    ),
+    (
+        "zhong-guo-shi-xian-dai-hua",
+        "modernization of China",
+        "2. Building an education power is a stra",
+        "glossary: 'modernization of China' is too generic a form for 中国式现代化",
+    ),
+    (
+        "ke-jiao-xing-guo",
+        "strategy of rejuvenating the country through science and education",
+        "Otherwise, quality education will not ge",
+        "bounds: the matcher finds 'rejuvenating the country through science and education'",
+    ),
+    (
+        "fa-zhi-zhong-guo",
+        "法治中国",
+        "社会主义法治国家建设深入推进,全面依法治国总体格局基本形成,中国特色社会主义法治",
+        "bounds: the matcher finds '法治中国建设'",
+    ),
+];
+
+/// The floor for the third held-out set, per expected term. Measured 0.794 before the glossary
+/// took its wordings (the out-of-sample figure, 258 of 325 terms on the labels as first
+/// committed; 0.800 on the final labels), 0.985 after.
+const REAL_HELDOUT_3_RECALL_FLOOR: f64 = 0.95;
+
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| Matcher::new(Glossary::builtin()).expect("the builtin glossary compiles"))
@@ -1055,6 +1575,7 @@ fn known_misses_name_real_cases() {
         (real_quoted(), REAL_QUOTED_KNOWN_MISSES),
         (real_heldout(), REAL_HELDOUT_KNOWN_MISSES),
         (real_heldout_2(), REAL_HELDOUT_2_KNOWN_MISSES),
+        (real_heldout_3(), REAL_HELDOUT_3_KNOWN_MISSES),
     ] {
         for k in known {
             assert!(
@@ -1128,6 +1649,17 @@ fn real_heldout_2_sentences() {
         REAL_HELDOUT_2_RECALL_FLOOR,
     );
     assert!(lacking(REAL_HELDOUT_2) > 0, "no term marked as lacking");
+}
+
+#[test]
+fn real_heldout_3_sentences() {
+    check_real(
+        real_heldout_3(),
+        REAL_HELDOUT_3_KNOWN_MISSES,
+        (140, 80),
+        REAL_HELDOUT_3_RECALL_FLOOR,
+    );
+    assert!(lacking(REAL_HELDOUT_3) > 0, "no term marked as lacking");
 }
 
 fn check_ordinary(data: &str, min: usize) {
