@@ -935,6 +935,20 @@ fn expand_names(
     by_id: &HashMap<&str, usize>,
     glossary: &Glossary,
 ) -> Result<Vec<String>, String> {
+    expand_names_to(form, by_id, glossary, NAME_DEPTH)
+}
+
+/// How deep names built on names expand: `{zhong-gong-zhong-yang}` stands for "CPC Central
+/// Committee" too, a name written `{zhong-guo-gong-chan-dang} Central Committee`. A name
+/// deeper than this (or one naming itself) is left out.
+const NAME_DEPTH: usize = 3;
+
+fn expand_names_to(
+    form: &str,
+    by_id: &HashMap<&str, usize>,
+    glossary: &Glossary,
+    depth: usize,
+) -> Result<Vec<String>, String> {
     let mut out = vec![String::new()];
     let mut rest = form;
     while let Some(open) = rest.find('{') {
@@ -948,10 +962,21 @@ fn expand_names(
             ));
         };
         let e = &glossary.entries[named];
-        let names: Vec<&str> = std::iter::once(e.en.as_str())
-            .chain(e.en_alt.iter().map(String::as_str))
-            .filter(|n| !n.is_empty() && !n.contains('{'))
-            .collect();
+        let mut names: Vec<String> = Vec::new();
+        for n in std::iter::once(&e.en).chain(&e.en_alt) {
+            if n.is_empty() {
+                continue;
+            }
+            if !n.contains('{') {
+                names.push(n.clone());
+            } else if depth > 0 {
+                // A name built on names: its wordings, where they expand.
+                if let Ok(more) = expand_names_to(n, by_id, glossary, depth - 1) {
+                    names.extend(more);
+                }
+            }
+        }
+        names.dedup();
         let head = &rest[..open];
         out = out
             .iter()

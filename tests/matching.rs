@@ -400,6 +400,21 @@ fn names_declared_once_are_reused_in_other_forms() {
             ("Chinese Communist Party Central Committee", "cc"),
         ]
     );
+    // A name built on names expands too; a name that names itself is left out.
+    let nested = format!(
+        "{csv}pl,全会,quán huì,plenary session,plenary session of the {{cc}}|plenum of the {{pl}},institution,Its plenum.\n"
+    );
+    let m = matcher_from(&nested);
+    let text = "The plenary session of the CPC Central Committee closed.";
+    let got: Vec<(&str, &str)> = m
+        .find(text, MatchOptions::default())
+        .iter()
+        .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("plenary session of the CPC Central Committee", "pl")]
+    );
     let bad = "id,zh,pinyin,en,category,definition\nx,中共中央,zhōng gòng zhōng yāng,{nobody} Central Committee,institution,X.\n";
     let (entries, _) = read_csv(bad.as_bytes(), Path::new("g.csv"));
     let err = Matcher::new(Glossary { entries }).unwrap_err();

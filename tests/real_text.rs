@@ -14,6 +14,8 @@
 //!   uses, at least half of it machine translation; read like `real_heldout.tsv`;
 //! - `real_heldout_3.tsv`: a third held-out set, from addresses no other set uses, about 40 %
 //!   machine translation; read like `real_heldout.tsv`;
+//! - `real_heldout_4.tsv`: a fourth, on topics the others cover thinly (finance, state firms,
+//!   labour, housing, audits, religion, mass organisations); read like `real_heldout.tsv`;
 //! - `ordinary_en.txt`, `ordinary_zh.txt`: plain sentences built to tempt the risky forms; no
 //!   form may fire on them;
 //! - a property test: a glossary form embedded in filler with random allowed variation is
@@ -38,6 +40,7 @@ const REAL_QUOTED: &str = include_str!("data/variants/real_quoted.tsv");
 const REAL_HELDOUT: &str = include_str!("data/variants/real_heldout.tsv");
 const REAL_HELDOUT_2: &str = include_str!("data/variants/real_heldout_2.tsv");
 const REAL_HELDOUT_3: &str = include_str!("data/variants/real_heldout_3.tsv");
+const REAL_HELDOUT_4: &str = include_str!("data/variants/real_heldout_4.tsv");
 const ORDINARY_EN: &str = include_str!("data/variants/ordinary_en.txt");
 const ORDINARY_ZH: &str = include_str!("data/variants/ordinary_zh.txt");
 
@@ -1281,6 +1284,14 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
 /// committed; 0.800 on the final labels), 0.985 after.
 const REAL_HELDOUT_3_RECALL_FLOOR: f64 = 0.95;
 
+/// Cases of the fourth held-out set that fail today, listed as in [`KNOWN_MISSES`].
+const REAL_HELDOUT_4_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[];
+
+/// The floor for the fourth held-out set, per expected term. Measured 0.712 before the glossary
+/// took its wordings (the out-of-sample figure, 203 of 285 terms on the labels as first
+/// committed; 0.666 of 308 on the final labels), 0.948 after.
+const REAL_HELDOUT_4_RECALL_FLOOR: f64 = 0.93;
+
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| Matcher::new(Glossary::builtin()).expect("the builtin glossary compiles"))
@@ -1479,6 +1490,12 @@ fn real_heldout_3() -> &'static [Case] {
     C.get_or_init(|| without_lacking(REAL_HELDOUT_3))
 }
 
+/// The fourth held-out set, read the same way.
+fn real_heldout_4() -> &'static [Case] {
+    static C: OnceLock<Vec<Case>> = OnceLock::new();
+    C.get_or_init(|| without_lacking(REAL_HELDOUT_4))
+}
+
 fn without_lacking(data: &str) -> Vec<Case> {
     parse_tsv(data)
         .into_iter()
@@ -1576,6 +1593,7 @@ fn known_misses_name_real_cases() {
         (real_heldout(), REAL_HELDOUT_KNOWN_MISSES),
         (real_heldout_2(), REAL_HELDOUT_2_KNOWN_MISSES),
         (real_heldout_3(), REAL_HELDOUT_3_KNOWN_MISSES),
+        (real_heldout_4(), REAL_HELDOUT_4_KNOWN_MISSES),
     ] {
         for k in known {
             assert!(
@@ -1662,6 +1680,17 @@ fn real_heldout_3_sentences() {
     assert!(lacking(REAL_HELDOUT_3) > 0, "no term marked as lacking");
 }
 
+#[test]
+fn real_heldout_4_sentences() {
+    check_real(
+        real_heldout_4(),
+        REAL_HELDOUT_4_KNOWN_MISSES,
+        (120, 80),
+        REAL_HELDOUT_4_RECALL_FLOOR,
+    );
+    assert!(lacking(REAL_HELDOUT_4) > 0, "no term marked as lacking");
+}
+
 fn check_ordinary(data: &str, min: usize) {
     let lines = sentences(data);
     assert!(lines.len() >= min, "{} sentences", lines.len());
@@ -1712,6 +1741,7 @@ fn recall_report() {
         ("real_heldout", real_heldout()),
         ("real_heldout_2", real_heldout_2()),
         ("real_heldout_3", real_heldout_3()),
+        ("real_heldout_4", real_heldout_4()),
     ] {
         let results = run(cases);
         for (kind, (found, total)) in recall_by_kind(cases) {
@@ -1778,6 +1808,10 @@ fn recall_report() {
     println!(
         "RECALL real_heldout_3: {} terms the glossary lacks (kb_id -), not counted above",
         lacking(REAL_HELDOUT_3)
+    );
+    println!(
+        "RECALL real_heldout_4: {} terms the glossary lacks (kb_id -), not counted above",
+        lacking(REAL_HELDOUT_4)
     );
 }
 
