@@ -1284,8 +1284,226 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
 /// committed; 0.800 on the final labels), 0.985 after.
 const REAL_HELDOUT_3_RECALL_FLOOR: f64 = 0.95;
 
-/// Cases of the fourth held-out set that fail today, listed as in [`KNOWN_MISSES`].
-const REAL_HELDOUT_4_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[];
+/// Cases of the fourth held-out set that fail today, listed as in [`KNOWN_MISSES`]: 15
+/// misses, and the terms found with other bounds (they count as found in the recall).
+const REAL_HELDOUT_4_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "zhong-guo-shi-xian-dai-hua",
+        "China's modernization",
+        "Linking the private economy with China's",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+    (
+        "xin-fa-zhan-li-nian",
+        "concepts of innovative, coordinated, green, open, and inclusive development",
+        "Based on its own national conditions and",
+        "bounds: the matcher finds 'innovative, coordinated, green, open, and inclusive development'",
+    ),
+    (
+        "geng-di-hong-xian",
+        "red line for its 120 million hectares of cultivated land",
+        "It is improving the mechanism for linkin",
+        "glossary: a wording tied to one figure, not added",
+    ),
+    (
+        "xin-fang",
+        "petition letters",
+        "Since its inception, the MVA has transfe",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+    (
+        "zhong-yang-ji-wei",
+        "Central Commission for Discipline Inspection",
+        "The Party's Central Commission for Disci",
+        "bounds: the matcher finds 'Party's Central Commission for Discipline Inspection'",
+    ),
+    (
+        "zhong-yang-zheng-zhi-ju-ji-ti-xue-xi",
+        "study session of the Political Bureau of the Communist Party of China Central Committee",
+        "On September 29, General Secretary Xi Ji",
+        "bounds: the matcher finds 'study session of the Political Bureau'",
+    ),
+    (
+        "xi-tong-guan-nian",
+        "concept of system",
+        "The Party Central Committee adheres to t",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+    (
+        "yi-xi-jin-ping-tong-zhi-wei-he-xin-de-dang-zhong-yang",
+        "CPC Central Committee with the Supreme Leader as the core",
+        "Since the 18th National Congress of the ",
+        "glossary: a reposting site's substitution; the other sets label it zhong-gong-zhong-yang",
+    ),
+    (
+        "zong-jiao-zhong-guo-hua",
+        "sinicization of religions in China",
+        "At a national religious affairs conferen",
+        "bounds: the matcher finds 'sinicization of religions'",
+    ),
+    (
+        "zong-jiao-zhong-guo-hua",
+        "sinicization of religions in China",
+        "Urging religions to adapt to a socialist",
+        "bounds: the matcher finds 'sinicization of religions'",
+    ),
+    (
+        "zong-jiao-zhong-guo-hua",
+        "religions in China adapt more to the Chinese context",
+        "He stressed the importance of ensuring t",
+        "glossary: a garbled machine wording, not added",
+    ),
+    (
+        "ji-ji-yin-dao-zong-jiao-yu-she-hui-zhu-yi-she-hui-xiang-shi-ying",
+        "provide active advice to religions so that they can adapt to a socialist society",
+        "He stressed the importance of ensuring t",
+        "glossary: a garbled machine wording, not added",
+    ),
+    (
+        "chang-xiao-ji-zhi",
+        "房地产长效机制",
+        "22日召开的加快发展保障性租赁住房和进一步做好房地产市场调控工作电视电话会议,传",
+        "bounds: the matcher finds '长效机制'",
+    ),
+    (
+        "xin-fa-zhan-li-nian",
+        "完整、准确、全面贯彻新发展理念",
+        "审计结果表明,在区委、区政府坚强领导下,各有关部门和单位坚持以习近平新时代中国特",
+        "bounds: the matcher finds '新发展理念'",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "高质量发展",
+        "审计结果表明,在区委、区政府坚强领导下,各有关部门和单位坚持以习近平新时代中国特",
+        "bounds: the matcher finds '推动高质量发展'",
+    ),
+    (
+        "wen-zhong-qiu-jin",
+        "稳中求进的工作总基调",
+        "2017年12月,习近平主席在全国政协新年茶话会上指出,2018年要全面贯彻中共",
+        "bounds: the matcher finds '稳中求进'",
+    ),
+    (
+        "huo-de-gan",
+        "sense of gain",
+        "Moreover, in what aspects has the GAC fu",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+    (
+        "xin-fang",
+        "信访制度",
+        "党在11月中旬公布的改革蓝图提出将改革信访制度,并建立网上投诉体系。",
+        "bounds: the matcher finds '信访'",
+    ),
+    (
+        "zhong-guo-shi-xian-dai-hua",
+        "modernization of Chinese-style development",
+        "The opinions highlight the importance of",
+        "bounds: the matcher finds 'modernization of Chinese-style'",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "high-quality growth",
+        "The opinions highlight the importance of",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+    (
+        "dang-zhang",
+        "Party Constitution",
+        "China’s basic economic system has been w",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+    (
+        "tuo-pin-gong-jian",
+        "critical battle against poverty",
+        "China has won the critical battle agains",
+        "bounds: the matcher finds 'battle against poverty'",
+    ),
+    (
+        "zhong-yang-zheng-zhi-ju-chang-wei-hui",
+        "Standing Committee of the Politbureau of the CPC Central Committee",
+        "Its current headmaster is Liu Yunshan, a",
+        "bounds: the matcher finds 'Standing Committee of the Politbureau'",
+    ),
+    (
+        "shen-ji-shu",
+        "National Audit Office",
+        "In its report, the National Audit Office",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+    (
+        "ren-da-chang-wei-hui",
+        "Provincial People’s Congress Standing Committee",
+        "recently, the twelfth Provincial People’",
+        "bounds: the matcher finds 'People’s Congress Standing Committee'",
+    ),
+    (
+        "ren-da-chang-wei-hui",
+        "NPC Standing Committee",
+        "On the typical, major issues should be e",
+        "matcher: the text says NPC for a provincial congress; the national committee's name wins",
+    ),
+    (
+        "zhong-guo-shi-xian-dai-hua",
+        "China’s modernization drive",
+        "We must unswervingly follow the path of ",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+    (
+        "xin-shi-dai",
+        "new era",
+        "In reviewing the Party and the people's ",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+    (
+        "zhu-lao-zhong-hua-min-zu-gong-tong-ti-yi-shi",
+        "consolidation of the sense of community for the Chinese nation",
+        "He called for the consolidation of the s",
+        "bounds: the matcher finds 'sense of community for the Chinese nation'",
+    ),
+    (
+        "tong-zhan-gong-zuo",
+        "统一战线工作发展",
+        "2020年12月中共中央颁布新修订的《中国共产党统一战线工作条例》(以下简称《条",
+        "bounds: the matcher finds '统一战线工作'",
+    ),
+    (
+        "zong-jiao-zhong-guo-hua",
+        "深入推進我國宗教中國化",
+        "習近平總書記在2021年全國宗教工作會議上強調,“必須堅持我國宗教中國化方向”,",
+        "bounds: the matcher finds '堅持我國宗教中國化方向'",
+    ),
+    (
+        "zhong-hua-min-zu-wei-da-fu-xing",
+        "中華民族偉大復興",
+        "因此,要鞏固壯大黨與宗教界的愛國統一戰線,共同致力于實現中華民族偉大復興的中國夢",
+        "bounds: the matcher finds '實現中華民族偉大復興'",
+    ),
+    (
+        "liang-ge-yi-bai-nian",
+        "两个一百年",
+        "“四个全面”是党中央治国理政的总方略,是实现“两个一百年”奋斗目标、走向中华民族",
+        "bounds: the matcher finds '“两个一百年”奋斗目标'",
+    ),
+    (
+        "si-ge-quan-mian",
+        "四个全面",
+        "适应协调推动“四个全面”战略布局的时代要求,地方人大及其常委会必须在推动人大工作",
+        "bounds: the matcher finds '“四个全面”战略布局'",
+    ),
+    (
+        "zhong-yang-zheng-zhi-ju-ji-ti-xue-xi",
+        "collective study of the Political Bureau of the Central Committee",
+        "General Secretary Xi Jinping attaches gr",
+        "bounds: the matcher finds 'collective study of the Political Bureau'",
+    ),
+    (
+        "zhong-gong-zhong-yang",
+        "Central Committee",
+        "The Central Committee has specifically i",
+        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
+    ),
+];
 
 /// The floor for the fourth held-out set, per expected term. Measured 0.712 before the glossary
 /// took its wordings (the out-of-sample figure, 203 of 285 terms on the labels as first
