@@ -264,7 +264,8 @@ fn every_term_is_found_in_simplified_traditional_and_wrapped_text() {
 }
 
 /// Rule 5: the traditional → simplified folding covers every character of every glossary
-/// form that has a traditional form of the same length.
+/// form that has a traditional form of the same length: it folds to the headword, or to
+/// another simplified form of the entry it spells (舊帳 to 旧帐, beside 旧账).
 #[test]
 fn every_traditional_form_folds_to_its_simplified_form() {
     let glossary = Glossary::builtin();
@@ -274,7 +275,21 @@ fn every_traditional_form_folds_to_its_simplified_form() {
             if h.chars().count() != e.zh.chars().count() {
                 continue; // a different wording, not a character-for-character spelling
             }
-            assert_eq!(fold_form(h), fold_form(&e.zh), "{}: {h} vs {}", e.id, e.zh);
+            // 著 is an everyday simplified character (著作) too, which folding keeps: a
+            // traditional form with it (摸著石頭過河) is a form of its own.
+            if h.contains('著') {
+                continue;
+            }
+            let folded = fold_form(h);
+            let simplified: Vec<String> = std::iter::once(&e.zh)
+                .chain(&e.zh_alt)
+                .map(|z| fold_form(z))
+                .collect();
+            assert!(
+                simplified.contains(&folded),
+                "{}: {h} folds to {folded}, none of {simplified:?}",
+                e.id
+            );
             checked += 1;
         }
     }
