@@ -63,8 +63,9 @@ pub fn other_spellings(form: &str) -> Vec<String> {
             i = second_end;
             continue;
         }
-        let hyphened = b.get(end) != Some(&b'-') && (i == 0 || b[i - 1] != b'-');
-        if hyphened {
+        // A closed word, not a part of a hyphenated one.
+        let alone = b.get(end) != Some(&b'-') && (i == 0 || b[i - 1] != b'-');
+        if alone {
             if let Some(split) = split_point(word) {
                 changes.push((i, end, format!("{}-{}", &word[..split], &word[split..])));
             }
