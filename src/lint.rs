@@ -12,6 +12,7 @@ use crate::glossary::{
 use crate::matcher::{MatchOptions, Matcher};
 use crate::text::chinese::is_han;
 use crate::text::fold_form;
+use crate::text::inflect::form_keys;
 
 /// A text known to hold no glossary term (licence texts, news about other countries): a form
 /// that fires on it is too generic.
@@ -177,14 +178,31 @@ fn check_pinyin(e: &Entry, problem: &mut impl FnMut(&str, Severity, String)) {
 
 /// `exclude` strings must contain a form of the entry (else they can never apply), and `gated`
 /// forms must be forms of the entry; compared after folding, as the matcher compares them.
+/// An English form may stand in an exclude string in any wording it matches (`main
+/// responsibilities and main business` holds `main responsibility`, `self-confidence,
+/// self-reliance` holds `self-confidence and self-reliance`): the exclude string is found in
+/// the text as written, around whatever wording matched.
 fn check_matching_columns(e: &Entry, problem: &mut impl FnMut(&str, Severity, String)) {
     let forms: Vec<String> = e.all_forms().map(|(_, f)| fold_form(f)).collect();
+    // Each English form's key (its words' classes and joints), padded to compare whole words.
+    let english_keys: Vec<String> = (e.all_forms())
+        .filter(|(_, f)| !f.chars().any(is_han))
+        .flat_map(|(_, f)| form_keys(f))
+        .map(|k| format!(" {k} "))
+        .collect();
     for x in &e.exclude {
         let folded = fold_form(x);
-        if !forms
+        let literal = forms
             .iter()
-            .any(|f| !f.is_empty() && folded.contains(f.as_str()))
-        {
+            .any(|f| !f.is_empty() && folded.contains(f.as_str()));
+        let worded = || {
+            let keys = form_keys(x);
+            keys.iter().any(|k| {
+                let k = format!(" {k} ");
+                english_keys.iter().any(|f| k.contains(f.as_str()))
+            })
+        };
+        if !literal && (x.chars().any(is_han) || !worded()) {
             problem(
                 "exclude",
                 Severity::Error,

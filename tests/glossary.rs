@@ -224,3 +224,41 @@ fn lint_lists_forms_that_fire_on_ordinary_text() {
     );
     assert!(problems.iter().all(|p| p.severity == Severity::Warning));
 }
+
+/// An `exclude` string may hold an English form in any wording the form matches (a plural,
+/// a comma for "and"): lint accepts it, and it keeps the form out of that phrase. A string
+/// holding no wording of a form is still an error.
+#[test]
+fn an_exclude_may_hold_any_wording_of_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.csv");
+    std::fs::write(
+        &g,
+        "id,zh,pinyin,en,en_alt,category,definition,exclude\n\
+         zhu-ti-ze-ren,主体责任,zhǔ tǐ zé rèn,main responsibility,,discipline,The Party committee's duty.,main responsibilities and main business\n\
+         zi-xin,自信自强,zì xìn zì qiáng,self-confidence and self-reliance,,ideology,Trust in one's own strength.,\"self-esteem, self-confidence, self-reliance and self-improvement\"|self-esteem\n",
+    )
+    .unwrap();
+    let problems = lint(&[GlossarySource::Path(g.clone())], &[]);
+    let msgs: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    assert_eq!(
+        msgs,
+        ["exclude string \"self-esteem\" contains no form of the entry, so it never applies"]
+    );
+    let (entries, _) = tifa::glossary::read_csv(
+        std::fs::read_to_string(&g)
+            .unwrap()
+            .replace("|self-esteem", "")
+            .as_bytes(),
+        &g,
+    );
+    let m = Matcher::new(Glossary { entries }).unwrap();
+    let text = "Their main responsibilities and main business differ; the main responsibilities \
+                stay. Women's self-esteem, self-confidence, self-reliance and self-improvement.";
+    let found: Vec<&str> = m
+        .find(text, MatchOptions::default())
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert_eq!(found, ["main responsibilities"]);
+}
