@@ -30,6 +30,16 @@ def gated_pairs():
     return pairs
 
 
+def ids_with_excludes():
+    """Entries with `exclude` strings: the filler may spell one around their forms (whitespace
+    between Chinese characters is ignored, so 投资于人 then 工作 is the excluded 投资于人工)."""
+    ids = set()
+    for path in sorted((ROOT / "glossary").glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as f:
+            ids.update(row["id"] for row in csv.DictReader(f) if row.get("exclude"))
+    return ids
+
+
 def found_alone(g, form):
     """Whether ``form`` between spaces is found whole, as one span."""
     text = f"x {form} x"
@@ -46,7 +56,10 @@ def terms(glossary):
     """Forms that are found alone: English (ASCII) and Chinese, and gated forms with a cue."""
     rng = random.Random(7)
     english, chinese = [], []
+    excluding = ids_with_excludes()
     for e in glossary:
+        if e.id in excluding:
+            continue
         for kind, form in e.forms():
             if form in e.gated:
                 continue
