@@ -384,16 +384,18 @@ fn names_declared_once_are_reused_in_other_forms() {
     let csv = "id,zh,pinyin,en,en_alt,category,definition\n\
                cpc,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,CPC|Chinese Communist Party,institution,The party.\n\
                cc,中共中央,zhōng gòng zhōng yāng,{cpc} Central Committee,Central Committee of the {cpc},institution,Its committee.\n";
+    // Each span's text and entry.
+    fn links<'a>(m: &'a Matcher, text: &'a str) -> Vec<(&'a str, &'a str)> {
+        m.find(text, MatchOptions::default())
+            .iter()
+            .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str()))
+            .collect()
+    }
     let m = matcher_from(csv);
     let text = "The Central Committee of the Communist Party of China met. \
                 The CPC Central Committee said the Chinese Communist Party Central Committee agreed.";
-    let got: Vec<(&str, &str)> = m
-        .find(text, MatchOptions::default())
-        .iter()
-        .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        links(&m, text),
         [
             ("Central Committee of the Communist Party of China", "cc"),
             ("CPC Central Committee", "cc"),
@@ -406,13 +408,8 @@ fn names_declared_once_are_reused_in_other_forms() {
     );
     let m = matcher_from(&nested);
     let text = "The plenary session of the CPC Central Committee closed.";
-    let got: Vec<(&str, &str)> = m
-        .find(text, MatchOptions::default())
-        .iter()
-        .map(|s| (&text[s.start..s.end], m.entry(s).id.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        links(&m, text),
         [("plenary session of the CPC Central Committee", "pl")]
     );
     let bad = "id,zh,pinyin,en,category,definition\nx,中共中央,zhōng gòng zhōng yāng,{nobody} Central Committee,institution,X.\n";

@@ -57,7 +57,7 @@ pub fn other_spellings(form: &str) -> Vec<String> {
             let second = &form[end + 1..second_end];
             // Not part of a longer chain (`people-to-people`).
             let chain = b.get(second_end) == Some(&b'-') || (i > 0 && b[i - 1] == b'-');
-            if !chain && (prefix(word).is_some() || second_part(second)) {
+            if !chain && (is_prefix(word) || second_part(second)) {
                 changes.push((i, second_end, [word, second].concat()));
             }
             i = second_end;
@@ -97,11 +97,8 @@ fn word_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-fn prefix(word: &str) -> Option<(&'static str, bool)> {
-    PREFIXES
-        .iter()
-        .find(|(p, _)| word.eq_ignore_ascii_case(p))
-        .copied()
+fn is_prefix(word: &str) -> bool {
+    PREFIXES.iter().any(|(p, _)| word.eq_ignore_ascii_case(p))
 }
 
 fn second_part(word: &str) -> bool {

@@ -183,8 +183,7 @@ impl PhraseBuilder {
             root: Vec::new(),
             digits: false,
             max_words: 0,
-            ascii: true,
-            han: false,
+            words: Wanted::Ascii,
             anchors: anchor::Anchors::default(),
         };
         // Classes: one per distinct word class; every surface of a form word leads to it.
@@ -233,10 +232,11 @@ impl PhraseBuilder {
             .chain(self.cues.iter().map(|c| c.0.len()))
             .max()
             .unwrap_or(0);
+        let (mut ascii, mut han) = (true, false);
         for (s, list) in surface_classes {
             set.digits |= s.bytes().any(|b| b.is_ascii_digit());
-            set.ascii &= s.is_ascii();
-            set.han |= s.chars().any(crate::text::chinese::is_han);
+            ascii &= s.is_ascii();
+            han |= s.chars().any(crate::text::chinese::is_han);
             let at = set.pool.len() as u32;
             set.pool.extend(&list);
             let starts = list.iter().any(|c| first_classes.contains(c));
@@ -250,6 +250,11 @@ impl PhraseBuilder {
             };
             set.surfaces.insert(&s, lookup);
         }
+        set.words = match (ascii, han) {
+            (true, _) => Wanted::Ascii,
+            (false, false) => Wanted::NoHan,
+            (false, true) => Wanted::All,
+        };
         // Articles, determiners and "and" are never words of a form (see `form_words`), so in
         // text they are always skipped, even where a form word's inflection spells one
         // ("its" from "it").
@@ -374,11 +379,10 @@ pub struct PhraseSet {
     digits: bool,
     /// The most words a form has.
     max_words: usize,
-    /// Every surface is ASCII (so text words with other characters need no look-up).
-    ascii: bool,
-    /// Some surface holds a Han character of the main block (else a run of them needs one
-    /// look-up, not one per character).
-    han: bool,
+    /// The words of text that need a look-up: ASCII ones only when every surface is ASCII
+    /// (the built-in glossary); all but Han characters when no surface holds one (CC-CEDICT's
+    /// English forms hold `é` and `ō`: a run of Han characters is then one look-up).
+    words: Wanted,
     /// Which runs are worth matching, once chosen ([`anchor`]).
     #[serde(skip)]
     anchors: anchor::Anchors,
@@ -613,16 +617,9 @@ impl PhraseSet {
         // Words before this offset are inside an aside: they never break the run.
         let mut aside = 0;
         // Inlined into each place the cut calls it (the hot loop of English text).
-        let wanted = if self.ascii {
-            Wanted::Ascii
-        } else if self.han {
-            Wanted::All
-        } else {
-            Wanted::NoHan
-        };
         for_each_word(
             folded,
-            wanted,
+            self.words,
             #[inline(always)]
             |start, w, glued| {
                 let mut lookup = self.surfaces.get_in(folded, start, w.len());

@@ -12,9 +12,10 @@
 use crate::text::inflect::words;
 
 /// Which words the caller looks at: the others may come merged, one call for several.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub enum Wanted {
     /// Every word, exactly as [`words`] yields them.
+    #[default]
     All,
     /// Every word but those holding a Han character: a run of Han characters that UAX #29
     /// cuts one word per character may come as one call (a glossary whose English forms
