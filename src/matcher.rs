@@ -771,6 +771,34 @@ fn cues_and_excludes(glossary: &Glossary) -> CuesAndExcludes {
 
 /// Folds every surface form of the glossary: Chinese forms into keys (a form with list marks
 /// also without them), English forms into phrases. The same form in two entries is an error.
+/// A folded Chinese key without the quotes and brackets at its ends, when it has some there
+/// and a Han character right inside them.
+fn unwrap_quotes(key: &str) -> Option<String> {
+    let wrapper = |c: char| {
+        matches!(
+            c,
+            '"' | '\''
+                | '('
+                | ')'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '【'
+                | '】'
+                | '〔'
+                | '〕'
+        )
+    };
+    let inner = key.trim_matches(wrapper);
+    let han_inside = inner.starts_with(is_han) || inner.ends_with(is_han);
+    (inner.len() < key.len() && han_inside && inner.chars().any(is_han)).then(|| inner.to_string())
+}
+
 fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
     // Sized for about three forms an entry (CC-CEDICT has 2.6): grown one by one, the
     // tables of 300,000 forms are copied many times over.
@@ -781,6 +809,8 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
     let mut han_keys = HanKeys::with_capacity(n);
     // Chinese key -> pattern.
     let mut owner: HashMap<String, u32> = HashMap::with_capacity_and_hasher(n, Default::default());
+    // Chinese keys without a form's outer quotes, and their patterns.
+    let mut unwrapped: Vec<(String, u32)> = Vec::new();
     let mut problems = Vec::new();
     let problem = |entry: &Entry, kind: FormKind, message: String| Problem {
         file: entry.origin.file.to_path_buf(),
@@ -847,6 +877,12 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             let bare = key
                 .contains('、')
                 .then(|| key.chars().filter(|&c| c != '、').collect::<String>());
+            // A form that begins or ends with a quote or bracket ("净网"专项行动) is also
+            // found without it: between two Han characters the text's quotes vanish
+            // (开展"净网"专项行动 folds to 开展净网专项行动), and the span takes the quotes
+            // back in. Such a key gives way to any form written out, so it is added last.
+            let keys = std::iter::once(&key).chain(&bare);
+            unwrapped.extend(keys.filter_map(|k| Some((unwrap_quotes(k)?, id))));
             for k in std::iter::once(key).chain(bare) {
                 // The key moves into the map, and the keys' buffer copies it from there.
                 match owner.entry(k) {
@@ -873,6 +909,12 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
                     }
                 }
             }
+        }
+    }
+    for (k, id) in unwrapped {
+        if let MapEntry::Vacant(v) = owner.entry(k) {
+            han_keys.push(v.key(), id);
+            v.insert(id);
         }
     }
     // The phrase set and the Chinese automaton do not depend on each other: two cores build

@@ -666,6 +666,40 @@ fn compounds_closed_or_hyphenated() {
     );
 }
 
+/// A Chinese form that begins or ends with a quote is found wherever the text has the
+/// term, after a Han character too, where the text's quotes vanish; the span takes in the
+/// text's quotes around the term. Another entry's written form keeps its own text.
+#[test]
+fn chinese_forms_with_outer_quotes() {
+    let csv = "id,zh,zh_alt,pinyin,en,category,definition\n\
+               jw,净网行动,“净网”专项行动,jìng wǎng xíng dòng,Clean Network campaign,campaign,A campaign.\n\
+               pj,浦江经验,新时代“浦江经验”,pǔ jiāng jīng yàn,Pujiang experience,policy,A practice.\n\
+               xs,新时代浦江经验,,xīn shí dài pǔ jiāng jīng yàn,Pujiang experience of the new era,policy,Another.\n";
+    let m = matcher_from(csv);
+    let links = |text: &str| -> Vec<(String, String)> {
+        m.find(text, MatchOptions::default())
+            .iter()
+            .map(|s| {
+                let id = m.glossary().entries[s.entry].id.clone();
+                (id, text[s.start..s.end].to_string())
+            })
+            .collect()
+    };
+    let one = |id: &str, span: &str| vec![(id.to_string(), span.to_string())];
+    assert_eq!(
+        links("公安部开展“净网”专项行动。"),
+        one("jw", "“净网”专项行动")
+    );
+    assert_eq!(links("“净网”专项行动"), one("jw", "“净网”专项行动"));
+    assert_eq!(links("開展「淨網」專項行動"), one("jw", "「淨網」專項行動"));
+    // 新时代浦江经验 is written out by xs: the unquoted key of pj gives way to it.
+    assert_eq!(links("坚持新时代浦江经验。"), one("xs", "新时代浦江经验"));
+    assert_eq!(
+        links("坚持新时代“浦江经验”的做法"),
+        one("xs", "新时代“浦江经验”")
+    );
+}
+
 /// Issue 13's real-text wordings: a bracketed abbreviation or gloss inside a term (never at
 /// its end), a year inside a campaign name, a quote glued to the word before a term, and a
 /// head shared by two conjuncts. Each failed before its rule.

@@ -232,6 +232,12 @@ const LACKING: &str = "-";
 /// terms found with other bounds (they count as found in the recall).
 const REAL_HELDOUT_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     (
+        "ai-guo-zhe-zhi-gang",
+        "愛國者治港",
+        "全面落實了「愛國者治港」原則",
+        "bounds: the glossary's form “爱国者治港”原则 takes in 原則 (found since a form's outer quotes may be left out)",
+    ),
+    (
         "gao-zhi-liang-fa-zhan",
         "quality development",
         "",
