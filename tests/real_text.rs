@@ -232,6 +232,12 @@ const LACKING: &str = "-";
 /// terms found with other bounds (they count as found in the recall).
 const REAL_HELDOUT_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     (
+        "zhong-guo-ren-min-zheng-zhi-xie-shang-hui-yi",
+        "CPPCC",
+        "the National Committee and local committees of the CPPCC",
+        "label: 'local committees of the CPPCC' is the local committees' own entry (地方政协), which takes in CPPCC",
+    ),
+    (
         "ai-guo-zhe-zhi-gang",
         "愛國者治港",
         "全面落實了「愛國者治港」原則",
@@ -432,6 +438,12 @@ const REAL_HELDOUT_RECALL_FLOOR: f64 = 0.95;
 /// Cases of the second held-out set that fail today, listed as in [`KNOWN_MISSES`]: six misses,
 /// then the terms found with other bounds (they count as found in the recall).
 const REAL_HELDOUT_2_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "gang-ao-ban",
+        "Hong Kong and Macao Affairs Office",
+        "director of State Council's Hong Kong and Macao Affairs Office",
+        "bounds: the glossary's name 'State Council Hong Kong and Macao Affairs Office' takes in the State Council's",
+    ),
     (
         "zhong-yang-cai-jing-wei",
         "Central Committee for Financial and Economic Affairs",
@@ -1436,12 +1448,6 @@ const REAL_HELDOUT_4_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "National Audit Office",
         "In its report, the National Audit Office",
         "gated or too generic: no cue nearby, or a phrase ordinary English uses",
-    ),
-    (
-        "ren-da-chang-wei-hui",
-        "Provincial People’s Congress Standing Committee",
-        "recently, the twelfth Provincial People’",
-        "bounds: the matcher finds 'People’s Congress Standing Committee'",
     ),
     (
         "ren-da-chang-wei-hui",
