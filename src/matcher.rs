@@ -366,8 +366,14 @@ impl Matcher {
                 if near_form {
                     return true;
                 }
-                // A cue inside the match itself does not count ("Party" is no cue for "Party").
-                let apart = |cs: usize, ce: usize| ce <= s || cs >= e;
+                // A cue inside the match itself does not count ("Party" is no cue for "Party"),
+                // nor one inside a string the entry excludes (以上率下 in 以上率下降).
+                let excluded = |cs: usize, ce: usize| {
+                    self.excludes
+                        .get(&pat.entry)
+                        .is_some_and(|xs| xs.iter().any(|x| inside(folded, cs, ce, x)))
+                };
+                let apart = |cs: usize, ce: usize| (ce <= s || cs >= e) && !excluded(cs, ce);
                 let from = cue_hits.partition_point(|c| c.0 + 4 * CONTEXT_WINDOW < lo);
                 let english =
                     cue_hits[from..]

@@ -467,6 +467,21 @@ fn exclusions_and_gated_forms() {
     assert!(found(&text).is_empty(), "a cue beyond the window");
 }
 
+/// A cue inside a string its entry excludes licenses nothing: 以上率下 is a cue of its own
+/// entry, and 以上率下降 ("the rate above … fell") is excluded.
+#[test]
+fn a_cue_inside_an_excluded_string_is_no_cue() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition,exclude,gated,cue\n\
+               yl,以上率下,yǐ shàng shuài xià,lead by example from the top,lead by example,idiom,Leaders set the example.,以上率下降,lead by example,以上率下\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    assert!(found("该市六十岁以上率下降。Leaders lead by example.").is_empty());
+    assert_eq!(
+        found("坚持以上率下。Leaders lead by example."),
+        ["以上率下", "lead by example"]
+    );
+}
+
 /// A match the rules drop gives its text back to the other forms: a gated form that took a
 /// whole phrase with no cue nearby hides no form inside it, and neither does a form inside
 /// one of its entry's `exclude` strings. Both were lost before.
