@@ -12,7 +12,7 @@ use crate::glossary::{
 use crate::matcher::{MatchOptions, Matcher};
 use crate::text::chinese::is_han;
 use crate::text::fold_form;
-use crate::text::inflect::form_keys;
+use crate::text::phrase::PhraseBuilder;
 
 /// A text known to hold no glossary term (licence texts, news about other countries): a form
 /// that fires on it is too generic.
@@ -184,23 +184,29 @@ fn check_pinyin(e: &Entry, problem: &mut impl FnMut(&str, Severity, String)) {
 /// the text as written, around whatever wording matched.
 fn check_matching_columns(e: &Entry, problem: &mut impl FnMut(&str, Severity, String)) {
     let forms: Vec<String> = e.all_forms().map(|(_, f)| fold_form(f)).collect();
-    // Each English form's key (its words' classes and joints), padded to compare whole words.
-    let english_keys: Vec<String> = (e.all_forms())
-        .filter(|(_, f)| !f.chars().any(is_han))
-        .flat_map(|(_, f)| form_keys(f))
-        .map(|k| format!(" {k} "))
-        .collect();
+    // The entry's English forms as the matcher reads them, to find one in an exclude string
+    // in any wording it matches (a plural, "1" for "one", a comma for "and").
+    let english = (e.exclude.iter().any(|x| !x.chars().any(is_han))).then(|| {
+        let mut b = PhraseBuilder::default();
+        for (i, (_, f)) in e.all_forms().enumerate() {
+            if !f.chars().any(is_han) && !f.contains('{') {
+                b.add_uninflected(f);
+                b.add(fold_form(f), i as u32);
+            }
+        }
+        b.build().0
+    });
     for x in &e.exclude {
         let folded = fold_form(x);
         let literal = forms
             .iter()
             .any(|f| !f.is_empty() && folded.contains(f.as_str()));
         let worded = || {
-            let keys = form_keys(x);
-            keys.iter().any(|k| {
-                let k = format!(" {k} ");
-                english_keys.iter().any(|f| k.contains(f.as_str()))
-            })
+            let (mut found, mut cues) = (Vec::new(), Vec::new());
+            if let Some(set) = &english {
+                set.find_overlapping(&folded, &mut found, &mut cues);
+            }
+            !found.is_empty()
         };
         if !literal && (x.chars().any(is_han) || !worded()) {
             problem(

@@ -226,7 +226,7 @@ fn lint_lists_forms_that_fire_on_ordinary_text() {
 }
 
 /// An `exclude` string may hold an English form in any wording the form matches (a plural,
-/// a comma for "and"): lint accepts it, and it keeps the form out of that phrase. A string
+/// a comma for "and", "one" for the plural "Ones"): lint accepts it, and it keeps the form out of that phrase. A string
 /// holding no wording of a form is still an error.
 #[test]
 fn an_exclude_may_hold_any_wording_of_a_form() {
@@ -236,7 +236,8 @@ fn an_exclude_may_hold_any_wording_of_a_form() {
         &g,
         "id,zh,pinyin,en,en_alt,category,definition,exclude\n\
          zhu-ti-ze-ren,主体责任,zhǔ tǐ zé rèn,main responsibility,,discipline,The Party committee's duty.,main responsibilities and main business\n\
-         zi-xin,自信自强,zì xìn zì qiáng,self-confidence and self-reliance,,ideology,Trust in one's own strength.,\"self-esteem, self-confidence, self-reliance and self-improvement\"|self-esteem\n",
+         zi-xin,自信自强,zì xìn zì qiáng,self-confidence and self-reliance,,ideology,Trust in one's own strength.,\"self-esteem, self-confidence, self-reliance and self-improvement\"|self-esteem\n\
+         yi-ba-shou,一把手,yī bǎ shǒu,top leader,Number Ones,institution,The chief official.,number one project\n",
     )
     .unwrap();
     let problems = lint(&[GlossarySource::Path(g.clone())], &[]);
@@ -254,11 +255,12 @@ fn an_exclude_may_hold_any_wording_of_a_form() {
     );
     let m = Matcher::new(Glossary { entries }).unwrap();
     let text = "Their main responsibilities and main business differ; the main responsibilities \
-                stay. Women's self-esteem, self-confidence, self-reliance and self-improvement.";
+                stay. Women's self-esteem, self-confidence, self-reliance and self-improvement. \
+                The number one project; the number ones.";
     let found: Vec<&str> = m
         .find(text, MatchOptions::default())
         .iter()
         .map(|s| &text[s.start..s.end])
         .collect();
-    assert_eq!(found, ["main responsibilities"]);
+    assert_eq!(found, ["main responsibilities", "number ones"]);
 }
