@@ -12,6 +12,7 @@
 
 pub mod cache;
 mod keys;
+mod lists;
 
 use std::collections::hash_map::Entry as MapEntry;
 // Fx hashing: the owner map holds every folded form, 300,000 for CC-CEDICT.
@@ -81,6 +82,9 @@ pub struct Matcher {
     overlapping: OnceLock<Option<AhoCorasick>>,
     /// The longest Chinese key's length in bytes, worked out on first use.
     longest_han: OnceLock<usize>,
+    /// Each Chinese key's place in `han_keys`, by its hash, built on first use: the exact
+    /// look-ups of lists that share a head or tail ([`lists`]).
+    han_exact: OnceLock<rustc_hash::FxHashMap<u64, u32>>,
     /// Folded `exclude` strings by entry.
     excludes: HashMap<u32, Vec<String>>,
     /// Folded Chinese `cue` strings by entry (only entries with gated forms).
@@ -146,6 +150,7 @@ impl Matcher {
             han,
             overlapping: OnceLock::new(),
             longest_han: OnceLock::new(),
+            han_exact: OnceLock::new(),
             excludes,
             cues,
             cue_entries,
@@ -258,6 +263,9 @@ impl Matcher {
                     .leftmost_find_iter(folded)
                     .map(|m| (m.start(), m.end(), m.value() as usize));
                 found = merge(found, han_found);
+                if folded.contains('、') {
+                    self.share_lists(folded, &mut found);
+                }
             }
         }
         cue_hits.sort_unstable();
@@ -319,6 +327,43 @@ impl Matcher {
     /// Drops matches inside one of their entry's `exclude` strings, and matches of gated
     /// forms with no other form of their entry and no cue nearby.
     /// Gives the matches dropped. `cue_hits` is sorted.
+    /// Gives the items of Chinese lists that share a head or tail (二十届二中、三中全会) the
+    /// entries their full names are keys of ([`lists`]), in place of what was found there.
+    fn share_lists(&self, folded: &str, found: &mut Vec<(usize, usize, usize)>) {
+        use std::hash::BuildHasher;
+        let hash = |s: &str| rustc_hash::FxBuildHasher.hash_one(s);
+        let exact = self.han_exact.get_or_init(|| {
+            let mut m = rustc_hash::FxHashMap::default();
+            for (i, (k, _)) in self.han_keys.iter().enumerate() {
+                m.entry(hash(k)).or_insert(i as u32);
+            }
+            m
+        });
+        let key = |s: &str| {
+            let i = *exact.get(&hash(s))?;
+            let (k, p) = self.han_keys.get(i as usize)?;
+            (k == s).then_some(p as usize)
+        };
+        let shared: Vec<lists::SharedList> = found
+            .iter()
+            .filter(|&&(s, _, p)| self.patterns[p].form.is_chinese() && folded[..s].ends_with('、'))
+            .filter_map(|&(s, e, _)| lists::shared_list(folded, (s, e), key))
+            .collect();
+        if shared.is_empty() {
+            return;
+        }
+        for list in shared {
+            // Not where a match runs across either end of the list.
+            let across = |at: usize| found.iter().any(|&(s, e, _)| s < at && e > at);
+            if across(list.start) || across(list.end) {
+                continue;
+            }
+            found.retain(|&(s, e, _)| e <= list.start || s >= list.end);
+            found.extend(list.spans);
+        }
+        found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+    }
+
     fn apply_glossary_rules(
         &self,
         folded: &str,

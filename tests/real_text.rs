@@ -1134,12 +1134,6 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: the matcher finds 'new development philosophy'",
     ),
     (
-        "er-shi-jie-san-zhong-quan-hui",
-        "三中全會",
-        "省人民政府堅持以習近平新時代中國特色社會主義思想為指導,全面貫徹黨的二十大和二十",
-        "matcher: the numbering 二十屆 is shared across the list 二中、三中全會; 中央全会 takes 三中全會",
-    ),
-    (
         "xin-fa-zhan-li-nian",
         "完整、準確、全面貫徹新發展理念",
         "會議要求,市人民政府要堅持以習近平新時代中國特色社會主義思想為指導,全面貫徹落實",

@@ -45,6 +45,16 @@ impl HanKeys {
     }
 
     /// The keys and their patterns, in order.
+    /// The `i`th key and its pattern.
+    pub(crate) fn get(&self, i: usize) -> Option<(&str, u32)> {
+        let start = match i {
+            0 => 0,
+            _ => *self.ends.get(i - 1)?,
+        };
+        let end = *self.ends.get(i)?;
+        Some((self.text.get(start..end)?, *self.patterns.get(i)?))
+    }
+
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts
