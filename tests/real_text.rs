@@ -934,12 +934,6 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: 'waste' alone is too generic a form for 奢靡之风",
     ),
     (
-        "jian-kang-zhong-guo",
-        "Healthy China Strategy",
-        "The establishment of the “Healthy China ",
-        "bounds: the matcher finds 'Healthy China'",
-    ),
-    (
         "dang-de-shi-ba-da",
         "Partys 18th National Congress",
         "Since the Partys 18th National Congress,",
