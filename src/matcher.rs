@@ -29,7 +29,7 @@ use daachorse::{
 use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
 use crate::text::chinese::{has_traditional, is_han};
 use crate::text::english::is_word_char;
-use crate::text::normalize::{normalize_into, Normalized};
+use crate::text::normalize::{normalize_into, wrapper, Normalized};
 use crate::text::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
 use crate::text::{ceil_boundary, floor_boundary, fold_form};
 use keys::HanKeys;
@@ -324,9 +324,6 @@ impl Matcher {
         }
     }
 
-    /// Drops matches inside one of their entry's `exclude` strings, and matches of gated
-    /// forms with no other form of their entry and no cue nearby.
-    /// Gives the matches dropped. `cue_hits` is sorted.
     /// Gives the items of Chinese lists that share a head or tail (二十届二中、三中全会) the
     /// entries their full names are keys of ([`lists`]), in place of what was found there.
     fn share_lists(&self, folded: &str, found: &mut Vec<(usize, usize, usize)>) {
@@ -364,6 +361,9 @@ impl Matcher {
         found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
     }
 
+    /// Drops matches inside one of their entry's `exclude` strings, and matches of gated
+    /// forms with no other form of their entry and no cue nearby.
+    /// Gives the matches dropped. `cue_hits` is sorted.
     fn apply_glossary_rules(
         &self,
         folded: &str,
@@ -820,36 +820,16 @@ fn cues_and_excludes(glossary: &Glossary) -> CuesAndExcludes {
     }
 }
 
-/// Folds every surface form of the glossary: Chinese forms into keys (a form with list marks
-/// also without them), English forms into phrases. The same form in two entries is an error.
 /// A folded Chinese key without the quotes and brackets at its ends, when it has some there
 /// and a Han character right inside them.
 fn unwrap_quotes(key: &str) -> Option<String> {
-    let wrapper = |c: char| {
-        matches!(
-            c,
-            '"' | '\''
-                | '('
-                | ')'
-                | '「'
-                | '」'
-                | '『'
-                | '』'
-                | '《'
-                | '》'
-                | '〈'
-                | '〉'
-                | '【'
-                | '】'
-                | '〔'
-                | '〕'
-        )
-    };
-    let inner = key.trim_matches(wrapper);
+    let inner = key.trim_matches(|c| wrapper(c).is_some());
     let han_inside = inner.starts_with(is_han) || inner.ends_with(is_han);
     (inner.len() < key.len() && han_inside && inner.chars().any(is_han)).then(|| inner.to_string())
 }
 
+/// Folds every surface form of the glossary: Chinese forms into keys (a form with list marks
+/// also without them), English forms into phrases. The same form in two entries is an error.
 fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
     // Sized for about three forms an entry (CC-CEDICT has 2.6): grown one by one, the
     // tables of 300,000 forms are copied many times over.

@@ -592,7 +592,7 @@ fn fullwidth_ascii(c: char) -> Option<u8> {
 
 /// The folded form of a quote or bracket that may sit inside a Chinese term, or `None` for
 /// any other character.
-fn wrapper(c: char) -> Option<char> {
+pub(crate) fn wrapper(c: char) -> Option<char> {
     Some(match c {
         '"' | '\'' | '(' | ')' => c,
         '\u{2018}' | '\u{2019}' | '\u{FF07}' => '\'',
