@@ -467,6 +467,29 @@ fn exclusions_and_gated_forms() {
     assert!(found(&text).is_empty(), "a cue beyond the window");
 }
 
+/// A head of several words shared by two conjuncts: in "the second and third plenary
+/// sessions of the 20th Central Committee", `second` is the second plenary session. The
+/// first conjunct alone names nothing when its own form is missing.
+#[test]
+fn a_shared_head_of_several_words() {
+    let csv = "id,zh,pinyin,en,category,definition\n\
+               p2,二十届二中全会,èr shí jiè èr zhōng quán huì,second plenary session of the 20th Central Committee,institution,A plenum.\n\
+               p3,二十届三中全会,èr shí jiè sān zhōng quán huì,third plenary session of the 20th Central Committee,institution,A plenum.\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    assert_eq!(
+        found("the second and third plenary sessions of the 20th Central Committee"),
+        [
+            "second",
+            "third plenary sessions of the 20th Central Committee"
+        ]
+    );
+    assert_eq!(
+        found("the first and third plenary sessions of the 20th Central Committee"),
+        ["third plenary sessions of the 20th Central Committee"]
+    );
+}
+
 /// A cue inside a string its entry excludes licenses nothing: 以上率下 is a cue of its own
 /// entry, and 以上率下降 ("the rate above … fell") is excluded.
 #[test]

@@ -973,9 +973,11 @@ impl PhraseSet {
 
     /// Elliptical coordination: the first conjunct of `X and Y H` names the form `X H` when
     /// `Y H` is a form too, with as many words ("power-sex and power-money trades": `power-sex`
-    /// is `power-sex trade`). `ws[..=k]` is X, walked to `node`, and a conjunction comes
-    /// before `ws[k + 1]`; Y has as many words as X. Calls `accept(k, pattern, true)` for
-    /// each form `X H`: the span is X alone.
+    /// is `power-sex trade`; "the second and third plenary sessions of the 20th CPC Central
+    /// Committee": `second` is the second plenary session). `ws[..=k]` is X, walked to
+    /// `node`, and a conjunction comes before `ws[k + 1]`; Y has as many words as X, and the
+    /// head H one or more. Calls `accept(k, pattern, true)` for each form `X H`: the span is
+    /// X alone.
     #[inline(never)]
     fn elliptical(
         &self,
@@ -986,25 +988,36 @@ impl PhraseSet {
         accept: &mut impl FnMut(usize, u32, bool),
     ) {
         let h = 2 * k + 2;
-        let Some(head) = ws.get(h) else {
-            *more = true;
-            return;
-        };
-        let (at, len) = head.classes;
-        let mut y_h = None;
-        for &class in &self.pool[at as usize..(at + len) as usize] {
-            for &j in joints(node, &head.joint) {
-                if let Some(p) = self
-                    .child(node, class, j)
-                    .and_then(|c| self.accept[c as usize])
-                {
-                    // `Y H` must be a form: the conjunct shares a head only with a term.
-                    if *y_h.get_or_insert_with(|| self.is_form(&ws[k + 1..=h])) {
-                        accept(k, p, true);
+        // The nodes X and the head's words so far lead to.
+        let (mut nodes, mut next) = (vec![node], Vec::new());
+        for i in h..ws.len().min(h + self.max_words) {
+            let (at, len) = ws[i].classes;
+            next.clear();
+            for &n in &nodes {
+                for &class in &self.pool[at as usize..(at + len) as usize] {
+                    for &j in joints(n, &ws[i].joint) {
+                        let Some(c) = self.child(n, class, j) else {
+                            continue;
+                        };
+                        // `Y H` must be a form: the conjunct shares a head only with a term.
+                        if let Some(p) = self.accept[c as usize] {
+                            if self.is_form(&ws[k + 1..=i]) {
+                                accept(k, p, true);
+                            }
+                        }
+                        if self.leads[c as usize] != 0 {
+                            next.push(c);
+                        }
                     }
                 }
             }
+            if next.is_empty() {
+                return;
+            }
+            std::mem::swap(&mut nodes, &mut next);
         }
+        // The words ran out with the head still going.
+        *more = true;
     }
 
     /// Does some form run through exactly the words of `ws`, from the first to the last?
