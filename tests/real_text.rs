@@ -67,12 +67,6 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "gated: the sentence has no cue (China, procuratorate, ...) for the abbreviation",
     ),
     (
-        "bao-hu-san",
-        "protecting umbrella",
-        "",
-        "glossary: Xinhua's 'protecting umbrella(s)' is not a form",
-    ),
-    (
         "ba-xiang-gui-ding",
         "eight rules",
         "",
@@ -88,7 +82,7 @@ const REAL_WORLD_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "ping-an-zhong-guo",
         "safe China",
         "",
-        "gated: 'construction of a safe China' has none of the cues",
+        "bounds: found as 'construction of a safe China', a form since",
     ),
 ];
 
@@ -105,12 +99,6 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "scientific and technological self-reliance and strength",
         "On the new journey of comprehensively bu",
         "bounds: leftmost-longest; 'high-level scientific and technological self-reliance' starts earlier",
-    ),
-    (
-        "ping-an-zhong-guo",
-        "construction of a safe China",
-        "",
-        "gated: 'construction of a safe China' has none of the cues",
     ),
     (
         "ba-xiang-gui-ding",
@@ -1525,7 +1513,7 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "ji-wei-jian-wei",
         "municipal commission for discipline inspection and inspection",
         "statistics from the municipal commission for discipline inspection and inspection show",
-        "label or glossary: ji-wei takes 'commission for discipline inspection'",
+        "label or glossary: ji-wei takes 'municipal commission for discipline inspection'",
     ),
     (
         "mao-ze-dong-si-xiang",
@@ -1570,12 +1558,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "zheng-fa-wei",
-        "Political and Legal Committee of the Party Committee",
-        "e officers from the Political and Legal Committee of the Party Committee, cou",
-        "bounds: found as 'Political and Legal Committee'",
-    ),
-    (
         "zheng-fa-dui-wu-jiao-yu-zheng-dun",
         "education and rectification of the political and legal contingent",
         "at carrying out the education and rectification of the political and legal contingent is a",
@@ -1594,12 +1576,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "zheng-fa-dui-wu-jiao-yu-zheng-dun",
-        "education and rectification of the national political and legal team",
-        "s conference on the education and rectification of the national political and legal team held",
-        "bounds: found as 'education and rectification'",
-    ),
-    (
         "li-an-shen-cha-diao-cha",
         "filed for investigation and investigation",
         "ction; the case was filed for investigation and investigation of 2",
@@ -1612,70 +1588,10 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "di-yi-zhong-xing-tai",
-        "first form",
-        " with, of which the first form acco",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "di-er-zhong-xing-tai",
-        "second form",
-        "nted for 83.5%, the second form acco",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "di-san-zhong-xing-tai",
-        "third form",
-        "ounted for 13%, the third form acco",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "di-si-zhong-xing-tai",
-        "fourth form",
-        "d for 2.1%, and the fourth form acco",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "xun-shi",
-        "常规巡视",
-        "第一轮巡视对30个地区和单位党组织开展了常规巡视。",
-        "bounds: found as '巡视'",
-    ),
-    (
         "xun-shi-quan-fu-gai",
         "全覆盖",
         "巡视工作在要求上严字当头,在布局上实现“全覆盖”,在巡视",
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "xun-shi",
-        "巡视",
-        "”与“四种危险”,同时明确强调“更好发挥巡视制度监督作",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "wei-fan-zhong-yang-ba-xiang-gui-ding-jing-shen",
-        "违反中央八项规定精神",
-        "从中央纪委监察部网站获悉,《五一端午期间违反中央八项规定精神问题监督举",
-        "bounds: found as '违反中央八项规定精神问题'",
-    ),
-    (
-        "zheng-fa-wei",
-        "political and legal committees of party committees",
-        " carried out in the political and legal committees of party committees at a",
-        "bounds: found as 'political and legal committees'",
-    ),
-    (
-        "zheng-fa-dui-wu-jiao-yu-zheng-dun",
-        "education rectification",
-        "alysis: one goal of education rectification: to ",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "kai-chu-dang-ji",
-        "expelled from the ruling Communist Party",
-        "er rivals, has been expelled from the ruling Communist Party and ",
-        "label or glossary: zhong-guo-gong-chan-dang takes 'Party'",
     ),
     (
         "kai-chu-dang-ji",
@@ -1688,18 +1604,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "United Front Work Department of the CPC Central Committee",
         "tee and head of the United Front Work Department of the CPC Central Committee, Lin",
         "bounds: found as 'United Front Work Department'",
-    ),
-    (
-        "li-yong-zhi-wu-bian-li",
-        "taken advantage of his posts",
-        "d rules of the CPC, taken advantage of his posts to s",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "fan-fu-bai-dou-zheng",
-        "anti-corruption campaign",
-        "ina's most sweeping anti-corruption campaign, whi",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
         "zhong-yang-ji-wei-quan-hui",
@@ -1717,7 +1621,7 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "zhong-yang-ji-wei-quan-hui",
         "annual plenary meeting",
         "tion, passed at the annual plenary meeting of t",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+        "bounds: found as 'plenary meeting of the top anti-corruption watchdog'",
     ),
     (
         "zhong-yang-ji-wei",
@@ -1736,24 +1640,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "three-year nationwide campaign against organized crime",
         "horities launched a three-year nationwide campaign against organized crime, and",
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "zui-gao-ren-min-jian-cha-yuan",
-        "SPP",
-        "Additionally, the SPP will",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "zheng-fa-dui-wu-jiao-yu-zheng-dun",
-        "educational rectification",
-        "in the operation of educational rectification and ",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "zui-gao-jian-sao-hei-ban",
-        "anti-organized crime office at the Supreme People's Procuratorate",
-        "ngming, head of the anti-organized crime office at the Supreme People's Procuratorate (SPP",
-        "label or glossary: you-zu-zhi-fan-zui takes 'organized crime'",
     ),
     (
         "chang-tai-hua-sao-hei-chu-e",
@@ -1777,12 +1663,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bao-hu-san",
         "offering protection to gang members",
         "rought to trial for offering protection to gang members, inc",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "zheng-fa-wei",
-        "PLAC",
-        "deputy chief of the PLAC in W",
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
@@ -1810,12 +1690,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "ji-wei",
-        "Provincial Commission for Discipline Inspection",
-        "The Sichuan Provincial Commission for Discipline Inspection of t",
-        "bounds: found as 'Commission for Discipline Inspection'",
-    ),
-    (
         "yan-zhong-wei-ji-wei-fa",
         "serious disciplinary violations",
         "e, was suspected of serious disciplinary violations and ",
@@ -1826,12 +1700,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "actively voting the case",
         "nary violations and actively voting the case.",
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "ji-wei",
-        "Provincial Commission for Discipline Inspection",
-        "tion by the Sichuan Provincial Commission for Discipline Inspection.",
-        "bounds: found as 'Commission for Discipline Inspection'",
     ),
     (
         "shen-cha-diao-cha",
@@ -1873,19 +1741,7 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "zhong-yang-ji-wei",
         "19th Central Commission for Discipline Inspection of the CPC",
         "pline watchdog, the 19th Central Commission for Discipline Inspection of the CPC.",
-        "bounds: found as 'Central Commission for Discipline Inspection'",
-    ),
-    (
-        "zhong-yang-dang-xiao",
-        "Party School of the Central Committee of the CPC",
-        "ne sponsored by the Party School of the Central Committee of the CPC.",
-        "label or glossary: dang-xiao takes 'Party School'",
-    ),
-    (
-        "dang-wei",
-        "Party committee",
-        "ary of the bureau’s Party committee, was",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+        "bounds: found as 'top discipline watchdog'",
     ),
     (
         "shuang-kai",
@@ -1924,12 +1780,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: found as 'Plenary Session of the 19th Central Commission for Discipline Inspection'",
     ),
     (
-        "nian-qing-gan-bu",
-        "young cadres",
-        " close attention to young cadres’ vio",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
         "san-yan-san-shi",
         "three strictness and three facts",
         " the principle of \"three strictness and three facts\", a",
@@ -1948,46 +1798,16 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "jing-shi-jiao-yu",
-        "警示教育",
-        "警示教育是一项基础",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
         "ji-wei-jian-wei",
         "市纪委监委",
         "市纪委监委持续强化案",
         "bounds: found as '纪委监委'",
     ),
     (
-        "jing-shi-jiao-yu",
-        "警示教育",
-        "以案促改范围,每一起案件均在案发单位召开警示教育大会,区纪",
-        "bounds: found as '警示教育大会'",
-    ),
-    (
         "zhong-yang-ji-wei-quan-hui",
         "二十届中央纪委二次全会",
         "二十届中央纪委二次全会强调, 把",
         "label or glossary: zhong-yang-ji-wei takes '二十届中央纪委'",
-    ),
-    (
-        "jing-shi-jiao-yu",
-        "警示教育",
-        "警示教育在一体推进",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "xun-cha",
-        "专项巡察",
-        "海东市委在全省率先开展扶贫领域专项巡察,形成了“",
-        "bounds: found as '巡察'",
-    ),
-    (
-        "xun-cha",
-        "巡察组",
-        "根据巡视工作条例规定,巡察组主要受理反",
-        "bounds: found as '巡察'",
     ),
     (
         "zhong-yang-quan-hui",
@@ -2014,34 +1834,16 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: found as 'plenary session of the 20th CPC Central Commission for Discipline Inspection'",
     ),
     (
-        "fan-fu-bai-gong-jian-zhan-chi-jiu-zhan",
-        "tough and protracted battle",
-        " efforts to win the tough and protracted battle.",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
         "zheng-shang-gou-lian",
         "collusion between government officials and business people",
         "orruption involving collusion between government officials and business people, and",
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "li-shi-zhou-qi-lv",
-        "escape the historical cycle of rise and fall",
-        "hasized the need to escape the historical cycle of rise and fall whil",
-        "bounds: found as 'historical cycle of rise and fall'",
-    ),
-    (
         "sao-hei-chu-e-zhuan-xiang-dou-zheng",
         "crackdown on gangs and organized crime",
         "5,548 indicted in a crackdown on gangs and organized crime in C",
         "label or glossary: you-zu-zhi-fan-zui takes 'organized crime'",
-    ),
-    (
-        "si-fa-bu",
-        "Ministry of Justice",
-        "ic Security and the Ministry of Justice in f",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
         "bao-hu-san",
@@ -2059,7 +1861,7 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "sao-hei-chu-e-zhuan-xiang-dou-zheng",
         "gang crime crackdown",
         "r-general, said the gang crime crackdown is m",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+        "label or glossary: sao-hei-chu-e takes 'gang crime crackdown'",
     ),
     (
         "sao-hei-chu-e-zhuan-xiang-dou-zheng",
@@ -2104,12 +1906,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "zhong-yang-ji-wei-guo-jia-jian-wei",
-        "Commission for Discipline Inspection and the State Supervision Commission",
-        "February 27, the ** Commission for Discipline Inspection and the State Supervision Commission anno",
-        "label or glossary: ji-wei takes 'Commission for Discipline Inspection'",
-    ),
-    (
         "wei-fan-zhong-yang-ba-xiang-gui-ding-jing-shen",
         "mental problems in violation of the eight provisions",
         "n and punishment of mental problems in violation of the eight provisions in J",
@@ -2146,28 +1942,10 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "zhong-yang-zheng-fa-wei",
-        "Central Political and Legal Committee of the Communist Party of China",
-        "per Movement\", the Central Political and Legal Committee of the Communist Party of China held",
-        "bounds: found as 'Central Political and Legal Committee'",
-    ),
-    (
-        "zhong-yang-zheng-zhi-ju-ji-ti-xue-xi",
-        "collective study",
-        "ittee held its 19th collective study on b",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
         "ping-an-zhong-guo",
         "safe China",
         "g a higher level of safe China.",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "ping-an-zhong-guo",
-        "construction of a safe China",
-        "sfied, and push the construction of a safe China to a",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+        "bounds: found as 'higher level of safe China'",
     ),
     (
         "zheng-fa-gong-zuo-tiao-li",
@@ -2218,12 +1996,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "ji-wei",
-        "Municipal Commission for Discipline Inspection",
-        "ed by the Zhengzhou Municipal Commission for Discipline Inspection and ",
-        "bounds: found as 'Commission for Discipline Inspection'",
-    ),
-    (
         "bu-zuo-wei-luan-zuo-wei",
         "act of disorder",
         "This was a typical act of disorder, and",
@@ -2236,28 +2008,10 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "label or glossary: dang-ji-zheng-ji-chu-fen takes 'party and government disciplinary sanctions'",
     ),
     (
-        "fan-fu-bai-dou-zheng",
-        "反腐敗",
-        "委全會上講話,首次明確表示要把掃黑除惡同反腐敗結合起來,",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
         "zhong-yang-zheng-zhi-ju-wei-yuan",
         "「中央」政治局委員",
         "今年4月21日,中共「中央」政治局委員、「中央」",
         "bounds: found as '中共「中央」政治局委員'",
-    ),
-    (
-        "lao-hu-cang-ying-yi-qi-da",
-        "不管是「老虎」還是「蒼蠅」",
-        "強調:從嚴治警,嚴查黑惡勢力「保護傘」,不管是「老虎」還是「蒼蠅」,「零容忍",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "ling-rong-ren",
-        "零容忍",
-        "保護傘」,不管是「老虎」還是「蒼蠅」,「零容忍」。",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
         "zhong-yang-zheng-fa-wei",
@@ -2290,18 +2044,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: found as 'Central Commission for Discipline Inspection'",
     ),
     (
-        "zhong-yang-zheng-fa-wei",
-        "Central Political and Law Commission",
-        "tary-General of the Central Political and Law Commission, ser",
-        "label or glossary: zheng-fa-wei takes 'Political and Law Commission'",
-    ),
-    (
-        "zhong-yang-ji-wei",
-        "top anti-graft body",
-        "minal offences, the top anti-graft body said",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
         "la-bang-jie-pai",
         "organised groups within the party",
         "rules of the party, organised groups within the party and ",
@@ -2311,12 +2053,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "qiang-zhi-cuo-shi",
         "compulsive measures",
         "s been placed under compulsive measures, whi",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "zhong-yang-ji-wei",
-        "top anti-graft body",
-        " a statement by the top anti-graft body Mond",
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
@@ -2356,12 +2092,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "label or glossary: sao-hei-chu-e takes 'campaign against organized crime'",
     ),
     (
-        "zu-zhi-ling-dao-can-jia-hei-she-hui-xing-zhi-zu-zhi-zui",
-        "组织、领导黑社会性质组织犯罪",
-        ",南靖县法院作出了一审判决,主犯王荣林犯组织、领导黑社会性质组织犯罪,故意伤害",
-        "label or glossary: hei-she-hui-xing-zhi-zu-zhi takes '黑社会性质组织'",
-    ),
-    (
         "xun-shi",
         "inspection tour system",
         " and perfected, the inspection tour system shou",
@@ -2392,12 +2122,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: found as 'Central Commission for Discipline Inspection'",
     ),
     (
-        "zhong-yang-zu-zhi-bu",
-        "Organization Department of the CCCPC",
-        "tion of the CPC and Organization Department of the CCCPC offi",
-        "label or glossary: zhong-gong-zhong-yang takes 'CCCPC'",
-    ),
-    (
         "zhong-yang-xun-shi-zu",
         "special inspection tour groups",
         "C officially set up special inspection tour groups in 2",
@@ -2414,18 +2138,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "inspection and supervision",
         "ps pointed out that inspection and supervision is a",
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "dang-he-guo-jia-jian-du-ti-xi",
-        "supervision system of the party and the state",
-        "portant part of the supervision system of the party and the state, and",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "xun-shi-gong-zuo-tiao-li",
-        "Regulations on Inspection Work of the Communist Party of China",
-        "ssued the revised \"Regulations on Inspection Work of the Communist Party of China\" (h",
-        "label or glossary: zhong-guo-gong-chan-dang takes 'Communist Party of China'",
     ),
     (
         "xun-shi-ban",
@@ -2447,39 +2159,15 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "ji-wei-jian-wei",
-        "discipline inspection commissions and supervision commissions",
-        "egional, municipal) discipline inspection commissions and supervision commissions pers",
-        "label or glossary: ji-wei takes 'discipline inspection commissions'",
-    ),
-    (
-        "dang-wei",
-        "party committee",
-        "ly reporting to the party committee at t",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "ji-wei-jian-wei",
         "Provincial Commission for Discipline Inspection and Supervision",
         "wice, requiring the Provincial Commission for Discipline Inspection and Supervision and ",
         "bounds: found as 'Commission for Discipline Inspection and Supervision'",
-    ),
-    (
-        "zu-zhi-bu",
-        "Organization Department of the Provincial Party Committee",
-        "Supervision and the Organization Department of the Provincial Party Committee to o",
-        "bounds: found as 'Organization Department'",
     ),
     (
         "jian-cha-wei-yuan-hui",
         "Municipal Supervision Committee",
         "er 10, the Dingzhou Municipal Supervision Committee held",
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "shi-wei",
-        "Standing Committee of the Municipal Party Committee",
-        "nlin, member of the Standing Committee of the Municipal Party Committee, and",
-        "bounds: found as 'Municipal Party Committee'",
     ),
     (
         "ji-wei-jian-wei",
@@ -2490,8 +2178,9 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// The floor for the fifth held-out set, per expected term. Measured 0.737 before the glossary
-/// took its wordings (the out-of-sample figure, 361 of 490 terms).
-const REAL_HELDOUT_5_RECALL_FLOOR: f64 = 0.72;
+/// took its wordings (the out-of-sample figure, 361 of 490 terms), 0.812 after (398: the
+/// wordings were added only where a second source attests them).
+const REAL_HELDOUT_5_RECALL_FLOOR: f64 = 0.80;
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
