@@ -653,6 +653,22 @@ fn an_acronym_in_capitals_is_no_plural() {
     assert_eq!(found("one SOE and two SOEs"), ["SOE", "SOEs"]);
 }
 
+/// An acronym in capitals not ending in `S` is matched as written, with its plural and
+/// possessive, never as an inflected English word: "PLAC" folded with "place" before.
+#[test]
+fn an_acronym_in_capitals_is_no_english_word() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition\n\
+               plac,中央政法委,zhōng yāng zhèng fǎ wěi,Central Political and Legal Affairs Commission,Central PLAC,institution,The commission.\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    assert!(found("a central place in cultural life").is_empty());
+    assert!(found("the central placing of it").is_empty());
+    assert_eq!(
+        found("The Central PLAC's members; the central PLACs."),
+        ["Central PLAC", "central PLACs"]
+    );
+}
+
 /// A one-word form written as a name (`Party`, `the Politburo`) is matched as it is and with
 /// its possessive, never as a plural: "both parties" and "political parties" are not the
 /// CPC; where "Party" is a word of a longer form, that form still inflects.

@@ -8,7 +8,7 @@
 //! characters between marks; the head, up to [`HEAD`] Han characters right before the first
 //! item, is shared only as far as a key needs it (each item takes the longest part of it that
 //! makes a key). Another item than the last must name a key with the tail alone, so that the
-//! list really shares it; items are one to three characters, the tail two or more.
+//! list really shares it; items are two or three characters, the tail two or more.
 
 use crate::text::chinese::is_han;
 
@@ -18,8 +18,10 @@ const HEAD: usize = 6;
 /// The most items of one list.
 const ITEMS: usize = 12;
 
-/// The most Han characters of an item (二中, 十四五), and the fewest of a shared tail (全会).
-const ITEM: usize = 3;
+/// The fewest and most Han characters of an item (二中, 十四五), and the fewest of a shared
+/// tail (全会). An item of one character is too often the end of the word before the mark
+/// (扎扎实实、实事求是 is no list of 实 and 实事求是; nor 吴邦国、国务委员).
+const ITEM: (usize, usize) = (2, 3);
 const TAIL: usize = 2;
 
 /// A list's items named as keys: where the list runs in folded text (from the first item's
@@ -57,9 +59,9 @@ pub(super) fn shared_list(
         key(&buf)
     };
     let mut items: Vec<(usize, usize)> = Vec::new();
-    // Each length the last item may have (one to three characters, with a tail of two or
+    // Each length the last item may have (two or three characters, with a tail of two or
     // more), shortest tail first: the item and its tail.
-    for len in (1..=ITEM.min(n_chars.saturating_sub(TAIL))).rev() {
+    for len in (ITEM.0..=ITEM.1.min(n_chars.saturating_sub(TAIL))).rev() {
         let split = matched
             .char_indices()
             .nth(len)
@@ -168,7 +170,10 @@ mod tests {
                 ("四中全会".into(), "四中全会".into())
             ]
         );
-        // One item naming a key is no shared list; nor is a match with no mark before it.
+        // One item naming a key is no shared list; nor is a match with no mark before it, nor
+        // an item of one character (the end of the word before the mark).
+        assert!(keys("扎扎实实、实事求是", "实事求是", &["实事求是"]).is_empty());
+        assert!(keys("吴邦国、国务委员", "国务委员", &["国务委员"]).is_empty());
         assert!(keys("甲乙、三中全会", "三中全会", &all).is_empty());
         assert!(keys("二中和三中全会", "三中全会", &all).is_empty());
     }

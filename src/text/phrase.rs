@@ -22,7 +22,7 @@ use crate::fixed::{self, Fixed};
 use crate::text::inflect::{
     form_words, gap_joint, variants, word_class, words, Joint, DETERMINERS,
 };
-use crate::text::surfaces::{NOUN, UNINFLECTED};
+use crate::text::surfaces::{ACRONYM, NOUN, UNINFLECTED};
 use crate::text::words::{for_each_word, Wanted};
 
 mod anchor;
@@ -74,6 +74,8 @@ pub struct PhraseBuilder {
     cues: Vec<(FormWords, u32)>,
     /// Words written in capitals that end in `S` ([`PhraseBuilder::add_uninflected`]), folded.
     acronyms: FxHashSet<String>,
+    /// Other words of three or more capitals (`PLAC`, `SOE`), folded: matched with a plural.
+    plural_acronyms: FxHashSet<String>,
     /// One-word forms and cues written as names (`Party`), folded.
     names: FxHashSet<String>,
 }
@@ -126,8 +128,11 @@ impl PhraseBuilder {
     /// ("Party committees" keeps its inflections).
     pub fn add_uninflected(&mut self, written: &str) {
         for w in written.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if w.len() >= 3 && w.ends_with('S') && w.bytes().all(|b| b.is_ascii_uppercase()) {
-                self.acronyms.insert(w.to_ascii_lowercase());
+            if w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+                match w.ends_with('S') {
+                    true => self.acronyms.insert(w.to_ascii_lowercase()),
+                    false => self.plural_acronyms.insert(w.to_ascii_lowercase()),
+                };
             }
         }
         let name = written.trim();
@@ -150,6 +155,7 @@ impl PhraseBuilder {
         // Written forms first (stable), so a generated wording never takes their place.
         self.forms.sort_by_key(|f| f.2);
         let acronyms = std::mem::take(&mut self.acronyms);
+        let plural_acronyms = std::mem::take(&mut self.plural_acronyms);
         let names = std::mem::take(&mut self.names);
         let mark = |mut ws: FormWords| {
             let one = ws.len() == 1;
@@ -157,6 +163,8 @@ impl PhraseBuilder {
                 let bare = w.strip_suffix(NOUN).unwrap_or(w);
                 if acronyms.contains(bare) || (one && names.contains(bare)) {
                     *w = [bare, UNINFLECTED].concat();
+                } else if plural_acronyms.contains(bare) {
+                    *w = [bare, ACRONYM].concat();
                 }
             }
             ws
@@ -165,7 +173,7 @@ impl PhraseBuilder {
             .into_par_iter()
             .map(|(folded, pattern, generated)| (mark(form_words(&folded)), pattern, generated))
             .collect();
-        if !acronyms.is_empty() || !names.is_empty() {
+        if !acronyms.is_empty() || !plural_acronyms.is_empty() || !names.is_empty() {
             for cue in &mut self.cues {
                 cue.0 = mark(std::mem::take(&mut cue.0));
             }

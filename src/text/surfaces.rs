@@ -15,7 +15,7 @@ use english::{English, Form, Number, Person, Tense};
 /// `organised` → `organize`, `eight` → `8`). A pure function of the word, so two forms
 /// compare alike wherever they are compiled.
 pub fn word_class(word: &str) -> String {
-    if word.ends_with(UNINFLECTED) {
+    if word.ends_with(UNINFLECTED) || word.ends_with(ACRONYM) {
         return word.to_string();
     }
     if let Some(w) = word.strip_suffix(NOUN) {
@@ -59,6 +59,10 @@ fn american(word: &str) -> String {
 pub fn variants(word: &str) -> Vec<String> {
     if let Some(w) = word.strip_suffix(UNINFLECTED) {
         return vec![w.to_string(), [w, "'s"].concat()];
+    }
+    if let Some(w) = word.strip_suffix(ACRONYM) {
+        let s = [w, "s"].concat();
+        return vec![w.to_string(), [w, "'s"].concat(), [&s, "'"].concat(), s];
     }
     let (word, noun) = match word.strip_suffix(NOUN) {
         Some(w) => (strip_possessive(w), noun(strip_possessive(w))),
@@ -122,6 +126,11 @@ pub const NOUN: &str = "/n";
 /// with no singular or plural (the matcher marks the words as the glossary writes them,
 /// `PhraseBuilder::add_uninflected`).
 pub const UNINFLECTED: &str = "/a";
+
+/// The mark of an acronym written in capitals not ending in `S` (`PLAC`, `SOE`): a word of its
+/// own class whose surfaces are the word, its plural in `s` and their possessives, never an
+/// inflection of an English word ("PLAC" is not "place", whose class folding made it one).
+pub const ACRONYM: &str = "/c";
 
 /// Words that, after a plural in a form, leave it a noun: the end of a noun phrase.
 const AFTER_NOUN: &[&str] = &[
