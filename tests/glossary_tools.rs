@@ -622,11 +622,52 @@ fn build_counts_terms_of_the_seed_release() {
         "{}",
         String::from_utf8_lossy(&lint.stderr)
     );
-    assert_eq!(rows(&fs::read_to_string(&g).unwrap()).len(), recs.len());
+    // The used entries, then the entries their forms name (`{id}`), which they need to load.
+    let written = fs::read_to_string(&g).unwrap();
+    let ids: Vec<String> = rows(&written).iter().map(|r| r["id"].clone()).collect();
+    let used: std::collections::HashSet<&str> = recs.iter().map(|r| r.entry.id.as_str()).collect();
+    assert!(used.iter().all(|u| ids.iter().any(|i| i == u)));
+    for extra in ids.iter().filter(|i| !used.contains(i.as_str())) {
+        assert!(
+            written.contains(&format!("{{{extra}}}")),
+            "{extra} is named by no form"
+        );
+    }
     let md = ok(&["glossary", "build", "--format", "md", seed()]);
     assert!(md.contains("Used 1 time in 1 document"));
     let html = ok(&["glossary", "build", "--format", "html", seed()]);
     assert!(html.contains("<mark>protective umbrellas</mark>"));
+}
+
+/// The glossary of the terms a corpus uses takes along the entries its forms name (`{id}`):
+/// without them it would not load.
+#[test]
+fn a_built_glossary_keeps_the_entries_its_forms_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = write(
+        dir.path(),
+        "g.csv",
+        "id,zh,pinyin,en,en_alt,category,definition\n\
+         cpc,中国共产党,zhōng guó gòng chǎn dǎng,Communist Party of China,CPC,institution,The party.\n\
+         cc,中共中央,zhōng gòng zhōng yāng,Central Committee,{cpc} Central Committee,institution,Its committee.\n",
+    );
+    let text = write(dir.path(), "t.txt", "The CPC Central Committee met.\n");
+    let out = dir.path().join("used.csv");
+    let out = out.to_string_lossy();
+    ok(&[
+        "glossary", "build", "--format", "glossary", "-g", &g, &text, "-o", &out,
+    ]);
+    let ids: Vec<String> = rows(&fs::read_to_string(&*out).unwrap())
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids, ["cc", "cpc"]);
+    let lint = tifa(&["glossary", "lint", &out]);
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stderr)
+    );
 }
 
 #[test]

@@ -1,14 +1,14 @@
 //! `tifa glossary lint|build|import|export`: checking glossary files, the glossary of the
 //! terms a corpus uses, and conversion from and to the exchange and printable formats.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
 use tifa::glossary::exchange::{self, ExchangeFormat, ImportOptions};
-use tifa::glossary::{self as model, Entry, GlossarySource, Severity};
+use tifa::glossary::{self as model, Entry, Glossary, GlossarySource, Severity};
 use tifa::input::source::read_all;
 use tifa::lint::OrdinaryText;
 use tifa::output::write_to;
@@ -248,10 +248,11 @@ fn build(args: BuildArgs, out: &mut dyn Write, console: &mut dyn Console) -> io:
         BuildFormat::Csv => write_report_csv(&uses, glossary, out),
         BuildFormat::Json => write_report_json(&uses, glossary, out),
         BuildFormat::Glossary => {
-            let mut entries: Vec<Entry> = usage::used_entries(&uses, glossary)
-                .into_iter()
-                .cloned()
-                .collect();
+            let mut entries: Vec<Entry> =
+                with_named(usage::used_entries(&uses, glossary), glossary)
+                    .into_iter()
+                    .cloned()
+                    .collect();
             // Cross-references to entries the corpus does not use would not load.
             let ids: HashSet<String> = entries.iter().map(|e| e.id.clone()).collect();
             for e in &mut entries {
@@ -275,6 +276,33 @@ fn build(args: BuildArgs, out: &mut dyn Write, console: &mut dyn Console) -> io:
         }
     })?;
     Ok(if failed > 0 { FAILED_INPUT } else { 0 })
+}
+
+/// `entries`, then the entries their forms name (`{id}`, and names built on names): a form
+/// naming an entry the glossary lacks would not load.
+fn with_named<'a>(mut entries: Vec<&'a Entry>, glossary: &'a Glossary) -> Vec<&'a Entry> {
+    let by_id: HashMap<&str, &Entry> = glossary
+        .entries
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let mut have: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    let mut i = 0;
+    while i < entries.len() {
+        let e = entries[i];
+        for form in std::iter::once(&e.en).chain(&e.en_alt).chain(&e.literal) {
+            let named = form.split('{').skip(1).filter_map(|s| s.split_once('}'));
+            for (id, _) in named {
+                if let Some(&n) = by_id.get(id) {
+                    if have.insert(n.id.as_str()) {
+                        entries.push(n);
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    entries
 }
 
 fn import(args: ImportArgs, out: &mut dyn Write, console: &mut dyn Console) -> io::Result<u8> {
