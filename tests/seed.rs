@@ -99,7 +99,7 @@ const EXPECTED: &[(&str, &str, usize)] = &[
     ("underworld forces", "hei-e-shi-li", 1),
     ("resurgence of ashes", "si-hui-fu-ran", 1),
     ("bottom of the black money", "hei-cai-qing-di", 1),
-    ("safe China", "ping-an-zhong-guo", 1),
+    ("construction of a safe China", "ping-an-zhong-guo", 1),
     ("second half article", "hou-ban-pian-wen-zhang", 1),
     ("provincial procuratorate", "sheng-ren-min-jian-cha-yuan", 1),
     ("Provincial Procuratorate", "sheng-ren-min-jian-cha-yuan", 1),
