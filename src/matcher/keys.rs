@@ -44,7 +44,6 @@ impl HanKeys {
         self.patterns.get(i).copied().unwrap_or_default()
     }
 
-    /// The keys and their patterns, in order.
     /// The `i`th key and its pattern.
     pub(crate) fn get(&self, i: usize) -> Option<(&str, u32)> {
         let start = match i {
@@ -55,6 +54,7 @@ impl HanKeys {
         Some((self.text.get(start..end)?, *self.patterns.get(i)?))
     }
 
+    /// The keys and their patterns, in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts

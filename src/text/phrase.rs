@@ -125,7 +125,9 @@ impl PhraseBuilder {
     /// `Politburo`). Such a word is matched as it is and with its possessive, never as a
     /// plural: "OCTS" is not the plural of "Oct", the month in every dateline, and "both
     /// parties" are not the Party. A name is marked only where it is the whole form
-    /// ("Party committees" keeps its inflections).
+    /// ("Party committees" keeps its inflections). Other words of three or more capitals
+    /// (`PLAC`, `SOE`) are acronyms too, matched as written, with their plural in `s` and
+    /// possessives, never inflected as English words ("PLAC" is not "place").
     pub fn add_uninflected(&mut self, written: &str) {
         for w in written.split(|c: char| !c.is_ascii_alphanumeric()) {
             if w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()) {
