@@ -425,7 +425,8 @@ impl Matcher {
                         .iter()
                         .take_while(|c| c.0 <= hi)
                         .any(|&(cs, ce, c)| {
-                            ce >= lo && apart(cs, ce) && self.cue_entries[c].contains(&pat.entry)
+                            // The entry first: the exclusion test compares bytes.
+                            ce >= lo && self.cue_entries[c].contains(&pat.entry) && apart(cs, ce)
                         });
                 // Chinese cues (they hold a Han character) only where the text has one.
                 english
@@ -647,7 +648,10 @@ fn balance_quotes(text: &str, mut r: std::ops::Range<usize>) -> std::ops::Range<
 /// character boundary.)
 fn inside(folded: &str, s: usize, e: usize, x: &str) -> bool {
     let (b, x) = (folded.as_bytes(), x.as_bytes());
-    (e.saturating_sub(x.len())..=s).any(|i| b.get(i..i + x.len()) == Some(x))
+    // The first byte before the rest: a call to compare the rest costs more than the look.
+    (e.saturating_sub(x.len())..=s).any(|i| {
+        x.first().is_none_or(|c| b.get(i) == Some(c)) && b.get(i..i + x.len()) == Some(x)
+    })
 }
 
 /// Where `hay` has `term` on word boundaries (where `term` starts or ends with a word
