@@ -802,12 +802,6 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: the matcher finds 'General Secretary Xi Jinping'",
     ),
     (
-        "zhong-yang-ji-wei-quan-hui",
-        "Third Plenary Session of the 20th Central Commission for Discipline Inspection",
-        "General Secretary Xi Jinping delivered a",
-        "bounds: the matcher finds 'Plenary Session of the 20th Central Commission for Discipline Inspection'",
-    ),
-    (
         "ji-lv-chu-fen-tiao-li",
         "newly revised disciplinary regulations",
         "General Secretary Xi Jinping delivered a",
@@ -1142,12 +1136,6 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "高質量發展",
         "會議號召,全市人民要更加緊密地團結在以習近平同志為核心的黨中央周圍,以習近平新時",
         "bounds: the matcher finds '推動高質量發展'",
-    ),
-    (
-        "zhong-yang-ji-wei-quan-hui",
-        "十九屆中央紀委三次全會",
-        "習近平總書記在十九屆中央紀委三次全會上提出:“一體推進不敢腐、不能腐、不想腐”[",
-        "bounds: the matcher finds '中央紀委三次全會'",
     ),
     (
         "shi-si-jie-quan-guo-ren-da",
@@ -1504,6 +1492,18 @@ const REAL_HELDOUT_4_RECALL_FLOOR: f64 = 0.93;
 
 const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     (
+        "ji-wei-jian-wei",
+        "纪委监委",
+        "这是卫东区纪委监委坚持标本兼治",
+        "bounds: found as 区纪委监委, the district body (the glossary takes the level in, as line 78's label does with 市)",
+    ),
+    (
+        "ji-wei-jian-wei",
+        "纪委监委",
+        "该区纪委监委坚持以案为鉴",
+        "bounds: found as 区纪委监委, the district body (the glossary takes the level in, as line 78's label does with 市)",
+    ),
+    (
         "jian-cha-dui-xiang",
         "supervision objects",
         "nsively covered all supervision objects.",
@@ -1600,18 +1600,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "tong-zhan-bu",
-        "United Front Work Department of the CPC Central Committee",
-        "tee and head of the United Front Work Department of the CPC Central Committee, Lin",
-        "bounds: found as 'United Front Work Department'",
-    ),
-    (
-        "zhong-yang-ji-wei-quan-hui",
-        "Second Plenary Session of the Central Commission for Discipline Inspection",
-        "e deployment of the Second Plenary Session of the Central Commission for Discipline Inspection, dis",
-        "bounds: found as 'Plenary Session of the Central Commission for Discipline Inspection'",
-    ),
-    (
         "yi-song-jian-cha-ji-guan-shen-cha-qi-su",
         "transferred to the procuratorial organs for legal review and prosecution",
         "ng crimes have been transferred to the procuratorial organs for legal review and prosecution.",
@@ -1622,12 +1610,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "annual plenary meeting",
         "tion, passed at the annual plenary meeting of t",
         "bounds: found as 'plenary meeting of the top anti-corruption watchdog'",
-    ),
-    (
-        "zhong-yang-ji-wei",
-        "Central Commission for Discipline Inspection of the Communist Party of China",
-        "tion watchdog - the Central Commission for Discipline Inspection of the Communist Party of China - ca",
-        "bounds: found as 'Central Commission for Discipline Inspection'",
     ),
     (
         "zhong-yang-xun-shi-zu",
@@ -1738,12 +1720,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "label or glossary: zhong-guo-gong-chan-dang takes 'Party'",
     ),
     (
-        "zhong-yang-ji-wei",
-        "19th Central Commission for Discipline Inspection of the CPC",
-        "pline watchdog, the 19th Central Commission for Discipline Inspection of the CPC.",
-        "bounds: found as 'top discipline watchdog'",
-    ),
-    (
         "shuang-kai",
         "expelled from the Party and his post",
         "arty committee, was expelled from the Party and his post for ",
@@ -1774,12 +1750,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "zhong-yang-ji-wei-quan-hui",
-        "Fifth Plenary Session of the 19th Central Commission for Discipline Inspection",
-        " work report of the Fifth Plenary Session of the 19th Central Commission for Discipline Inspection stat",
-        "bounds: found as 'Plenary Session of the 19th Central Commission for Discipline Inspection'",
-    ),
-    (
         "san-yan-san-shi",
         "three strictness and three facts",
         " the principle of \"three strictness and three facts\", a",
@@ -1798,18 +1768,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "ji-wei-jian-wei",
-        "市纪委监委",
-        "市纪委监委持续强化案",
-        "bounds: found as '纪委监委'",
-    ),
-    (
-        "zhong-yang-ji-wei-quan-hui",
-        "二十届中央纪委二次全会",
-        "二十届中央纪委二次全会强调, 把",
-        "label or glossary: zhong-yang-ji-wei takes '二十届中央纪委'",
-    ),
-    (
         "zhong-yang-quan-hui",
         "十九届二中、三中、四中、五中全会",
         "社会主义思想为指导,深入贯彻党的十九大和十九届二中、三中、四中、五中全会精神,认真",
@@ -1826,12 +1784,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "涉黑涉恶",
         "重拳、下重手,自专项斗争开展以来,共批捕涉黑涉恶犯罪案件2",
         "bounds: found as '涉黑涉恶犯罪'",
-    ),
-    (
-        "zhong-yang-ji-wei-quan-hui",
-        "third plenary session of the 20th CPC Central Commission for Discipline Inspection",
-        "hile addressing the third plenary session of the 20th CPC Central Commission for Discipline Inspection.",
-        "bounds: found as 'plenary session of the 20th CPC Central Commission for Discipline Inspection'",
     ),
     (
         "zheng-shang-gou-lian",
@@ -2038,12 +1990,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "label or glossary: you-zu-zhi-fan-zui takes 'organized crime'",
     ),
     (
-        "zhong-yang-ji-wei",
-        "Central Commission for Discipline Inspection (CCDI) of the Communist Party of China",
-        " deputy head of the Central Commission for Discipline Inspection (CCDI) of the Communist Party of China (CPC",
-        "bounds: found as 'Central Commission for Discipline Inspection'",
-    ),
-    (
         "la-bang-jie-pai",
         "organised groups within the party",
         "rules of the party, organised groups within the party and ",
@@ -2116,12 +2062,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "zhong-yang-ji-wei",
-        "Central Commission for Discipline Inspection of the CPC",
-        "e by the CCCPC, the Central Commission for Discipline Inspection of the CPC and ",
-        "bounds: found as 'Central Commission for Discipline Inspection'",
-    ),
-    (
         "zhong-yang-xun-shi-zu",
         "special inspection tour groups",
         "C officially set up special inspection tour groups in 2",
@@ -2156,12 +2096,6 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "Second Plenary Session of the 5 th Central Commission for Discipline Inspection",
         "The Second Plenary Session of the 5 th Central Commission for Discipline Inspection made",
         "label or glossary: zhong-yang-ji-wei takes 'Central Commission for Discipline Inspection'",
-    ),
-    (
-        "ji-wei-jian-wei",
-        "Provincial Commission for Discipline Inspection and Supervision",
-        "wice, requiring the Provincial Commission for Discipline Inspection and Supervision and ",
-        "bounds: found as 'Commission for Discipline Inspection and Supervision'",
     ),
     (
         "jian-cha-wei-yuan-hui",
