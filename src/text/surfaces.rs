@@ -18,6 +18,9 @@ pub fn word_class(word: &str) -> String {
     if word.ends_with(UNINFLECTED) || word.ends_with(ACRONYM) {
         return word.to_string();
     }
+    if let Some(set) = pronouns(word) {
+        return set[0].to_string();
+    }
     if let Some(w) = word.strip_suffix(NOUN) {
         let w = strip_possessive(w);
         return match noun(w) {
@@ -63,6 +66,11 @@ pub fn variants(word: &str) -> Vec<String> {
     if let Some(w) = word.strip_suffix(ACRONYM) {
         let s = [w, "s"].concat();
         return vec![w.to_string(), [w, "'s"].concat(), [&s, "'"].concat(), s];
+    }
+    if let Some(set) = pronouns(word) {
+        let mut out = vec![word.to_string()];
+        out.extend(set.iter().filter(|&&p| p != word).map(|p| p.to_string()));
+        return out;
     }
     let (word, noun) = match word.strip_suffix(NOUN) {
         Some(w) => (strip_possessive(w), noun(strip_possessive(w))),
@@ -131,6 +139,20 @@ pub const UNINFLECTED: &str = "/a";
 /// own class whose surfaces are the word, its plural in `s` and their possessives, never an
 /// inflection of an English word ("PLAC" is not "place", whose class folding made it one).
 pub const ACRONYM: &str = "/c";
+
+/// Pronouns of the third person that a term takes whatever its subject: "taking advantage of
+/// his position" is the term in "taking advantage of their positions" and "of her post", and
+/// dictionaries write "one's". The first and second persons are left alone: "our country"
+/// (我国) is not "their country".
+const PRONOUNS: &[&[&str]] = &[
+    &["his", "her", "their", "its", "one's"],
+    &["himself", "herself", "themselves", "itself", "oneself"],
+];
+
+/// The set of [`PRONOUNS`] that `word` belongs to.
+fn pronouns(word: &str) -> Option<&'static [&'static str]> {
+    PRONOUNS.iter().copied().find(|set| set.contains(&word))
+}
 
 /// Words that, after a plural in a form, leave it a noun: the end of a noun phrase.
 const AFTER_NOUN: &[&str] = &[
@@ -532,6 +554,17 @@ mod tests {
             "organisations/n",
             &["organizations", "organization", "organisation"],
         );
+    }
+
+    #[test]
+    fn third_person_pronouns_are_one_word() {
+        has("his", &["her", "their", "its", "one's"]);
+        has("one's", &["his", "their"]);
+        has("themselves", &["himself", "herself", "oneself"]);
+        assert_eq!(word_class("one's"), word_class("their"));
+        assert_eq!(word_class("himself"), word_class("themselves"));
+        assert!(!variants("our").contains(&"their".to_string()));
+        assert_ne!(word_class("our"), word_class("their"));
     }
 
     #[test]
