@@ -184,6 +184,11 @@ fn check_pinyin(e: &Entry, problem: &mut impl FnMut(&str, Severity, String)) {
 /// the text as written, around whatever wording matched.
 fn check_matching_columns(e: &Entry, problem: &mut impl FnMut(&str, Severity, String)) {
     let forms: Vec<String> = e.all_forms().map(|(_, f)| fold_form(f)).collect();
+    // A form in quotes is found without them too (`“断流”` in `黄河断流`).
+    let bare: Vec<String> = forms
+        .iter()
+        .filter_map(|f| crate::matcher::unwrap_quotes(f))
+        .collect();
     // The entry's English forms as the matcher reads them, to find one in an exclude string
     // in any wording it matches (a plural, "1" for "one", a comma for "and").
     let english = (e.exclude.iter().any(|x| !x.chars().any(is_han))).then(|| {
@@ -200,6 +205,7 @@ fn check_matching_columns(e: &Entry, problem: &mut impl FnMut(&str, Severity, St
         let folded = fold_form(x);
         let literal = forms
             .iter()
+            .chain(&bare)
             .any(|f| !f.is_empty() && folded.contains(f.as_str()));
         let worded = || {
             let (mut found, mut cues) = (Vec::new(), Vec::new());

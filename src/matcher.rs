@@ -649,9 +649,8 @@ fn balance_quotes(text: &str, mut r: std::ops::Range<usize>) -> std::ops::Range<
 fn inside(folded: &str, s: usize, e: usize, x: &str) -> bool {
     let (b, x) = (folded.as_bytes(), x.as_bytes());
     // The first byte before the rest: a call to compare the rest costs more than the look.
-    (e.saturating_sub(x.len())..=s).any(|i| {
-        x.first().is_none_or(|c| b.get(i) == Some(c)) && b.get(i..i + x.len()) == Some(x)
-    })
+    (e.saturating_sub(x.len())..=s)
+        .any(|i| x.first().is_none_or(|c| b.get(i) == Some(c)) && b.get(i..i + x.len()) == Some(x))
 }
 
 /// Where `hay` has `term` on word boundaries (where `term` starts or ends with a word
@@ -825,8 +824,9 @@ fn cues_and_excludes(glossary: &Glossary) -> CuesAndExcludes {
 }
 
 /// A folded Chinese key without the quotes and brackets at its ends, when it has some there
-/// and a Han character right inside them.
-fn unwrap_quotes(key: &str) -> Option<String> {
+/// and a Han character right inside them: the matcher finds such a form without them too
+/// (`“断流”` in `黄河断流`), so lint looks for it in `exclude` strings so too.
+pub(crate) fn unwrap_quotes(key: &str) -> Option<String> {
     let inner = key.trim_matches(|c| wrapper(c).is_some());
     let han_inside = inner.starts_with(is_han) || inner.ends_with(is_han);
     (inner.len() < key.len() && han_inside && inner.chars().any(is_han)).then(|| inner.to_string())

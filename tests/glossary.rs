@@ -264,3 +264,37 @@ fn an_exclude_may_hold_any_wording_of_a_form() {
         .collect();
     assert_eq!(found, ["main responsibilities", "number ones"]);
 }
+
+/// A form in quotes is found where the quotes vanish (`“断流”` in `黄河断流`), so an `exclude`
+/// string holding the bare term is one lint accepts, and it stops that match.
+#[test]
+fn an_exclude_may_hold_a_quoted_form_without_its_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.csv");
+    std::fs::write(
+        &g,
+        "id,zh,pinyin,en,category,definition,exclude\n\
+         duan-liu,“断流”,duàn liú,Cut-Off-the-Flow,policy,An operation.,黄河断流|断水\n",
+    )
+    .unwrap();
+    let problems = lint(&[GlossarySource::Path(g.clone())], &[]);
+    let msgs: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    assert_eq!(
+        msgs,
+        ["exclude string \"断水\" contains no form of the entry, so it never applies"]
+    );
+    let (entries, _) = tifa::glossary::read_csv(std::fs::read(&g).unwrap().as_slice(), &g);
+    let m = Matcher::new(Glossary { entries }).unwrap();
+    let text = "黄河断流。开展“断流”行动。";
+    let found: Vec<usize> = m
+        .find(text, MatchOptions::default())
+        .iter()
+        .map(|s| s.start)
+        .collect();
+    // Only the operation in quotes: the Yellow River's 断流 is excluded.
+    let quoted = text.find("“断流”").unwrap();
+    assert!(
+        found.len() == 1 && (quoted..quoted + 6).contains(&found[0]),
+        "{found:?}"
+    );
+}

@@ -278,7 +278,10 @@ pub fn read_head(
         limit as u64 + 1
     };
     let mut head = Vec::with_capacity(len.min(want) as usize);
-    (&mut reader).take(want).read_to_end(&mut head).map_err(err)?;
+    (&mut reader)
+        .take(want)
+        .read_to_end(&mut head)
+        .map_err(err)?;
     let more = known_long || head.len() > limit;
     Ok((head, more.then_some(reader)))
 }
