@@ -389,7 +389,7 @@ impl Matcher {
         if !self.any_gated || !found.iter().any(|&(_, _, p)| self.patterns[p].gated) {
             return dropped;
         }
-        // Ungated matches by entry, sorted by start, to look for another form nearby.
+        // Matches by entry, sorted by start, to look for another form nearby.
         let licensed: Vec<bool> = found
             .iter()
             .map(|&(s, e, p)| {
@@ -404,9 +404,13 @@ impl Matcher {
                     found[from..]
                         .iter()
                         .take_while(|f| f.0 <= hi)
-                        .any(|&(_, e2, p2)| {
+                        .any(|&(s2, e2, p2)| {
                             let q = self.patterns[p2];
-                            q.entry == pat.entry && !q.gated && e2 >= lo
+                            // Another gated form of the entry counts too, but not the same
+                            // form again: two wordings of one idea ("performance project and
+                            // image project") name it, a phrase repeated does not.
+                            let other = !q.gated || (p2 != p && (e2 <= s || s2 >= e));
+                            q.entry == pat.entry && other && e2 >= lo
                         });
                 if near_form {
                     return true;

@@ -505,6 +505,23 @@ fn a_cue_inside_an_excluded_string_is_no_cue() {
     );
 }
 
+/// Two different gated forms of one entry license each other (two wordings of one idea name
+/// it); the same gated form repeated does not.
+#[test]
+fn two_gated_wordings_of_an_entry_license_each_other() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition,exclude,gated,cue\n\
+               image,形象工程,xíng xiàng gōng chéng,image project,performance project,discipline,Showcase works.,,image project|performance project,vanity\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    assert_eq!(
+        found("It halted a performance project and an image project."),
+        ["performance project", "image project"]
+    );
+    assert!(found("One image project, then another image project.").is_empty());
+    assert!(found("The image project won a prize.").is_empty());
+    assert_eq!(found("A vanity image project."), ["image project"]);
+}
+
 /// A match the rules drop gives its text back to the other forms: a gated form that took a
 /// whole phrase with no cue nearby hides no form inside it, and neither does a form inside
 /// one of its entry's `exclude` strings. Both were lost before.
