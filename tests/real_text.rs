@@ -604,12 +604,6 @@ const REAL_HELDOUT_2_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: the matcher finds 'Party should supervise its own conduct and run itself with strict discipline'",
     ),
     (
-        "dang-de-jian-she-xin-de-wei-da-gong-cheng",
-        "new great project of party building in the new era",
-        "On the new journey, we must bear in mind",
-        "bounds: the matcher finds 'new great project of party building'",
-    ),
-    (
         "ding-ding-zi-jing-shen",
         "The spirit of perseverance",
         "The spirit of perseverance has long been",
@@ -840,12 +834,6 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "great struggle with many new historical characteristics",
         "Our party is carrying out a great strugg",
         "bounds: the matcher finds 'great struggle'",
-    ),
-    (
-        "jian-kang-zhong-guo",
-        "\"Healthy China 2030\" Plan Outline",
-        "Subsequently, the Central Committee of t",
-        "bounds: the matcher finds 'Healthy China 2030'",
     ),
     (
         "nian-qing-gan-bu",
@@ -1140,12 +1128,6 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "十四届全国人大一次会议",
         "2023年3月,习近平总书记在参加十四届全国人大一次会议江苏代表团审议时,强调要",
         "bounds: the matcher finds '十四届全国人大'",
-    ),
-    (
-        "zhong-hua-min-zu-wei-da-fu-xing",
-        "中华民族伟大复兴",
-        "党的十九大报告正式提出“铸牢中华民族共同体意识”并将其写入党章,明确指出实现中华",
-        "bounds: the matcher finds '实现中华民族伟大复兴'",
     ),
     (
         "min-zu-tuan-jie-jin-bu",
@@ -1452,12 +1434,6 @@ const REAL_HELDOUT_4_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: the matcher finds '堅持我國宗教中國化方向'",
     ),
     (
-        "zhong-hua-min-zu-wei-da-fu-xing",
-        "中華民族偉大復興",
-        "因此,要鞏固壯大黨與宗教界的愛國統一戰線,共同致力于實現中華民族偉大復興的中國夢",
-        "bounds: the matcher finds '實現中華民族偉大復興'",
-    ),
-    (
         "liang-ge-yi-bai-nian",
         "两个一百年",
         "“四个全面”是党中央治国理政的总方略,是实现“两个一百年”奋斗目标、走向中华民族",
@@ -1538,21 +1514,9 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
-        "pai-zhu-ji-gou",
-        "resident agencies",
-        "verification of the resident agencies, if ",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
         "shen-cha-diao-cha",
         "review and investigation",
         "quired to conduct a review and investigation, the",
-        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
-    ),
-    (
-        "pai-zhu-ji-gou",
-        "resident institution",
-        "on in charge of the resident institution shal",
         "glossary: not a form of the entry, or a gated form with no cue in the sentence",
     ),
     (
@@ -2104,13 +2068,466 @@ const REAL_HELDOUT_5_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// The sixth held-out set's terms not found as labelled, with the reason.
-const REAL_HELDOUT_6_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[];
+const REAL_HELDOUT_6_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "On June 27, 2024, General Secretary Xi Jinping delivered an ",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "zhong-yang-zheng-zhi-ju-ji-ti-xue-xi",
+        "All-in-One Study of the Political Bureau of the CPC Central Committee",
+        " presiding over the 15th All-in-One Study of the Political Bureau of the CPC Central Committee, from five aspects: impr",
+        "label or glossary: zhong-yang-zheng-zhi-ju takes 'Political Bureau of the CPC Central Committee'",
+    ),
+    (
+        "qiang-jun-mu-biao",
+        "ambition for a strong military",
+        "ntation of the country's ambition for a strong military, according to a circular",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "qiang-jun-si-xiang",
+        "supreme leader’s thought of strengthening the army",
+        " new era, especially the supreme leader’s thought of strengthening the army, and incorporated integr",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "guo-wu-yuan-ban-gong-ting",
+        "State Council",
+        "ittee of the CPC and the State Council issued the Opinions on F",
+        "label or glossary: guo-wu-yuan takes 'State Council'",
+    ),
+    (
+        "guo-wu-yuan",
+        "State Council",
+        "On Friday, the State Council issued a policy document",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "ai-guo-wei-sheng-yun-dong",
+        "patriotic heath campaign",
+        "document re-launching a “patriotic heath campaign” (PHC).",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "jian-kang-zhong-guo",
+        "Outline of the Healthy China 2030 Plan",
+        "State Council issued the Outline of the Healthy China 2030 Plan and put forward the goal",
+        "bounds: found as 'Healthy China 2030'",
+    ),
+    (
+        "xin-shi-dai",
+        "new era",
+        "c health campaign in the new era.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "guo-wu-yuan",
+        "State Council",
+        "The State Council of China’s cabinet has i",
+        "bounds: found as 'State Council of China'",
+    ),
+    (
+        "zi-wo-ge-ming",
+        "Party's self revolution",
+        "nificance to promote the Party's self revolution with strict discipline a",
+        "bounds: found as 'self revolution'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "On 15 April 2014, President Xi Jinping introduced at",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "guo-jia-zhi-li-xian-dai-hua",
+        "modernizing the state governance system and capacity",
+        "pressing requirement for modernizing the state governance system and capacity, and for achieving long-",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "chang-zhi-jiu-an",
+        "long-term political stability",
+        "acity, and for achieving long-term political stability.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "tong-chou-fa-zhan-he-an-quan",
+        "coordinating development and national security",
+        " was the first time that coordinating development and national security had been incorporated in",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-si-wu-gui-hua",
+        "14th Five-year Plan",
+        "l development during the 14th Five-year Plan period (2021-2025).",
+        "bounds: found as '14th Five-year Plan period'",
+    ),
+    (
+        "guan-jian-he-xin-ji-shu",
+        "关键核心技术",
+        "健全新型举国体制不仅是突破关键核心技术攻关难题的战略选择,而且是培育发展新质生产力新动能",
+        "bounds: found as '关键核心技术攻关'",
+    ),
+    (
+        "ke-ji-qiang-guo",
+        "科技强国",
+        "立自强作为国家发展的战略支撑,进一步明确提出要建设科技强国。",
+        "bounds: found as '建设科技强国'",
+    ),
+    (
+        "li-de-shu-ren",
+        "立德树人",
+        "坚守教育初心,落实立德树人根本任务,回答好“培养什么人、怎样培养人、为谁培养",
+        "bounds: found as '立德树人根本任务'",
+    ),
+    (
+        "jiao-yu-qiang-guo",
+        "教育强国",
+        "把握教育主线,担当教育使命,才能坚定不移地加快建设教育强国。",
+        "bounds: found as '建设教育强国'",
+    ),
+    (
+        "jiao-yu-qiang-guo",
+        "教育强国",
+        "会主义伟大胜利》中指出,优先发展教育事业,强调建设教育强国是中华民族伟大复兴的基础工程,必须把教育事业放在优",
+        "bounds: found as '建设教育强国'",
+    ),
+    (
+        "li-de-shu-ren",
+        "立德树人",
+        "中国共产党百年奋斗教育成就和经验的现实需要,为落实立德树人根本任务、服务中华民族伟大复兴的教育使命构建新的理",
+        "bounds: found as '立德树人根本任务'",
+    ),
+    (
+        "liang-ge-da-ju",
+        "two overall situations",
+        "two overall situations",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhu-lao-zhong-hua-min-zu-gong-tong-ti-yi-shi",
+        "firmly build the Chinese nation’s community consciousness",
+        ",it is necessary to firmly build the Chinese nation’s community consciousness under the guidance of th",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "ge-min-zu-jiao-wang-jiao-liu-jiao-rong",
+        "extensive communication,exchange and integration among all ethnic groups",
+        "e Chinese nation,promote extensive communication,exchange and integration among all ethnic groups,continuously build the c",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "tion of a middle school, President Xi stressed the signific",
+        "bounds: found as 'President Xi'",
+    ),
+    (
+        "zhu-lao-zhong-hua-min-zu-gong-tong-ti-yi-shi",
+        "forge a firm sense of the Chinese nation's community",
+        "Second, forge a firm sense of the Chinese nation's community.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhu-lao-zhong-hua-min-zu-gong-tong-ti-yi-shi",
+        "forging a strong sense of community",
+        "once again stressed that forging a strong sense of community is the main line of the ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zong-jiao-zhong-guo-hua",
+        "Sinicizing the Islamic religion",
+        "ly tight to the plan for Sinicizing the Islamic religion in Xinjiang and actively",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "ji-ji-yin-dao-zong-jiao-yu-she-hui-zhu-yi-she-hui-xiang-shi-ying",
+        "fitting the Islamic religion into socialist society",
+        "ctively take the lead in fitting the Islamic religion into socialist society,” he said at the Noghay ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhu-lao-zhong-hua-min-zu-gong-tong-ti-yi-shi",
+        "shared sense of belonging of the Chinese nation",
+        "ing the concepts of “the shared sense of belonging of the Chinese nation” and “ethnic fusion” in ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "wei-ji-ceng-jian-fu",
+        "ease the burdens of those working at the primary level",
+        "ials on local efforts to ease the burdens of those working at the primary level in rural areas in recent",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "xing-shi-zhu-yi",
+        "xingshi zhuyi",
+        "xcuse the translation of xingshi zhuyi; all complaints to Pleco",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "qing-lang-zhuan-xiang-xing-dong",
+        "Qinglang·Chengdu World University Games Online Environment Rectification",
+        "Qinglang·Chengdu World University Games Online Environment Rectification",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "yue-tan",
+        "providing problematic Internet companies with tea",
+        "providing problematic Internet companies with tea",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "General Secretary Xi Jinping emphasized at",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "eristics in the new era, General Secretary Xi Jinping put forward c",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "t inspection in Guangxi, General Secretary Xi Jinping stressed the ",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "yi-xue-zhu-hun",
+        "Use learning to build soul, use learning to increase wisdom, use learning to uphold style, and use learning to promote performance",
+        " cadres to truly achieve Use learning to build soul, use learning to increase wisdom, use learning to uphold style, and use learning to promote performance.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "xi-jin-ping-si-xiang",
+        "Xi Jinping’s socialist thought with Chinese characteristics in the new era",
+        "ers and cadres said that Xi Jinping’s socialist thought with Chinese characteristics in the new era is contemporary Chinese ",
+        "bounds: found as 'Xi Jinping’s socialist thought'",
+    ),
+    (
+        "shi-yi-jie-san-zhong-quan-hui",
+        "3rd Plenum of the 11th Party congress",
+        "s and policies since the 3rd Plenum of the 11th Party congress.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "min-zhu-sheng-huo-hui",
+        "thematic democratic life",
+        " history study education thematic democratic life.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhu-lao-zhong-hua-min-zu-gong-tong-ti-yi-shi",
+        "strong sense of community",
+        "ups in the country and a strong sense of community is key to ethnic unity.”",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-guo-te-se-jie-jue-min-zu-wen-ti-de-zheng-que-dao-lu",
+        "correct approaches to addressing ethnic problems",
+        "We must take correct approaches to addressing ethnic problems, uphold and improve the ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "ren-lei-ming-yun-gong-tong-ti",
+        "人类命运共同体",
+        "俄罗斯莫斯科国家关系学院发表重要演讲,首次提出构建人类命运共同体理念,彰显了中国方案的智慧和大国责任担当。",
+        "bounds: found as '构建人类命运共同体'",
+    ),
+    (
+        "xi-bu-da-kai-fa",
+        "strategy of developing the western regions",
+        "c areas, and through the strategy of developing the western regions and the actions to ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "guan-dang-zhi-dang",
+        "governing the party and governing the army",
+        "itical responsibility of governing the party and governing the army.",
+        "bounds: found as 'political responsibility of governing the party'",
+    ),
+    (
+        "zhong-cheng-gan-jing-dan-dang",
+        "loyal, honest, responsible",
+        "ality cadre team that is loyal, honest, responsible and capable of carrying ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-wu-wu-gui-hua",
+        "15th Five-Year Plan",
+        " of China (CPC), and the 15th Five-Year Plan period is critical to ac",
+        "bounds: found as '15th Five-Year Plan period'",
+    ),
+    (
+        "shi-wu-wu-gui-hua",
+        "15th Five-Year Plan",
+        "na Initiative during the 15th Five-Year Plan period (2026-2030).",
+        "bounds: found as '15th Five-Year Plan period'",
+    ),
+    (
+        "mei-li-zhong-guo",
+        "beautiful China",
+        "Building a beautiful China and a healthy China is a",
+        "bounds: found as 'Building a beautiful China'",
+    ),
+    (
+        "ren-min-zhi-shang",
+        "prioritizing the people and valuing life above all else",
+        "red to the principles of prioritizing the people and valuing life above all else.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-wu-wu-gui-hua-jian-yi",
+        "Party Proposals for the 15th 5-year plan",
+        "num reviewed and adopted Party Proposals for the 15th 5-year plan.",
+        "label or glossary: shi-wu-wu-gui-hua takes '15th 5-year plan'",
+    ),
+    (
+        "shi-wu-wu-gui-hua-jian-yi",
+        "proposals for formulating the 15th Five-Year Plan (2026-2030) for national economic and social development",
+        "ing aims at studying the proposals for formulating the 15th Five-Year Plan (2026-2030) for national economic and social development, making the top-level de",
+        "bounds: found as 'proposals for formulating the 15th Five-Year Plan'",
+    ),
+    (
+        "quan-guo-xuan-chuan-si-xiang-gong-zuo-hui-yi",
+        "national meeting on public communication and culture",
+        "During a recent national meeting on public communication and culture, Xi Jinping Thought on C",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "xi-jin-ping-si-xiang",
+        "Xi’s TSCC for a new era",
+        "As an important part of Xi’s TSCC for a new era,cultural thought takes t",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "yi-shi-xing-tai-gong-zuo-ze-ren-zhi",
+        "responsibility system",
+        "r this work and that the responsibility system for it is fully implemen",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shuang-jian",
+        "Opinions on Further Reducing the Burden of Homework and Off-campus Training for Students in Compulsory Education",
+        "Opinions on Further Reducing the Burden of Homework and Off-campus Training for Students in Compulsory Education",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "li-de-shu-ren",
+        "Lide Shuren",
+        " the fundamental task of Lide Shuren.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shuang-jian",
+        "double reduction",
+        " is a major decision -making arrangement",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-guo-meng",
+        "中华民族伟大复兴的中国梦",
+        "的十八大以来,以习近平同志为核心的党中央着眼于实现中华民族伟大复兴的中国梦,围绕实现党在新时代的强军目标,就加快国防和军队现",
+        "bounds: found as '中国梦'",
+    ),
+    (
+        "xin-shi-dai",
+        "新时代",
+        "《吹响新时代练兵备战的号角》一文声称,“军事训练应该瞄准强敌对",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-jie-yi-liu-jun-dui",
+        "世界一流军队",
+        "“必须加快推进国防和军队现代化,把人民军队全面建成世界一流军队。”",
+        "bounds: found as '全面建成世界一流军队'",
+    ),
+    (
+        "guo-fang-he-jun-dui-gai-ge",
+        "國防和軍隊改革",
+        "共中央總書記、國家主席、中央軍委主席習近平發出深化國防和軍隊改革的動員令——全面實施改革強軍戰略,堅定不移走中國特",
+        "bounds: found as '深化國防和軍隊改革'",
+    ),
+    (
+        "zong-jiao-zhong-guo-hua",
+        "sinicization of our country’s religions",
+        " to the direction of the sinicization of our country’s religions” and put forward clear r",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "rence on Religious Work, General Secretary Xi Jinping stressed that",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "zong-jiao-zhong-guo-hua",
+        "sinification of religion in our country",
+        "here to the direction of sinification of religion in our country",
+        "bounds: found as 'sinification of religion'",
+    ),
+    (
+        "zhong-guo-meng",
+        "Chinese dream of the great rejuvenation of the Chinese nation",
+        "d the realization of the Chinese dream of the great rejuvenation of the Chinese nation.",
+        "bounds: found as 'Chinese dream'",
+    ),
+    (
+        "zong-jiao-zhong-guo-hua",
+        "sinicization of religion in our country",
+        " to the direction of the sinicization of religion in our country is not only one of the ",
+        "bounds: found as 'sinicization of religion'",
+    ),
+    (
+        "shi-jiu-jie-liu-zhong-quan-hui",
+        "十九届六中全会",
+        "在中国共产党成立一百周年的重要历史时刻,中共十九届六中全会通过了《中共中央关于党的百年奋斗重大成就和历史经验",
+        "bounds: found as '中共十九届六中全会'",
+    ),
+    (
+        "jian-kang-zhong-guo",
+        "Healthy China Initiative (2019-2030)",
+        "hy China Initiative, and Healthy China Initiative (2019-2030) was introduced at the na",
+        "bounds: found as 'Healthy China Initiative'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "General Secretary Hu Jintao pointed out in",
+        "bounds: found as 'General Secretary Hu Jintao'",
+    ),
+    (
+        "wen-hua-zi-xin",
+        "self-confidence of the national culture",
+        "must always maintain the self-confidence of the national culture, adhere to the excellent",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "jian-kang-zhong-guo",
+        "Healthy China",
+        "Healthy China includes national physic",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-guo-meng",
+        "中华民族伟大复兴的中国梦",
+        "会主义核心价值观,推动社会主义文化繁荣兴盛,为实现中华民族伟大复兴的中国梦提供强大的精神动力和文化支撑。",
+        "bounds: found as '中国梦'",
+    ),
+];
 
 /// The floor for the fifth held-out set, per expected term. Measured 0.737 before the glossary
 /// took its wordings (the out-of-sample figure, 361 of 490 terms), 0.812 after (398: the
 /// wordings were added only where a second source attests them).
 const REAL_HELDOUT_5_RECALL_FLOOR: f64 = 0.80;
-const REAL_HELDOUT_6_RECALL_FLOOR: f64 = 0.80;
+/// The sixth held-out set's floor: 0.823 of 440 terms before the glossary took any of its
+/// wordings (press 0.655, machine translation 0.786, Chinese 0.981), 0.907 after.
+const REAL_HELDOUT_6_RECALL_FLOOR: f64 = 0.88;
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
