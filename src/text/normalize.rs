@@ -5,7 +5,7 @@
 //! curly quotes, primes and apostrophes become `'` or `"`; full-width and other compatibility
 //! forms become their plain forms (NFKC); zero-width characters and soft hyphens vanish;
 //! traditional Han characters become simplified; between two Han characters, whitespace and
-//! enumeration punctuation (`、` `，` `,` `·`) vanish.
+//! enumeration punctuation (`、` `，` `,` `·`) vanish; a middle dot elsewhere is a space.
 //!
 //! The offset map is sparse: one segment per stretch where the folded text advances in step
 //! with the original, so plain ASCII prose costs one segment per collapsed whitespace run.
@@ -454,6 +454,10 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                         out: e,
                         separator: true,
                     });
+                } else if e == '·' {
+                    // A middle dot joins the words around it into one for UAX #29
+                    // ("Qinglang·Chengdu"): outside Chinese it separates them, as a space.
+                    f.space(orig);
                 } else {
                     f.settle(false);
                     f.emit_char(orig, e);
@@ -629,6 +633,9 @@ mod tests {
         ("不放过,不凑数", "不放过、不凑数"),
         ("不放过， \n不凑数", "不放过、不凑数"),
         ("政治自觉·思想自觉", "政治自觉、思想自觉"),
+        ("Qinglang·Chengdu", "qinglang chengdu"),
+        ("Qinglang · Chengdu", "qinglang chengdu"),
+        ("清朗·Chengdu", "清朗·chengdu"),
         ("三、农业", "三、农业"),
         ("一。二，三、四，“五”。", "一。二、三、四、五\"。"),
         ("國，。、，\n家、", "国,。、, 家、"),
