@@ -171,7 +171,9 @@ const AFTER_NOUN: &[&str] = &[
 /// words and their places are looked at (the plural itself is found with the word's class,
 /// [`word_class`] and [`variants`] of the marked word, on every core).
 pub fn noun_reading(word: &str, next: Option<&str>) -> bool {
-    let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+    // `themselves` ends in `s` but is a pronoun, one word with `himself` (`PRONOUNS`).
+    let plural =
+        word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && pronouns(word).is_none();
     let gerund = word.len() > 5 && word.ends_with("ing");
     (plural && next.is_none_or(|n| AFTER_NOUN.contains(&n))) || (gerund && next.is_none())
 }
@@ -565,6 +567,8 @@ mod tests {
         assert_eq!(word_class("himself"), word_class("themselves"));
         assert!(!variants("our").contains(&"their".to_string()));
         assert_ne!(word_class("our"), word_class("their"));
+        // Before a preposition, as in "turned themselves in", still a pronoun.
+        assert!(!noun_reading("themselves", Some("in")));
     }
 
     #[test]
