@@ -119,7 +119,8 @@ pub fn normalize(text: &str) -> Normalized {
 enum Class {
     /// Whitespace, hyphens and dashes: runs collapse to one space.
     Space,
-    /// Enumeration punctuation: vanishes between Han characters, else kept as the given char.
+    /// Enumeration punctuation: vanishes between Han characters, else kept as the given char
+    /// (a middle dot after a character that is not Han is a space: see `normalize_into`).
     Enum(char),
     /// Invisible: vanishes.
     Drop,
