@@ -29,7 +29,7 @@ use daachorse::{
 use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severity};
 use crate::text::chinese::{has_traditional, is_han};
 use crate::text::english::is_word_char;
-use crate::text::normalize::{normalize_into, wrapper, Normalized};
+use crate::text::normalize::{normalize_rejoining, wrapper, Normalized};
 use crate::text::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
 use crate::text::{ceil_boundary, floor_boundary, fold_form};
 use keys::HanKeys;
@@ -226,7 +226,7 @@ impl Matcher {
         if self.patterns.is_empty() {
             return;
         }
-        normalize_into(text, norm);
+        normalize_rejoining(text, norm, &|w| self.phrases.is_form_word(w));
         let folded = norm.text.as_str();
         // Accepted matches in folded coordinates: (start, end, pattern).
         // A match per hundred bytes where terms are dense: sized once for a document or a

@@ -237,6 +237,27 @@ fn spans_text(m: &Matcher, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Text taken from a PDF or a printed page breaks words at line ends with a hyphen: a term
+/// is found across the break when the rejoined word is one of the glossary's words, and the
+/// span covers the hyphen and the line break.
+#[test]
+fn a_word_split_at_a_line_end_is_rejoined() {
+    let m = matcher_from(
+        "id,zh,pinyin,en,en_alt,category,definition\n\
+         zyjw,中央纪委,zhōng yāng jì wěi,Central Commission for Discipline Inspection,,institution,The discipline body.\n\
+         bxgd,八项规定,bā xiàng guī dìng,eight-point rules,,policy,Frugality rules.\n",
+    );
+    let text = "The Central Commission for Discipline In-\r\nspection said; the eight-\npoint rules; the Central Commission for Dis-\n  cipline Inspection.";
+    assert_eq!(
+        spans_text(&m, text),
+        [
+            "Central Commission for Discipline In-\r\nspection",
+            "eight-\npoint rules",
+            "Central Commission for Dis-\n  cipline Inspection",
+        ]
+    );
+}
+
 mod property {
     use super::*;
     use proptest::prelude::*;

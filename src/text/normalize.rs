@@ -398,6 +398,15 @@ impl Folder<'_> {
 
 /// Folds `text` into `out`, replacing its previous contents.
 pub fn normalize_into(text: &str, out: &mut Normalized) {
+    normalize_rejoining(text, out, &|_| false);
+}
+
+/// [`normalize_into`], also rejoining a word that a hyphen at the end of a line split
+/// ("Discipline In-⏎spection", as text taken from a PDF or a printed page has it) when the
+/// rejoined word is one `is_word` knows; otherwise the hyphen and line break are one space, as
+/// in "eight-⏎point". A soft hyphen at the end of a line always rejoins: it marks a break
+/// inside a word.
+pub fn normalize_rejoining(text: &str, out: &mut Normalized, is_word: &dyn Fn(&str) -> bool) {
     let mut buf = std::mem::take(&mut out.text);
     buf.clear();
     buf.reserve(text.len());
@@ -445,7 +454,16 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         let c = text[i..].chars().next().expect("i is a char boundary");
         let orig = i..i + c.len_utf8();
         i = orig.end;
-        match classify(c) {
+        let class = classify(c);
+        if matches!(c, '-' | '\u{2010}' | '\u{00AD}') && f.pending.is_empty() {
+            if let Some(next) = rejoin(text, i, &f.buf, c == '\u{00AD}', is_word) {
+                // Nothing is emitted for the hyphen and line break: the map's next segment
+                // starts after them, so a term across the break covers them in the original.
+                i = next;
+                continue;
+            }
+        }
+        match class {
             Class::Space => f.space(orig),
             Class::Drop => {}
             Class::Enum(e) => {
@@ -474,6 +492,51 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     out.text = f.buf;
     out.has_han = has_han;
     out.has_letters = has_letters;
+}
+
+/// Where the second part of a word split at a line end starts, when the text from `after`
+/// (just past a hyphen) is spaces or tabs, one line break, spaces or tabs, then letters that
+/// make one word with the letters `folded` ends in (a word `is_word` knows, unless `soft`).
+fn rejoin(
+    text: &str,
+    after: usize,
+    folded: &str,
+    soft: bool,
+    is_word: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
+    let first = folded.len()
+        - folded
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+    let first = &folded[first..];
+    let bytes = text.as_bytes();
+    let blank = |k: &mut usize| {
+        while matches!(bytes.get(*k), Some(b' ' | b'\t')) {
+            *k += 1;
+        }
+    };
+    let mut k = after;
+    blank(&mut k);
+    match bytes.get(k) {
+        Some(b'\r') if bytes.get(k + 1) == Some(&b'\n') => k += 2,
+        Some(b'\n' | b'\r') => k += 1,
+        _ => return None,
+    }
+    blank(&mut k);
+    let second = &bytes[k..];
+    let second = &second[..second
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count()];
+    if first.is_empty() || second.is_empty() {
+        return None;
+    }
+    let mut word = String::with_capacity(first.len() + second.len());
+    word.push_str(first);
+    word.extend(second.iter().map(|b| b.to_ascii_lowercase() as char));
+    (soft || is_word(&word)).then_some(k)
 }
 
 /// The ASCII fold: upper case to lower case; whitespace and hyphens to a space.
@@ -687,6 +750,45 @@ mod tests {
         assert_eq!(find("保护伞"), "保護\n傘");
         assert_eq!(find("the"), "The");
         assert_eq!(find("\"protective"), "“Protective");
+    }
+
+    #[test]
+    fn rejoins_a_word_split_at_a_line_end_when_the_word_is_known() {
+        let known = |w: &str| matches!(w, "inspection" | "dismissed");
+        let fold = |input: &str| {
+            let mut n = Normalized::default();
+            normalize_rejoining(input, &mut n, &known);
+            n
+        };
+        // (input, folded)
+        let cases = [
+            ("Discipline In-\nspection", "discipline inspection"),
+            ("IN-\r\nSPECTION", "inspection"),
+            ("dis- \n\tmissed", "dismissed"),
+            ("dis\u{2010}\nmissed", "dismissed"),
+            // Not a known word: the hyphen and line break are a space, as before.
+            ("eight-\npoint", "eight point"),
+            // A soft hyphen marks a break inside a word, known or not.
+            ("protec\u{00AD}\ntive", "protective"),
+            // Not at a line end, or not between letters: no rejoining.
+            ("in-spection", "in spection"),
+            ("in -\nspection", "in spection"),
+            ("in-\n\nspection", "in spection"),
+            ("in-\n2024", "in 2024"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input).text, want, "input {input:?}");
+        }
+        // Without a word list only the soft hyphen rejoins.
+        assert_eq!(normalize("dis-\nmissed").text, "dis missed");
+        // The rejoined word maps back over the hyphen and the line break.
+        let input = "the In-\r\nspection office";
+        let n = fold(input);
+        let at = n.text.find("inspection").unwrap();
+        assert_eq!(
+            &input[n.original_range(at..at + "inspection".len())],
+            "In-\r\nspection"
+        );
     }
 
     #[test]

@@ -1031,6 +1031,11 @@ impl PhraseSet {
     }
 
     /// Does some form run through exactly the words of `ws`, from the first to the last?
+    /// Is `w` (folded) a word of some form, in any of its spellings?
+    pub fn is_form_word(&self, w: &str) -> bool {
+        matches!(self.surfaces.get(w), Lookup::Classes { .. })
+    }
+
     fn is_form(&self, ws: &[Word]) -> bool {
         let mut stack = vec![(0usize, 0u32)];
         while let Some((k, node)) = stack.pop() {
