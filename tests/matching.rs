@@ -258,6 +258,29 @@ fn a_word_split_at_a_line_end_is_rejoined() {
     );
 }
 
+/// A plural noun in a form finds its singular in text, also where the spelling allows two
+/// singulars (`cases` of `case` or of `cas`; `boxes` of `box` or of `boxe`).
+#[test]
+fn a_plural_in_a_form_finds_the_singular() {
+    let m = matcher_from(
+        "id,zh,pinyin,en,en_alt,category,definition\n\
+         she-an,涉案企业合规,shè àn qǐ yè hé guī,compliance of enterprises involved in cases,,procedure,Compliance reform.\n\
+         yuan-an,冤假错案,yuān jiǎ cuò àn,false and wrong cases,,procedure,Miscarriages of justice.\n\
+         xiang-zi,箱子,xiāng zi,sealed ballot boxes,,policy,Test entry.\n",
+    );
+    let text = "the compliance of enterprises involved in the case; one false and wrong case; \
+                a sealed ballot box; compliance of enterprise involved in cases";
+    assert_eq!(
+        spans_text(&m, text),
+        [
+            "compliance of enterprises involved in the case",
+            "false and wrong case",
+            "sealed ballot box",
+            "compliance of enterprise involved in cases",
+        ]
+    );
+}
+
 mod property {
     use super::*;
     use proptest::prelude::*;

@@ -77,8 +77,8 @@ pub fn variants(word: &str) -> Vec<String> {
         None => (strip_possessive(word), None),
     };
     let noun = noun.map(|n| match n {
-        Noun::Plural(lemma) => lemma,
-        Noun::Gerund => word.to_string(),
+        Noun::Plural(lemmas) => lemmas,
+        Noun::Gerund => vec![word.to_string()],
     });
     let mut out: Vec<String> = vec![word.to_string()];
     let push = |out: &mut Vec<String>, s: String| {
@@ -86,10 +86,10 @@ pub fn variants(word: &str) -> Vec<String> {
             out.push(s);
         }
     };
-    if let Some(lemma) = noun {
+    if let Some(lemmas) = noun {
         // Read as a noun: the singular and the plurals (of the word too: `status` is found
         // to be the plural of `statu`; `buildings`), and no verb form.
-        for n in [lemma.as_str(), word] {
+        for n in lemmas.iter().map(String::as_str).chain([word]) {
             push(&mut out, n.to_string());
             push(&mut out, English::noun(n, &Number::Plural));
         }
@@ -180,30 +180,36 @@ pub fn noun_reading(word: &str, next: Option<&str>) -> bool {
 
 /// What a word marked as a noun is.
 enum Noun {
-    /// The plural of this word.
-    Plural(String),
+    /// The plural of these words: every singular whose plural it is, since the spelling
+    /// alone cannot tell `cases` (of `case`) from `boxes` (of `box`), and the word's
+    /// surfaces need the right one.
+    Plural(Vec<String>),
     /// A gerund (`building`): a noun of its own.
     Gerund,
 }
 
 fn noun(word: &str) -> Option<Noun> {
-    if let Some(lemma) = singular(word) {
-        return Some(Noun::Plural(lemma));
+    let lemmas = singulars(word);
+    if !lemmas.is_empty() {
+        return Some(Noun::Plural(lemmas));
     }
     (word.len() > 5 && word.ends_with("ing") && word.chars().all(|c| c.is_alphabetic()))
         .then_some(Noun::Gerund)
 }
 
-/// The word whose noun plural `word` is, when it is one and differs from it.
-fn singular(word: &str) -> Option<String> {
+/// The words whose noun plural `word` is, where it is one and differs from them.
+fn singulars(word: &str) -> Vec<String> {
     if !word.ends_with('s') || !word.chars().all(|c| c.is_alphabetic()) {
-        return None;
+        return Vec::new();
     }
-    lemmas(word).into_iter().skip(1).find(|lemma| {
+    let mut out = lemmas(word);
+    out.remove(0);
+    out.retain(|lemma| {
         [lemma.to_string(), [lemma, "_2"].concat()]
             .iter()
             .any(|key| English::noun(key, &Number::Plural) == word)
-    })
+    });
+    out
 }
 
 /// `word` without a possessive `'s`.
