@@ -416,13 +416,18 @@ impl Matcher {
                     return true;
                 }
                 // A cue inside the match itself does not count ("Party" is no cue for "Party"),
-                // nor one inside a string the entry excludes (以上率下 in 以上率下降).
+                // nor one inside a string the entry excludes (以上率下 in 以上率下降). A cue that
+                // holds the whole match and more does: it names the form's context ("since
+                // the 18th National Congress" for "18th National Congress").
                 let excluded = |cs: usize, ce: usize| {
                     self.excludes
                         .get(&pat.entry)
                         .is_some_and(|xs| xs.iter().any(|x| inside(folded, cs, ce, x)))
                 };
-                let apart = |cs: usize, ce: usize| (ce <= s || cs >= e) && !excluded(cs, ce);
+                let around = |cs: usize, ce: usize| cs <= s && ce >= e && ce - cs > e - s;
+                let apart = |cs: usize, ce: usize| {
+                    (ce <= s || cs >= e || around(cs, ce)) && !excluded(cs, ce)
+                };
                 let from = cue_hits.partition_point(|c| c.0 + 4 * CONTEXT_WINDOW < lo);
                 let english =
                     cue_hits[from..]

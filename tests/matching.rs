@@ -511,6 +511,26 @@ fn exclusions_and_gated_forms() {
     assert!(found(&text).is_empty(), "a cue beyond the window");
 }
 
+/// A cue that holds the whole gated form and more names the form's context and licenses it;
+/// one that is the form itself, or overlaps it only in part, does not.
+#[test]
+fn a_cue_around_a_gated_form_licenses_it() {
+    let csv = "id,zh,pinyin,en,en_alt,category,definition,exclude,gated,cue\n\
+               shi-ba-da,十八大,shí bā dà,18th CPC National Congress,18th National Congress,institution,The congress.,,18th National Congress,since the 18th National Congress\n\
+               si-feng,四风,sì fēng,four malfeasances,four winds,slogan,Four bad work styles.,,four winds,winds of change\n";
+    let m = matcher_from(csv);
+    let found = |text: &str| spans_text(&m, text);
+    assert_eq!(
+        found("Since the 18th National Congress, reform has deepened."),
+        ["18th National Congress"]
+    );
+    assert!(found("The 18th National Congress of the union met.").is_empty());
+    assert!(
+        found("The four winds of change blew.").is_empty(),
+        "a cue that overlaps the form in part"
+    );
+}
+
 /// A head of several words shared by two conjuncts: in "the second and third plenary
 /// sessions of the 20th Central Committee", `second` is the second plenary session. The
 /// first conjunct alone names nothing when its own form is missing.
