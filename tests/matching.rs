@@ -258,6 +258,28 @@ fn a_word_split_at_a_line_end_is_rejoined() {
     );
 }
 
+/// An ordinal whose suffix a space cut off (`14 th`, from a page that raised the suffix) is
+/// the ordinal; a number alone is not.
+#[test]
+fn an_ordinal_with_its_suffix_cut_off_is_the_ordinal() {
+    let m = matcher_from(
+        "id,zh,pinyin,en,en_alt,category,definition\n\
+         shi-si-wu,十四五,shí sì wǔ,14th Five-Year Plan,,policy,The plan.\n\
+         shi-ba-da,十八大,shí bā dà,18th National Congress of the CPC,,institution,The congress.\n",
+    );
+    assert_eq!(
+        spans_text(
+            &m,
+            "the 14 th Five-Year Plan; the 18 th National Congress of the CPC; the 14 Five-Year Plan; a 2 14th Five-Year Plan"
+        ),
+        [
+            "14 th Five-Year Plan",
+            "18 th National Congress of the CPC",
+            "14th Five-Year Plan"
+        ]
+    );
+}
+
 /// A plural noun in a form finds its singular in text, also where the spelling allows two
 /// singulars (`cases` of `case` or of `cas`; `boxes` of `box` or of `boxe`).
 #[test]

@@ -633,6 +633,20 @@ impl PhraseSet {
             #[inline(always)]
             |start, w, glued| {
                 let mut lookup = self.surfaces.get_in(folded, start, w.len());
+                if w.len() == 2 {
+                    if let Some((from, l)) = self.spaced_ordinal(folded, start, w) {
+                        // The number, when the run took it, gives way to the whole ordinal.
+                        if run.last().is_some_and(|t| t.start == from) {
+                            run.pop();
+                        }
+                        any_start |= matches!(
+                            l,
+                            Lookup::Classes { starts, starts_cue, .. } if starts || starts_cue
+                        );
+                        push(folded, &mut run, &mut aside, from, start + w.len(), l, false);
+                        return;
+                    }
+                }
                 let skippable = is_year(w)
                     && matches!(run.last(), Some(t) if matches!(t.lookup, Lookup::Classes { .. })
                     && gap_joint(&folded.as_bytes()[t.end..start]) == Some(Joint::Tight));
@@ -711,6 +725,30 @@ impl PhraseSet {
             lookup,
             ..*t
         })
+    }
+
+    /// An ordinal whose suffix a space cut off from its number (`14 th`, from a page that
+    /// raised the suffix): where the number starts and the lookup of the whole ordinal, when
+    /// `w` at `start` is that suffix and the ordinal is a word of a form.
+    #[inline]
+    fn spaced_ordinal(&self, folded: &str, start: usize, w: &str) -> Option<(usize, Lookup)> {
+        if !matches!(w, "st" | "nd" | "rd" | "th") {
+            return None;
+        }
+        let before = folded.get(..start)?.strip_suffix(' ')?;
+        let from = before.len()
+            - before
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_digit)
+                .count();
+        if from == before.len()
+            || from > 0 && before.as_bytes()[from - 1].is_ascii_alphanumeric()
+        {
+            return None;
+        }
+        let lookup = self.surfaces.get(&[&before[from..], w].concat());
+        matches!(lookup, Lookup::Classes { .. }).then_some((from, lookup))
     }
 
     /// A word glued to the one before it by a quote (`the'one`) or a full stop with no space
