@@ -31,6 +31,7 @@ use crate::text::chinese::{has_traditional, is_han};
 use crate::text::english::is_word_char;
 use crate::text::normalize::{normalize_rejoining, wrapper, Normalized};
 use crate::text::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
+use crate::text::regional::regional_key;
 use crate::text::{ceil_boundary, floor_boundary, fold_form};
 use keys::HanKeys;
 
@@ -855,6 +856,8 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
     let mut owner: HashMap<String, u32> = HashMap::with_capacity_and_hasher(n, Default::default());
     // Chinese keys without a form's outer quotes, and their patterns.
     let mut unwrapped: Vec<(String, u32)> = Vec::new();
+    // Chinese keys in Taiwan's wording (网路强国 for 网络强国), and their patterns.
+    let mut regional: Vec<(String, u32)> = Vec::new();
     let mut problems = Vec::new();
     let problem = |entry: &Entry, kind: FormKind, message: String| Problem {
         file: entry.origin.file.to_path_buf(),
@@ -927,6 +930,8 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             // back in. Such a key gives way to any form written out, so it is added last.
             let keys = std::iter::once(&key).chain(&bare);
             unwrapped.extend(keys.filter_map(|k| Some((unwrap_quotes(k)?, id))));
+            let keys = std::iter::once(&key).chain(&bare);
+            regional.extend(keys.filter_map(|k| Some((regional_key(k)?, id))));
             for k in std::iter::once(key).chain(bare) {
                 // The key moves into the map, and the keys' buffer copies it from there.
                 match owner.entry(k) {
@@ -955,7 +960,7 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             }
         }
     }
-    for (k, id) in unwrapped {
+    for (k, id) in unwrapped.into_iter().chain(regional) {
         if let MapEntry::Vacant(v) = owner.entry(k) {
             han_keys.push(v.key(), id);
             v.insert(id);

@@ -258,6 +258,26 @@ fn a_word_split_at_a_line_end_is_rejoined() {
     );
 }
 
+/// Taiwan's words for a mainland slogan's words (網路強國 for 网络强国, 高品質發展 for
+/// 高质量发展) find it; a form that holds the regional word itself keeps its own sense
+/// (政治品质 is "political character", not 质量).
+#[test]
+fn taiwan_wordings_of_a_chinese_form_are_found() {
+    let m = matcher_from(
+        "id,zh,pinyin,en,en_alt,category,definition\n\
+         wang-luo,网络强国,wǎng luò qiáng guó,cyber power,,policy,Test entry.\n\
+         gao-zhi-liang,高质量发展,gāo zhì liàng fā zhǎn,high-quality development,,policy,Test entry.\n\
+         pin-zhi,政治品质,zhèng zhì pǐn zhì,political character,,discipline,Test entry.\n",
+    );
+    assert_eq!(
+        spans_text(
+            &m,
+            "建設網路強國，推動高品質發展；建设网络强国；其政治品質極差"
+        ),
+        ["網路強國", "高品質發展", "网络强国", "政治品質"]
+    );
+}
+
 /// An ordinal whose suffix a space cut off (`14 th`, from a page that raised the suffix) is
 /// the ordinal; a number alone is not.
 #[test]

@@ -9,6 +9,7 @@ pub mod english;
 pub mod inflect;
 pub mod normalize;
 pub mod phrase;
+pub mod regional;
 pub mod snippet;
 pub mod surfaces;
 pub mod words;

@@ -643,7 +643,15 @@ impl PhraseSet {
                             l,
                             Lookup::Classes { starts, starts_cue, .. } if starts || starts_cue
                         );
-                        push(folded, &mut run, &mut aside, from, start + w.len(), l, false);
+                        push(
+                            folded,
+                            &mut run,
+                            &mut aside,
+                            from,
+                            start + w.len(),
+                            l,
+                            false,
+                        );
                         return;
                     }
                 }
@@ -736,15 +744,8 @@ impl PhraseSet {
             return None;
         }
         let before = folded.get(..start)?.strip_suffix(' ')?;
-        let from = before.len()
-            - before
-                .bytes()
-                .rev()
-                .take_while(u8::is_ascii_digit)
-                .count();
-        if from == before.len()
-            || from > 0 && before.as_bytes()[from - 1].is_ascii_alphanumeric()
-        {
+        let from = before.len() - before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if from == before.len() || from > 0 && before.as_bytes()[from - 1].is_ascii_alphanumeric() {
             return None;
         }
         let lookup = self.surfaces.get(&[&before[from..], w].concat());

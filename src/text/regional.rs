@@ -1,0 +1,57 @@
+//! Words that Taiwan's usage (and often Hong Kong's) writes differently from the mainland's,
+//! not only in other characters: 網路 for 网络, 品質 for 质量, 數位 for 数字. Taiwanese and
+//! overseas media reporting the mainland's slogans often put them in their own words
+//! (網路強國, 高品質發展, 航太強國), which folding traditional characters to simplified ones
+//! cannot reach.
+//!
+//! A Chinese form holding a mainland word also gets a generated key with the regional word,
+//! in folded (simplified) characters, as text folds to. The generated key gives way to any
+//! form written out. The text is never folded by this table: traditional characters do not
+//! mean Taiwanese words (Hong Kong media quote mainland releases in traditional characters,
+//! and there 政治品質 is the mainland's 政治品质, "political character", not 质量).
+
+/// (mainland word, the regional word as it folds), longest first where one holds another.
+const WORDS: &[(&str, &str)] = &[
+    ("人工智能", "人工智慧"),
+    ("互联网", "网际网路"),
+    ("网络", "网路"),
+    ("质量", "品质"),
+    ("信息", "资讯"),
+    ("数字", "数位"),
+    ("软件", "软体"),
+    ("硬件", "硬体"),
+    ("航天", "航太"),
+    ("芯片", "晶片"),
+    ("视频", "视讯"),
+];
+
+/// The folded key `key` with every mainland word of [`WORDS`] in its regional wording, when
+/// it holds one.
+pub fn regional_key(key: &str) -> Option<String> {
+    if !WORDS.iter().any(|(m, _)| key.contains(m)) {
+        return None;
+    }
+    let mut out = key.to_string();
+    for (mainland, regional) in WORDS {
+        if out.contains(mainland) {
+            out = out.replace(mainland, regional);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regional_wordings_of_a_key() {
+        assert_eq!(regional_key("网络强国").as_deref(), Some("网路强国"));
+        assert_eq!(regional_key("高质量发展").as_deref(), Some("高品质发展"));
+        assert_eq!(
+            regional_key("国家互联网信息办公室").as_deref(),
+            Some("国家网际网路资讯办公室")
+        );
+        assert_eq!(regional_key("全面从严治党"), None);
+    }
+}
