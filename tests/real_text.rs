@@ -22,6 +22,12 @@
 //! - `real_heldout_6.tsv`: a sixth, on propaganda and culture, education, science, health,
 //!   ethnic affairs and religion, defence, national security and Party building, about 40 %
 //!   machine translation; read like `real_heldout.tsv`;
+//! - `real_heldout_7.tsv`: a seventh, on local government and administrative reform,
+//!   grassroots governance, emergency management and work safety, market regulation, ecology
+//!   and China's global initiatives, a third machine translation; read like `real_heldout.tsv`;
+//! - `real_heldout_8.tsv`: an eighth, on the 2024–26 economy's slogans, rural revitalization
+//!   and common prosperity, Hong Kong and Macao, Taiwan policy, diplomacy, the Fourth Plenum
+//!   and the NPC sessions, 45 % machine translation; read like `real_heldout.tsv`;
 //! - `ordinary_en.txt`, `ordinary_zh.txt`: plain sentences built to tempt the risky forms; no
 //!   form may fire on them;
 //! - a property test: a glossary form embedded in filler with random allowed variation is
@@ -49,6 +55,8 @@ const REAL_HELDOUT_3: &str = include_str!("data/variants/real_heldout_3.tsv");
 const REAL_HELDOUT_4: &str = include_str!("data/variants/real_heldout_4.tsv");
 const REAL_HELDOUT_5: &str = include_str!("data/variants/real_heldout_5.tsv");
 const REAL_HELDOUT_6: &str = include_str!("data/variants/real_heldout_6.tsv");
+const REAL_HELDOUT_7: &str = include_str!("data/variants/real_heldout_7.tsv");
+const REAL_HELDOUT_8: &str = include_str!("data/variants/real_heldout_8.tsv");
 const ORDINARY_EN: &str = include_str!("data/variants/ordinary_en.txt");
 const ORDINARY_ZH: &str = include_str!("data/variants/ordinary_zh.txt");
 
@@ -133,12 +141,6 @@ const REAL_QUOTED_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "中共政法委",
         "",
         "glossary: a press short form, not official, not added",
-    ),
-    (
-        "fan-fu-bai-dou-zheng",
-        "anti-corruption campaign",
-        "grave and complicated challenges",
-        "gated: the sentence has no cue (CPC, CCDI, Xi Jinping ...)",
     ),
     (
         "fan-fu-bai-ya-dao-xing-sheng-li",
@@ -238,12 +240,6 @@ const REAL_HELDOUT_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "quality development",
         "",
         "glossary: machine translation dropped 高; 'quality development' is ordinary English, not added",
-    ),
-    (
-        "quan-mian-jian-she-she-hui-zhu-yi-xian-dai-hua-guo-jia",
-        "fully building a modern socialist country",
-        "",
-        "glossary: 'fully building' renders both 全面建设 and 全面建成 (a different term), so it is not added",
     ),
     (
         "zhong-yang-cai-jing-wei",
@@ -544,12 +540,6 @@ const REAL_HELDOUT_2_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: the matcher finds 'strength in cyberspace'",
     ),
     (
-        "gong-tong-fu-yu",
-        "common prosperity for all people",
-        "The pursuit of high-quality development ",
-        "bounds: the matcher finds 'common prosperity'",
-    ),
-    (
         "zhong-yang-zheng-zhi-ju",
         "Political Bureau of the Central Committee of the Communist Party of China",
         "Wang, also a member of the Political Bur",
@@ -807,12 +797,6 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "ke-ji-zi-li-zi-qiang",
-        "high-level technological self-reliance and self-improvement",
-        "Accelerating the realization of high-lev",
-        "bounds: the matcher finds 'high-level technological self-reliance'",
-    ),
-    (
-        "ke-ji-zi-li-zi-qiang",
         "high-level scientific and technological self-reliance and self-improvement",
         "A deep grasp of the great significance, ",
         "bounds: the matcher finds 'high-level scientific and technological self-reliance'",
@@ -882,12 +866,6 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "rural rejuvenation strategy",
         "In the 2021 province's strategic assessm",
         "bounds: the matcher finds 'rural rejuvenation'",
-    ),
-    (
-        "tan-da-feng-tan-zhong-he",
-        "peak carbon emissions by 2030 and achieve carbon neutrality",
-        "Commitments to peak carbon emissions by ",
-        "bounds: the matcher finds 'peak carbon emissions by 2030'",
     ),
     (
         "xin-fa-zhan-li-nian",
@@ -1058,21 +1036,9 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: the matcher finds 'community with a shared future for humankind'",
     ),
     (
-        "ren-yu-zi-ran-he-xie-gong-sheng",
-        "modernization of harmony between humanity and nature",
-        "\"Chinese modernization is the modernizat",
-        "bounds: the matcher finds 'harmony between humanity and nature'",
-    ),
-    (
         "sheng-tai-wen-ming",
         "institutional framework for ecological civilization",
         "To advance its modernization journey, Ch",
-        "bounds: the matcher finds 'ecological civilization'",
-    ),
-    (
-        "sheng-tai-wen-ming",
-        "building of ecological civilization",
-        "Premier Li Qiang stressed the need to fi",
         "bounds: the matcher finds 'ecological civilization'",
     ),
     (
@@ -1366,12 +1332,6 @@ const REAL_HELDOUT_4_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "modernization of Chinese-style development",
         "The opinions highlight the importance of",
         "bounds: the matcher finds 'modernization of Chinese-style'",
-    ),
-    (
-        "gao-zhi-liang-fa-zhan",
-        "high-quality growth",
-        "The opinions highlight the importance of",
-        "gated or too generic: no cue nearby, or a phrase ordinary English uses",
     ),
     (
         "dang-zhang",
@@ -2166,12 +2126,6 @@ const REAL_HELDOUT_6_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: found as '14th Five-year Plan period'",
     ),
     (
-        "guan-jian-he-xin-ji-shu",
-        "关键核心技术",
-        "健全新型举国体制不仅是突破关键核心技术攻关难题的战略选择,而且是培育发展新质生产力新动能",
-        "bounds: found as '关键核心技术攻关'",
-    ),
-    (
         "ke-ji-qiang-guo",
         "科技强国",
         "立自强作为国家发展的战略支撑,进一步明确提出要建设科技强国。",
@@ -2521,6 +2475,1265 @@ const REAL_HELDOUT_6_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+const REAL_HELDOUT_7_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "fang-guan-fu",
+        "放管服",
+        "转变政府职能是行政体制改革的核心,“放管服”改革是政府职能转变的关键抓手。",
+        "bounds: found as '“放管服”改革'",
+    ),
+    (
+        "fang-guan-fu",
+        "放管服”改革",
+        "“放管服”改革是党的十八大以来党和政府在行政体制改革中的新举措,致力于打造",
+        "bounds: found as '“放管服”改革'",
+    ),
+    (
+        "xin-shi-dai",
+        "新时代",
+        "营商环境优化是新时代政府通过“放管服”改革实现职能转变和经济转型发展的新要求。",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "fang-guan-fu",
+        "放管服”改革",
+        "营商环境优化是新时代政府通过“放管服”改革实现职能转变和经济转型发展的新要求。",
+        "bounds: found as '“放管服”改革'",
+    ),
+    (
+        "fang-guan-fu",
+        "放管服”改革",
+        "“放管服”改革是推动政府职能转变的一场刀刃向内的自我革命,是一场从理念到体",
+        "bounds: found as '“放管服”改革'",
+    ),
+    (
+        "dang-de-shi-ba-da",
+        "18th National Congress",
+        "Since the 18th National Congress,the Central government has be",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "fang-guan-fu",
+        "delegation of power and optimization of government service",
+        "stly promoting the reform of “delegation of power and optimization of government service” to stimulate the vitality of",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "fang-guan-fu",
+        "放管服”改革",
+        "十八大以来,党中央和国务院切实推进“放管服”改革,优化营商环境,以激发社会主义市场经济的活力,促进国民经济的",
+        "bounds: found as '“放管服”改革'",
+    ),
+    (
+        "feng-qiao-jing-yan",
+        "Fengqiao Experience\" in the new era",
+        "hering to and developing the \"Fengqiao Experience\" in the new era.",
+        "bounds: found as 'Fengqiao Experience'",
+    ),
+    (
+        "xiao-shi-bu-chu-cun",
+        "not turning over contradictions",
+        "ions on the spot, insisted on not turning over contradictions, and realized \"less arrests a",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "feng-qiao-jing-yan",
+        "fengqiao jingyan",
+        "the “Fengqiao experience”, or fengqiao jingyan, is a mechanism for mobilisin",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "feng-qiao-jing-yan",
+        "Fengqiao experience in the ‘new era’",
+        "nt the latest example of the “Fengqiao experience in the ‘new era’”, referencing the phrase used",
+        "bounds: found as 'Fengqiao experience'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "eferencing the phrase used by President Xi Jinping to describe China ",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "quan-qiu-fa-zhan-chang-yi",
+        "Global Development Initiative (GDI)",
+        "ore of this framework are the Global Development Initiative (GDI), Global Security Initiative (",
+        "bounds: found as 'Global Development Initiative'",
+    ),
+    (
+        "quan-qiu-an-quan-chang-yi",
+        "Global Security Initiative (GSI)",
+        "Development Initiative (GDI), Global Security Initiative (GSI), Global Civilization Initiati",
+        "bounds: found as 'Global Security Initiative'",
+    ),
+    (
+        "quan-qiu-wen-ming-chang-yi",
+        "Global Civilization Initiative (GCI)",
+        "al Security Initiative (GSI), Global Civilization Initiative (GCI), and the recently proposed Gl",
+        "bounds: found as 'Global Civilization Initiative'",
+    ),
+    (
+        "quan-qiu-zhi-li-chang-yi",
+        "Global Governance Initiative (GGI)",
+        "I), and the recently proposed Global Governance Initiative (GGI).",
+        "bounds: found as 'Global Governance Initiative'",
+    ),
+    (
+        "jie-su-ji-ban",
+        "接诉即办”改革",
+        "“接诉即办”改革以“热线联动”为切入点,通过回应型公安、服务型公安和整体型政",
+        "bounds: found as '“接诉即办”改革'",
+    ),
+    (
+        "jie-su-ji-ban",
+        "Immediate Action on Request reform",
+        "Since the Immediate Action on Request reform in 2019,Beijing has taken the",
+        "bounds: found as 'Immediate Action on Request'",
+    ),
+    (
+        "he-zhang-zhi",
+        "river and lake chiefs",
+        "h a total of over 1.2 million river and lake chiefs at five levels – provincial, ",
+        "bounds: found as 'river'",
+    ),
+    (
+        "lv-shui-qing-shan",
+        "clean water and green mountains are invaluable assets",
+        "tablish the strong sense that clean water and green mountains are invaluable assets to realize the new era of soc",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "xin-shi-dai",
+        "new era",
+        "aluable assets to realize the new era of socialist ecological civil",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "he-zhang-zhi",
+        "river and lake chiefs",
+        "-, county- and township-level river and lake chiefs, and more than 900,000 chiefs",
+        "bounds: found as 'river'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "ture for mankind put forth by President Xi Jinping.",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "l involvement and advocacy of President Xi Jinping, the development o",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "zhong-gong-yu-shi-jie-zheng-dang-gao-ceng-dui-hua-hui",
+        "CPC World Political Party Conference",
+        "ointed out in a speech at the CPC World Political Party Conference in March 2023, where he also ",
+        "label or glossary: zhong-guo-gong-chan-dang takes 'CPC'",
+    ),
+    (
+        "lv-shui-qing-shan",
+        "lush mountains and lucid waters",
+        "and preserving and sustaining lush mountains and lucid waters.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "dang-de-er-shi-da",
+        "20th National Congress of the Communist Party of China (CPC)",
+        "The report of the 20th National Congress of the Communist Party of China (CPC) made it clear that building a",
+        "bounds: found as '20th National Congress of the Communist Party of China'",
+    ),
+    (
+        "ying-ji-guan-li-bu",
+        "Emergency Management Department",
+        "ccording to the news from the Emergency Management Department on August 31, the Emergency M",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "guo-wu-yuan-an-wei-hui",
+        "Safety Committee of the State Council",
+        "The Office of the Safety Committee of the State Council and the Emergency Management ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "ying-ji-guan-li-bu",
+        "Emergency Management Department",
+        " of the State Council and the Emergency Management Department issued the “National Major Ac",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "tan-da-feng-tan-zhong-he",
+        "dual carbon\" goals",
+        "d committed to achieving its \"dual carbon\" goals, even amid recent setbacks fr",
+        "bounds: found as '\"dual carbon\" goals'",
+    ),
+    (
+        "tan-da-feng",
+        "peak carbon emissions",
+        " country’s climate goals – to peak carbon emissions by 2030 and to achieve carbon",
+        "label or glossary: tan-da-feng-tan-zhong-he takes 'peak carbon emissions by 2030'",
+    ),
+    (
+        "da-yue-jin",
+        "Great Leap Forward",
+        "uction should not be another “Great Leap Forward” in the country.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "si-ge-zui-yan",
+        "four strictest\" requirements",
+        "ommunist Party of China, the \"four strictest\" requirements have pointed out the directio",
+        "bounds: found as '\"four strictest\" requirements'",
+    ),
+    (
+        "si-ge-zui-yan",
+        "the strictest standards, the strictest supervision, the most severe punishment, and the most serious accountability",
+        "With the strictest standards, the strictest supervision, the most severe punishment, and the most serious accountability, we will speed up the establi",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "dang-de-shi-jiu-da",
+        "Nineteenth National Congress",
+        "The Nineteenth National Congress proposed that we should stren",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "gong-jian-gong-zhi-gong-xiang",
+        "pattern of social governance with common governance and sharing",
+        "ocial governance,and create a pattern of social governance with common governance and sharing.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "ge of development and reform, General Secretary Xi Jinping inspected Beijing ",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "di-fang-zheng-xie",
+        "Beijing Municipal Committee of the Chinese People’s Political Consultative Conference (CPPCC)",
+        "d suggestions from members of Beijing Municipal Committee of the Chinese People’s Political Consultative Conference (CPPCC).",
+        "bounds: found as 'Municipal Committee of the Chinese People’s Political Consultative Conference'",
+    ),
+    (
+        "dang-de-er-shi-da",
+        "20th National Congress of the Communist Party of China (CPC)",
+        "e successful convening of the 20th National Congress of the Communist Party of China (CPC) has drawn a grand blueprint f",
+        "bounds: found as '20th National Congress of the Communist Party of China'",
+    ),
+    (
+        "feng-gao-lang-ji",
+        "high winds and high waves",
+        "nternational environment with high winds and high waves and the arduous task of domes",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "fang-guan-fu",
+        "streamline administration and delegate power, improve regulation, and upgrade services",
+        "We will deepen reforms to streamline administration and delegate power, improve regulation, and upgrade services with a focus on creating a ma",
+        "bounds: found as 'reforms to streamline administration and delegate power, improve regulation, and upgrade services'",
+    ),
+    (
+        "ying-shang-huan-jing",
+        "market-oriented, law-based and internationalized business environment",
+        "es with a focus on creating a market-oriented, law-based and internationalized business environment.",
+        "bounds: found as 'business environment'",
+    ),
+    (
+        "shi-chang-jue-ding-xing-zuo-yong",
+        "the market plays the decisive role in the allocation of resources",
+        "t and the market, seeing that the market plays the decisive role in the allocation of resources and the government better ful",
+        "bounds: found as 'market plays the decisive role in the allocation of resources'",
+    ),
+    (
+        "dang-wei",
+        "Communist Party Committee",
+        "es, with government and local Communist Party Committee officials serving as forest c",
+        "bounds: found as 'Party Committee'",
+    ),
+    (
+        "lin-zhang-zhi",
+        "Forest Head System",
+        " of the Leading Group for the Forest Head System of the State Forestry and Gra",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "dang-wei",
+        "party committee",
+        "f responsible comrades of the party committee and the government are the ch",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "lin-zhang-zhi",
+        "chief forest chiefs",
+        "ee and the government are the chief forest chiefs, and all localities have esta",
+        "bounds: found as 'forest chiefs'",
+    ),
+    (
+        "lin-zhang-zhi",
+        "General forest chiefs",
+        "“General forest chiefs” should be appointed in all p",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "lin-zhang-zhi",
+        "forest chief” scheme",
+        "d a guideline to implement a “forest chief” scheme nationwide amid the country’s",
+        "bounds: found as '“forest chief” scheme'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "ction of the \"Belt and Road\", General Secretary Xi Jinping, standing at the h",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "liang-ge-da-ju",
+        "overall situation of the great rejuvenation strategy of the Chinese nation and the great changes in the world in a hundred years",
+        "he height of coordinating the overall situation of the great rejuvenation strategy of the Chinese nation and the great changes in the world in a hundred years, comprehensively summarized t",
+        "label or glossary: zhong-hua-min-zu-wei-da-fu-xing takes 'great rejuvenation'",
+    ),
+    (
+        "gong-shang-gong-jian-gong-xiang",
+        "joint consultation, co-construction and sharing",
+        "\" adheres to the principle of joint consultation, co-construction and sharing, condenses the consensus of p",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "yi-dai-yi-lu-gao-feng-lun-tan",
+        "Belt and Road Forum for International Cooperation (BRF)",
+        "opening ceremony of the third Belt and Road Forum for International Cooperation (BRF), injecting confidence and imp",
+        "bounds: found as 'Belt and Road Forum for International Cooperation'",
+    ),
+    (
+        "yi-dai-yi-lu",
+        "Belt and Road Initiative (BRI)",
+        "pire every participant in the Belt and Road Initiative (BRI) and demonstrate China’s commi",
+        "bounds: found as 'Belt and Road Initiative'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "intly achieve modernization.\" President Xi Jinping delivered a keynot",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "po, initiated and promoted by General Secretary Xi Jinping, has become an imp",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "主席",
+        "2022年,习近平主席着眼全人类前途命运和安危福祉,郑重提出全球安全倡议,强调人类",
+        "bounds: found as '习近平主席'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "主席",
+        "作论坛北京峰会就中非携手落实全球安全倡议达成重要共识,习近平主席宣布中方将同非洲开展安全共筑伙伴行动,建立落实全球安全倡议伙",
+        "bounds: found as '习近平主席'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "主席",
+        "10年前,習近平主席提出建構人類命運共同體理念,目的就是回答「人類向何處去」的世",
+        "bounds: found as '習近平主席'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "主席",
+        "2021年以来,习近平主席先后提出全球发展倡议、全球安全倡议、全球文明倡议,为应对层出",
+        "bounds: found as '习近平主席'",
+    ),
+    (
+        "qiu-shi-za-zhi",
+        "求是",
+        "10月16日出版的第20期《求是》雜誌將發表中共總書記、國家主席習近平的文章《推動落實全球發",
+        "bounds: found as '《求是》雜誌'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "主席",
+        "着眼于推动人类社会发展进步,习近平主席近年来先后提出全球发展倡议、全球安全倡议、全球文明倡议,为完",
+        "bounds: found as '习近平主席'",
+    ),
+    (
+        "ji-wei-shu-ji",
+        "Municipal Commission for Discipline Inspection Secretary",
+        "une 4th, municipal committee, Municipal Commission for Discipline Inspection Secretary Cao Jiansong, municipal CPPCC",
+        "label or glossary: ji-wei takes 'Municipal Commission for Discipline Inspection'",
+    ),
+    (
+        "di-fang-zheng-xie",
+        "CPPCC",
+        "etary Cao Jiansong, municipal CPPCC Vice Chairman, Secretary of m",
+        "bounds: found as 'municipal CPPCC'",
+    ),
+    (
+        "lin-zhang-zhi",
+        "village-level forest chief",
+        "ary of the village branch and village-level forest chief, who had just returned from p",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "wei-ji-ceng-jian-fu",
+        "reduce the burden on the grassroots",
+        "for inspectors to effectively reduce the burden on the grassroots.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "liu-wen-liu-bao",
+        "six stability",
+        "t work priorities, serve the \"six stability\" and \"six guarantees\" during ",
+        "bounds: found as '\"six stability\" and \"six guarantees\"'",
+    ),
+    (
+        "liu-wen-liu-bao",
+        "six guarantees",
+        "erve the \"six stability\" and \"six guarantees\" during the inspection period",
+        "bounds: found as '\"six stability\" and \"six guarantees\"'",
+    ),
+    (
+        "si-ge-zui-yan",
+        "developing standards, conducting regulation, imposing penalties and seeking accountability",
+        "pledged unwavering efforts in developing standards, conducting regulation, imposing penalties and seeking accountability to ensure food safety.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "president",
+        "Specifically, the president highlighted the country’s “du",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "ren-lei-ming-yun-gong-tong-ti",
+        "building a community with a shared future for mankind",
+        "eland based on the concept of building a community with a shared future for mankind.",
+        "bounds: found as 'community with a shared future for mankind'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "In 2023, General Secretary Xi Jinping emphasized at the ",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "ren-yu-zi-ran-he-xie-gong-sheng",
+        "modernization characterized by harmony between man and nature",
+        "accelerate the advancement of modernization characterized by harmony between man and nature.",
+        "bounds: found as 'harmony between man and nature'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        " Anyang City, Henan Province, General Secretary Xi Jinping immediately made i",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "ren-min-zhi-shang",
+        "supremacy of the people and the supremacy of life",
+        "s should always adhere to the supremacy of the people and the supremacy of life, compact production safety re",
+        "bounds: found as 'supremacy of the people'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "the Communist Party of China, General Secretary Xi Jinping has always put the",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "zhong-yang-dang-xiao",
+        "Central Party School (National School of Administration)",
+        "From August 26th to 30th, the Central Party School (National School of Administration), the Ministry of Emergency Ma",
+        "bounds: found as 'Central Party School'",
+    ),
+    (
+        "quan-qiu-fa-zhan-chang-yi",
+        "Global Development Initiative (GDI)",
+        "nt Xi Jinping has put forward Global Development Initiative (GDI), Global Security Initiative (",
+        "bounds: found as 'Global Development Initiative'",
+    ),
+    (
+        "quan-qiu-an-quan-chang-yi",
+        "Global Security Initiative (GSI)",
+        "Development Initiative (GDI), Global Security Initiative (GSI) and Global Civilization Initi",
+        "bounds: found as 'Global Security Initiative'",
+    ),
+    (
+        "quan-qiu-wen-ming-chang-yi",
+        "Global Civilization Initiative (GCI)",
+        "Security Initiative (GSI) and Global Civilization Initiative (GCI), providing Chinese solutions ",
+        "bounds: found as 'Global Civilization Initiative'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "embly in September last year, President Xi Jinping put forth the Glob",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "quan-qiu-fa-zhan-chang-yi",
+        "Global Development Initiative (GDI)",
+        "dent Xi Jinping put forth the Global Development Initiative (GDI) with an aim to refocus intern",
+        "bounds: found as 'Global Development Initiative'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "lobal development challenges, President Xi Jinping solemnly put forwa",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "dang-jian-yin-ling",
+        "party building and lead grassroots governance",
+        " Party proposes to strengthen party building and lead grassroots governance.",
+        "label or glossary: dang-jian takes 'party building'",
+    ),
+    (
+        "dang-jian-yin-ling",
+        "party building leading grassroots governance",
+        " improve the effectiveness of party building leading grassroots governance in megacities, we should adhe",
+        "label or glossary: dang-jian takes 'party building'",
+    ),
+    (
+        "feng-qiao-jing-yan",
+        "Fengqiao Experience” in the new era",
+        "ld adhere to and develop the “Fengqiao Experience” in the new era, improve the urban and rural ",
+        "bounds: found as 'Fengqiao Experience'",
+    ),
+    (
+        "zi-zhi-fa-zhi-de-zhi-xiang-jie-he",
+        "autonomy, rule of law and moral governance",
+        "vernance system that combines autonomy, rule of law and moral governance under the leadership of the P",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "gong-jian-gong-zhi-gong-xiang",
+        "social governance system of co-construction, co-governance and sharing",
+        "organization, and improve the social governance system of co-construction, co-governance and sharing.",
+        "bounds: found as 'co-construction, co-governance and sharing'",
+    ),
+    (
+        "tan-da-feng",
+        "Carbon Peak",
+        "overnment issued the \"Sichuan Carbon Peak Implementation Plan\", which p",
+        "bounds: found as 'Carbon Peak Implementation Plan'",
+    ),
+    (
+        "shi-si-wu-gui-hua",
+        "14th Five-Year Plan",
+        "ich proposed that during the \"14th Five-Year Plan\" period, significant progress",
+        "bounds: found as '\"14th Five-Year Plan\" period'",
+    ),
+    (
+        "quan-qiu-an-quan-chang-yi",
+        "Global Security Initiative (GSI)",
+        "ping introduced the idea of a Global Security Initiative (GSI) during his speech at the Boao",
+        "bounds: found as 'Global Security Initiative'",
+    ),
+    (
+        "xin-an-quan-guan",
+        "common, 2) comprehensive, 3) cooperative and 4) sustainable security",
+        "e four pillars of the GSI, 1) common, 2) comprehensive, 3) cooperative and 4) sustainable security, have all the elements and in",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "fu-wu-xing-zheng-fu",
+        "service-oriented government that should satisfy the general public",
+        "ional Congress and to build a service-oriented government that should satisfy the general public, Shanghai has been accelerati",
+        "bounds: found as 'service-oriented government'",
+    ),
+    (
+        "di-xian-si-wei",
+        "bottom line thinking",
+        "els should further strengthen bottom line thinking, enforce main responsibility,",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "o the 20th anniversary of the General Secretary's instructions to adhere to a",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "general secretary",
+        "ce Exhibition Hall, the first general secretary pointed out that it is necess",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "feng-qiao-jing-yan",
+        "Fengqiao experience\" in the new era",
+        "to adhere to and develop the \"Fengqiao experience\" in the new era, adhere to the party's mass l",
+        "bounds: found as 'Fengqiao experience'",
+    ),
+    (
+        "xiao-shi-bu-chu-cun",
+        "not turning in contradictions",
+        "g on the masses, insisting on not turning in contradictions, resolving them on the spot, ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zi-zhi-fa-zhi-de-zhi-xiang-jie-he",
+        "autonomy, rule by virtue and rule by law",
+        "he mass line and implementing autonomy, rule by virtue and rule by law are the ways to carry forward",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "feng-qiao-jing-yan",
+        "Fengqiao Experience\" in the new era",
+        "he ways to carry forward the \"Fengqiao Experience\" in the new era, which has certain guiding si",
+        "bounds: found as 'Fengqiao Experience'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "Party Congress on October 16, General Secretary Xi Jinping discussed the opti",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "feng-qiao-jing-yan",
+        "Fengqiao jingyan",
+        " “Fengqiao Experience” (枫桥经验, Fengqiao jingyan) as the model solution (CCTV,",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shang-hai-he-zuo-zu-zhi",
+        "Shanghai Corporation Organization",
+        "He made the proposal in the Shanghai Corporation Organization plus meeting held at the Tian",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-si-wu-gui-hua",
+        "Outline of the 14th Five-Year Plan for Economic and Social Development",
+        "een incorporated into China's Outline of the 14th Five-Year Plan for Economic and Social Development and is being replicated natio",
+        "bounds: found as 'Outline of the 14th Five-Year Plan'",
+    ),
+    (
+        "guo-wu-yuan",
+        "State Council",
+        "The State Council recently issued the \"Opinions",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "huo-de-gan",
+        "sense of gain",
+        "ction costs, and enhances the sense of gain for enterprises and the publi",
+        "bounds: found as 'enhances the sense of gain'",
+    ),
+    (
+        "gao-xiao-ban-cheng-yi-jian-shi",
+        "One Thing Done Efficiently",
+        "ive reform initiative called \"One Thing Done Efficiently.\"",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "fang-guan-fu",
+        "reform of streamlining administration, delegating powers and improving regulations and services",
+        " of Zhejiang's efforts in the reform of streamlining administration, delegating powers and improving regulations and services.",
+        "bounds: found as 'streamlining administration, delegating powers'",
+    ),
+];
+const REAL_HELDOUT_8_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "gsu delegation this time, the General Secretary made further arrangements to ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "yin-di-zhi-yi",
+        "Adjust measures to local conditions",
+        "\"Adjust measures to local conditions\", just four words, contains a",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "Since last year, General Secretary Xi Jinping has published a se",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "ke-ji-zi-li-zi-qiang",
+        "high level of self-reliance and strength in science and technology",
+        "ove faster toward achieving a high level of self-reliance and strength in science and technology, effectively deliver breakthr",
+        "bounds: found as 'self-reliance and strength in science and technology'",
+    ),
+    (
+        "shi-wu-wu-gui-hua",
+        "十五五’时期",
+        "能大呼隆、一哄而起、一哄而散,一定要因地制宜,各有千秋”“‘十五五’时期,必须把因地制宜发展新质生产力摆在更加突出的战略位置”。",
+        "bounds: found as '‘十五五’时期'",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "高质量发展",
+        "从宏观层面看,我国推动高质量发展面临的突出问题依然是发展不平衡不充分。",
+        "bounds: found as '推动高质量发展'",
+    ),
+    (
+        "da-shui-man-guan",
+        "大水漫灌",
+        "发展新质生产力绝非一套可以简单复制的模板,更不能搞“大水漫灌”和“一刀切”,必须立足一方水土,找准自身的方位与路径,方能",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-si-jie-quan-guo-ren-da",
+        "十四届全国人大二次会议",
+        "——2024年3月5日,习近平总书记在参加十四届全国人大二次会议江苏代表团审议时强调",
+        "bounds: found as '十四届全国人大'",
+    ),
+    (
+        "fa-gong-wei",
+        "Law Working Committee of the Standing Committee of the National People's Congress",
+        "he Economic Law Office of the Law Working Committee of the Standing Committee of the National People's Congress, said that at present, the pr",
+        "label or glossary: quan-guo-ren-da-chang-wei-hui takes 'Standing Committee of the National People's Congress'",
+    ),
+    (
+        "zhong-gong-zhong-yang",
+        "Party Central Committee's",
+        "vate Economy has elevated the Party Central Committee's major guidelines, policies an",
+        "bounds: found as 'Party Central Committee'",
+    ),
+    (
+        "shi-wu-wu-gui-hua",
+        "15th Five-Year Plan\" period",
+        "During the \"15th Five-Year Plan\" period, comprehensively expanding do",
+        "bounds: found as '\"15th Five-Year Plan\" period'",
+    ),
+    (
+        "kuo-da-nei-xu",
+        "comprehensively expanding domestic demand",
+        "\"15th Five-Year Plan\" period, comprehensively expanding domestic demand is of great significance for ",
+        "bounds: found as 'expanding domestic demand'",
+    ),
+    (
+        "qian-wan-gong-cheng",
+        "Thousand Village Demonstration and Ten Thousand Villages Renovation\" Project",
+        "plying the Experience of the \"Thousand Village Demonstration and Ten Thousand Villages Renovation\" Project to Effectively and Effectivel",
+        "bounds: found as '\"Thousand Village Demonstration and Ten Thousand Villages Renovation\" Project'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "The document mentioned that General Secretary Xi Jinping personally planned",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "qian-wan-gong-cheng",
+        "Thousand Village Demonstration, Ten Thousand Villages Improvement\" project",
+        "lly planned and promoted the \"Thousand Village Demonstration, Ten Thousand Villages Improvement\" project (hereinafter referred to as t",
+        "bounds: found as 'Thousand Village Demonstration, Ten Thousand Villages Improvement'",
+    ),
+    (
+        "zhong-yang-yi-hao-wen-jian",
+        "Central Government Document No. 1",
+        "This year’s Central Government Document No. 1 takes the lead in learning an",
+        "label or glossary: guo-wu-yuan takes 'Central Government'",
+    ),
+    (
+        "zhong-yang-zheng-zhi-ju-ji-ti-xue-xi",
+        "collective study conducted by the Political Bureau of the Central Committee",
+        "In a recent third collective study conducted by the Political Bureau of the Central Committee, Chinese President Xi Jinping",
+        "bounds: found as 'collective study'",
+    ),
+    (
+        "ke-ji-zi-li-zi-qiang",
+        "high-level scientific and technological self-reliance and self-improvement",
+        " research in order to achieve high-level scientific and technological self-reliance and self-improvement.",
+        "bounds: found as 'high-level scientific and technological self-reliance'",
+    ),
+    (
+        "shi-wu-wu-gui-hua-jian-yi",
+        "十五五”規劃建議",
+        "從2023年習近平總書記提出“投資於人”,到“十五五”規劃建議對“投資於人”作出重要部署,再到中央經濟工作會議強調“必須堅",
+        "bounds: found as '“十五五”規劃建議'",
+    ),
+    (
+        "shi-si-jie-quan-guo-ren-da",
+        "third session of the 14th National People's Congress (NPC)",
+        "The third session of the 14th National People's Congress (NPC) opened on the morning of Marc",
+        "bounds: found as '14th National People's Congress'",
+    ),
+    (
+        "guo-wu-yuan-zong-li",
+        "Premier",
+        "According to the agenda, Premier Li Qiang delivered the Govern",
+        "bounds: found as 'Premier Li Qiang'",
+    ),
+    (
+        "shi-si-jie-quan-guo-ren-da",
+        "third session of the 14th National People's Congress",
+        "On March 5, 2025, the third session of the 14th National People's Congress was held at the Great Hall of",
+        "bounds: found as '14th National People's Congress'",
+    ),
+    (
+        "guo-wu-yuan-zong-li",
+        "Premier",
+        "eat Hall of the People, where Premier Li Qiang delivered the govern",
+        "bounds: found as 'Premier Li Qiang'",
+    ),
+    (
+        "shi-si-jie-quan-guo-ren-da",
+        "十四届全国人大四次会议",
+        "3月5日,在十四届全国人大四次会议上,李强总理作政府工作报告时多次强调“纵深推进全国统一大市场",
+        "bounds: found as '十四届全国人大'",
+    ),
+    (
+        "guo-wu-yuan-zong-li",
+        "总理",
+        "3月5日,在十四届全国人大四次会议上,李强总理作政府工作报告时多次强调“纵深推进全国统一大市场建设”,并对",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "内卷式”竞争",
+        "“内卷式”竞争首次被写入报告整治清单,释放出明确信号。",
+        "bounds: found as '“内卷式”竞争'",
+    ),
+    (
+        "di-fang-bao-hu-he-shi-chang-fen-ge",
+        "市場分割和地方保護",
+        "但也要看到,實踐中還有一些妨礙全國統一大市場建設的問題,市場分割和地方保護比較突出,要素和資源市場建設不完善,商品和服務市場質量體系尚",
+        "label or glossary: di-fang-bao-hu-zhu-yi takes '地方保護'",
+    ),
+    (
+        "guo-jia-fa-gai-wei",
+        "National Development and Reform Commission (NDRC)",
+        "a's top economic planner, the National Development and Reform Commission (NDRC), on Tuesday released a guidel",
+        "bounds: found as 'National Development and Reform Commission'",
+    ),
+    (
+        "zhong-gong-zhong-yang",
+        "Central Committee of the Communist Party",
+        ", released on April 10 by the Central Committee of the Communist Party and the State Council, also m",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-si-jie-quan-guo-ren-da",
+        "十四届全国人大三次会议",
+        "总书记在参加十四届全国人大三次会议江苏代表团审议时强调,要深化要素市场化配置改革,主动破除地方",
+        "bounds: found as '十四届全国人大'",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "内卷式”竞争",
+        "调,要深化要素市场化配置改革,主动破除地方保护、市场分割和“内卷式”竞争。",
+        "bounds: found as '“内卷式”竞争'",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "内卷式”恶性竞争",
+        "去年7月,中共中央政治局会议指出,要强化行业自律,防止“内卷式”恶性竞争;去年12月,中央经济工作会议提出,综合整治“内卷式”竞争,",
+        "bounds: found as '“内卷式”恶性竞争'",
+    ),
+    (
+        "yao-su-shi-chang-hua-pei-zhi",
+        "reform of market-oriented allocation of factors",
+        "\"We should deepen the reform of market-oriented allocation of factors and take the initiative to el",
+        "bounds: found as 'market-oriented allocation of factors'",
+    ),
+    (
+        "di-fang-bao-hu-he-shi-chang-fen-ge",
+        "local protection, market segmentation",
+        "e the initiative to eliminate local protection, market segmentation and\" involution \"competition.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "yi-xi-jin-ping-tong-zhi-wei-he-xin-de-dang-zhong-yang",
+        "Party Central Committee, with Comrade Xi Jinping as its core",
+        "rasping the market rules, the Party Central Committee, with Comrade Xi Jinping as its core, has deployed a comprehensive",
+        "label or glossary: zhong-gong-zhong-yang takes 'Party Central Committee'",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "comprehensive rectification of the \"involution\" competition",
+        "g as its core, has deployed a comprehensive rectification of the \"involution\" competition.",
+        "bounds: found as '\"involution\" competition'",
+    ),
+    (
+        "zheng-fu-gong-zuo-bao-gao",
+        "work report of the Beijing Municipal Government",
+        "This year’s work report of the Beijing Municipal Government proposed to fully stimulate t",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "gong-ping-jing-zheng-shen-cha",
+        "reviews of fair competition",
+        "ess entities, conduct regular reviews of fair competition in policies and measures, and",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "comprehensively rectify involutional competition",
+        "in policies and measures, and comprehensively rectify involutional competition.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "deeply rectifying involutional competition",
+        "eld at the end of last year, “deeply rectifying involutional competition” was listed as a key annual t",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "comprehensive rectification of involution competition",
+        "Beijing News:In 2025, \"comprehensive rectification of involution competition\" was written into the governm",
+        "bounds: found as 'involution competition'",
+    ),
+    (
+        "quan-guo-ren-min-dai-biao-da-hui",
+        "National People’s Congress (NPC)",
+        "25, during the opening of the National People’s Congress (NPC) in Beijing.",
+        "bounds: found as 'National People’s Congress'",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "involuted’ vicious competition",
+        "led for the need to “prevent ‘involuted’ vicious competition”.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "nei-juan-shi-jing-zheng",
+        "involutionary\" competition",
+        "scipline and prevent vicious \"involutionary\" competition.",
+        "bounds: found as '\"involutionary\" competition'",
+    ),
+    (
+        "er-shi-jie-si-zhong-quan-hui",
+        "fourth plenum",
+        "on convened this week for its fourth plenum and issued a communiqué calli",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "ke-ji-zi-li-zi-qiang",
+        "technological self-reliance",
+        "ion towards manufacturing and technological self-reliance.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-wu-wu-gui-hua-jian-yi",
+        "15th Five-Year Plan\" proposal",
+        "The \"15th Five-Year Plan\" proposal, adopted at the Fourth Plenar",
+        "bounds: found as '\"15th Five-Year Plan\" proposal'",
+    ),
+    (
+        "tou-zi-yu-ren",
+        "investing in both material and human resources",
+        "th promoting consumption, and investing in both material and human resources.\"",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-wu-wu-gui-hua-jian-yi",
+        "15th Five-Year Plan\" proposal",
+        "sions early last year to the \"15th Five-Year Plan\" proposal, and then to the recently hel",
+        "bounds: found as '\"15th Five-Year Plan\" proposal'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "published an article based on President Xi Jinping’s remarks on consu",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "shi-wu-wu-gui-hua-jian-yi",
+        "five-year plan proposals",
+        "A book introducing the five-year plan proposals, produced by a Communist Part",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "kuo-da-nei-xu",
+        "expanding domestic demand",
+        "Therefore, the key to expanding domestic demand lies in boosting confidence.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "tou-zi-yu-ren",
+        "investing in the people",
+        "ts share a major principle – “investing in the people.”",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "In 2003, General Secretary Xi Jinping made a strategic d",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "qian-wan-gong-cheng",
+        "Thousand Villages Demonstration and Ten Thousand Villages Renovation\" project",
+        "The \"Thousand Villages Demonstration and Ten Thousand Villages Renovation\" project (referred to as \"Ten Thousand",
+        "bounds: found as '\"Thousand Villages Demonstration and Ten Thousand Villages Renovation\" project'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "on made by the Supreme Leader General Secretary during his work in Zhejiang.",
+        "bounds: found as 'Supreme Leader General Secretary'",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "osition of the Supreme Leader General Secretary on the work of agriculture, r",
+        "bounds: found as 'Supreme Leader General Secretary'",
+    ),
+    (
+        "san-nong",
+        "work of agriculture, rural areas and farmers",
+        "ader General Secretary on the work of agriculture, rural areas and farmers.",
+        "bounds: found as 'agriculture, rural areas and farmers'",
+    ),
+    (
+        "nong-cun-ren-ju-huan-jing-zheng-zhi",
+        "human settlement environment improvement",
+        " million project\" as a simple human settlement environment improvement project.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "fang-zhi-gui-mo-xing-fan-pin",
+        "ensure that no scale will return to poverty",
+        " of poverty alleviation\" and \"ensure that no scale will return to poverty.\"",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "On February 25 last year, General Secretary Xi Jinping solemnly announced",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "san-nong",
+        "agriculture and rural\" work",
+        " completed, the focus of the \"agriculture and rural\" work focused on comprehensively pr",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "xiang-cun-zhen-xing",
+        "comprehensively promoting rural revitalization",
+        "re and rural\" work focused on comprehensively promoting rural revitalization.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "san-nong",
+        "三农”工作",
+        "实现由集中资源支持脱贫攻坚向全面推进乡村振兴平稳过渡,推动“三农”工作重心历史性转移。",
+        "bounds: found as '“三农”工作'",
+    ),
+    (
+        "fang-zhi-gui-mo-xing-fan-pin",
+        "防止规模性返贫",
+        "动态监测和帮扶机制,对易返贫致贫人口及时发现、及时帮扶,守住防止规模性返贫底线。",
+        "bounds: found as '防止规模性返贫底线'",
+    ),
+    (
+        "gong-gu-tuo-zhan-tuo-pin-gong-jian-cheng-guo",
+        "consolidating the achievements in poverty alleviation and effectively bridging the transition to rural revitalization",
+        "also the five-year period for consolidating the achievements in poverty alleviation and effectively bridging the transition to rural revitalization.",
+        "bounds: found as 'consolidating the achievements in poverty alleviation'",
+    ),
+    (
+        "xiang-cun-zhen-xing",
+        "comprehensively promote rural revitalization",
+        "Central documents proposed to comprehensively promote rural revitalization and accelerate agricultural a",
+        "bounds: found as 'rural revitalization'",
+    ),
+    (
+        "fang-zhi-gui-mo-xing-fan-pin",
+        "prevent large-scale poverty reduction",
+        "talization,one of which is to prevent large-scale poverty reduction and consolidate and improve t",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "gong-gu-tuo-zhan-tuo-pin-gong-jian-cheng-guo",
+        "consolidate and improve the achievements made in poverty alleviation",
+        "e-scale poverty reduction and consolidate and improve the achievements made in poverty alleviation.",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang",
+        "CPC Central Committee's",
+        "ion, which fully reflects the CPC Central Committee's insufficiency in addressing m",
+        "bounds: found as 'CPC Central Committee'",
+    ),
+    (
+        "ba-ba-zhan-lue",
+        "Eighth Eighth Strategy",
+        "ent history of Zhejiang, the \"Eighth Eighth Strategy\" is an important milestone an",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "On August 17, General Secretary Xi Jinping presided over the ",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "yi-ren-min-wei-zhong-xin",
+        "people-centered development thinking",
+        "opment, we must adhere to the people-centered development thinking, take the initiative to adapt",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-yang-cai-jing-wei",
+        "Central Committee for Financial and Economic Affairs",
+        "ting of the Communist Party’s Central Committee for Financial and Economic Affairs on Tuesday.",
+        "bounds: found as 'Party’s Central Committee for Financial and Economic Affairs'",
+    ),
+    (
+        "wan-shan-xiang-gang-xuan-ju-zhi-du",
+        "revamped electoral system",
+        "new chief executive under the revamped electoral system, which ensures that only high",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "gang-ao-ban",
+        "Hong Kong-Macao Office",
+        " Xia Baolong, Director of the Hong Kong-Macao Office, on the principle of “patriot",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "xiang-gang-te-bie-xing-zheng-qu",
+        "Hong Kong Special Administrative Region (HKSAR)",
+        "atriots, and the power of the Hong Kong Special Administrative Region (HKSAR) must be in the hands of patri",
+        "bounds: found as 'Hong Kong Special Administrative Region'",
+    ),
+    (
+        "xiang-gang-guo-an-fa",
+        "National Security Law",
+        "ion and implementation of the National Security Law, Hong Kong has been questione",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "you-luan-dao-zhi-you-zhi-ji-xing",
+        "transition from governance to prosperity",
+        "that Hong Kong is promoting a transition from governance to prosperity, some overseas politicians tr",
+        "bounds: found as 'from governance to prosperity'",
+    ),
+    (
+        "wei-hu-guo-jia-an-quan-tiao-li",
+        "Hong Kong's national security ordinance",
+        "ulation and implementation of Hong Kong's national security ordinance will undoubtedly further soli",
+        "bounds: found as 'national security ordinance'",
+    ),
+    (
+        "you-luan-dao-zhi-you-zhi-ji-xing",
+        "transition from governance to prosperity",
+        "velopment, promoting a faster transition from governance to prosperity, the office said.",
+        "bounds: found as 'from governance to prosperity'",
+    ),
+    (
+        "ao-men-te-bie-xing-zheng-qu",
+        "Macao Special Administrative Region (SAR)",
+        "h-term chief executive of the Macao Special Administrative Region (SAR).",
+        "bounds: found as 'Macao Special Administrative Region'",
+    ),
+    (
+        "yi-guo-liang-zhi",
+        "one country, two systems\" with distinctive Macao features",
+        "ed in advancing the cause of \"one country, two systems\" with distinctive Macao features, Xi noted, stressing that Mac",
+        "bounds: found as 'one country, two systems'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "hat, with the genuine care of President Xi Jinping and the steadfast ",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "yi-guo-liang-zhi",
+        "One country, two systems” principle, enriched with Macao characteristics",
+        "essful implementation of the “One country, two systems” principle, enriched with Macao characteristics.",
+        "bounds: found as 'One country, two systems'",
+    ),
+    (
+        "shi-wu-wu-gui-hua",
+        "十五五」規劃綱要",
+        "六日到台灣代表團進行工作交流，強調大陸國台辦將堅決貫徹落實「十五五」規劃綱要有關任務要求。",
+        "bounds: found as '「十五五」規劃綱要'",
+    ),
+    (
+        "di-yi-jia-yuan",
+        "first homeland",
+        "ntly building and sharing the first homeland and creating a model for cros",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "e the 18th National Congress, President Xi Jinping has visited Fujian",
+        "bounds: found as 'President Xi Jinping'",
+    ),
+    (
+        "guo-jia-zhu-xi",
+        "President",
+        "President Xi stressed the need to “take",
+        "bounds: found as 'President Xi'",
+    ),
+    (
+        "di-yi-jia-yuan",
+        "first homeland for Taiwanese individuals and businesses",
+        "It aims to be the first homeland for Taiwanese individuals and businesses, exploring new paths for inte",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "he-ping-tong-yi",
+        "peaceful unification",
+        "Chen reaffirmed that \"peaceful unification and one country, two systems\"",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "zhong-gong-zhong-yang-zong-shu-ji",
+        "General Secretary",
+        "nd implementing the spirit of General Secretary Xi Jinping's important speech",
+        "bounds: found as 'General Secretary Xi Jinping'",
+    ),
+    (
+        "wu-wei-yi-ti",
+        "五位一體”總體布局",
+        "持穩中求進工作總基調，完整準確全面貫徹新發展理念，統籌推進“五位一體”總體布局，協調推進“四個全面”戰略布局，統籌國內國際兩個大局，統籌發",
+        "bounds: found as '“五位一體”總體布局'",
+    ),
+    (
+        "si-ge-quan-mian",
+        "四個全面”戰略布局",
+        "全面貫徹新發展理念，統籌推進“五位一體”總體布局，協調推進“四個全面”戰略布局，統籌國內國際兩個大局，統籌發展和安全，進一步全面深化改革，",
+        "bounds: found as '“四個全面”戰略布局'",
+    ),
+    (
+        "gao-zhi-liang-fa-zhan",
+        "高質量發展",
+        "內國際兩個大局，統籌發展和安全，進一步全面深化改革，扎實推動高質量發展，推進社會主義民主法治建設，加強宣傳思想文化工作，切實抓好民",
+        "bounds: found as '推動高質量發展'",
+    ),
+    (
+        "shi-wu-wu-gui-hua",
+        "十五五」時期",
+        "全會審議並通過《建議》文件，明確「十五五」時期（2026—2030年）是「基本實現社會主義現代化的關鍵階段",
+        "bounds: found as '「十五五」時期'",
+    ),
+    (
+        "shi-wu-wu-gui-hua",
+        "15th Five-Year” period",
+        "mmittee pointed out that the “15th Five-Year” period is a crucial time for laying ",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+    (
+        "shi-si-wu-gui-hua",
+        "14th Five-Year” plan",
+        "nization cause following the “14th Five-Year” plan.",
+        "bounds: found as '“14th Five-Year” plan'",
+    ),
+    (
+        "dang-de-er-shi-da",
+        "Party's 20 Congresses",
+        "d implement the spirit of the Party's 20 Congresses。",
+        "glossary: not a form of the entry, or a gated form with no cue in the sentence",
+    ),
+];
+
 /// The floor for the fifth held-out set, per expected term. Measured 0.737 before the glossary
 /// took its wordings (the out-of-sample figure, 361 of 490 terms), 0.812 after (398: the
 /// wordings were added only where a second source attests them).
@@ -2528,6 +3741,12 @@ const REAL_HELDOUT_5_RECALL_FLOOR: f64 = 0.80;
 /// The sixth held-out set's floor: 0.823 of 440 terms before the glossary took any of its
 /// wordings (press 0.655, machine translation 0.786, Chinese 0.981), 0.907 after.
 const REAL_HELDOUT_6_RECALL_FLOOR: f64 = 0.88;
+/// The seventh held-out set's floor: 0.816 of 413 terms before the glossary took any of its wordings (press 0.829,
+/// machine translation 0.701, Chinese 0.922; 0.644 exact), 0.901 after.
+const REAL_HELDOUT_7_RECALL_FLOOR: f64 = 0.88;
+/// The eighth held-out set's floor: 0.833 of 479 terms before the glossary took any of its wordings (press 0.808,
+/// machine translation 0.771, Chinese 0.940; 0.691 exact), 0.923 after.
+const REAL_HELDOUT_8_RECALL_FLOOR: f64 = 0.90;
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
@@ -2744,6 +3963,16 @@ fn real_heldout_6() -> &'static [Case] {
     C.get_or_init(|| without_lacking(REAL_HELDOUT_6))
 }
 
+fn real_heldout_7() -> &'static [Case] {
+    static C: OnceLock<Vec<Case>> = OnceLock::new();
+    C.get_or_init(|| without_lacking(REAL_HELDOUT_7))
+}
+
+fn real_heldout_8() -> &'static [Case] {
+    static C: OnceLock<Vec<Case>> = OnceLock::new();
+    C.get_or_init(|| without_lacking(REAL_HELDOUT_8))
+}
+
 fn without_lacking(data: &str) -> Vec<Case> {
     parse_tsv(data)
         .into_iter()
@@ -2844,6 +4073,8 @@ fn known_misses_name_real_cases() {
         (real_heldout_4(), REAL_HELDOUT_4_KNOWN_MISSES),
         (real_heldout_5(), REAL_HELDOUT_5_KNOWN_MISSES),
         (real_heldout_6(), REAL_HELDOUT_6_KNOWN_MISSES),
+        (real_heldout_7(), REAL_HELDOUT_7_KNOWN_MISSES),
+        (real_heldout_8(), REAL_HELDOUT_8_KNOWN_MISSES),
     ] {
         for k in known {
             assert!(
@@ -2961,6 +4192,26 @@ fn real_heldout_6_sentences() {
     );
 }
 
+#[test]
+fn real_heldout_7_sentences() {
+    check_real(
+        real_heldout_7(),
+        REAL_HELDOUT_7_KNOWN_MISSES,
+        (120, 60),
+        REAL_HELDOUT_7_RECALL_FLOOR,
+    );
+}
+
+#[test]
+fn real_heldout_8_sentences() {
+    check_real(
+        real_heldout_8(),
+        REAL_HELDOUT_8_KNOWN_MISSES,
+        (120, 60),
+        REAL_HELDOUT_8_RECALL_FLOOR,
+    );
+}
+
 fn check_ordinary(data: &str, min: usize) {
     let lines = sentences(data);
     assert!(lines.len() >= min, "{} sentences", lines.len());
@@ -3014,6 +4265,8 @@ fn recall_report() {
         ("real_heldout_4", real_heldout_4()),
         ("real_heldout_5", real_heldout_5()),
         ("real_heldout_6", real_heldout_6()),
+        ("real_heldout_7", real_heldout_7()),
+        ("real_heldout_8", real_heldout_8()),
     ] {
         let results = run(cases);
         for (kind, (found, total)) in recall_by_kind(cases) {
@@ -3092,6 +4345,14 @@ fn recall_report() {
     println!(
         "RECALL real_heldout_6: {} terms the glossary lacks (kb_id -), not counted above",
         lacking(REAL_HELDOUT_6)
+    );
+    println!(
+        "RECALL real_heldout_7: {} terms the glossary lacks (kb_id -), not counted above",
+        lacking(REAL_HELDOUT_7)
+    );
+    println!(
+        "RECALL real_heldout_8: {} terms the glossary lacks (kb_id -), not counted above",
+        lacking(REAL_HELDOUT_8)
     );
 }
 
