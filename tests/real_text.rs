@@ -368,12 +368,6 @@ const REAL_HELDOUT_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: the matcher finds '新时代“枫桥经验”'",
     ),
     (
-        "gao-zhi-liang-fa-zhan",
-        "高质量发展",
-        "面对外部环境不确定性上升、国内需求不足和",
-        "bounds: the matcher finds '推动高质量发展'",
-    ),
-    (
         "liu-wen-liu-bao",
         "六穩’、‘六保",
         "“宏觀政策要穩健有效”“要繼續實施積極的",
@@ -1072,22 +1066,10 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: the matcher finds '新發展理念'",
     ),
     (
-        "gao-zhi-liang-fa-zhan",
-        "高質量發展",
-        "會議要求,市人民政府要堅持以習近平新時代中國特色社會主義思想為指導,全面貫徹落實",
-        "bounds: the matcher finds '推動高質量發展'",
-    ),
-    (
         "quan-mian-shen-hua-gai-ge",
         "全面深化改革開放",
         "會議要求,市人民政府要堅持以習近平新時代中國特色社會主義思想為指導,全面貫徹落實",
         "bounds: the matcher finds '全面深化改革'",
-    ),
-    (
-        "gao-zhi-liang-fa-zhan",
-        "高質量發展",
-        "會議號召,全市人民要更加緊密地團結在以習近平同志為核心的黨中央周圍,以習近平新時",
-        "bounds: the matcher finds '推動高質量發展'",
     ),
     (
         "shi-si-jie-quan-guo-ren-da",
@@ -1142,12 +1124,6 @@ const REAL_HELDOUT_3_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "落实立德树人根本任务",
         "金所军强调,要切实提高政治站位,把强化党建引领和落实立德树人根本任务统一起来,把",
         "bounds: the matcher finds '立德树人根本任务'",
-    ),
-    (
-        "gao-zhi-liang-fa-zhan",
-        "高质量发展",
-        "金所军强调,要切实提高政治站位,把强化党建引领和落实立德树人根本任务统一起来,把",
-        "bounds: the matcher finds '推动高质量发展'",
     ),
     (
         "dang-de-quan-mian-ling-dao",
@@ -1302,12 +1278,6 @@ const REAL_HELDOUT_4_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "完整、准确、全面贯彻新发展理念",
         "审计结果表明,在区委、区政府坚强领导下,各有关部门和单位坚持以习近平新时代中国特",
         "bounds: the matcher finds '新发展理念'",
-    ),
-    (
-        "gao-zhi-liang-fa-zhan",
-        "高质量发展",
-        "审计结果表明,在区委、区政府坚强领导下,各有关部门和单位坚持以习近平新时代中国特",
-        "bounds: the matcher finds '推动高质量发展'",
     ),
     (
         "wen-zhong-qiu-jin",
@@ -3169,12 +3139,6 @@ const REAL_HELDOUT_8_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "bounds: found as '‘十五五’时期'",
     ),
     (
-        "gao-zhi-liang-fa-zhan",
-        "高质量发展",
-        "从宏观层面看,我国推动高质量发展面临的突出问题依然是发展不平衡不充分。",
-        "bounds: found as '推动高质量发展'",
-    ),
-    (
         "da-shui-man-guan",
         "大水漫灌",
         "发展新质生产力绝非一套可以简单复制的模板,更不能搞“大水漫灌”和“一刀切”,必须立足一方水土,找准自身的方位与路径,方能",
@@ -3701,12 +3665,6 @@ const REAL_HELDOUT_8_KNOWN_MISSES: &[(&str, &str, &str, &str)] = &[
         "四個全面”戰略布局",
         "全面貫徹新發展理念，統籌推進“五位一體”總體布局，協調推進“四個全面”戰略布局，統籌國內國際兩個大局，統籌發展和安全，進一步全面深化改革，",
         "bounds: found as '“四個全面”戰略布局'",
-    ),
-    (
-        "gao-zhi-liang-fa-zhan",
-        "高質量發展",
-        "內國際兩個大局，統籌發展和安全，進一步全面深化改革，扎實推動高質量發展，推進社會主義民主法治建設，加強宣傳思想文化工作，切實抓好民",
-        "bounds: found as '推動高質量發展'",
     ),
     (
         "shi-wu-wu-gui-hua",
