@@ -928,10 +928,11 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             // found without it: between two Han characters the text's quotes vanish
             // (开展"净网"专项行动 folds to 开展净网专项行动), and the span takes the quotes
             // back in. Such a key gives way to any form written out, so it is added last.
-            let keys = std::iter::once(&key).chain(&bare);
-            unwrapped.extend(keys.filter_map(|k| Some((unwrap_quotes(k)?, id))));
-            let keys = std::iter::once(&key).chain(&bare);
-            regional.extend(keys.filter_map(|k| Some((regional_key(k)?, id))));
+            // A form in Taiwan's wording (网路强国 for 网络强国) gives way likewise.
+            for k in std::iter::once(&key).chain(&bare) {
+                unwrapped.extend(unwrap_quotes(k).map(|u| (u, id)));
+                regional.extend(regional_key(k).map(|r| (r, id)));
+            }
             for k in std::iter::once(key).chain(bare) {
                 // The key moves into the map, and the keys' buffer copies it from there.
                 match owner.entry(k) {

@@ -633,26 +633,15 @@ impl PhraseSet {
             #[inline(always)]
             |start, w, glued| {
                 let mut lookup = self.surfaces.get_in(folded, start, w.len());
+                // Where the token starts: an ordinal's number before its cut-off suffix.
+                let mut from = start;
                 if w.len() == 2 {
-                    if let Some((from, l)) = self.spaced_ordinal(folded, start, w) {
+                    if let Some((number, l)) = self.spaced_ordinal(folded, start, w) {
                         // The number, when the run took it, gives way to the whole ordinal.
-                        if run.last().is_some_and(|t| t.start == from) {
+                        if run.last().is_some_and(|t| t.start == number) {
                             run.pop();
                         }
-                        any_start |= matches!(
-                            l,
-                            Lookup::Classes { starts, starts_cue, .. } if starts || starts_cue
-                        );
-                        push(
-                            folded,
-                            &mut run,
-                            &mut aside,
-                            from,
-                            start + w.len(),
-                            l,
-                            false,
-                        );
-                        return;
+                        (from, lookup) = (number, l);
                     }
                 }
                 let skippable = is_year(w)
@@ -691,7 +680,7 @@ impl PhraseSet {
                     folded,
                     &mut run,
                     &mut aside,
-                    start,
+                    from,
                     start + w.len(),
                     lookup,
                     skippable,
@@ -1069,12 +1058,12 @@ impl PhraseSet {
         *more = true;
     }
 
-    /// Does some form run through exactly the words of `ws`, from the first to the last?
     /// Is `w` (folded) a word of some form, in any of its spellings?
     pub fn is_form_word(&self, w: &str) -> bool {
         matches!(self.surfaces.get(w), Lookup::Classes { .. })
     }
 
+    /// Does some form run through exactly the words of `ws`, from the first to the last?
     fn is_form(&self, ws: &[Word]) -> bool {
         let mut stack = vec![(0usize, 0u32)];
         while let Some((k, node)) = stack.pop() {

@@ -28,16 +28,14 @@ const WORDS: &[(&str, &str)] = &[
 /// The folded key `key` with every mainland word of [`WORDS`] in its regional wording, when
 /// it holds one.
 pub fn regional_key(key: &str) -> Option<String> {
-    if !WORDS.iter().any(|(m, _)| key.contains(m)) {
-        return None;
-    }
-    let mut out = key.to_string();
+    let mut out: Option<String> = None;
     for (mainland, regional) in WORDS {
-        if out.contains(mainland) {
-            out = out.replace(mainland, regional);
+        let current = out.as_deref().unwrap_or(key);
+        if current.contains(mainland) {
+            out = Some(current.replace(mainland, regional));
         }
     }
-    Some(out)
+    out
 }
 
 #[cfg(test)]
