@@ -351,9 +351,13 @@ impl Matcher {
             return;
         }
         for list in shared {
-            // Not where a match runs across either end of the list.
+            // Not where a match runs across either end of the list, nor where one inside it
+            // runs across a list mark: a term there (不放过、不凑数) is no list item.
             let across = |at: usize| found.iter().any(|&(s, e, _)| s < at && e > at);
-            if across(list.start) || across(list.end) {
+            let term_with_mark = found
+                .iter()
+                .any(|&(s, e, _)| s >= list.start && e <= list.end && folded[s..e].contains('、'));
+            if across(list.start) || across(list.end) || term_with_mark {
                 continue;
             }
             found.retain(|&(s, e, _)| e <= list.start || s >= list.end);

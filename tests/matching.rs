@@ -965,3 +965,38 @@ fn asides_years_glued_quotes_and_shared_heads() {
         assert_eq!(got, want, "{text:?}");
     }
 }
+
+/// A Chinese list whose items share a tail names each item's full term (十九届四中、五中全会);
+/// but where a term of the glossary runs across a list mark inside the stretch (不放过、不凑数),
+/// the stretch is that term, not a list.
+#[test]
+fn chinese_lists_share_a_tail_but_not_across_a_term() {
+    let csv = "id,zh,zh_alt,pinyin,en,category,definition\n\
+               p4,十九届四中全会,四中全会,shí jiǔ jiè sì zhōng quán huì,Fourth Plenary Session of the 19th Central Committee,institution,A plenum.\n\
+               p5,十九届五中全会,五中全会,shí jiǔ jiè wǔ zhōng quán huì,Fifth Plenary Session of the 19th Central Committee,institution,A plenum.\n\
+               bu,不放过、不凑数,不放过不凑数,bù fàng guò bù còu shù,no real case let go,campaign,Let none escape.\n";
+    let m = matcher_from(csv);
+    let ids = |text: &str| -> Vec<(String, String)> {
+        m.find(text, MatchOptions::default())
+            .iter()
+            .map(|s| {
+                let id = m.glossary().entries[s.entry].id.clone();
+                (text[s.start..s.end].to_string(), id)
+            })
+            .collect()
+    };
+    assert_eq!(
+        ids("贯彻十九届四中、五中全会精神"),
+        [
+            ("十九届四中".into(), "p4".into()),
+            ("五中全会".into(), "p5".into())
+        ]
+    );
+    assert_eq!(
+        ids("不放过、不凑数、不放过不凑数"),
+        [
+            ("不放过、不凑数".into(), "bu".into()),
+            ("不放过不凑数".into(), "bu".into())
+        ]
+    );
+}

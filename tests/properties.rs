@@ -409,32 +409,40 @@ impl RefText<'_> {
         Some(path)
     }
 
-    /// Elliptical coordination: pattern `p`'s words but the last match from `i` (X); after a
-    /// conjunction, a pattern of as many words as `p` matches (Y H); and `p`'s last word
-    /// stands at H too. The index of X's last word.
+    /// Elliptical coordination: the first `m` words of pattern `p` match from `i` (X); after
+    /// a conjunction, a pattern of as many words as `p` matches (Y H), Y of `m` words; and
+    /// `p`'s other words stand at H's (a head of one word or more: "second and third plenary
+    /// sessions of ..."). The index of X's last word, for each `m` that matches.
     fn elliptical(
         &self,
         i: usize,
         p: &[(String, Joint)],
         pats: &[RefPattern],
         skip: bool,
-    ) -> Option<usize> {
+    ) -> Vec<usize> {
         let n = p.len();
-        if n < 2 {
-            return None;
+        let mut ends = Vec::new();
+        for m in 1..n {
+            let Some(x) = self.path(i, &p[..m], skip) else {
+                continue;
+            };
+            let k = x[m - 1];
+            let Some((y, conj)) = self.next_surface(k, skip) else {
+                continue;
+            };
+            if !(1..=2).contains(&conj) {
+                continue;
+            }
+            let shares_head = pats
+                .iter()
+                .filter(|q| q.english.len() == n)
+                .filter_map(|q| self.path(y, &q.english, skip))
+                .any(|q| (m..n).all(|j| self.step(q[j - 1], &p[j].0, &p[j].1, skip) == Some(q[j])));
+            if shares_head {
+                ends.push(k);
+            }
         }
-        let x = self.path(i, &p[..n - 1], skip)?;
-        let k = *x.last()?;
-        let (y, conj) = self.next_surface(k, skip)?;
-        if !(1..=2).contains(&conj) {
-            return None;
-        }
-        let (f, joint) = &p[n - 1];
-        pats.iter()
-            .filter(|q| q.english.len() == n)
-            .filter_map(|q| self.path(y, &q.english, skip))
-            .any(|q| self.step(q[n - 2], f, joint, skip) == Some(q[n - 1]))
-            .then_some(k)
+        ends
     }
 }
 
@@ -589,7 +597,7 @@ fn reference_find(g: &Glossary, text: &str, opts: MatchOptions) -> Vec<Span> {
                     if let Some(path) = rt.path(i, &p.english, skip) {
                         english.push((i, *path.last().unwrap(), false, pi));
                     }
-                    if let Some(k) = rt.elliptical(i, &p.english, &pats, skip) {
+                    for k in rt.elliptical(i, &p.english, &pats, skip) {
                         english.push((i, k, true, pi));
                     }
                 }
@@ -752,6 +760,25 @@ fn reference_finds_self_overlapping_forms_after_a_rejected_one() {
     );
     assert_eq!(want[0].start, 4);
     assert_eq!(m.find(text, MatchOptions::default()), want);
+}
+
+/// A head of more than one word: "umbrellas, umbrella of protection" names `umbrella of
+/// protection` in its first conjunct, in overlapping mode, and the reference agrees.
+#[test]
+fn reference_shares_heads_of_several_words() {
+    let m = matcher();
+    let text = "protective umbrellas，umbrella of protection傘";
+    let opts = MatchOptions { overlapping: true };
+    let want = reference_find(m.glossary(), text, opts);
+    let bao_hu_san = m
+        .glossary()
+        .entries
+        .iter()
+        .position(|e| e.id == "bao-hu-san");
+    assert!(want
+        .iter()
+        .any(|s| &text[s.start..s.end] == "umbrellas" && Some(s.entry) == bao_hu_san));
+    assert_eq!(m.find(text, opts), want);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -84,12 +84,16 @@ pub(super) fn shared_list(
                 None => break,
             }
         }
-        // The last item with the tail is the match, a key: one more must be one.
+        // The last item with the tail is the match, a key: one more must be one. A list
+        // names each item once: an item repeated (不放过、不放过不凑数) is no list.
         let others = items[1..]
             .iter()
             .filter(|&&(s, e)| is_key(&[&folded[s..e], tail]).is_some())
             .count();
-        if others == 0 {
+        let mut names: Vec<&str> = items.iter().map(|&(s, e)| &folded[s..e]).collect();
+        names.sort_unstable();
+        names.dedup();
+        if others == 0 || names.len() < items.len() {
             continue;
         }
         items.reverse();
@@ -170,11 +174,12 @@ mod tests {
                 ("四中全会".into(), "四中全会".into())
             ]
         );
-        // One item naming a key is no shared list; nor is a match with no mark before it, nor
-        // an item of one character (the end of the word before the mark).
+        // One item naming a key is no shared list; nor is a match with no mark before it, an
+        // item of one character (the end of the word before the mark) or an item repeated.
         assert!(keys("扎扎实实、实事求是", "实事求是", &["实事求是"]).is_empty());
         assert!(keys("吴邦国、国务委员", "国务委员", &["国务委员"]).is_empty());
         assert!(keys("甲乙、三中全会", "三中全会", &all).is_empty());
+        assert!(keys("三中、三中全会", "三中全会", &all).is_empty());
         assert!(keys("二中和三中全会", "三中全会", &all).is_empty());
     }
 }
