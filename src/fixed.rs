@@ -44,6 +44,16 @@ impl Fixed for u64 {
 }
 
 /// As 64 bits; a value beyond this machine's `usize` does not decode.
+impl Fixed for u128 {
+    const LEN: usize = 16;
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+    fn get(b: &[u8]) -> Option<u128> {
+        Some(u128::from_le_bytes(b.try_into().ok()?))
+    }
+}
+
 impl Fixed for usize {
     const LEN: usize = 8;
     fn put(&self, out: &mut Vec<u8>) {

@@ -136,11 +136,8 @@ fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<bool> {
             }
         }
     };
-    for (&k, l) in &set.surfaces.short {
-        each((k >> 56) as usize, l, false);
-    }
-    for (w, l) in &set.surfaces.long {
-        each(w.len(), l, false);
+    for (len, l) in set.surfaces.iter() {
+        each(len, l, false);
     }
     for w in COMMON {
         each(w.len(), &set.surfaces.get(w), true);
@@ -185,8 +182,7 @@ fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<bool> {
         }
     }
     let mut chosen = vec![false; set.pool.len()];
-    let lookups = (set.surfaces.short.values()).chain(set.surfaces.long.values());
-    for l in lookups {
+    for (_, l) in set.surfaces.iter() {
         if let Lookup::Classes { at, len, .. } = *l {
             let list = &set.pool[at as usize..(at + len) as usize];
             chosen[at as usize] = list.iter().any(|&c| anchor[c as usize]);
