@@ -145,7 +145,7 @@ pub fn compile_on(
     };
     let key = key(&read);
     let file = cache.file(&key);
-    if let Some((matcher, warnings)) = map(&file).and_then(|b| decode(&b, &key, threads)) {
+    if let Some((matcher, warnings)) = decode_file(&file, &key, threads) {
         // Marked as used, so that pruning keeps it (a read-only file stays as it is).
         if let Ok(f) = fs::File::options().append(true).open(&file) {
             let _ = f.set_modified(SystemTime::now());
@@ -168,17 +168,23 @@ pub fn compile_on(
     })
 }
 
-/// A cache file's bytes, mapped rather than read: reading copied its megabytes into fresh
+/// Decodes a cache file, mapped rather than read: reading copied its megabytes into fresh
 /// pages, a fifth of start-up (page faults and the copy, `perf`), where mapping lets the
-/// decoder read the page cache in place. A cache file is written whole and renamed into
-/// place, never changed, so the bytes stay what was checked; `None` when it cannot be
-/// opened or mapped (a miss).
-#[allow(unsafe_code)]
-fn map(file: &Path) -> Option<memmap2::Mmap> {
+/// decoder read the page cache in place. A file that cannot be mapped (a file system without
+/// it, an empty file) is read instead; `None` when it cannot be opened or does not decode.
+fn decode_file(file: &Path, key: &[u8; 16], threads: usize) -> Option<(Matcher, Vec<Problem>)> {
     let f = fs::File::open(file).ok()?;
-    // SAFETY: the file is not written after it is renamed into place (`store`); a file
-    // another run prunes meanwhile stays mapped until this one drops the map.
-    unsafe { memmap2::Mmap::map(&f) }.ok()
+    match map(&f) {
+        Some(bytes) => decode(&bytes, key, threads),
+        None => decode(&fs::read(file).ok()?, key, threads),
+    }
+}
+
+#[allow(unsafe_code)]
+fn map(f: &fs::File) -> Option<memmap2::Mmap> {
+    // SAFETY: a cache file is written whole and renamed into place (`store`), never changed
+    // after; a file another run prunes meanwhile stays mapped until this one drops the map.
+    unsafe { memmap2::Mmap::map(f) }.ok()
 }
 
 fn compile_read(read: Vec<SourceData>) -> Result<(Matcher, Vec<Problem>), GlossaryError> {
