@@ -23,37 +23,24 @@ pub(crate) trait Fixed: Sized {
     fn get(b: &[u8]) -> Option<Self>;
 }
 
-impl Fixed for u32 {
-    const LEN: usize = 4;
-    fn put(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn get(b: &[u8]) -> Option<u32> {
-        Some(u32::from_le_bytes(b.try_into().ok()?))
-    }
+/// Unsigned integers, little-endian.
+macro_rules! fixed_int {
+    ($($t:ty),*) => {$(
+        impl Fixed for $t {
+            const LEN: usize = std::mem::size_of::<$t>();
+            fn put(&self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+            fn get(b: &[u8]) -> Option<$t> {
+                Some(<$t>::from_le_bytes(b.try_into().ok()?))
+            }
+        }
+    )*};
 }
 
-impl Fixed for u64 {
-    const LEN: usize = 8;
-    fn put(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn get(b: &[u8]) -> Option<u64> {
-        Some(u64::from_le_bytes(b.try_into().ok()?))
-    }
-}
+fixed_int!(u32, u64, u128);
 
 /// As 64 bits; a value beyond this machine's `usize` does not decode.
-impl Fixed for u128 {
-    const LEN: usize = 16;
-    fn put(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn get(b: &[u8]) -> Option<u128> {
-        Some(u128::from_le_bytes(b.try_into().ok()?))
-    }
-}
-
 impl Fixed for usize {
     const LEN: usize = 8;
     fn put(&self, out: &mut Vec<u8>) {

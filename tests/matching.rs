@@ -237,6 +237,17 @@ fn spans_text(m: &Matcher, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each span the matcher finds, leftmost-longest: its entry's id and its text.
+fn entry_spans(m: &Matcher, text: &str) -> Vec<(String, String)> {
+    m.find(text, MatchOptions::default())
+        .iter()
+        .map(|s| {
+            let id = m.glossary().entries[s.entry].id.clone();
+            (id, text[s.start..s.end].to_string())
+        })
+        .collect()
+}
+
 /// Text taken from a PDF or a printed page breaks words at line ends with a hyphen: a term
 /// is found across the break when the rejoined word is one of the glossary's words, and the
 /// span covers the hyphen and the line break.
@@ -853,15 +864,7 @@ fn chinese_forms_with_outer_quotes() {
                pj,浦江经验,新时代“浦江经验”,pǔ jiāng jīng yàn,Pujiang experience,policy,A practice.\n\
                xs,新时代浦江经验,,xīn shí dài pǔ jiāng jīng yàn,Pujiang experience of the new era,policy,Another.\n";
     let m = matcher_from(csv);
-    let links = |text: &str| -> Vec<(String, String)> {
-        m.find(text, MatchOptions::default())
-            .iter()
-            .map(|s| {
-                let id = m.glossary().entries[s.entry].id.clone();
-                (id, text[s.start..s.end].to_string())
-            })
-            .collect()
-    };
+    let links = |text: &str| entry_spans(&m, text);
     let one = |id: &str, span: &str| vec![(id.to_string(), span.to_string())];
     assert_eq!(
         links("公安部开展“净网”专项行动。"),
@@ -976,27 +979,19 @@ fn chinese_lists_share_a_tail_but_not_across_a_term() {
                p5,十九届五中全会,五中全会,shí jiǔ jiè wǔ zhōng quán huì,Fifth Plenary Session of the 19th Central Committee,institution,A plenum.\n\
                bu,不放过、不凑数,不放过不凑数,bù fàng guò bù còu shù,no real case let go,campaign,Let none escape.\n";
     let m = matcher_from(csv);
-    let ids = |text: &str| -> Vec<(String, String)> {
-        m.find(text, MatchOptions::default())
-            .iter()
-            .map(|s| {
-                let id = m.glossary().entries[s.entry].id.clone();
-                (text[s.start..s.end].to_string(), id)
-            })
-            .collect()
-    };
+    let ids = |text: &str| entry_spans(&m, text);
     assert_eq!(
         ids("贯彻十九届四中、五中全会精神"),
         [
-            ("十九届四中".into(), "p4".into()),
-            ("五中全会".into(), "p5".into())
+            ("p4".into(), "十九届四中".into()),
+            ("p5".into(), "五中全会".into())
         ]
     );
     assert_eq!(
         ids("不放过、不凑数、不放过不凑数"),
         [
-            ("不放过、不凑数".into(), "bu".into()),
-            ("不放过不凑数".into(), "bu".into())
+            ("bu".into(), "不放过、不凑数".into()),
+            ("bu".into(), "不放过不凑数".into())
         ]
     );
 }

@@ -90,10 +90,13 @@ pub(super) fn shared_list(
             .iter()
             .filter(|&&(s, e)| is_key(&[&folded[s..e], tail]).is_some())
             .count();
-        let mut names: Vec<&str> = items.iter().map(|&(s, e)| &folded[s..e]).collect();
-        names.sort_unstable();
-        names.dedup();
-        if others == 0 || names.len() < items.len() {
+        let name = |&(s, e): &(usize, usize)| &folded[s..e];
+        let repeated = (1..items.len()).any(|i| {
+            items[..i]
+                .iter()
+                .any(|earlier| name(earlier) == name(&items[i]))
+        });
+        if others == 0 || repeated {
             continue;
         }
         items.reverse();
