@@ -195,6 +195,7 @@ impl PhraseBuilder {
             max_words: 0,
             words: Wanted::Ascii,
             anchors: anchor::Anchors::default(),
+            basis: anchor::Basis::default(),
         };
         // Classes: one per distinct word class; every surface of a form word leads to it.
         // The distinct words in order of first use (which numbers the classes).
@@ -315,6 +316,7 @@ impl PhraseBuilder {
             debug_assert!(moved.is_none(), "an edge is unique");
             false
         });
+        set.basis = anchor::Basis::new(&set);
         (set, problems)
     }
 }
@@ -396,6 +398,8 @@ pub struct PhraseSet {
     /// Which runs are worth matching, once chosen ([`anchor`]).
     #[serde(skip)]
     anchors: anchor::Anchors,
+    /// What choosing the anchors needs that does not depend on the text.
+    basis: anchor::Basis,
 }
 
 /// Surfaces by word. Every word of the text is looked up, so a word of up to fifteen bytes

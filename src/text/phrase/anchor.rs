@@ -7,11 +7,13 @@
 //! The anchors are chosen once a matcher has searched enough text to know which words are
 //! common ([`CHOOSE_AFTER`]); until then every run is matched, and its words counted.
 
-use std::cmp::Reverse;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
+use serde::{Deserialize, Serialize};
+
 use super::{Lookup, PhraseSet, Token};
+use crate::fixed;
 
 /// Bytes of text searched before the anchors are chosen: enough to count the common words
 /// (choosing costs about what searching 80 KB of English does: 6.5 M instructions with the
@@ -48,6 +50,8 @@ pub(super) struct Anchors {
     /// By a surface's place in the pool (`Lookup::Classes::at`): whether it leads to an
     /// anchor.
     chosen: OnceLock<Vec<bool>>,
+    /// A thread is choosing: the others search on, matching every run, rather than wait.
+    choosing: AtomicBool,
 }
 
 impl Clone for Anchors {
@@ -57,6 +61,7 @@ impl Clone for Anchors {
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
             counts: Mutex::new(counts),
             chosen: self.chosen.clone(),
+            choosing: AtomicBool::new(false),
         }
     }
 }
@@ -81,17 +86,21 @@ impl Anchors {
     pub(super) fn learn(&self, set: &PhraseSet, bytes: usize, seen: &[(u32, u32)]) {
         let searched = self.searched.fetch_add(bytes, Ordering::Relaxed) + bytes;
         // A poisoned lock (a panic elsewhere while counting) leaves every run matched.
-        let Ok(mut counts) = self.counts.lock() else {
+        let Ok(mut guard) = self.counts.lock() else {
             return;
         };
+        let counts = &mut *guard;
         counts.resize(set.root.len(), 0);
         for &(at, len) in seen {
             for &c in &set.pool[at as usize..(at + len) as usize] {
                 counts[c as usize] = counts[c as usize].saturating_add(1);
             }
         }
-        if searched >= CHOOSE_AFTER {
-            self.chosen.get_or_init(|| choose(set, &counts));
+        // One thread chooses, with the lock released: the counts are not needed after.
+        if searched >= CHOOSE_AFTER && !self.choosing.swap(true, Ordering::Relaxed) {
+            let counts = std::mem::take(counts);
+            drop(guard);
+            let _ = self.chosen.set(choose(set, &counts));
         }
     }
 
@@ -120,72 +129,133 @@ pub(super) fn classes_of(run: &[Token], out: &mut Vec<(u32, u32)>) {
     }));
 }
 
-/// Each form's and cue's anchor: of its words' classes, the one seen least in `counts` (then
-/// not common English, then the one with the longest surface). Gives, by a surface's place in
-/// the pool, whether it leads to an anchor.
-fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<bool> {
-    let classes = set.root.len();
-    // Each class's longest surface, and whether a surface is common English.
-    let mut longest = vec![0; classes];
-    let mut common = vec![false; classes];
-    let mut each = |len: usize, l: &Lookup, is_common: bool| {
-        if let Lookup::Classes { at, len: n, .. } = *l {
-            for &c in &set.pool[at as usize..(at + n) as usize] {
-                longest[c as usize] = longest[c as usize].max(len);
-                common[c as usize] |= is_common;
+/// What choosing the anchors needs that does not depend on the text: built with the set and
+/// kept with it in the cache, so that choosing, once per process, is one pass over the
+/// forms' words. Worked out from the trie's maps at each choice, it cost 12 M instructions
+/// on every run, while the worker choosing held the lock the other worker was waiting on.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(super) struct Basis {
+    /// By class: how it ranks among classes seen alike ([`Basis::tie`]).
+    #[serde(with = "fixed::list")]
+    tie: Vec<u32>,
+    /// Each form's and cue's classes, from its last word to its first, path after path.
+    #[serde(with = "fixed::list")]
+    paths: Vec<u32>,
+    /// Where each path ends in `paths`.
+    #[serde(with = "fixed::list")]
+    path_ends: Vec<u32>,
+    /// Every surface's classes as their place in the pool, `at << 32 | len`, once each.
+    #[serde(with = "fixed::list")]
+    surfaces: Vec<u64>,
+}
+
+impl Basis {
+    pub(super) fn new(set: &PhraseSet) -> Basis {
+        let classes = set.root.len();
+        // Each class's longest surface, and whether a surface is common English.
+        let mut longest = vec![0; classes];
+        let mut common = vec![false; classes];
+        let mut each = |len: usize, l: &Lookup, is_common: bool| {
+            if let Lookup::Classes { at, len: n, .. } = *l {
+                for &c in &set.pool[at as usize..(at + n) as usize] {
+                    longest[c as usize] = longest[c as usize].max(len);
+                    common[c as usize] |= is_common;
+                }
+            }
+        };
+        for (len, l) in set.surfaces.iter() {
+            each(len, l, false);
+        }
+        for w in COMMON {
+            each(w.len(), &set.surfaces.get(w), true);
+        }
+        let tie = (0..classes)
+            .map(|c| Basis::tie(common[c], longest[c]))
+            .collect();
+        // The node and class each node of the trie is reached from: every form and cue is
+        // the path to the node it ends at.
+        let mut parent = vec![(u32::MAX, 0u32); set.accept.len()];
+        for (class, &child) in set.root.iter().enumerate() {
+            if child != u32::MAX {
+                parent[child as usize] = (0, class as u32);
             }
         }
-    };
-    for (len, l) in set.surfaces.iter() {
-        each(len, l, false);
+        for (&key, &child) in set.tight.iter().chain(&set.conjoined) {
+            parent[child as usize] = ((key >> 32) as u32, key as u32);
+        }
+        for (&(node, class, _), &child) in &set.edges {
+            parent[child as usize] = (node, class);
+        }
+        let (mut paths, mut path_ends) = (Vec::new(), Vec::new());
+        let ends = (0..set.accept.len())
+            .filter(|&n| set.accept[n].is_some() || set.cue_accept[n].is_some());
+        for end in ends {
+            let mut node = end as u32;
+            while node != 0 && node != u32::MAX {
+                let (up, class) = parent[node as usize];
+                paths.push(class);
+                node = up;
+            }
+            path_ends.push(paths.len() as u32);
+        }
+        let mut surfaces: Vec<u64> = set
+            .surfaces
+            .iter()
+            .filter_map(|(_, l)| match *l {
+                Lookup::Classes { at, len, .. } => Some((at as u64) << 32 | len as u64),
+                _ => None,
+            })
+            .collect();
+        surfaces.sort_unstable();
+        surfaces.dedup();
+        Basis {
+            tie,
+            paths,
+            path_ends,
+            surfaces,
+        }
     }
-    for w in COMMON {
-        each(w.len(), &set.surfaces.get(w), true);
+
+    /// Of two classes seen alike, the smaller ranks first: one with no common English
+    /// surface, then one with the longer surface.
+    fn tie(common: bool, longest: usize) -> u32 {
+        let reversed = (i32::MAX as u32).saturating_sub(longest.min(i32::MAX as usize) as u32);
+        (common as u32) << 31 | reversed
     }
+}
+
+/// Each form's and cue's anchor: of its words' classes, the one seen least in `counts` (then
+/// not common English, then the one with the longest surface, then the nearest its end).
+/// Gives, by a surface's place in the pool, whether it leads to an anchor.
+fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<bool> {
+    let basis = &set.basis;
     let rank = |c: u32| {
         let c = c as usize;
         (
             counts.get(c).copied().unwrap_or(0),
-            common[c],
-            Reverse(longest[c]),
+            basis.tie.get(c).copied().unwrap_or(u32::MAX),
         )
     };
-    // The node and class each node of the trie is reached from: every form and cue is the
-    // path to the node it ends at.
-    let mut parent = vec![(u32::MAX, 0u32); set.accept.len()];
-    for (class, &child) in set.root.iter().enumerate() {
-        if child != u32::MAX {
-            parent[child as usize] = (0, class as u32);
-        }
-    }
-    for (&key, &child) in set.tight.iter().chain(&set.conjoined) {
-        parent[child as usize] = ((key >> 32) as u32, key as u32);
-    }
-    for (&(node, class, _), &child) in &set.edges {
-        parent[child as usize] = (node, class);
-    }
-    let mut anchor = vec![false; classes];
-    let ends =
-        (0..set.accept.len()).filter(|&n| set.accept[n].is_some() || set.cue_accept[n].is_some());
-    for end in ends {
+    let mut anchor = vec![false; set.root.len()];
+    let mut from = 0;
+    for &end in &basis.path_ends {
+        let path = basis.paths.get(from..end as usize).unwrap_or_default();
+        from = end as usize;
         let mut best: Option<u32> = None;
-        let mut node = end as u32;
-        while node != 0 && node != u32::MAX {
-            let (up, class) = parent[node as usize];
+        for &class in path {
             if best.is_none_or(|b| rank(class) < rank(b)) {
                 best = Some(class);
             }
-            node = up;
         }
-        if let Some(c) = best {
-            anchor[c as usize] = true;
+        if let Some(a) = best.and_then(|c| anchor.get_mut(c as usize)) {
+            *a = true;
         }
     }
     let mut chosen = vec![false; set.pool.len()];
-    for (_, l) in set.surfaces.iter() {
-        if let Lookup::Classes { at, len, .. } = *l {
-            let list = &set.pool[at as usize..(at + len) as usize];
-            chosen[at as usize] = list.iter().any(|&c| anchor[c as usize]);
+    for &s in &basis.surfaces {
+        let (at, len) = ((s >> 32) as usize, s as u32 as usize);
+        if let (Some(list), Some(c)) = (set.pool.get(at..at + len), chosen.get_mut(at)) {
+            *c = list.iter().any(|&k| anchor.get(k as usize) == Some(&true));
         }
     }
     chosen
@@ -348,6 +418,22 @@ mod tests {
             );
             prop_assert!(every.anchors.chosen().is_none());
         }
+    }
+
+    /// The basis a cache file keeps chooses what the one built with the set chooses.
+    #[test]
+    fn a_set_read_back_chooses_the_same_anchors() {
+        let built = set();
+        let bytes = postcard::to_allocvec(&built).expect("a set serializes");
+        let back: PhraseSet = postcard::from_bytes(&bytes).expect("and reads back");
+        let text = "the nail case of the sky net campaign under the rule of law, case by case";
+        for s in [&built, &back] {
+            s.find(text, &mut Vec::new(), &mut Vec::new());
+            s.anchors.choose_now(s);
+        }
+        let chosen = built.anchors.chosen().unwrap_or_default();
+        assert_eq!(chosen, back.anchors.chosen().unwrap_or_default());
+        assert!(chosen.contains(&true) && chosen.contains(&false));
     }
 
     /// A form's anchor is its word seen least: where "nail" is common and "case" rare,
