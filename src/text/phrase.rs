@@ -616,24 +616,27 @@ impl PhraseSet {
         self.digits
     }
 
-    /// Calls `visit(run, starts)` for every run of [`PhraseSet::runs`] that may hold a match:
-    /// one holding a word that leads to an anchor ([`anchor`]); a match may start at its first
-    /// `starts` words, those up to the last such word. Until the anchors are chosen, every run
-    /// with all its words, and the classes seen are counted.
-    fn anchored_runs(&self, folded: &str, mut visit: impl FnMut(&[Token], usize)) {
+    /// Calls `visit(run, worth)` for every run of [`PhraseSet::runs`] that may hold a match:
+    /// one holding a word that leads to an anchor ([`anchor`]); a match may start at the
+    /// words `worth` marks, up to the last such word ([`anchor::worth`]). Until the anchors
+    /// are chosen, every run with all its words, and the classes seen are counted.
+    fn anchored_runs(&self, folded: &str, mut visit: impl FnMut(&[Token], &[bool])) {
         let mut chosen = self.anchors.chosen();
-        let mut seen = Vec::new();
+        let (mut seen, mut worth) = (Vec::new(), Vec::new());
         // The text before this offset is counted.
         let mut counted = 0;
         self.runs(folded, |run| match chosen {
             Some(chosen) => {
                 if let Some(last) = anchor::last_anchor(run, chosen) {
-                    visit(run, last + 1);
+                    anchor::worth(run, last, chosen, &mut worth);
+                    visit(run, &worth);
                 }
             }
             None => {
                 anchor::classes_of(run, &mut seen);
-                visit(run, run.len());
+                worth.clear();
+                worth.resize(run.len(), true);
+                visit(run, &worth);
                 let at = run.last().map_or(counted, |t| t.end);
                 if at - counted >= anchor::LEARN_STEP {
                     self.anchors.learn(self, at - counted, &seen);
@@ -1230,8 +1233,8 @@ impl PhraseSet {
     ) {
         let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         let mut free = 0;
-        self.anchored_runs(folded, |run, starts| {
-            for k in 0..starts {
+        self.anchored_runs(folded, |run, worth| {
+            for k in (0..worth.len()).filter(|&k| worth[k]) {
                 let Lookup::Classes {
                     starts, starts_cue, ..
                 } = run[k].lookup
@@ -1272,8 +1275,8 @@ impl PhraseSet {
         cues: &mut Vec<(usize, usize, usize)>,
     ) {
         let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
-        self.anchored_runs(folded, |run, starts| {
-            for k in 0..starts {
+        self.anchored_runs(folded, |run, worth| {
+            for k in (0..worth.len()).filter(|&k| worth[k]) {
                 self.matches_from(folded, &run[k..], &mut ws, &mut hits, &mut stack);
                 for &(end, p, _) in &hits {
                     let hit = widen_quotes(folded, run[k].start, end, p & !CUE);

@@ -47,9 +47,8 @@ pub(super) struct Anchors {
     searched: AtomicUsize,
     /// How often each class was seen in a run, by class id.
     counts: Mutex<Vec<u32>>,
-    /// By a surface's place in the pool (`Lookup::Classes::at`): whether it leads to an
-    /// anchor.
-    chosen: OnceLock<Vec<bool>>,
+    /// By a surface's place in the pool (`Lookup::Classes::at`): what it is to the anchors.
+    chosen: OnceLock<Vec<Anchored>>,
     /// A thread is choosing: the others search on, matching every run, rather than wait.
     choosing: AtomicBool,
 }
@@ -76,8 +75,8 @@ impl std::fmt::Debug for Anchors {
 }
 
 impl Anchors {
-    /// Which surfaces lead to an anchor (by their place in the pool), once chosen.
-    pub(super) fn chosen(&self) -> Option<&[bool]> {
+    /// What each surface is to the anchors (by its place in the pool), once chosen.
+    pub(super) fn chosen(&self) -> Option<&[Anchored]> {
         self.chosen.get().map(Vec::as_slice)
     }
 
@@ -112,13 +111,43 @@ impl Anchors {
     }
 }
 
+/// What a surface is to the chosen anchors, each anchor as the bit of its class id modulo
+/// 64: the anchors it leads to, and the anchors of the forms and cues it may begin.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Anchored {
+    pub(super) leads: u64,
+    pub(super) begins: u64,
+}
+
+/// The bit of a class in [`Anchored`].
+fn bit(class: u32) -> u64 {
+    1 << (class % 64)
+}
+
 /// The last word of the run that leads to an anchor.
 #[inline]
-pub(super) fn last_anchor(run: &[Token], chosen: &[bool]) -> Option<usize> {
+pub(super) fn last_anchor(run: &[Token], chosen: &[Anchored]) -> Option<usize> {
     run.iter().rposition(|t| match t.lookup {
-        Lookup::Classes { at, .. } => chosen.get(at as usize) == Some(&true),
+        Lookup::Classes { at, .. } => chosen.get(at as usize).is_some_and(|a| a.leads != 0),
         _ => false,
     })
+}
+
+/// Which of the words of `run` up to `last` may begin a match, in `worth`: those where some
+/// form or cue they begin has its anchor's bit among the words from there on (every match
+/// holds all its form's words, so one whose anchor is not ahead cannot start there). Four
+/// in five words that begin a form begin none here, and each cost a walk of the trie.
+pub(super) fn worth(run: &[Token], last: usize, chosen: &[Anchored], worth: &mut Vec<bool>) {
+    worth.clear();
+    worth.resize(last + 1, false);
+    let mut ahead = 0;
+    for k in (0..=last).rev() {
+        if let Lookup::Classes { at, .. } = run[k].lookup {
+            let a = chosen.get(at as usize).copied().unwrap_or_default();
+            ahead |= a.leads;
+            worth[k] = a.begins & ahead != 0;
+        }
+    }
 }
 
 /// The classes of the words of a run, for [`Anchors::learn`].
@@ -227,7 +256,7 @@ impl Basis {
 /// Each form's and cue's anchor: of its words' classes, the one seen least in `counts` (then
 /// not common English, then the one with the longest surface, then the nearest its end).
 /// Gives, by a surface's place in the pool, whether it leads to an anchor.
-fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<bool> {
+fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<Anchored> {
     let basis = &set.basis;
     let rank = |c: u32| {
         let c = c as usize;
@@ -237,6 +266,8 @@ fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<bool> {
         )
     };
     let mut anchor = vec![false; set.root.len()];
+    // By class: the bits of the anchors of the forms and cues it begins.
+    let mut begins = vec![0u64; set.root.len()];
     let mut from = 0;
     for &end in &basis.path_ends {
         let path = basis.paths.get(from..end as usize).unwrap_or_default();
@@ -247,15 +278,28 @@ fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<bool> {
                 best = Some(class);
             }
         }
-        if let Some(a) = best.and_then(|c| anchor.get_mut(c as usize)) {
+        let Some(best) = best else { continue };
+        if let Some(a) = anchor.get_mut(best as usize) {
             *a = true;
         }
+        // A path runs from its form's last word to its first.
+        if let Some(b) = path
+            .last()
+            .and_then(|&first| begins.get_mut(first as usize))
+        {
+            *b |= bit(best);
+        }
     }
-    let mut chosen = vec![false; set.pool.len()];
+    let mut chosen = vec![Anchored::default(); set.pool.len()];
     for &s in &basis.surfaces {
         let (at, len) = ((s >> 32) as usize, s as u32 as usize);
         if let (Some(list), Some(c)) = (set.pool.get(at..at + len), chosen.get_mut(at)) {
-            *c = list.iter().any(|&k| anchor.get(k as usize) == Some(&true));
+            for &k in list {
+                if anchor.get(k as usize) == Some(&true) {
+                    c.leads |= bit(k);
+                }
+                c.begins |= begins.get(k as usize).copied().unwrap_or(0);
+            }
         }
     }
     chosen
@@ -420,6 +464,37 @@ mod tests {
         }
     }
 
+    /// A word that begins a form is matched from only when that form's anchor lies ahead of
+    /// it in the run: in "sky nail case", where "case" and "net" are the anchors, "sky"
+    /// (which begins only "sky net") is passed over, "nail" is not, and "case" begins
+    /// nothing.
+    #[test]
+    fn a_word_is_matched_from_only_with_its_forms_anchor_ahead() {
+        let s = {
+            let mut b = PhraseBuilder::default();
+            b.add("nail case", 0);
+            b.add("sky net", 1);
+            b.build().0
+        };
+        s.find(&"nail sky x ".repeat(100), &mut Vec::new(), &mut Vec::new());
+        s.anchors.choose_now(&s);
+        let chosen = s.anchors.chosen().unwrap_or_default();
+        let text = "sky nail case";
+        let mut runs = Vec::new();
+        s.runs(text, |run| runs.push(run.to_vec()));
+        let [run] = &runs[..] else {
+            panic!("one run: {runs:?}");
+        };
+        let last = super::last_anchor(run, chosen);
+        assert_eq!(last, Some(2));
+        let mut marked = Vec::new();
+        super::worth(run, 2, chosen, &mut marked);
+        assert_eq!(marked, [false, true, false]);
+        let mut out = Vec::new();
+        s.find(text, &mut out, &mut Vec::new());
+        assert_eq!(out, [(4, 13, 0)]);
+    }
+
     /// The basis a cache file keeps chooses what the one built with the set chooses.
     #[test]
     fn a_set_read_back_chooses_the_same_anchors() {
@@ -433,7 +508,7 @@ mod tests {
         }
         let chosen = built.anchors.chosen().unwrap_or_default();
         assert_eq!(chosen, back.anchors.chosen().unwrap_or_default());
-        assert!(chosen.contains(&true) && chosen.contains(&false));
+        assert!(chosen.iter().any(|a| a.leads != 0) && chosen.iter().any(|a| a.leads == 0));
     }
 
     /// A form's anchor is its word seen least: where "nail" is common and "case" rare,
@@ -450,7 +525,7 @@ mod tests {
         s.anchors.choose_now(&s);
         let chosen = s.anchors.chosen().unwrap_or_default();
         let anchored = |w: &str| match s.surfaces.get(w) {
-            super::Lookup::Classes { at, .. } => chosen[at as usize],
+            super::Lookup::Classes { at, .. } => chosen[at as usize].leads != 0,
             _ => panic!("{w} is a surface"),
         };
         assert!(anchored("case") && anchored("cases") && anchored("gun"));
