@@ -676,7 +676,14 @@ impl PhraseSet {
                 let mut lookup = self.surfaces.get_in(folded, start, w.len());
                 // Where the token starts: an ordinal's number before its cut-off suffix.
                 let mut from = start;
-                if w.len() == 2 {
+                // A digit and a space before the word first: it is rarely so, where a word
+                // of two letters ("of", "to") is too common a guess for the branch.
+                let b = folded.as_bytes();
+                if start >= 2
+                    && b[start - 2].is_ascii_digit()
+                    && b[start - 1] == b' '
+                    && w.len() == 2
+                {
                     if let Some((number, l)) = self.spaced_ordinal(folded, start, w) {
                         // The number, when the run took it, gives way to the whole ordinal.
                         if run.last().is_some_and(|t| t.start == number) {
@@ -1309,23 +1316,23 @@ fn push(
         lookup,
         skippable,
     });
-    if let Lookup::Classes { .. } = lookup {
-        // Most words are followed by a space and a letter: no aside.
-        let b = folded.as_bytes();
-        let next = match b.get(end) {
-            Some(b' ') => b.get(end + 1),
-            next => next,
-        };
-        if matches!(next, Some(b'(' | b'"' | b'\'' | b' ')) {
-            if let Some((open, close)) = aside_end(folded, end) {
-                run.push(Token {
-                    start: open,
-                    end: close,
-                    lookup: Lookup::Aside,
-                    skippable: true,
-                });
-                *aside = close;
-            }
+    // Most words are followed by a space and a letter: no aside. That is looked at first, as
+    // it is rarely otherwise, where whether the word is one of a form is anyone's guess.
+    let b = folded.as_bytes();
+    let next = match b.get(end) {
+        Some(b' ') => b.get(end + 1),
+        next => next,
+    };
+    if matches!(next, Some(b'(' | b'"' | b'\'' | b' ')) && matches!(lookup, Lookup::Classes { .. })
+    {
+        if let Some((open, close)) = aside_end(folded, end) {
+            run.push(Token {
+                start: open,
+                end: close,
+                lookup: Lookup::Aside,
+                skippable: true,
+            });
+            *aside = close;
         }
     }
 }
@@ -1350,7 +1357,10 @@ fn joints(node: u32, joint: &u32) -> &[u32] {
 #[inline]
 fn is_year(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() == 4
+    // The first byte first: a word rarely starts with a digit, where a word of four letters
+    // is too common for the branch to guess.
+    b.first().is_some_and(u8::is_ascii_digit)
+        && b.len() == 4
         && (b.starts_with(b"19") || b.starts_with(b"20"))
         && b.iter().all(u8::is_ascii_digit)
 }

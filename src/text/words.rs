@@ -65,7 +65,7 @@ pub fn for_each_word<'a>(folded: &'a str, wanted: Wanted, mut f: impl FnMut(usiz
             k > start && (k == b.len() || han_at(b, k))
         };
         if plain {
-            ascii_words(&folded[start..j], start, &mut f);
+            ascii_words(folded, start..j, &mut f);
             start = k;
             continue;
         }
@@ -73,7 +73,7 @@ pub fn for_each_word<'a>(folded: &'a str, wanted: Wanted, mut f: impl FnMut(usiz
         let (mut end, ascii, ascii_alnum, han) = chunk_end(b, start, ascii_only);
         let chunk = &folded[start..end];
         if ascii {
-            ascii_words(chunk, start, &mut f);
+            ascii_words(folded, start..end, &mut f);
         } else if ascii_only && !ascii_alnum {
             // Every word here holds a non-ASCII character; one call stands for them all.
             if han || chunk.chars().any(char::is_alphanumeric) {
@@ -245,12 +245,19 @@ const fn class_of(c: u8) -> Cls {
     }
 }
 
-/// The words of an all-ASCII chunk at `base`, by UAX #29's rules for ASCII, without the
-/// underscores around them (as [`words`]).
+/// The words of the all-ASCII chunk `text[chunk]`, by UAX #29's rules for ASCII, without
+/// the underscores around them (as [`words`]). Letters and digits are found eight at a time
+/// in the whole text, past the chunk's end (where a space or the text's end stops them): the
+/// chunk's last bytes went one at a time, a branch per byte that was hard to guess.
 #[inline]
-fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a str, bool)) {
-    let b = chunk.as_bytes();
-    let mut i = 0;
+fn ascii_words<'a>(
+    text: &'a str,
+    chunk: std::ops::Range<usize>,
+    f: &mut impl FnMut(usize, &'a str, bool),
+) {
+    let whole = text.as_bytes();
+    let b = &whole[..chunk.end];
+    let mut i = chunk.start;
     while i < b.len() {
         let first = cls(b[i]);
         if !matches!(first, Cls::Letter | Cls::Digit | Cls::Underscore) {
@@ -262,7 +269,7 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
         i += 1;
         loop {
             // Letters and digits eight at a time; then what follows them.
-            i = alnum_end(b, i);
+            i = alnum_end(whole, i).min(b.len());
             let Some(&at) = b.get(i) else { break };
             let c = cls(at);
             match c {
@@ -296,7 +303,7 @@ fn ascii_words<'a>(chunk: &'a str, base: usize, f: &mut impl FnMut(usize, &'a st
             we -= 1;
         }
         if ws < we {
-            f(base + ws, &chunk[ws..we], glued);
+            f(ws, &text[ws..we], glued);
         }
     }
 }
