@@ -135,8 +135,9 @@ pub(super) fn last_anchor(run: &[Token], chosen: &[Anchored]) -> Option<usize> {
 
 /// Which of the words of `run` up to `last` may begin a match, in `worth`: those where some
 /// form or cue they begin has its anchor's bit among the words from there on (every match
-/// holds all its form's words, so one whose anchor is not ahead cannot start there). Four
-/// in five words that begin a form begin none here, and each cost a walk of the trie.
+/// holds all its form's words, so one whose anchor is not ahead cannot start there). Of the
+/// words the last anchor left, this passes over nearly half (116,000 walks of the trie per
+/// 4 MB of English became 65,000).
 pub(super) fn worth(run: &[Token], last: usize, chosen: &[Anchored], worth: &mut Vec<bool>) {
     worth.clear();
     worth.resize(last + 1, false);
@@ -255,7 +256,7 @@ impl Basis {
 
 /// Each form's and cue's anchor: of its words' classes, the one seen least in `counts` (then
 /// not common English, then the one with the longest surface, then the nearest its end).
-/// Gives, by a surface's place in the pool, whether it leads to an anchor.
+/// Gives, by a surface's place in the pool, what it is to the anchors.
 fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<Anchored> {
     let basis = &set.basis;
     let rank = |c: u32| {
