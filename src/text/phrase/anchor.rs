@@ -465,20 +465,25 @@ mod tests {
         }
     }
 
+    /// A set of `forms`, its anchors chosen after searching `text`.
+    fn chosen_after(forms: &[&str], text: &str) -> PhraseSet {
+        let mut b = PhraseBuilder::default();
+        for (i, f) in forms.iter().enumerate() {
+            b.add(*f, i as u32);
+        }
+        let s = b.build().0;
+        s.find(text, &mut Vec::new(), &mut Vec::new());
+        s.anchors.choose_now(&s);
+        s
+    }
+
     /// A word that begins a form is matched from only when that form's anchor lies ahead of
     /// it in the run: in "sky nail case", where "case" and "net" are the anchors, "sky"
     /// (which begins only "sky net") is passed over, "nail" is not, and "case" begins
     /// nothing.
     #[test]
     fn a_word_is_matched_from_only_with_its_forms_anchor_ahead() {
-        let s = {
-            let mut b = PhraseBuilder::default();
-            b.add("nail case", 0);
-            b.add("sky net", 1);
-            b.build().0
-        };
-        s.find(&"nail sky x ".repeat(100), &mut Vec::new(), &mut Vec::new());
-        s.anchors.choose_now(&s);
+        let s = chosen_after(&["nail case", "sky net"], &"nail sky x ".repeat(100));
         let chosen = s.anchors.chosen().unwrap_or_default();
         let text = "sky nail case";
         let mut runs = Vec::new();
@@ -516,14 +521,7 @@ mod tests {
     /// "case" anchors "nail case", and a run of "nail" alone is not matched.
     #[test]
     fn the_word_seen_least_is_the_anchor() {
-        let s = {
-            let mut b = PhraseBuilder::default();
-            b.add("nail case", 0);
-            b.add("nail gun", 1);
-            b.build().0
-        };
-        s.find(&"nail x ".repeat(100), &mut Vec::new(), &mut Vec::new());
-        s.anchors.choose_now(&s);
+        let s = chosen_after(&["nail case", "nail gun"], &"nail x ".repeat(100));
         let chosen = s.anchors.chosen().unwrap_or_default();
         let anchored = |w: &str| match s.surfaces.get(w) {
             super::Lookup::Classes { at, .. } => chosen[at as usize].leads != 0,
