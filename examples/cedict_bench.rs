@@ -40,7 +40,7 @@ fn main() {
         .collect();
     let t1 = Instant::now();
     let matcher = Matcher::new(Glossary {
-        entries: imported.entries,
+        entries: imported.entries.into(),
     })
     .expect("CEDICT glossary compiles");
     let t_build = t1.elapsed();

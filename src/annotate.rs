@@ -235,17 +235,7 @@ impl WindowSizes {
     /// gating context four times over and the longest form, exclusion or cue eight times
     /// (whitespace, articles and quotes a match spans make it longer than its form).
     pub fn minimum(matcher: &Matcher) -> WindowSizes {
-        let g = matcher.glossary();
-        let longest = g
-            .entries
-            .iter()
-            .flat_map(|e| {
-                e.all_forms()
-                    .map(|(_, f)| f.len())
-                    .chain(e.exclude.iter().chain(&e.cue).map(String::len))
-            })
-            .max()
-            .unwrap_or(0);
+        let longest = matcher.longest_form();
         let overlap = 4 * CONTEXT_WINDOW + 8 * longest;
         WindowSizes {
             region: 2 * overlap,

@@ -86,6 +86,10 @@ pub struct Matcher {
     /// Each Chinese key's place in `han_keys`, by its hash, built on first use: the exact
     /// look-ups of lists that share a head or tail ([`lists`]).
     han_exact: OnceLock<rustc_hash::FxHashMap<u64, u32>>,
+    /// The longest form, exclusion or cue of any entry, in bytes as written: what a window
+    /// must see around its text ([`crate::annotate::WindowSizes::minimum`]). Kept so that a
+    /// glossary read from the cache need not decode every entry to know it.
+    longest_form: usize,
     /// Folded `exclude` strings by entry.
     excludes: HashMap<u32, Vec<String>>,
     /// Folded Chinese `cue` strings by entry (only entries with gated forms).
@@ -142,8 +146,19 @@ impl Matcher {
                 message: format!("cannot build the Chinese automaton: {e}"),
             }],
         })?;
+        let longest_form = glossary
+            .entries
+            .iter()
+            .flat_map(|e| {
+                e.all_forms()
+                    .map(|(_, f)| f.len())
+                    .chain(e.exclude.iter().chain(&e.cue).map(String::len))
+            })
+            .max()
+            .unwrap_or(0);
         Ok(Matcher {
             any_gated: patterns.iter().any(|p| p.gated),
+            longest_form,
             glossary,
             patterns,
             phrases,
@@ -156,6 +171,11 @@ impl Matcher {
             cues,
             cue_entries,
         })
+    }
+
+    /// The longest form, exclusion or cue of any entry, in bytes.
+    pub fn longest_form(&self) -> usize {
+        self.longest_form
     }
 
     fn overlapping_automaton(&self) -> Option<&AhoCorasick> {

@@ -253,7 +253,10 @@ fn an_exclude_may_hold_any_wording_of_a_form() {
             .as_bytes(),
         &g,
     );
-    let m = Matcher::new(Glossary { entries }).unwrap();
+    let m = Matcher::new(Glossary {
+        entries: entries.into(),
+    })
+    .unwrap();
     let text = "Their main responsibilities and main business differ; the main responsibilities \
                 stay. Women's self-esteem, self-confidence, self-reliance and self-improvement. \
                 The number one project; the number ones.";
@@ -284,7 +287,10 @@ fn an_exclude_may_hold_a_quoted_form_without_its_quotes() {
         ["exclude string \"断水\" contains no form of the entry, so it never applies"]
     );
     let (entries, _) = tifa::glossary::read_csv(std::fs::read(&g).unwrap().as_slice(), &g);
-    let m = Matcher::new(Glossary { entries }).unwrap();
+    let m = Matcher::new(Glossary {
+        entries: entries.into(),
+    })
+    .unwrap();
     let text = "黄河断流。开展“断流”行动。";
     let found: Vec<usize> = m
         .find(text, MatchOptions::default())

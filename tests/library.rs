@@ -27,7 +27,8 @@ fn annotate_and_render_through_the_crate_root() {
             "保护伞",
             "corrupt official protector",
             "protective umbrella",
-        )],
+        )]
+        .into(),
     };
     let matcher = Matcher::new(glossary).expect("a valid glossary");
     let text = "Two \"protective umbrellas\" (保護傘) were dug out.";
@@ -73,7 +74,8 @@ fn a_bad_glossary_is_a_typed_error_with_its_problems() {
         entries: vec![
             entry("a-a", "甲", "first", "same words"),
             entry("b-b", "乙", "second", "same words"),
-        ],
+        ]
+        .into(),
     };
     let Err(err) = Matcher::new(glossary) else {
         panic!("two entries with one form must not compile");

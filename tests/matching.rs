@@ -26,7 +26,10 @@ nail,丙,,bǐng,toenail,,,policy,Test entry.
 fn matcher() -> Matcher {
     let (entries, problems) = read_csv(GLOSSARY.as_bytes(), Path::new("test.csv"));
     assert!(problems.is_empty(), "{problems:?}");
-    Matcher::new(Glossary { entries }).expect("test glossary compiles")
+    Matcher::new(Glossary {
+        entries: entries.into(),
+    })
+    .expect("test glossary compiles")
 }
 
 /// (text, expected [(matched text, kb_id, form)])
@@ -200,7 +203,10 @@ fn same_form_in_two_entries_is_an_error() {
                b,关系网,guān xì wǎng,Protective-Umbrella,campaign,Two.\n";
     let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
     assert!(problems.is_empty());
-    let err = Matcher::new(Glossary { entries }).unwrap_err();
+    let err = Matcher::new(Glossary {
+        entries: entries.into(),
+    })
+    .unwrap_err();
     let msgs: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         msgs,
@@ -212,7 +218,10 @@ fn same_form_in_two_entries_is_an_error() {
 fn form_empty_after_normalization_is_an_error() {
     let csv = "id,zh,pinyin,en,category,definition\na,保护伞,bǎo hù sǎn, - ,campaign,One.\n";
     let (entries, _) = read_csv(csv.as_bytes(), Path::new("g.csv"));
-    let err = Matcher::new(Glossary { entries }).unwrap_err();
+    let err = Matcher::new(Glossary {
+        entries: entries.into(),
+    })
+    .unwrap_err();
     assert_eq!(err.problems.len(), 1);
     assert_eq!(err.problems[0].line, 2);
     assert_eq!(err.problems[0].column, 4);
@@ -226,7 +235,10 @@ fn form_empty_after_normalization_is_an_error() {
 fn matcher_from(csv: &str) -> Matcher {
     let (entries, problems) = read_csv(csv.as_bytes(), Path::new("g.csv"));
     assert!(problems.is_empty(), "{problems:?}");
-    Matcher::new(Glossary { entries }).unwrap()
+    Matcher::new(Glossary {
+        entries: entries.into(),
+    })
+    .unwrap()
 }
 
 /// The text of each span the matcher finds, leftmost-longest.
@@ -511,7 +523,10 @@ fn names_declared_once_are_reused_in_other_forms() {
     );
     let bad = "id,zh,pinyin,en,category,definition\nx,中共中央,zhōng gòng zhōng yāng,{nobody} Central Committee,institution,X.\n";
     let (entries, _) = read_csv(bad.as_bytes(), Path::new("g.csv"));
-    let err = Matcher::new(Glossary { entries }).unwrap_err();
+    let err = Matcher::new(Glossary {
+        entries: entries.into(),
+    })
+    .unwrap_err();
     assert_eq!(
         err.problems[0].to_string(),
         "g.csv:2:4: error: form \"{nobody} Central Committee\" names {nobody}, which is no entry's id"

@@ -46,7 +46,10 @@ fn matcher() -> &'static Matcher {
     M.get_or_init(|| {
         let (entries, problems) = read_csv(GLOSSARY.as_bytes(), Path::new("p.csv"));
         assert!(problems.is_empty(), "{problems:?}");
-        Matcher::new(Glossary { entries }).expect("the test glossary compiles")
+        Matcher::new(Glossary {
+            entries: entries.into(),
+        })
+        .expect("the test glossary compiles")
     })
 }
 
@@ -882,7 +885,7 @@ fn gated_matcher() -> &'static Matcher {
         );
         let (entries, problems) = read_csv(csv.as_bytes(), Path::new("w.csv"));
         assert!(problems.is_empty(), "{problems:?}");
-        Matcher::new(Glossary { entries }).expect("the window glossary compiles")
+        Matcher::new(Glossary { entries: entries.into() }).expect("the window glossary compiles")
     })
 }
 

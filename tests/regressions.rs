@@ -35,7 +35,7 @@ fn multi_char_folding_of_equal_byte_length_maps_to_whole_characters() {
         invariants::offset_map(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
     }
     let m = Matcher::new(Glossary {
-        entries: vec![entry("bao-hu-san", "保护伞", "protective umbrella")],
+        entries: vec![entry("bao-hu-san", "保护伞", "protective umbrella")].into(),
     })
     .unwrap();
     let text = "protective umbrell℀ and more";
@@ -106,7 +106,7 @@ fn imported_english_headword_without_letters_gives_way() {
         "dash.tbx:1: warning: en \"-\" has no letters or characters to match; \"umbrella\" takes its place"
     );
     Matcher::new(Glossary {
-        entries: imported.entries,
+        entries: imported.entries.into(),
     })
     .expect("an imported glossary compiles");
 }

@@ -383,9 +383,10 @@ fn export(args: ExportArgs, out: &mut dyn Write, console: &mut dyn Console) -> i
     let Some(glossary) = load(&args.glossary.sources(), console) else {
         return Ok(UNUSABLE);
     };
+    let entries = glossary.entries.into_vec();
     write_to(args.output.as_deref(), out, |out| match target {
-        Target::Exchange(f) => exchange::export(f, &glossary.entries, out),
-        Target::Printable { html } => printable::write_glossary(&glossary.entries, html, out),
+        Target::Exchange(f) => exchange::export(f, &entries, out),
+        Target::Printable { html } => printable::write_glossary(&entries, html, out),
     })?;
     Ok(0)
 }

@@ -109,7 +109,7 @@ pub fn load_read(read: Vec<SourceData>) -> Result<(Glossary, Vec<Problem>), Glos
     let mut problems = Vec::new();
     for data in read {
         match data {
-            SourceData::Builtin => entries.extend(Glossary::builtin().entries),
+            SourceData::Builtin => entries.extend(Glossary::builtin().entries.into_vec()),
             SourceData::File { path, bytes } => {
                 let (got, mut probs) = read_csv(&bytes[..], &path);
                 // The first file's entries are kept as read (CC-CEDICT: 50 MB not copied).
@@ -123,7 +123,9 @@ pub fn load_read(read: Vec<SourceData>) -> Result<(Glossary, Vec<Problem>), Glos
             SourceData::Unreadable(p) => problems.push(p),
         }
     }
-    let glossary = Glossary { entries };
+    let glossary = Glossary {
+        entries: entries.into(),
+    };
     problems.extend(duplicate_ids(&glossary));
     if problems.iter().any(|p| p.severity == Severity::Error) {
         Err(GlossaryError { problems })

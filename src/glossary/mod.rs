@@ -6,12 +6,14 @@
 //! produces. Every surface form is matched; [`FormKind`] says which kind matched.
 
 mod csv;
+mod entries;
 pub mod exchange;
 mod load;
 mod model;
 pub mod pinyin;
 
 pub use self::csv::{is_valid_id, read_csv, write_csv, COLUMNS};
+pub use self::entries::{Entries, EntrySource, Iter};
 pub use self::load::{load, load_read, read_sources, GlossaryError, GlossarySource, SourceData};
 pub use self::model::{Columns, Entry, FormKind, Origin, Problem, Severity};
 
@@ -35,7 +37,7 @@ pub const CATEGORIES: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     /// The entries, in file order.
-    pub entries: Vec<Entry>,
+    pub entries: Entries,
 }
 
 impl Glossary {
@@ -77,7 +79,7 @@ impl Glossary {
                 s.split('|').map(String::from).collect()
             }
         };
-        let entries = BUILTIN_ENTRIES
+        let entries: Vec<Entry> = BUILTIN_ENTRIES
             .iter()
             .map(|&(file, line, f)| Entry {
                 id: text(f[0]),
@@ -103,7 +105,9 @@ impl Glossary {
                 },
             })
             .collect();
-        Glossary { entries }
+        Glossary {
+            entries: entries.into(),
+        }
     }
 }
 

@@ -5,8 +5,10 @@
 //! A cache file keeps the compiled state in three sections that read apart from each other:
 //! the entries and the warnings of loading them; the matcher's tables (its patterns, English
 //! phrase set, Chinese keys, excludes and cues); the Chinese automaton. With more than one
-//! worker the entries are read on a second thread while this one reads the rest: start-up is
-//! the serial part of every run. The overlapping automaton of `--overlapping` is built on
+//! worker the entries section is checked on a second thread while this one reads the rest:
+//! start-up is the serial part of every run. Each entry is decoded when first asked for, from
+//! the entries section, which stays mapped for the run (a run that annotates asks for the
+//! few entries its documents name). The overlapping automaton of `--overlapping` is built on
 //! first use, as without the cache.
 //!
 //! Its key is an XXH3-128 hash of the cache format, tifa's version, a fingerprint of the
@@ -32,15 +34,15 @@ use twox_hash::XxHash3_128;
 
 use super::{HanKeys, HashMap, Matcher, Pattern};
 use crate::glossary::{
-    load_read, read_sources, Columns, Entry, FormKind, Glossary, GlossaryError, GlossarySource,
-    Origin, Problem, Severity, SourceData, COLUMNS,
+    load_read, read_sources, Columns, Entries, FormKind, Glossary, GlossaryError, GlossarySource,
+    Problem, Severity, SourceData, COLUMNS,
 };
 use crate::text::phrase::PhraseSet;
 
 mod entry_text;
 
 /// Bumped whenever what a cache file holds changes shape or meaning.
-pub const FORMAT: u32 = 9;
+pub const FORMAT: u32 = 10;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"tifa-gc\n";
@@ -172,19 +174,53 @@ pub fn compile_on(
 /// pages, a fifth of start-up (page faults and the copy, `perf`), where mapping lets the
 /// decoder read the page cache in place. A file that cannot be mapped (a file system without
 /// it, an empty file) is read instead; `None` when it cannot be opened or does not decode.
+///
+/// The entries section is mapped again on its own and kept for the entries decoded later
+/// ([`entry_text::Stored`]); the rest of the file is unmapped once read.
 fn decode_file(file: &Path, key: &[u8; 16], threads: usize) -> Option<(Matcher, Vec<Problem>)> {
     let f = fs::File::open(file).ok()?;
-    match map(&f) {
-        Some(bytes) => decode(&bytes, key, threads),
-        None => decode(&fs::read(file).ok()?, key, threads),
+    match map(&f, None) {
+        Some(bytes) => decode(&bytes, key, threads, |r| {
+            let section = map(&f, Some(r.clone())).map(Section::Mapped);
+            section.or_else(|| Some(Section::Read(bytes[r].to_vec())))
+        }),
+        None => {
+            let bytes = fs::read(file).ok()?;
+            decode(&bytes, key, threads, |r| {
+                Some(Section::Read(bytes[r].to_vec()))
+            })
+        }
     }
 }
 
+/// The file mapped, whole or these bytes of it.
 #[allow(unsafe_code)]
-fn map(f: &fs::File) -> Option<memmap2::Mmap> {
+fn map(f: &fs::File, part: Option<std::ops::Range<usize>>) -> Option<memmap2::Mmap> {
+    let mut options = memmap2::MmapOptions::new();
+    if let Some(r) = part {
+        options.offset(r.start as u64).len(r.len());
+    }
     // SAFETY: a cache file is written whole and renamed into place (`store`), never changed
-    // after; a file another run prunes meanwhile stays mapped until this one drops the map.
-    unsafe { memmap2::Mmap::map(f) }.ok()
+    // after; a file another run prunes meanwhile stays mapped until this one drops the map
+    // (the entries section's at the end of the run).
+    unsafe { options.map(f) }.ok()
+}
+
+/// A cache file's entries section, kept for the entries decoded when first asked for.
+enum Section {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl std::ops::Deref for Section {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Section::Mapped(m) => m,
+            Section::Read(v) => v,
+        }
+    }
 }
 
 fn compile_read(read: Vec<SourceData>) -> Result<(Matcher, Vec<Problem>), GlossaryError> {
@@ -235,8 +271,9 @@ struct EntriesRef<'a> {
     files: Vec<(&'a Path, Vec<Option<&'static str>>)>,
     /// The entries' fields (`entry_text`).
     text: &'a str,
-    #[serde(with = "crate::fixed::list")]
-    lengths: &'a [u32],
+    /// Their lengths, little-endian `u32`s.
+    #[serde(with = "serde_bytes")]
+    lengths: &'a [u8],
     /// Each entry's origin: a file of `files`, a line.
     origins: Vec<(u32, u64)>,
     warnings: Vec<(&'a Path, u64, u64, bool, &'a str)>,
@@ -244,11 +281,11 @@ struct EntriesRef<'a> {
 
 /// [`EntriesRef`] read back: the same fields in the same order.
 #[derive(Deserialize)]
-struct Entries<'a> {
+struct EntriesSection<'a> {
     files: Vec<(PathBuf, Vec<Option<String>>)>,
     text: &'a str,
-    #[serde(with = "crate::fixed::list")]
-    lengths: Vec<u32>,
+    #[serde(with = "serde_bytes")]
+    lengths: &'a [u8],
     origins: Vec<(u32, u64)>,
     warnings: Vec<(PathBuf, u64, u64, bool, String)>,
 }
@@ -264,6 +301,7 @@ struct TablesRef<'a> {
     cues: &'a HashMap<u32, Vec<String>>,
     cue_entries: &'a [Vec<u32>],
     any_gated: bool,
+    longest_form: usize,
 }
 
 /// [`TablesRef`] read back: the same fields in the same order.
@@ -277,6 +315,7 @@ struct Tables {
     cues: HashMap<u32, Vec<String>>,
     cue_entries: Vec<Vec<u32>>,
     any_gated: bool,
+    longest_form: usize,
 }
 
 /// A cache file: the header, the entries and the matcher's tables (postcard each), the
@@ -298,6 +337,7 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
         cues,
         cue_entries,
         any_gated,
+        longest_form,
     } = m;
     let mut files: Vec<(&Path, &Arc<[Option<&'static str>]>)> = Vec::new();
     let mut origins = Vec::with_capacity(glossary.entries.len());
@@ -319,10 +359,11 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
     for e in &glossary.entries {
         written.push(e);
     }
+    let lengths = written.lengths_le();
     let entries = EntriesRef {
         files: files.iter().map(|(p, c)| (*p, c.to_vec())).collect(),
         text: &written.text,
-        lengths: &written.lengths,
+        lengths: &lengths,
         origins,
         warnings: warnings
             .iter()
@@ -350,6 +391,7 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
         cues,
         cue_entries,
         any_gated: *any_gated,
+        longest_form: *longest_form,
     };
     let sections = [
         postcard::to_allocvec(&entries).ok()?,
@@ -377,8 +419,14 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
 
 /// The compiled glossary of a cache file, or `None` when the file is not a whole, intact
 /// file of this format and key. With `threads` above one, the entries are read on a second
-/// thread (one that cannot be started leaves the work to this one).
-fn decode(bytes: &[u8], key: &[u8; 16], threads: usize) -> Option<(Matcher, Vec<Problem>)> {
+/// thread (one that cannot be started leaves the work to this one). The entries are decoded
+/// when first asked for, from the entries section that `keep` is given the place of.
+fn decode(
+    bytes: &[u8],
+    key: &[u8; 16],
+    threads: usize,
+    keep: impl FnOnce(std::ops::Range<usize>) -> Option<Section>,
+) -> Option<(Matcher, Vec<Problem>)> {
     let (header, body) = bytes.split_at_checked(HEADER_LEN)?;
     let (magic, rest) = header.split_at(8);
     let (format, rest) = rest.split_at(4);
@@ -402,6 +450,7 @@ fn decode(bytes: &[u8], key: &[u8; 16], threads: usize) -> Option<(Matcher, Vec<
         return None;
     }
     let (entries, rest) = body.split_at(entries_len);
+    let entries_at = HEADER_LEN..HEADER_LEN + entries_len;
     let (tables, automaton) = rest.split_at(tables_len);
     let (entries, matcher) = if threads > 1 {
         std::thread::scope(|s| {
@@ -416,15 +465,18 @@ fn decode(bytes: &[u8], key: &[u8; 16], threads: usize) -> Option<(Matcher, Vec<
     } else {
         (decode_entries(entries), decode_tables(tables, automaton))
     };
-    let ((entries, warnings), mut matcher) = (entries?, matcher?);
+    let ((index, warnings), mut matcher) = (entries?, matcher?);
     if matcher
         .patterns
         .iter()
-        .any(|p| p.entry as usize >= entries.len())
+        .any(|p| p.entry as usize >= index.len())
     {
         return None;
     }
-    matcher.glossary = Glossary { entries };
+    let stored = index.keep(keep(entries_at)?)?;
+    matcher.glossary = Glossary {
+        entries: Entries::stored(Box::new(stored)),
+    };
     Some((matcher, warnings))
 }
 
@@ -436,9 +488,10 @@ fn whole<'a, T: Deserialize<'a>>(section: &'a [u8]) -> Option<T> {
     }
 }
 
-/// The entries section: the entries, each with its origin, and the warnings of loading them.
-fn decode_entries(section: &[u8]) -> Option<(Vec<Entry>, Vec<Problem>)> {
-    let stored: Entries = whole(section)?;
+/// The entries section: where each entry starts, with its origin, and the warnings of
+/// loading them.
+fn decode_entries(section: &[u8]) -> Option<(entry_text::Index, Vec<Problem>)> {
+    let stored: EntriesSection = whole(section)?;
     let files: Vec<(Arc<Path>, Columns)> = stored
         .files
         .into_iter()
@@ -453,19 +506,8 @@ fn decode_entries(section: &[u8]) -> Option<(Vec<Entry>, Vec<Problem>)> {
             Some((Arc::from(path), Arc::from(columns?)))
         })
         .collect::<Option<_>>()?;
-    let mut text = entry_text::Reader::new(stored.text, &stored.lengths);
-    let mut entries = Vec::with_capacity(stored.origins.len());
-    for (file, line) in stored.origins {
-        let (file, columns) = files.get(file as usize)?;
-        entries.push(text.entry(Origin {
-            file: file.clone(),
-            line,
-            columns: columns.clone(),
-        })?);
-    }
-    if !text.is_done() {
-        return None;
-    }
+    let index =
+        entry_text::Index::new(section, stored.text, stored.lengths, stored.origins, files)?;
     let warnings = stored
         .warnings
         .into_iter()
@@ -481,7 +523,7 @@ fn decode_entries(section: &[u8]) -> Option<(Vec<Entry>, Vec<Problem>)> {
             message,
         })
         .collect();
-    Some((entries, warnings))
+    Some((index, warnings))
 }
 
 /// The tables section and the automaton: a matcher whose glossary is still empty.
@@ -516,6 +558,7 @@ fn decode_tables(section: &[u8], automaton: &[u8]) -> Option<Matcher> {
         cues: stored.cues,
         cue_entries: stored.cue_entries,
         any_gated: stored.any_gated,
+        longest_form: stored.longest_form,
     })
 }
 
@@ -597,12 +640,20 @@ fn prune(dir: &Path, kept: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::load;
+    use crate::glossary::{load, Entry};
     use crate::matcher::MatchOptions;
 
     fn builtin() -> (Matcher, Vec<Problem>) {
         let (glossary, warnings) = load(&[GlossarySource::Builtin]).unwrap();
         (Matcher::new(glossary).unwrap(), warnings)
+    }
+
+    /// [`decode`] with the entries section copied out of `bytes`, as from a file that
+    /// cannot be mapped.
+    fn read_back(bytes: &[u8], key: &[u8; 16], threads: usize) -> Option<(Matcher, Vec<Problem>)> {
+        decode(bytes, key, threads, |r| {
+            Some(Section::Read(bytes[r].to_vec()))
+        })
     }
 
     /// Read on one thread or on two, a cache file gives back the glossary it was written
@@ -622,7 +673,7 @@ mod tests {
         let spans = m.find(&text, MatchOptions::default());
         assert!(spans.len() > 1000);
         for threads in [1, 2, 3] {
-            let (back, back_warnings) = decode(&bytes, &key, threads).unwrap();
+            let (back, back_warnings) = read_back(&bytes, &key, threads).unwrap();
             assert_eq!(back.glossary().entries, m.glossary().entries, "{threads}");
             assert_eq!(back_warnings, warnings, "{threads}");
             assert_eq!(
@@ -632,7 +683,7 @@ mod tests {
             );
             // The entries of one file share its path and header: one allocation, not one
             // an entry.
-            let entries = &back.glossary().entries;
+            let entries: Vec<&Entry> = back.glossary().entries.iter().collect();
             let same_file = entries
                 .windows(2)
                 .filter(|w| w[0].origin.file == w[1].origin.file);
@@ -658,7 +709,10 @@ mod tests {
             let mut damaged = bytes.clone();
             damaged[at as usize] ^= 1;
             for threads in [1, 2] {
-                assert!(decode(&damaged, &key, threads).is_none(), "{at} {threads}");
+                assert!(
+                    read_back(&damaged, &key, threads).is_none(),
+                    "{at} {threads}"
+                );
             }
         }
         // Lengths that move a byte from one section to the next still add up, but the
@@ -670,8 +724,8 @@ mod tests {
         let sum = XxHash3_128::oneshot(body).to_le_bytes();
         moved[52..68].copy_from_slice(&sum);
         for threads in [1, 2] {
-            assert!(decode(&moved, &key, threads).is_none(), "{threads}");
+            assert!(read_back(&moved, &key, threads).is_none(), "{threads}");
         }
-        assert!(decode(&bytes, &[8; 16], 2).is_none(), "another key");
+        assert!(read_back(&bytes, &[8; 16], 2).is_none(), "another key");
     }
 }

@@ -34,7 +34,7 @@ use std::fmt::Write as _;
 use super::prose::{self, Term};
 use super::{Document, Render};
 use crate::annotate::Annotation;
-use crate::glossary::{Entry, FormKind, Glossary};
+use crate::glossary::{Entries, Entry, FormKind, Glossary};
 
 /// The renderer of `--format md`.
 pub struct MdRenderer;
@@ -246,7 +246,7 @@ fn flat(s: &mut String, text: &str) {
     inline(s, &t, false, false);
 }
 
-fn table(text: &str, ann: &Annotation, terms: &[Term], entries: &[Entry], s: &mut String) {
+fn table(text: &str, ann: &Annotation, terms: &[Term], entries: &Entries, s: &mut String) {
     s.push_str("## Terms in this text\n\n");
     s.push_str("| # | Chinese | Pinyin | English | Category | Found as | Count |\n");
     s.push_str("| --: | --- | --- | --- | --- | --- | --: |\n");
@@ -292,7 +292,7 @@ fn table(text: &str, ann: &Annotation, terms: &[Term], entries: &[Entry], s: &mu
     s.push('\n');
 }
 
-fn footnotes(ann: &Annotation, terms: &[Term], entries: &[Entry], s: &mut String) {
+fn footnotes(ann: &Annotation, terms: &[Term], entries: &Entries, s: &mut String) {
     for t in terms {
         let e = &entries[t.entry];
         let _ = write!(s, "[^{}]: **", label(e, FormKind::En));

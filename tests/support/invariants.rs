@@ -574,7 +574,9 @@ pub fn target_glossary_csv(data: &[u8]) {
             "CSV round trip"
         );
     }
-    let Ok(matcher) = Matcher::new(Glossary { entries }) else {
+    let Ok(matcher) = Matcher::new(Glossary {
+        entries: entries.into(),
+    }) else {
         return;
     };
     let text: String = matcher
@@ -644,7 +646,7 @@ pub fn target_tbx(data: &[u8]) {
     }
     let entries = imported.entries;
     if let Err(e) = Matcher::new(Glossary {
-        entries: entries.clone(),
+        entries: entries.clone().into(),
     }) {
         panic!("an imported glossary does not compile: {e}");
     }

@@ -312,7 +312,7 @@ mod tests {
             "to use as a venue (e.g. use a restaurant as the venue)"
         );
         let glossary = crate::glossary::Glossary {
-            entries: got.entries,
+            entries: got.entries.into(),
         };
         assert!(crate::matcher::Matcher::new(glossary).is_ok());
     }

@@ -511,7 +511,9 @@ mod tests {
                 ..e.clone()
             })
             .collect();
-        if let Err(e) = crate::matcher::Matcher::new(crate::glossary::Glossary { entries }) {
+        if let Err(e) = crate::matcher::Matcher::new(crate::glossary::Glossary {
+            entries: entries.into(),
+        }) {
             panic!("{e:?}");
         }
     }

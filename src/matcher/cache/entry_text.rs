@@ -5,8 +5,16 @@
 //! from the file before it: most of the time of reading the entries (CC-CEDICT: 118,000
 //! entries, a million strings). The text is checked once, as a whole, and each field is a
 //! slice of it (a slice's ends are checked to fall on characters: a few instructions).
+//!
+//! A run reads the entries back one at a time, when first asked for ([`Stored`]): reading the
+//! file, each entry's fields are only checked and where they start is noted.
 
-use crate::glossary::{Entry, Origin};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::Section;
+use crate::glossary::{Columns, Entry, EntrySource, Origin};
 
 /// Entries written out: the text and, for each entry, the length of each string field and,
 /// before the strings of a list field, how many it has.
@@ -58,6 +66,11 @@ impl Written {
         self.list(cue);
     }
 
+    /// The lengths as the file keeps them: little-endian `u32`s.
+    pub fn lengths_le(&self) -> Vec<u8> {
+        self.lengths.iter().flat_map(|n| n.to_le_bytes()).collect()
+    }
+
     fn one(&mut self, s: &str) {
         self.text.push_str(s);
         self.length(s.len());
@@ -77,21 +90,44 @@ impl Written {
     }
 }
 
+/// Where an entry's fields begin: a byte of the text, and a length (counting lengths).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Start {
+    text: usize,
+    length: usize,
+}
+
+/// The fields of [`Entry`] in the order [`Written::push`] writes them: `true` for a list.
+const SHAPE: [bool; 16] = [
+    false, false, true, true, false, false, true, true, false, false, false, true, false, true,
+    true, true,
+];
+
 /// Reads entries back from what [`Written`] wrote; every read fails (`None`) rather than
 /// panic on lengths that do not fit the text.
 pub(super) struct Reader<'a> {
-    text: &'a str,
-    at: usize,
-    lengths: std::slice::Iter<'a, u32>,
+    /// UTF-8 as a whole (the caller checks it), so that a field's ends are checked to fall
+    /// on characters by looking at one byte.
+    text: &'a [u8],
+    /// Little-endian `u32`s.
+    lengths: &'a [u8],
+    at: Start,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(text: &'a str, lengths: &'a [u32]) -> Reader<'a> {
+    /// Reads from the start of `text`, which must be UTF-8 as a whole, and `lengths`, the
+    /// lengths as little-endian `u32`s.
+    pub fn new(text: &'a str, lengths: &'a [u8]) -> Reader<'a> {
         Reader {
-            text,
-            at: 0,
-            lengths: lengths.iter(),
+            text: text.as_bytes(),
+            lengths,
+            at: Start::default(),
         }
+    }
+
+    /// Where the next entry starts.
+    pub fn start(&self) -> Start {
+        self.at
     }
 
     /// The next entry, with this origin.
@@ -117,33 +153,173 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Passes over the next entry, checking what [`Reader::entry`] would read without
+    /// copying it.
+    pub fn skip(&mut self) -> Option<()> {
+        for list in SHAPE {
+            let n = if list { self.count()? } else { 1 };
+            for _ in 0..n {
+                self.field()?;
+            }
+        }
+        Some(())
+    }
+
     /// Whether the text and the lengths were all read.
     pub fn is_done(&self) -> bool {
-        self.at == self.text.len() && self.lengths.len() == 0
+        self.at.text == self.text.len() && self.at.length * 4 == self.lengths.len()
     }
 
     fn len(&mut self) -> Option<usize> {
-        Some(*self.lengths.next()? as usize)
+        let at = self.at.length.checked_mul(4)?;
+        let bytes = self.lengths.get(at..at.checked_add(4)?)?;
+        self.at.length += 1;
+        Some(u32::from_le_bytes(bytes.try_into().ok()?) as usize)
+    }
+
+    /// A list's count: each string has its length after it, so a count beyond them is none.
+    fn count(&mut self) -> Option<usize> {
+        let n = self.len()?;
+        (n <= self.lengths.len() / 4 - self.at.length).then_some(n)
+    }
+
+    /// The next field's bytes: its ends fall on characters.
+    fn field(&mut self) -> Option<Range<usize>> {
+        let (start, end) = (self.at.text, self.at.text.checked_add(self.len()?)?);
+        // A byte that starts a character is not a continuation byte (0b10xx_xxxx).
+        let starts_char = |i: usize| match self.text.get(i) {
+            Some(b) => b & 0xC0 != 0x80,
+            None => i == self.text.len(),
+        };
+        if !starts_char(start) || !starts_char(end) {
+            return None;
+        }
+        self.at.text = end;
+        Some(start..end)
     }
 
     fn one(&mut self) -> Option<String> {
-        let end = self.at.checked_add(self.len()?)?;
-        let s = self.text.get(self.at..end)?;
-        self.at = end;
-        Some(s.to_owned())
+        let field = self.field()?;
+        // UTF-8 as a whole, cut between characters: the lossy reading copies it as it is.
+        Some(String::from_utf8_lossy(&self.text[field]).into_owned())
     }
 
     fn list(&mut self) -> Option<Vec<String>> {
-        // Each string has its length after the count: a count beyond them is no list.
-        let n = self.len()?;
-        if n > self.lengths.len() {
-            return None;
-        }
+        let n = self.count()?;
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
             v.push(self.one()?);
         }
         Some(v)
+    }
+}
+
+/// The entries of a cache file, decoded one at a time: its entries section, kept mapped (or
+/// read), and where in it each entry starts.
+pub(super) struct Stored {
+    section: Section,
+    /// Where the text and the lengths lie in the section.
+    text: Range<usize>,
+    lengths: Range<usize>,
+    starts: Vec<Start>,
+    /// Each entry's file (of `files`) and line.
+    origins: Vec<(u32, u64)>,
+    files: Vec<(Arc<Path>, Columns)>,
+}
+
+/// What reading an entries section found, before the section is kept ([`Index::keep`]).
+pub(super) struct Index {
+    text: Range<usize>,
+    lengths: Range<usize>,
+    starts: Vec<Start>,
+    origins: Vec<(u32, u64)>,
+    files: Vec<(Arc<Path>, Columns)>,
+}
+
+impl Index {
+    /// Checks the entries of a `section` whose `text` (UTF-8) and `lengths` are slices of
+    /// it, and notes where each starts; `None` when one does not read, or a file is missing.
+    pub fn new(
+        section: &[u8],
+        text: &str,
+        lengths: &[u8],
+        origins: Vec<(u32, u64)>,
+        files: Vec<(Arc<Path>, Columns)>,
+    ) -> Option<Index> {
+        let mut reader = Reader::new(text, lengths);
+        let mut starts = Vec::with_capacity(origins.len());
+        for &(file, _) in &origins {
+            files.get(file as usize)?;
+            starts.push(reader.start());
+            reader.skip()?;
+        }
+        Some(Index {
+            text: within(section, text.as_bytes())?,
+            lengths: within(section, lengths)?,
+            starts,
+            origins,
+            files,
+        })
+        .filter(|_| reader.is_done())
+    }
+
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The entries, read from `section` (the bytes this index was made from, kept).
+    pub fn keep(self, section: Section) -> Option<Stored> {
+        if section.len() < self.text.end.max(self.lengths.end) {
+            return None;
+        }
+        let Index {
+            text,
+            lengths,
+            starts,
+            origins,
+            files,
+        } = self;
+        Some(Stored {
+            section,
+            text,
+            lengths,
+            starts,
+            origins,
+            files,
+        })
+    }
+}
+
+/// Where `part`, a slice of `whole`, lies in it.
+fn within(whole: &[u8], part: &[u8]) -> Option<Range<usize>> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    let end = start.checked_add(part.len())?;
+    (end <= whole.len()).then_some(start..end)
+}
+
+impl EntrySource for Stored {
+    fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn entry(&self, index: usize) -> Entry {
+        let (file, line) = self.origins[index];
+        let (file, columns) = &self.files[file as usize];
+        let origin = Origin {
+            file: file.clone(),
+            line,
+            columns: columns.clone(),
+        };
+        let mut reader = Reader {
+            text: &self.section[self.text.clone()],
+            lengths: &self.section[self.lengths.clone()],
+            at: self.starts[index],
+        };
+        // Every entry was read over when the section was ([`Index::new`]).
+        reader
+            .entry(origin)
+            .expect("a cache entry checked when its file was read")
     }
 }
 
@@ -180,14 +356,20 @@ mod tests {
         for e in &written {
             w.push(e);
         }
-        let mut r = Reader::new(&w.text, &w.lengths);
-        let back: Vec<Entry> = (0..written.len())
-            .map(|_| r.entry(Origin::default()).unwrap())
-            .collect();
-        assert!(r.is_done());
+        let lengths = w.lengths_le();
+        let mut r = Reader::new(&w.text, &lengths);
+        let mut skipping = Reader::new(&w.text, &lengths);
+        let mut back = Vec::new();
+        for _ in &written {
+            assert_eq!(r.start(), skipping.start());
+            back.push(r.entry(Origin::default()).unwrap());
+            skipping.skip().unwrap();
+        }
+        assert!(r.is_done() && skipping.is_done());
         assert_eq!(back, written);
         // One entry too many is no entry.
         assert!(r.entry(Origin::default()).is_none());
+        assert!(skipping.skip().is_none());
     }
 
     #[test]
@@ -196,10 +378,15 @@ mod tests {
         for e in &entries() {
             w.push(e);
         }
+        // Read and skipped over alike.
         let read_all = |text: &str, lengths: &[u32]| {
-            let mut r = Reader::new(text, lengths);
-            let all = (0..3).all(|_| r.entry(Origin::default()).is_some());
-            all && r.is_done()
+            let lengths: Vec<u8> = lengths.iter().flat_map(|n| n.to_le_bytes()).collect();
+            let mut r = Reader::new(text, &lengths);
+            let read = (0..3).all(|_| r.entry(Origin::default()).is_some()) && r.is_done();
+            let mut r = Reader::new(text, &lengths);
+            let skipped = (0..3).all(|_| r.skip().is_some()) && r.is_done();
+            assert_eq!(read, skipped);
+            read
         };
         assert!(read_all(&w.text, &w.lengths));
         // A length into the middle of a character, past the end, a count beyond the list,
