@@ -182,12 +182,13 @@ fn damaged_cache_file_is_rebuilt() {
     tifa(&cache, &args(&[], &files));
     let file = cache_files(&cache).pop().unwrap();
     let good = fs::read(&file).unwrap();
-    // The header (magic, format, key, the three sections' lengths, checksum), then the
-    // sections: entries, the matcher's tables, the Chinese automaton.
+    // The header (magic, format, key, the four sections' lengths, checksum), then the
+    // sections: entries, the phrase set, the matcher's other tables, the Chinese automaton.
     let length = |at: usize| u64::from_le_bytes(good[at..at + 8].try_into().unwrap()) as usize;
-    let entries = 68..68 + length(28);
-    let tables = entries.end..entries.end + length(36);
-    assert_eq!(tables.end + length(44), good.len());
+    let entries = 76..76 + length(28);
+    let phrases = entries.end..entries.end + length(36);
+    let tables = phrases.end..phrases.end + length(44);
+    assert_eq!(tables.end + length(52), good.len());
     let flip = |at: usize| {
         let mut b = good.clone();
         b[at] ^= 0x10;
@@ -205,10 +206,12 @@ fn damaged_cache_file_is_rebuilt() {
         ("format", flip(9)),
         ("key", flip(20)),
         ("entries length", flip(30)),
-        ("tables length", flip(38)),
-        ("automaton length", flip(46)),
-        ("checksum", flip(60)),
+        ("phrase set length", flip(38)),
+        ("tables length", flip(46)),
+        ("automaton length", flip(54)),
+        ("checksum", flip(68)),
         ("entries", flip(entries.start + entries.len() / 2)),
+        ("phrase set", flip(phrases.start + phrases.len() / 2)),
         ("tables", flip(tables.start + tables.len() / 2)),
         ("automaton", flip(good.len() - 20)),
         ("garbage", vec![0xAB; good.len()]),

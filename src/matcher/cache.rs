@@ -2,11 +2,11 @@
 //! by later runs instead of being compiled again (CC-CEDICT: seconds of compiling become a
 //! fraction of one; the built-in glossary: most of start-up).
 //!
-//! A cache file keeps the compiled state in three sections that read apart from each other:
-//! the entries and the warnings of loading them; the matcher's tables (its patterns, English
-//! phrase set, Chinese keys, excludes and cues); the Chinese automaton. With more than one
-//! worker the entries section is checked on a second thread while this one reads the rest:
-//! start-up is the serial part of every run. Each entry is decoded when first asked for, from
+//! A cache file keeps the compiled state in four sections that read apart from each other:
+//! the entries and the warnings of loading them; the English phrase set; the matcher's other
+//! tables (its patterns, Chinese keys, excludes and cues); the Chinese automaton. With more
+//! than one worker this thread reads the phrase set (the largest) while a second one reads
+//! the rest: start-up is the serial part of every run. Each entry is decoded when first asked for, from
 //! the entries section, which stays mapped for the run (a run that annotates asks for the
 //! few entries its documents name). The overlapping automaton of `--overlapping` is built on
 //! first use, as without the cache.
@@ -42,13 +42,16 @@ use crate::text::phrase::PhraseSet;
 mod entry_text;
 
 /// Bumped whenever what a cache file holds changes shape or meaning.
-pub const FORMAT: u32 = 10;
+pub const FORMAT: u32 = 11;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"tifa-gc\n";
 
-/// Header: magic, format, key, the lengths of the three sections, the checksum of all.
-const HEADER_LEN: usize = 8 + 4 + 16 + 3 * 8 + 16;
+/// How many sections a cache file has.
+const SECTIONS: usize = 4;
+
+/// Header: magic, format, key, the lengths of the sections, the checksum of all.
+const HEADER_LEN: usize = 8 + 4 + 16 + SECTIONS * 8 + 16;
 
 mod fingerprints {
     include!(concat!(env!("OUT_DIR"), "/cache_fingerprints.rs"));
@@ -294,7 +297,6 @@ struct EntriesSection<'a> {
 #[derive(Serialize)]
 struct TablesRef<'a> {
     patterns: Vec<(u32, u8, bool)>,
-    phrases: &'a PhraseSet,
     han_keys: &'a HanKeys,
     has_han: bool,
     excludes: &'a HashMap<u32, Vec<String>>,
@@ -308,7 +310,6 @@ struct TablesRef<'a> {
 #[derive(Deserialize)]
 struct Tables {
     patterns: Vec<(u32, u8, bool)>,
-    phrases: PhraseSet,
     han_keys: HanKeys,
     has_han: bool,
     excludes: HashMap<u32, Vec<String>>,
@@ -318,8 +319,8 @@ struct Tables {
     longest_form: usize,
 }
 
-/// A cache file: the header, the entries and the matcher's tables (postcard each), the
-/// Chinese automaton (daachorse's own format). `None` when it cannot be serialized (a path
+/// A cache file: the header, the entries, the phrase set and the matcher's other tables
+/// (postcard each), the Chinese automaton (daachorse's own format). `None` when it cannot be serialized (a path
 /// not in UTF-8).
 fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> {
     // Every field is named: a field added to the matcher fails to compile here until the
@@ -384,7 +385,6 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
             .iter()
             .map(|p| (p.entry, form_index(p.form), p.gated))
             .collect(),
-        phrases,
         han_keys,
         has_han: han.is_some(),
         excludes,
@@ -393,8 +393,9 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
         any_gated: *any_gated,
         longest_form: *longest_form,
     };
-    let sections = [
+    let sections: [Vec<u8>; SECTIONS] = [
         postcard::to_allocvec(&entries).ok()?,
+        postcard::to_allocvec(phrases).ok()?,
         postcard::to_allocvec(&tables).ok()?,
         han.as_ref().map(|h| h.serialize()).unwrap_or_default(),
     ];
@@ -418,9 +419,10 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
 }
 
 /// The compiled glossary of a cache file, or `None` when the file is not a whole, intact
-/// file of this format and key. With `threads` above one, the entries are read on a second
-/// thread (one that cannot be started leaves the work to this one). The entries are decoded
-/// when first asked for, from the entries section that `keep` is given the place of.
+/// file of this format and key. With `threads` above one, the phrase set is read on this
+/// thread and the rest on a second one (one that cannot be started leaves the work to this
+/// one). The entries are decoded when first asked for, from the entries section that `keep`
+/// is given the place of.
 fn decode(
     bytes: &[u8],
     key: &[u8; 16],
@@ -431,41 +433,39 @@ fn decode(
     let (magic, rest) = header.split_at(8);
     let (format, rest) = rest.split_at(4);
     let (file_key, rest) = rest.split_at(16);
-    let (lengths, checksum) = rest.split_at(3 * 8);
-    let len = |b: &[u8]| usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok();
-    let (entries_len, tables_len, automaton_len) = (
-        len(&lengths[..8])?,
-        len(&lengths[8..16])?,
-        len(&lengths[16..])?,
-    );
+    let (lengths, checksum) = rest.split_at(SECTIONS * 8);
+    let mut sections = [&body[..0]; SECTIONS];
+    let mut at = 0usize;
+    for (section, len) in sections.iter_mut().zip(lengths.chunks_exact(8)) {
+        let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
+        *section = body.get(at..at.checked_add(len)?)?;
+        at += len;
+    }
     if magic != MAGIC
         || format != FORMAT.to_le_bytes()
         || file_key != key
-        || entries_len
-            .checked_add(tables_len)?
-            .checked_add(automaton_len)?
-            != body.len()
+        || at != body.len()
         || XxHash3_128::oneshot(body).to_le_bytes() != checksum
     {
         return None;
     }
-    let (entries, rest) = body.split_at(entries_len);
-    let entries_at = HEADER_LEN..HEADER_LEN + entries_len;
-    let (tables, automaton) = rest.split_at(tables_len);
-    let (entries, matcher) = if threads > 1 {
+    let [entries, phrases, tables, automaton] = sections;
+    let entries_at = HEADER_LEN..HEADER_LEN + entries.len();
+    let rest = || Some((decode_entries(entries)?, decode_tables(tables, automaton)?));
+    let (rest, phrases) = if threads > 1 {
         std::thread::scope(|s| {
-            let aside = std::thread::Builder::new().spawn_scoped(s, || decode_entries(entries));
-            let matcher = decode_tables(tables, automaton);
-            let entries = match aside {
+            let aside = std::thread::Builder::new().spawn_scoped(s, rest);
+            let phrases = whole::<PhraseSet>(phrases);
+            let rest = match aside {
                 Ok(handle) => handle.join().ok().flatten(),
-                Err(_) => decode_entries(entries),
+                Err(_) => rest(),
             };
-            (entries, matcher)
+            (rest, phrases)
         })
     } else {
-        (decode_entries(entries), decode_tables(tables, automaton))
+        (rest(), whole(phrases))
     };
-    let ((index, warnings), mut matcher) = (entries?, matcher?);
+    let (((index, warnings), mut matcher), phrases) = (rest?, phrases?);
     if matcher
         .patterns
         .iter()
@@ -477,6 +477,7 @@ fn decode(
     matcher.glossary = Glossary {
         entries: Entries::stored(Box::new(stored)),
     };
+    matcher.phrases = phrases;
     Some((matcher, warnings))
 }
 
@@ -526,7 +527,8 @@ fn decode_entries(section: &[u8]) -> Option<(entry_text::Index, Vec<Problem>)> {
     Some((index, warnings))
 }
 
-/// The tables section and the automaton: a matcher whose glossary is still empty.
+/// The tables section and the automaton: a matcher whose glossary and phrase set are still
+/// empty.
 fn decode_tables(section: &[u8], automaton: &[u8]) -> Option<Matcher> {
     let stored: Tables = whole(section)?;
     let han = if stored.has_han {
@@ -548,7 +550,7 @@ fn decode_tables(section: &[u8], automaton: &[u8]) -> Option<Matcher> {
     Some(Matcher {
         glossary: Glossary::default(),
         patterns,
-        phrases: stored.phrases,
+        phrases: PhraseSet::default(),
         han_keys: stored.han_keys,
         han,
         overlapping: OnceLock::new(),
@@ -696,18 +698,26 @@ mod tests {
     }
 
     /// A byte changed in any section, or a section cut short, is a miss on any number of
-    /// threads (the checksum covers the three; the lengths must add up to the file).
+    /// threads (the checksum covers them all; the lengths must add up to the file).
     #[test]
     fn a_damaged_section_is_a_miss() {
         let (m, warnings) = builtin();
         let key = [7; 16];
         let bytes = encode(&key, &m, &warnings).unwrap();
-        let length = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
-        let entries = HEADER_LEN as u64 + length(28);
-        let tables = entries + length(36);
-        for at in [HEADER_LEN as u64 + 3, entries + 3, tables + 3] {
+        // The sections' lengths follow the magic, the format and the key.
+        let lengths = 28..28 + SECTIONS * 8;
+        let length = |i: usize| {
+            let at = lengths.start + 8 * i;
+            u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize
+        };
+        let mut starts = vec![HEADER_LEN];
+        for i in 0..SECTIONS {
+            starts.push(starts[i] + length(i));
+        }
+        assert_eq!(starts[SECTIONS], bytes.len());
+        for &at in &starts[..SECTIONS] {
             let mut damaged = bytes.clone();
-            damaged[at as usize] ^= 1;
+            damaged[at + 3] ^= 1;
             for threads in [1, 2] {
                 assert!(
                     read_back(&damaged, &key, threads).is_none(),
@@ -717,14 +727,16 @@ mod tests {
         }
         // Lengths that move a byte from one section to the next still add up, but the
         // sections no longer read.
-        let mut moved = bytes.clone();
-        moved[28..36].copy_from_slice(&(length(28) - 1).to_le_bytes());
-        moved[36..44].copy_from_slice(&(length(36) + 1).to_le_bytes());
-        let body = &moved[HEADER_LEN..];
-        let sum = XxHash3_128::oneshot(body).to_le_bytes();
-        moved[52..68].copy_from_slice(&sum);
-        for threads in [1, 2] {
-            assert!(read_back(&moved, &key, threads).is_none(), "{threads}");
+        for i in 0..SECTIONS - 1 {
+            let mut moved = bytes.clone();
+            let at = lengths.start + 8 * i;
+            moved[at..at + 8].copy_from_slice(&(length(i) as u64 - 1).to_le_bytes());
+            moved[at + 8..at + 16].copy_from_slice(&(length(i + 1) as u64 + 1).to_le_bytes());
+            let sum = XxHash3_128::oneshot(&moved[HEADER_LEN..]).to_le_bytes();
+            moved[lengths.end..HEADER_LEN].copy_from_slice(&sum);
+            for threads in [1, 2] {
+                assert!(read_back(&moved, &key, threads).is_none(), "{i} {threads}");
+            }
         }
         assert!(read_back(&bytes, &[8; 16], 2).is_none(), "another key");
     }
