@@ -51,13 +51,6 @@ struct SpanOut<'a> {
     form: &'a str,
 }
 
-#[derive(Serialize)]
-struct DocOut<'a> {
-    path: &'a str,
-    text: &'a str,
-    spans: Vec<SpanOut<'a>>,
-}
-
 /// One JSON object per document: its path (or, for JSONL input, its record's fields), its text and its spans.
 pub struct JsonlRenderer;
 
@@ -95,15 +88,12 @@ impl Render for JsonlRenderer {
         out: &mut Vec<u8>,
     ) {
         if piece.number == 0 {
-            out.extend_from_slice(b"{\"path\":");
-            serde_json::to_writer(&mut *out, piece.doc.path).expect("writing to a Vec cannot fail");
-            out.extend_from_slice(b",\"text\":\"");
+            begin(piece.doc.path, out);
             carry.tail.extend_from_slice(b",\"spans\":[");
         }
-        // JSON escapes character by character, so the pieces' escaped texts, quotes left
-        // off, make the whole text's.
-        let text = serde_json::to_vec(piece.doc.text).expect("a string serializes");
-        out.extend_from_slice(&text[1..text.len() - 1]);
+        // JSON escapes character by character, so the pieces' escaped texts make the whole
+        // text's.
+        escape_into(piece.doc.text, out);
         for mut s in spans(&piece.doc, ann, glossary) {
             if carry.spans > 0 {
                 carry.tail.push(b',');
@@ -151,14 +141,114 @@ impl Render for JsonlRenderer {
                 out.push(b'}');
             }
             None => {
-                let d = DocOut {
-                    path: doc.path,
-                    text: doc.text,
-                    spans,
-                };
-                serde_json::to_writer(&mut *out, &d).expect("writing to a Vec cannot fail");
+                begin(doc.path, out);
+                escape_into(doc.text, out);
+                out.extend_from_slice(b"\",\"spans\":");
+                serde_json::to_writer(&mut *out, &spans).expect("writing to a Vec cannot fail");
+                out.push(b'}');
             }
         }
         out.push(b'\n');
+    }
+}
+
+/// Opens a document's record, up to its text's first character: `{"path":…,"text":"`.
+fn begin(path: &str, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"path\":");
+    serde_json::to_writer(&mut *out, path).expect("writing to a Vec cannot fail");
+    out.extend_from_slice(b",\"text\":\"");
+}
+
+/// Writes `text` as the inside of a JSON string, byte for byte as serde_json writes it. The
+/// runs with nothing to escape are found eight bytes at a time: serde_json looks each byte
+/// up in a table, and on English text that was a fifth of the time of a JSONL run.
+fn escape_into(text: &str, out: &mut Vec<u8>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `w` is zero, or below 0x20: exact as a yes or no.
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    let control = |w: u64| w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    let bytes = text.as_bytes();
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        if let Some(eight) = bytes
+            .get(i..i + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        {
+            let w = u64::from_le_bytes(eight);
+            let quote = zero(w ^ (ONES * u64::from(b'"')));
+            let backslash = zero(w ^ (ONES * u64::from(b'\\')));
+            if control(w) | quote | backslash == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            b'\t' => b't',
+            b'\n' => b'n',
+            0x0C => b'f',
+            b'\r' => b'r',
+            0x00..=0x1F => 0,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[copied..i]);
+        if short != 0 {
+            out.extend_from_slice(&[b'\\', short]);
+        } else {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let (hi, lo) = (HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]);
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hi, lo]);
+        }
+        i += 1;
+        copied = i;
+    }
+    out.extend_from_slice(&bytes[copied..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_into;
+    use proptest::prelude::*;
+
+    fn serde(text: &str) -> Vec<u8> {
+        let quoted = serde_json::to_vec(text).unwrap();
+        quoted[1..quoted.len() - 1].to_vec()
+    }
+
+    fn escaped(text: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        escape_into(text, &mut out);
+        out
+    }
+
+    /// Every ASCII character and some wider ones, at every place in an eight-byte step.
+    #[test]
+    fn text_is_escaped_as_serde_json_escapes_it() {
+        let chars = (0u8..0x80)
+            .map(char::from)
+            .chain(['é', '保', '\u{7f}', '😀']);
+        for c in chars {
+            for at in 0..17 {
+                let text = format!("{}{c}{}", "a".repeat(at), "b".repeat(17 - at));
+                assert_eq!(escaped(&text), serde(&text), "{c:?} at {at}");
+            }
+        }
+        assert_eq!(escaped(""), b"");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_escaped_as_serde_json_escapes_it(
+            text in "(\\PC|[\\x00-\\x1f\"\\\\]|[a-z ]{0,12}){0,40}",
+        ) {
+            prop_assert_eq!(escaped(&text), serde(&text));
+        }
     }
 }
