@@ -272,8 +272,10 @@ fn key(read: &[SourceData]) -> [u8; 16] {
 #[derive(Serialize)]
 struct EntriesRef<'a> {
     files: Vec<(&'a Path, Vec<Option<&'static str>>)>,
-    /// The entries' fields (`entry_text`).
-    text: &'a str,
+    /// The entries' fields (`entry_text`), UTF-8 (read back as bytes: each field is
+    /// checked as it is decoded).
+    #[serde(with = "serde_bytes")]
+    text: &'a [u8],
     /// Their lengths, little-endian `u32`s.
     #[serde(with = "serde_bytes")]
     lengths: &'a [u8],
@@ -286,7 +288,8 @@ struct EntriesRef<'a> {
 #[derive(Deserialize)]
 struct EntriesSection<'a> {
     files: Vec<(PathBuf, Vec<Option<String>>)>,
-    text: &'a str,
+    #[serde(with = "serde_bytes")]
+    text: &'a [u8],
     #[serde(with = "serde_bytes")]
     lengths: &'a [u8],
     origins: Vec<(u32, u64)>,
@@ -363,7 +366,7 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
     let lengths = written.lengths_le();
     let entries = EntriesRef {
         files: files.iter().map(|(p, c)| (*p, c.to_vec())).collect(),
-        text: &written.text,
+        text: written.text.as_bytes(),
         lengths: &lengths,
         origins,
         warnings: warnings
@@ -441,17 +444,19 @@ fn decode(
         *section = body.get(at..at.checked_add(len)?)?;
         at += len;
     }
-    if magic != MAGIC
-        || format != FORMAT.to_le_bytes()
-        || file_key != key
-        || at != body.len()
-        || XxHash3_128::oneshot(body).to_le_bytes() != checksum
-    {
+    if magic != MAGIC || format != FORMAT.to_le_bytes() || file_key != key || at != body.len() {
         return None;
     }
     let [entries, phrases, tables, automaton] = sections;
     let entries_at = HEADER_LEN..HEADER_LEN + entries.len();
-    let rest = || Some((decode_entries(entries)?, decode_tables(tables, automaton)?));
+    // The phrase set reads any bytes safely, so it is read while the checksum is worked out;
+    // the automaton only once the checksum has matched.
+    let rest = || {
+        if XxHash3_128::oneshot(body).to_le_bytes() != checksum {
+            return None;
+        }
+        Some((decode_entries(entries)?, decode_tables(tables, automaton)?))
+    };
     let (rest, phrases) = if threads > 1 {
         std::thread::scope(|s| {
             let aside = std::thread::Builder::new().spawn_scoped(s, rest);
@@ -463,7 +468,9 @@ fn decode(
             (rest, phrases)
         })
     } else {
-        (rest(), whole(phrases))
+        let rest = rest();
+        let phrases = rest.as_ref().and_then(|_| whole(phrases));
+        (rest, phrases)
     };
     let (((index, warnings), mut matcher), phrases) = (rest?, phrases?);
     if matcher

@@ -1,13 +1,14 @@
 //! The entries of a cache file as one text and a list of lengths: every string field of
 //! every entry, one after another, in the order of [`Entry`]'s fields.
 //!
-//! Read field by field, each string was checked as UTF-8 on its own and its length read
-//! from the file before it: most of the time of reading the entries (CC-CEDICT: 118,000
-//! entries, a million strings). The text is checked once, as a whole, and each field is a
-//! slice of it (a slice's ends are checked to fall on characters: a few instructions).
+//! Read field by field, each string had its length read from the file before it: most of the
+//! time of reading the entries (CC-CEDICT: 118,000 entries, a million strings). Here each
+//! field is a slice of the text, whose ends are checked not to fall inside a character.
 //!
 //! A run reads the entries back one at a time, when first asked for ([`Stored`]): reading the
-//! file, each entry's fields are only checked and where they start is noted.
+//! file, each entry's fields are only checked and where it starts is noted. A field is checked
+//! as UTF-8 when its entry is decoded, so that a run does not check the text of the entries
+//! it never uses (the file's checksum has already matched what `Written` wrote).
 
 use std::ops::Range;
 use std::path::Path;
@@ -106,8 +107,7 @@ const SHAPE: [bool; 16] = [
 /// Reads entries back from what [`Written`] wrote; every read fails (`None`) rather than
 /// panic on lengths that do not fit the text.
 pub(super) struct Reader<'a> {
-    /// UTF-8 as a whole (the caller checks it), so that a field's ends are checked to fall
-    /// on characters by looking at one byte.
+    /// UTF-8 as written.
     text: &'a [u8],
     /// Little-endian `u32`s.
     lengths: &'a [u8],
@@ -115,11 +115,10 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// Reads from the start of `text`, which must be UTF-8 as a whole, and `lengths`, the
-    /// lengths as little-endian `u32`s.
-    pub fn new(text: &'a str, lengths: &'a [u8]) -> Reader<'a> {
+    /// Reads from the start of `text` and `lengths`, the lengths as little-endian `u32`s.
+    pub fn new(text: &'a [u8], lengths: &'a [u8]) -> Reader<'a> {
         Reader {
-            text: text.as_bytes(),
+            text,
             lengths,
             at: Start::default(),
         }
@@ -200,7 +199,8 @@ impl<'a> Reader<'a> {
 
     fn one(&mut self) -> Option<String> {
         let field = self.field()?;
-        // UTF-8 as a whole, cut between characters: the lossy reading copies it as it is.
+        // UTF-8 as written, which the file's checksum vouches for: the lossy reading copies it
+        // as it is (and would mark, not lose, a byte it cannot read).
         Some(String::from_utf8_lossy(&self.text[field]).into_owned())
     }
 
@@ -237,11 +237,11 @@ pub(super) struct Index {
 }
 
 impl Index {
-    /// Checks the entries of a `section` whose `text` (UTF-8) and `lengths` are slices of
+    /// Checks the entries of a `section` whose `text` and `lengths` are slices of
     /// it, and notes where each starts; `None` when one does not read, or a file is missing.
     pub fn new(
         section: &[u8],
-        text: &str,
+        text: &[u8],
         lengths: &[u8],
         origins: Vec<(u32, u64)>,
         files: Vec<(Arc<Path>, Columns)>,
@@ -254,7 +254,7 @@ impl Index {
             reader.skip()?;
         }
         Some(Index {
-            text: within(section, text.as_bytes())?,
+            text: within(section, text)?,
             lengths: within(section, lengths)?,
             starts,
             origins,
@@ -357,8 +357,8 @@ mod tests {
             w.push(e);
         }
         let lengths = w.lengths_le();
-        let mut r = Reader::new(&w.text, &lengths);
-        let mut skipping = Reader::new(&w.text, &lengths);
+        let mut r = Reader::new(w.text.as_bytes(), &lengths);
+        let mut skipping = Reader::new(w.text.as_bytes(), &lengths);
         let mut back = Vec::new();
         for _ in &written {
             assert_eq!(r.start(), skipping.start());
@@ -381,9 +381,9 @@ mod tests {
         // Read and skipped over alike.
         let read_all = |text: &str, lengths: &[u32]| {
             let lengths: Vec<u8> = lengths.iter().flat_map(|n| n.to_le_bytes()).collect();
-            let mut r = Reader::new(text, &lengths);
+            let mut r = Reader::new(text.as_bytes(), &lengths);
             let read = (0..3).all(|_| r.entry(Origin::default()).is_some()) && r.is_done();
-            let mut r = Reader::new(text, &lengths);
+            let mut r = Reader::new(text.as_bytes(), &lengths);
             let skipped = (0..3).all(|_| r.skip().is_some()) && r.is_done();
             assert_eq!(read, skipped);
             read
