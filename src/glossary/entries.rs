@@ -81,6 +81,15 @@ impl Entries {
         }
     }
 
+    /// How many entries have been decoded (all of them when held).
+    #[cfg(test)]
+    pub(crate) fn decoded(&self) -> usize {
+        match &self.0 {
+            Store::Held(v) => v.len(),
+            Store::Stored(s) => s.decoded.iter().filter(|e| e.get().is_some()).count(),
+        }
+    }
+
     /// The entries, owned.
     pub fn into_vec(self) -> Vec<Entry> {
         match self.0 {

@@ -704,6 +704,35 @@ mod tests {
         }
     }
 
+    /// A glossary read back decodes no entry until one is asked for: searching decodes none,
+    /// and a span's entry is decoded when its record is written.
+    #[test]
+    fn entries_are_decoded_only_when_asked_for() {
+        let (m, warnings) = builtin();
+        let key = [7; 16];
+        let bytes = encode(&key, &m, &warnings).unwrap();
+        for threads in [1, 2] {
+            let (back, _) = read_back(&bytes, &key, threads).unwrap();
+            let entries = &back.glossary().entries;
+            assert_eq!(entries.decoded(), 0);
+            let text = "Two protective umbrellas (保护伞) were dug out.";
+            let spans = back.find(text, MatchOptions::default());
+            assert_eq!(spans.len(), 2);
+            assert_eq!(entries.decoded(), 0);
+            let ann = crate::annotate::annotate(&back, text, MatchOptions::default());
+            let csv = crate::render::Format::Csv.renderer();
+            let mut out = Vec::new();
+            let doc = crate::render::Document {
+                path: "t.txt",
+                text,
+                record: None,
+            };
+            csv.document(&doc, &ann, back.glossary(), &mut out);
+            assert!(String::from_utf8(out).unwrap().contains("bao-hu-san"));
+            assert_eq!(entries.decoded(), 1, "{threads}");
+        }
+    }
+
     /// A byte changed in any section, or a section cut short, is a miss on any number of
     /// threads (the checksum covers them all; the lengths must add up to the file).
     #[test]
