@@ -47,7 +47,7 @@ pub mod text;
 pub mod usage;
 
 pub use crate::annotate::{annotate, Annotation, Located};
-pub use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem};
+pub use crate::glossary::{Entries, Entry, FormKind, Glossary, GlossaryError, Problem};
 pub use crate::matcher::{MatchOptions, Matcher, Span};
 
 /// Test cases drawn from a fixed sequence: `next(n)` is a number below `n`, the same on every

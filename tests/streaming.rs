@@ -1,4 +1,4 @@
-//! Inputs too long to hold (over 16 MiB) are annotated in windows: the outputs hold what
+//! Inputs too long to hold whole (over 2 MiB) are annotated in windows: the outputs hold what
 //! annotating the whole text gives, memory stays bounded, and binary data is found before
 //! anything is read past the first window.
 
