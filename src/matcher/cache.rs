@@ -6,10 +6,10 @@
 //! the entries and the warnings of loading them; the English phrase set; the matcher's other
 //! tables (its patterns, Chinese keys, excludes and cues); the Chinese automaton. With more
 //! than one worker this thread reads the phrase set (the largest) while a second one reads
-//! the rest: start-up is the serial part of every run. Each entry is decoded when first asked for, from
-//! the entries section, which stays mapped for the run (a run that annotates asks for the
-//! few entries its documents name). The overlapping automaton of `--overlapping` is built on
-//! first use, as without the cache.
+//! the rest: start-up is the serial part of every run. Each entry is decoded when first
+//! asked for, from the entries section, which stays mapped for the run (a run that
+//! annotates asks for the few entries its documents name). The overlapping automaton of
+//! `--overlapping` is built on first use, as without the cache.
 //!
 //! Its key is an XXH3-128 hash of the cache format, tifa's version, a fingerprint of the
 //! code that writes and reads the files (`build.rs`: a file another build wrote is never
@@ -323,8 +323,8 @@ struct Tables {
 }
 
 /// A cache file: the header, the entries, the phrase set and the matcher's other tables
-/// (postcard each), the Chinese automaton (daachorse's own format). `None` when it cannot be serialized (a path
-/// not in UTF-8).
+/// (postcard each), the Chinese automaton (daachorse's own format). `None` when it cannot be
+/// serialized (a path not in UTF-8).
 fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> {
     // Every field is named: a field added to the matcher fails to compile here until the
     // cache keeps it (and FORMAT is bumped).

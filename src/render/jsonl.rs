@@ -51,7 +51,8 @@ struct SpanOut<'a> {
     form: &'a str,
 }
 
-/// One JSON object per document: its path (or, for JSONL input, its record's fields), its text and its spans.
+/// One JSON object per document: its path (or, for JSONL input, its record's fields), its
+/// text and its spans.
 pub struct JsonlRenderer;
 
 fn spans<'a>(doc: &Document<'a>, ann: &Annotation, glossary: &'a Glossary) -> Vec<SpanOut<'a>> {

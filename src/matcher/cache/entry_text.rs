@@ -218,16 +218,11 @@ impl<'a> Reader<'a> {
 /// read), and where in it each entry starts.
 pub(super) struct Stored {
     section: Section,
-    /// Where the text and the lengths lie in the section.
-    text: Range<usize>,
-    lengths: Range<usize>,
-    starts: Vec<Start>,
-    /// Each entry's file (of `files`) and line.
-    origins: Vec<(u32, u64)>,
-    files: Vec<(Arc<Path>, Columns)>,
+    index: Index,
 }
 
-/// What reading an entries section found, before the section is kept ([`Index::keep`]).
+/// What reading an entries section found: where its text and lengths lie in it, where each
+/// entry starts, each entry's file (of `files`) and line.
 pub(super) struct Index {
     text: Range<usize>,
     lengths: Range<usize>,
@@ -253,6 +248,9 @@ impl Index {
             starts.push(reader.start());
             reader.skip()?;
         }
+        if !reader.is_done() {
+            return None;
+        }
         Some(Index {
             text: within(section, text)?,
             lengths: within(section, lengths)?,
@@ -260,7 +258,6 @@ impl Index {
             origins,
             files,
         })
-        .filter(|_| reader.is_done())
     }
 
     /// How many entries there are.
@@ -273,20 +270,9 @@ impl Index {
         if section.len() < self.text.end.max(self.lengths.end) {
             return None;
         }
-        let Index {
-            text,
-            lengths,
-            starts,
-            origins,
-            files,
-        } = self;
         Some(Stored {
             section,
-            text,
-            lengths,
-            starts,
-            origins,
-            files,
+            index: self,
         })
     }
 }
@@ -300,21 +286,28 @@ fn within(whole: &[u8], part: &[u8]) -> Option<Range<usize>> {
 
 impl EntrySource for Stored {
     fn count(&self) -> usize {
-        self.starts.len()
+        self.index.len()
     }
 
-    fn entry(&self, index: usize) -> Entry {
-        let (file, line) = self.origins[index];
-        let (file, columns) = &self.files[file as usize];
+    fn entry(&self, i: usize) -> Entry {
+        let Index {
+            text,
+            lengths,
+            starts,
+            origins,
+            files,
+        } = &self.index;
+        let (file, line) = origins[i];
+        let (file, columns) = &files[file as usize];
         let origin = Origin {
             file: file.clone(),
             line,
             columns: columns.clone(),
         };
         let mut reader = Reader {
-            text: &self.section[self.text.clone()],
-            lengths: &self.section[self.lengths.clone()],
-            at: self.starts[index],
+            text: &self.section[text.clone()],
+            lengths: &self.section[lengths.clone()],
+            at: starts[i],
         };
         // Every entry was read over when the section was ([`Index::new`]).
         reader
