@@ -87,6 +87,37 @@ fn a_long_input_is_annotated_as_a_whole_one_would_be() {
     assert!(page.contains("long.txt \u{b7} part 2, from line "));
 }
 
+/// An input of a few MiB is already annotated in windows: its HTML page comes in parts, so
+/// that the page of a long release (some 35 times its text for Chinese) is never held whole;
+/// its CSV is still the whole text's.
+#[test]
+fn a_few_mebibytes_are_annotated_in_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = corpus("corpus/zh/01-changtaihua-saohei.txt");
+    let text = zh.repeat((3 << 20) / zh.len() + 1);
+    fs::write(dir.path().join("zh.txt"), &text).unwrap();
+    let (code, got, _) = tifa(dir.path(), &["annotate", "-f", "html", "zh.txt"]);
+    assert_eq!(code, 0);
+    let page = String::from_utf8(got).unwrap();
+    assert!(page.contains("zh.txt \u{b7} part 3, from line "));
+
+    let matcher = Matcher::new(Glossary::builtin()).unwrap();
+    let ann = tifa::annotate(&matcher, &text, MatchOptions::default());
+    let doc = Document {
+        path: "zh.txt",
+        text: &text,
+        record: None,
+    };
+    let r = Format::Csv.renderer();
+    let mut want = Vec::new();
+    r.begin(&mut want);
+    r.document(&doc, &ann, matcher.glossary(), &mut want);
+    r.end(&mut want);
+    let (code, got, _) = tifa(dir.path(), &["annotate", "-f", "csv", "zh.txt"]);
+    assert_eq!(code, 0);
+    assert!(got == want, "CSV output differs from the whole text's");
+}
+
 /// A device that never ends is found binary in its first bytes, not read forever.
 #[test]
 fn dev_zero_is_binary() {
