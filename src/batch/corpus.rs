@@ -59,10 +59,9 @@ pub fn for_each_document<T: Send>(
         .num_threads(super::workers(jobs, found.len().min(super::CHUNK_DOCS)))
         .build()
         .map_err(std::io::Error::other)?;
-    let lens = super::file_lens(&found);
     ordered(
         &pool,
-        chunks(&found, &lens),
+        chunks(&found),
         |f: &&Found| -> Result<(T, Option<InputError>), InputError> {
             let path = f.path.to_string_lossy().into_owned();
             let (text, warning) = read_document(&f.path, lossy)?;

@@ -12,7 +12,6 @@ pub mod pipeline;
 mod sink;
 mod stream;
 
-use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -244,11 +243,10 @@ pub fn run_inputs(
     // More workers than pieces of work would only cost threads (`-j 100000` spent minutes
     // starting them, then aborted). A long input is searched in windows on several
     // workers: it counts as a piece of work per smallest region of text.
-    let lens = file_lens(&found);
     let items = match config.input_mode {
-        InputMode::Text => lens
+        InputMode::Text => found
             .iter()
-            .map(|len| 1 + (len / windows::MIN_REGION as u64) as usize)
+            .map(|f| 1 + (f.len / windows::MIN_REGION as u64) as usize)
             .sum::<usize>(),
         InputMode::Jsonl => JSONL_CHUNK_LINES,
     };
@@ -258,7 +256,7 @@ pub fn run_inputs(
         .map_err(io::Error::other)?;
     // Worked out from every form, so only when windows can go to several workers.
     let min_window = (pool.current_num_threads() > 1).then(|| WindowSizes::minimum(matcher));
-    let total_bytes: u64 = lens.iter().sum();
+    let total_bytes: u64 = found.iter().map(|f| f.len).sum();
     let total_bytes = (!found.iter().any(|f| f.path.as_os_str() == "-")).then_some(total_bytes);
 
     let mut sink = Sink::new(
@@ -284,7 +282,7 @@ pub fn run_inputs(
         InputMode::Text => {
             pipeline::ordered(
                 &pool,
-                chunks(&found, &lens),
+                chunks(&found),
                 |f: &&Found| {
                     // Once stopped, the rest of the chunk in progress is not started: a stop
                     // waits for one document per worker, not for a whole chunk.
@@ -426,26 +424,17 @@ impl Delivery<'_, '_> {
     }
 }
 
-/// Each input's length in bytes (0 where it has none, as standard input).
-fn file_lens(found: &[Found]) -> Vec<u64> {
-    found
-        .iter()
-        .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
-        .collect()
-}
-
-/// Hands out `found` in chunks bounded in documents and bytes (`lens`: each file's length
-/// when the run began), for [`pipeline::ordered`].
+/// Hands out `found` in chunks bounded in documents and bytes (each file's length when it
+/// was found), for [`pipeline::ordered`].
 fn chunks<'a, E>(
     found: &'a [Found],
-    lens: &'a [u64],
 ) -> impl FnMut() -> Result<Option<(Vec<&'a Found>, ())>, E> + 'a {
     let mut start = 0;
     move || {
         let mut bytes = 0u64;
         let mut end = start;
         while end < found.len() && end - start < CHUNK_DOCS && bytes < CHUNK_BYTES {
-            bytes += lens[end];
+            bytes += found[end].len;
             end += 1;
         }
         let chunk: Vec<&Found> = found[start..end].iter().collect();

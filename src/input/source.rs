@@ -410,6 +410,11 @@ pub struct Found {
     /// Found by walking a folder (not named by the user): binary files are skipped with a
     /// note rather than reported as errors.
     pub walked: bool,
+    /// Its length when it was found (0 for standard input, or a file that could not be
+    /// looked at): what the work is cut into chunks by. Looked at while the folders are
+    /// walked, which goes on while the glossary is read: after, it was a serial tenth of a
+    /// run over a folder of 8 KB documents on two workers.
+    pub len: u64,
 }
 
 /// A note about a skipped file (hidden, or excluded by a glob), or an error walking a folder.
@@ -495,19 +500,21 @@ pub fn expand_with(
 ) -> Vec<Found> {
     let mut out = Vec::new();
     for arg in args {
-        let named = Found {
+        let named = |len| Found {
             path: arg.clone(),
             root: arg.clone(),
             walked: false,
+            len,
         };
         if arg.as_os_str() == "-" {
-            out.push(named);
+            out.push(named(0));
             continue;
         }
         match std::fs::metadata(arg) {
             Ok(m) if m.is_dir() => walk(arg, globs, aligned, &mut out, notes),
+            Ok(m) => out.push(named(m.len())),
             // A missing or unreadable path is reported when it is read, in input order.
-            _ => out.push(named),
+            Err(_) => out.push(named(0)),
         }
     }
     out
@@ -615,10 +622,12 @@ fn walk(
                     ));
                     continue;
                 }
+                let len = std::fs::metadata(e.path()).map_or(0, |m| m.len());
                 out.push(Found {
                     path: e.into_path(),
                     root: root.to_path_buf(),
                     walked: true,
+                    len,
                 });
             }
             Err(e) => {
