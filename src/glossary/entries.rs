@@ -122,12 +122,6 @@ impl PartialEq for Entries {
     }
 }
 
-impl PartialEq<Vec<Entry>> for Entries {
-    fn eq(&self, other: &Vec<Entry>) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter())
-    }
-}
-
 impl fmt::Debug for Entries {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.iter()).finish()

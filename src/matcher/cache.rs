@@ -185,13 +185,11 @@ fn decode_file(file: &Path, key: &[u8; 16], threads: usize) -> Option<(Matcher, 
     match map(&f, None) {
         Some(bytes) => decode(&bytes, key, threads, |r| {
             let section = map(&f, Some(r.clone())).map(Section::Mapped);
-            section.or_else(|| Some(Section::Read(bytes[r].to_vec())))
+            section.or_else(|| Section::copied(&bytes, r))
         }),
         None => {
             let bytes = fs::read(file).ok()?;
-            decode(&bytes, key, threads, |r| {
-                Some(Section::Read(bytes[r].to_vec()))
-            })
+            decode(&bytes, key, threads, |r| Section::copied(&bytes, r))
         }
     }
 }
@@ -213,6 +211,13 @@ fn map(f: &fs::File, part: Option<std::ops::Range<usize>>) -> Option<memmap2::Mm
 enum Section {
     Mapped(memmap2::Mmap),
     Read(Vec<u8>),
+}
+
+impl Section {
+    /// These bytes of a file read rather than mapped.
+    fn copied(bytes: &[u8], part: std::ops::Range<usize>) -> Option<Section> {
+        Some(Section::Read(bytes.get(part)?.to_vec()))
+    }
 }
 
 impl std::ops::Deref for Section {
@@ -660,9 +665,7 @@ mod tests {
     /// [`decode`] with the entries section copied out of `bytes`, as from a file that
     /// cannot be mapped.
     fn read_back(bytes: &[u8], key: &[u8; 16], threads: usize) -> Option<(Matcher, Vec<Problem>)> {
-        decode(bytes, key, threads, |r| {
-            Some(Section::Read(bytes[r].to_vec()))
-        })
+        decode(bytes, key, threads, |r| Section::copied(bytes, r))
     }
 
     /// Read on one thread or on two, a cache file gives back the glossary it was written
