@@ -588,25 +588,26 @@ struct Lengths {
 }
 
 impl Lengths {
-    /// The length of the file at `path`, `depth` folders below the walk's root (0 when it
-    /// cannot be looked at: it is reported when it is read).
-    fn of(&mut self, path: &Path, depth: usize) -> u64 {
+    /// The length of the file a walk found (0 when it cannot be looked at: it is reported
+    /// when it is read).
+    fn of(&mut self, e: &walkdir::DirEntry) -> u64 {
         #[cfg(unix)]
-        {
+        if e.depth() > 0 {
             use rustix::fs::{AtFlags, Mode, OFlags};
-            use std::ffi::OsStr;
             use std::os::unix::ffi::OsStrExt;
-            let b = path.as_os_str().as_bytes();
-            if let Some(slash) = memchr::memrchr(b'/', b) {
-                // `/name`: the folder is `/`.
-                let (folder, name) = (&b[..slash.max(1)], &b[slash + 1..]);
-                let depth = depth.saturating_sub(1);
+            let name = name_of(e);
+            let path = e.path().as_os_str().as_bytes();
+            // The folder is the path before the name's `/` (`/` itself for `/name`).
+            let slash = path.len().checked_sub(name.len() + 1);
+            if let Some(slash) = slash.filter(|&at| path[at] == b'/') {
+                let folder = &path[..slash.max(1)];
+                let depth = e.depth() - 1;
                 if self.folders.len() <= depth {
                     self.folders.resize_with(depth + 1, || None);
                 }
                 let open = &mut self.folders[depth];
                 if !matches!(open, Some((f, _)) if f.as_os_str().as_bytes() == folder) {
-                    let folder = Path::new(OsStr::from_bytes(folder));
+                    let folder = Path::new(std::ffi::OsStr::from_bytes(folder));
                     let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
                     *open = rustix::fs::open(folder, flags, Mode::empty())
                         .ok()
@@ -614,14 +615,12 @@ impl Lengths {
                 }
                 if let Some((_, fd)) = open {
                     // Symbolic links are followed, as `fs::metadata` follows them.
-                    return rustix::fs::statat(&*fd, OsStr::from_bytes(name), AtFlags::empty())
+                    return rustix::fs::statat(&*fd, name, AtFlags::empty())
                         .map_or(0, |st| u64::try_from(st.st_size).unwrap_or(0));
                 }
             }
         }
-        #[cfg(not(unix))]
-        let _ = depth;
-        std::fs::metadata(path).map_or(0, |m| m.len())
+        std::fs::metadata(e.path()).map_or(0, |m| m.len())
     }
 }
 
@@ -693,7 +692,7 @@ fn walk(
                     ));
                     continue;
                 }
-                let len = lengths.of(e.path(), e.depth());
+                let len = lengths.of(&e);
                 out.push(Found {
                     path: e.into_path(),
                     root: root.to_path_buf(),
