@@ -18,7 +18,7 @@ pub use self::csv::{CsvRenderer, CSV_HEADER};
 pub use self::html::HtmlRenderer;
 pub use self::jsonl::{JsonlRenderer, SpanRecord};
 pub use self::md::MdRenderer;
-pub use self::text::{gloss, glosses, notes, TextRenderer};
+pub use self::text::{gloss, glosses, notes, Notes, TextRenderer};
 
 use std::path::PathBuf;
 
@@ -56,7 +56,7 @@ pub struct Piece<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Carry {
     /// Entries in the order their first gloss appeared (the notes of `--format text`).
-    pub notes: Vec<usize>,
+    pub notes: Notes,
     /// Spans written so far.
     pub spans: u64,
     /// Bytes that follow the document's last piece, in order (JSONL's spans, which come

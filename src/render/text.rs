@@ -1,6 +1,8 @@
 //! `--format text`: the input unchanged, each span followed by a short bracketed gloss with
 //! a note number; after the document, the numbered notes give each entry's definition once.
 
+use rustc_hash::FxHashMap;
+
 use super::{Carry, Document, Piece, Render};
 use crate::annotate::Annotation;
 use crate::glossary::{Entry, FormKind, Glossary};
@@ -37,24 +39,45 @@ pub fn notes(entries: &[&Entry]) -> String {
     s
 }
 
+/// The numbers of a document's notes: its entries in the order their first gloss appears.
+/// A text that glosses tens of thousands of entries (CC-CEDICT) numbers each span by a
+/// look-up, not by a scan of the entries so far.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    /// Entry indices, in note order.
+    order: Vec<usize>,
+    /// Entry index → its note number (1-based).
+    numbers: FxHashMap<usize, usize>,
+}
+
+impl Notes {
+    /// The note number of entry `entry`: a new one at its first gloss.
+    pub fn number(&mut self, entry: usize) -> usize {
+        let next = self.order.len() + 1;
+        let order = &mut self.order;
+        *self.numbers.entry(entry).or_insert_with(|| {
+            order.push(entry);
+            next
+        })
+    }
+
+    /// The entries, in note order.
+    pub fn entries<'g>(&self, glossary: &'g Glossary) -> Vec<&'g Entry> {
+        self.order.iter().map(|&e| &glossary.entries[e]).collect()
+    }
+}
+
 /// The glosses of a document's spans (indexed like `ann.spans`) and its notes (empty when
 /// it has no span).
 pub fn glosses<'g>(ann: &Annotation, glossary: &'g Glossary) -> (Vec<String>, Vec<&'g Entry>) {
     let mut glosses = vec![String::new(); ann.spans.len()];
-    let mut entries: Vec<&Entry> = Vec::new();
+    let mut notes = Notes::default();
     for (_, i) in gloss_order(ann) {
         let l = &ann.spans[i];
-        let entry = &glossary.entries[l.span.entry];
-        let note = match entries.iter().position(|e| std::ptr::eq(*e, entry)) {
-            Some(k) => k + 1,
-            None => {
-                entries.push(entry);
-                entries.len()
-            }
-        };
-        glosses[i] = gloss(entry, l.form(), note);
+        let note = notes.number(l.span.entry);
+        glosses[i] = gloss(&glossary.entries[l.span.entry], l.form(), note);
     }
-    (glosses, entries)
+    (glosses, notes.entries(glossary))
 }
 
 /// Glosses go after the end of each span; nested spans (with --overlapping) are glossed in
@@ -85,13 +108,7 @@ impl Render for TextRenderer {
         let mut pos = 0;
         for (end, i) in gloss_order(ann) {
             let l = &ann.spans[i];
-            let note = match carry.notes.iter().position(|&e| e == l.span.entry) {
-                Some(k) => k + 1,
-                None => {
-                    carry.notes.push(l.span.entry);
-                    carry.notes.len()
-                }
-            };
+            let note = carry.notes.number(l.span.entry);
             out.extend_from_slice(&text[pos..end]);
             out.extend_from_slice(
                 gloss(&glossary.entries[l.span.entry], l.form(), note).as_bytes(),
@@ -99,12 +116,11 @@ impl Render for TextRenderer {
             pos = end;
         }
         out.extend_from_slice(&text[pos..]);
-        if piece.last && !carry.notes.is_empty() {
+        if piece.last && !carry.notes.order.is_empty() {
             if !text.ends_with(b"\n") {
                 out.push(b'\n');
             }
-            let entries: Vec<&Entry> = carry.notes.iter().map(|&e| &glossary.entries[e]).collect();
-            out.extend_from_slice(notes(&entries).as_bytes());
+            out.extend_from_slice(notes(&carry.notes.entries(glossary)).as_bytes());
         }
     }
 
