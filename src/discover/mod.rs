@@ -424,6 +424,30 @@ impl Discovery {
             ranked.truncate(opts.limit);
         }
 
+        // Each document the winners were seen in is cut into words once, for all of them: a
+        // corpus of one long document was cut again for every candidate.
+        let mut found: HashMap<(u32, &str), Vec<std::ops::Range<usize>>> = HashMap::new();
+        let mut keys_by_doc: HashMap<u32, Vec<(&str, bool)>> = HashMap::new();
+        for (key, s, _) in &ranked {
+            for &di in &s.docs {
+                keys_by_doc.entry(di).or_default().push((key, s.zh));
+            }
+        }
+        let mut docs: Vec<_> = keys_by_doc.into_iter().collect();
+        docs.sort_unstable_by_key(|(di, _)| *di);
+        for (di, keys) in docs {
+            let text = self.texts[di as usize].as_str();
+            let (zh, en): (Vec<_>, Vec<_>) = keys.into_iter().partition(|&(_, zh)| zh);
+            let en: Vec<&str> = en.into_iter().map(|(key, _)| key).collect();
+            for (key, _) in zh {
+                let places = text.match_indices(key).map(|(i, m)| i..i + m.len());
+                found.insert((di, key), places.take(3).collect());
+            }
+            for (key, places) in english_occurrences(text, &en) {
+                found.insert((di, key), places);
+            }
+        }
+
         let mut out = Vec::with_capacity(ranked.len());
         for (key, s, score) in ranked {
             let mut contexts = Vec::new();
@@ -431,7 +455,8 @@ impl Discovery {
             for &di in &s.docs {
                 let text = self.texts[di as usize].as_str();
                 let per_doc = if s.docs.len() >= 3 { 1 } else { 3 };
-                for r in occurrences(text, key, s.zh).into_iter().take(per_doc) {
+                let places = found.remove(&(di, key)).unwrap_or_default();
+                for r in places.into_iter().take(per_doc) {
                     if contexts.len() == 3 {
                         break;
                     }
@@ -466,24 +491,34 @@ impl Discovery {
     }
 }
 
-/// Byte ranges where `key` occurs in `text`: token windows whose key matches (punctuation
-/// between the words allowed), or for Chinese the literal phrase.
-fn occurrences(text: &str, key: &str, zh: bool) -> Vec<std::ops::Range<usize>> {
-    if zh {
-        return text
-            .match_indices(key)
-            .map(|(i, m)| i..i + m.len())
-            .take(3)
-            .collect();
+/// The first three places (byte ranges) of each English key in `text`: windows of words
+/// whose key it is (punctuation between the words allowed). The text is cut into words
+/// once; a key is tried only where its first word is.
+fn english_occurrences<'k>(
+    text: &str,
+    keys: &[&'k str],
+) -> HashMap<&'k str, Vec<std::ops::Range<usize>>> {
+    let mut by_first: HashMap<&str, Vec<(&'k str, usize)>> = HashMap::new();
+    // A one-word key ends in its singular, so its first word is not the text's.
+    let mut single: Vec<&'k str> = Vec::new();
+    for &key in keys {
+        let n = key.split(' ').count();
+        match key.split_once(' ') {
+            Some((first, _)) => by_first.entry(first).or_default().push((key, n)),
+            None => single.push(key),
+        }
     }
-    let n = key.split(' ').count();
+    let mut out: HashMap<&'k str, Vec<std::ops::Range<usize>>> = HashMap::new();
     let tokens = tokenize(text);
-    let mut out = Vec::new();
-    for w in tokens.windows(n) {
-        if ngram_key(w) == key {
-            out.push(w[0].start..w[n - 1].end);
-            if out.len() == 3 {
-                break;
+    for (i, t) in tokens.iter().enumerate() {
+        let tried = by_first.get(t.key.as_str()).into_iter().flatten().copied();
+        for (key, n) in tried.chain(single.iter().map(|&k| (k, 1))) {
+            let Some(w) = tokens.get(i..i + n) else {
+                continue;
+            };
+            let places = out.entry(key).or_default();
+            if places.len() < 3 && ngram_key(w) == key {
+                places.push(w[0].start..w[n - 1].end);
             }
         }
     }
@@ -621,5 +656,29 @@ mod tests {
             got,
             ["nail case", "bone case", "people’s war", "钉子案", "骨头"]
         );
+    }
+
+    #[test]
+    fn english_occurrences_are_the_first_three_windows_of_each_key() {
+        let t = "Nail cases, nail-case; the NAIL CASE. Nail Case and nail cases again.\n\
+                 Umbrellas of protection; an umbrella of protection. Policies, policy.";
+        let keys = [
+            "nail case",
+            "umbrella of protection",
+            "policy",
+            "cases again",
+            "no such",
+        ];
+        let got = english_occurrences(t, &keys);
+        let texts = |k: &str| -> Vec<&str> { got[k].iter().map(|r| &t[r.clone()]).collect() };
+        // The first three only, in text order; a key's last word matches in any number.
+        assert_eq!(texts("nail case"), ["Nail cases", "nail-case", "NAIL CASE"]);
+        // Only the last word is folded to its singular.
+        assert_eq!(texts("umbrella of protection"), ["umbrella of protection"]);
+        // A one-word key is its singular: both words are its places.
+        assert_eq!(texts("policy"), ["Policies", "policy"]);
+        // Windows of two keys may overlap ("nail cases again").
+        assert_eq!(texts("cases again"), ["cases again"]);
+        assert!(got.get("no such").is_none_or(|p| p.is_empty()));
     }
 }
