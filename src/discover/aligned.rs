@@ -12,9 +12,11 @@
 //! even from one segment, and ranked before phrases found by association alone. An n-gram that only ever occurs inside a longer proposal with the same
 //! counts is left out in favour of the longer one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::{self, Write};
 
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::matcher::{MatchOptions, Matcher};
@@ -98,6 +100,30 @@ impl Default for AlignedOptions {
     }
 }
 
+/// Strings numbered in the order first seen.
+#[derive(Default)]
+struct Names {
+    ids: FxHashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Names {
+    /// The number of `s`, given it now if it has none.
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(s.to_string());
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+
+    fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+}
+
 /// The n-gram keys of one target segment (each once), with the surface of each.
 fn segment_ngrams(
     matcher: &Matcher,
@@ -111,7 +137,7 @@ fn segment_ngrams(
         spans.get(i).is_some_and(|x| x.start < e)
     };
     let tokens = tokenize(text);
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut out = Vec::new();
     for i in 0..tokens.len() {
         if is_stop_word(&tokens[i].key) || tokens[i].numeric {
@@ -146,6 +172,38 @@ fn segment_ngrams(
     out
 }
 
+/// Segment pairs read on the cores at once.
+const PAIRS_AT_ONCE: usize = 1024;
+
+/// What one segment pair holds.
+struct ReadPair {
+    /// Quotations aligned: (entry, phrase key, surface).
+    quotes: Vec<(usize, String, String)>,
+    /// The entries whose Chinese forms the source holds, each once, in order.
+    entries: Vec<usize>,
+    /// The target's n-gram keys with their surfaces.
+    grams: Vec<(String, String)>,
+}
+
+fn read_pair(matcher: &Matcher, p: &Pair) -> ReadPair {
+    let src_spans = matcher.find(&p.source, MatchOptions { overlapping: true });
+    let quotes = quote_aligned(matcher, &p.source, &src_spans, &p.target);
+    let mut entries: Vec<usize> = src_spans
+        .into_iter()
+        .filter(|s| s.form.is_chinese())
+        .map(|s| s.entry)
+        .collect();
+    entries.sort_unstable();
+    entries.dedup();
+    let source_entries: HashSet<usize> = entries.iter().copied().collect();
+    let grams = segment_ngrams(matcher, &p.target, &source_entries);
+    ReadPair {
+        quotes,
+        entries,
+        grams,
+    }
+}
+
 /// G² for the 2×2 table with cells `k11` (both), `k12` (entry only), `k21` (phrase only),
 /// `k22` (neither).
 pub fn llr(k11: f64, k12: f64, k21: f64, k22: f64) -> f64 {
@@ -169,38 +227,53 @@ pub fn llr(k11: f64, k12: f64, k21: f64, k22: f64) -> f64 {
 /// Proposes new forms for the entries found in the Chinese side of `pairs`.
 pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<Proposal> {
     let n = pairs.len() as f64;
+    // Every n-gram key and surface is held once, by number: a segment lists numbers.
+    let mut keys = Names::default();
+    let mut surfaces = Names::default();
     // Per segment: the entries of the source, the n-grams of the target.
-    let mut entry_segs: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut phrase_count: HashMap<String, u64> = HashMap::new();
-    let mut seg_ngrams: Vec<Vec<(String, String)>> = Vec::with_capacity(pairs.len());
+    let mut entry_segs: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    let mut phrase_count: Vec<u64> = Vec::new();
+    let mut seg_ngrams: Vec<Vec<(u32, u32)>> = Vec::with_capacity(pairs.len());
     // (entry, phrase key) → (segments where the target quotes the phrase where the source
     // quotes the entry, surface).
-    let mut quoted: HashMap<(usize, String), (u64, String)> = HashMap::new();
-    for (si, p) in pairs.iter().enumerate() {
-        let src_spans = matcher.find(&p.source, MatchOptions { overlapping: true });
-        for (entry, key, surface) in quote_aligned(matcher, &p.source, &src_spans, &p.target) {
-            let q = quoted.entry((entry, key)).or_insert((0, surface));
-            q.0 += 1;
+    let mut quoted: FxHashMap<(usize, u32), (u64, u32)> = FxHashMap::default();
+    // Segments are read on every core, a chunk at a time (so that only a chunk's strings
+    // are held before they are numbered), and added up in order.
+    let mut si = 0;
+    for chunk in pairs.chunks(PAIRS_AT_ONCE) {
+        let read: Vec<ReadPair> = chunk.par_iter().map(|p| read_pair(matcher, p)).collect();
+        for r in read {
+            for (entry, key, surface) in r.quotes {
+                let key = keys.id(&key);
+                let q = quoted
+                    .entry((entry, key))
+                    .or_insert_with(|| (0, surfaces.id(&surface)));
+                q.0 += 1;
+            }
+            for &e in &r.entries {
+                entry_segs.entry(e).or_default().push(si);
+            }
+            let grams: Vec<(u32, u32)> = r
+                .grams
+                .iter()
+                .map(|(k, surface)| (keys.id(k), surfaces.id(surface)))
+                .collect();
+            phrase_count.resize(keys.names.len(), 0);
+            for &(k, _) in &grams {
+                phrase_count[k as usize] += 1;
+            }
+            seg_ngrams.push(grams);
+            si += 1;
         }
-        let mut entries: Vec<usize> = src_spans
-            .into_iter()
-            .filter(|s| s.form.is_chinese())
-            .map(|s| s.entry)
-            .collect();
-        entries.sort_unstable();
-        entries.dedup();
-        for &e in &entries {
-            entry_segs.entry(e).or_default().push(si);
-        }
-        let source_entries: std::collections::HashSet<usize> = entries.iter().copied().collect();
-        let grams = segment_ngrams(matcher, &p.target, &source_entries);
-        for (k, _) in &grams {
-            *phrase_count.entry(k.clone()).or_default() += 1;
-        }
-        seg_ngrams.push(grams);
     }
+    phrase_count.resize(keys.names.len(), 0);
     let mut entries: Vec<(&usize, &Vec<usize>)> = entry_segs.iter().collect();
     entries.sort();
+    // Each entry's quoted phrases (key, surface), found without a pass over all of them.
+    let mut quoted_by_entry: FxHashMap<usize, Vec<(u32, u32)>> = FxHashMap::default();
+    for (&(qe, k), &(_, surface)) in &quoted {
+        quoted_by_entry.entry(qe).or_default().push((k, surface));
+    }
     let mut out = Vec::new();
     for (&ei, segs) in entries {
         let entry = &matcher.glossary().entries[ei];
@@ -208,42 +281,46 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
             .chain(&entry.en_alt)
             .flat_map(|f| tokenize(f).into_iter().map(|t| singular(&t.key)))
             .collect();
-        // Joint counts, first line and surfaces (most frequent surface wins).
-        let mut joint: HashMap<&str, (u64, u64, HashMap<&str, u64>)> = HashMap::new();
+        // Joint counts, first line and surfaces with their counts (most frequent wins; a
+        // key has a few surfaces at most, told apart by case and punctuation).
+        let mut joint: FxHashMap<u32, (u64, u64, Vec<(u32, u64)>)> = FxHashMap::default();
         for &si in segs {
-            for (k, surface) in &seg_ngrams[si] {
+            for &(k, surface) in &seg_ngrams[si] {
                 let j = joint
-                    .entry(k.as_str())
-                    .or_insert((0, pairs[si].line, HashMap::new()));
+                    .entry(k)
+                    .or_insert_with(|| (0, pairs[si].line, Vec::new()));
                 j.0 += 1;
-                *j.2.entry(surface.as_str()).or_default() += 1;
+                match j.2.iter_mut().find(|(s, _)| *s == surface) {
+                    Some((_, c)) => *c += 1,
+                    None => j.2.push((surface, 1)),
+                }
             }
         }
-        for ((qe, k), (_, surface)) in &quoted {
-            if *qe == ei && !joint.contains_key(k.as_str()) {
+        for &(k, surface) in quoted_by_entry.get(&ei).into_iter().flatten() {
+            if !joint.contains_key(&k) {
                 let line = segs.first().map_or(0, |&si| pairs[si].line);
-                let mut surfaces = HashMap::new();
-                surfaces.insert(surface.as_str(), 1);
-                joint.insert(k.as_str(), (1, line, surfaces));
+                joint.insert(k, (1, line, vec![(surface, 1)]));
             }
         }
         let ne = segs.len() as f64;
         let mut props: Vec<Proposal> = Vec::new();
-        for (k, (j, line, surfaces)) in &joint {
-            let q = quoted.get(&(ei, k.to_string())).map_or(0, |x| x.0);
+        for (&k, (j, line, surfs)) in &joint {
+            let q = quoted.get(&(ei, k)).map_or(0, |x| x.0);
             if *j < opts.min_joint && q == 0 {
                 continue;
             }
-            let np = phrase_count.get(*k).copied().unwrap_or(0).max(q).max(*j) as f64;
+            let np = phrase_count[k as usize].max(q).max(*j) as f64;
             let k11 = *j as f64;
             // Only positive association: seen with the entry more often than chance.
             if k11 / ne <= np / n {
                 continue;
             }
             let score = llr(k11, ne - k11, np - k11, n - ne - np + k11);
-            let phrase = surfaces
+            let k = keys.name(k);
+            let phrase = surfs
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|&(s, c)| (surfaces.name(s), c))
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
                 .map_or(k.to_string(), |(s, _)| s.to_string());
             let content: Vec<String> = k
                 .split(' ')
@@ -280,14 +357,7 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
                 )
             })
             .collect();
-        let mut keep = vec![true; props.len()];
-        for (a, (ka, ja, pa)) in keys.iter().enumerate() {
-            for (b, (kb, jb, pb)) in keys.iter().enumerate() {
-                if a != b && ja == jb && pa == pb && kb.len() > ka.len() && contains_words(kb, ka) {
-                    keep[a] = false;
-                }
-            }
-        }
+        let keep = not_contained(&keys);
         let mut props: Vec<Proposal> = props
             .into_iter()
             .zip(keep)
@@ -367,12 +437,33 @@ fn phrase_key(phrase: &str) -> String {
         .join(" ")
 }
 
-/// Does the word sequence `long` contain `short` as consecutive words (the last word of
-/// `short` compared in the singular)?
-fn contains_words(long: &str, short: &str) -> bool {
-    let l: Vec<String> = long.split(' ').map(singular).collect();
-    let s: Vec<String> = short.split(' ').map(singular).collect();
-    l.windows(s.len()).any(|w| w == s.as_slice())
+/// Whether each proposal, given as (key, joint, phrase segments), is kept: not held by a
+/// longer key as consecutive words (compared in the singular) with the same counts. Every
+/// run of words of each key is looked up among the keys with its counts, so an entry with
+/// thousands of proposals costs no comparison of every pair.
+fn not_contained(keys: &[(String, u64, u64)]) -> Vec<bool> {
+    let words: Vec<Vec<String>> = keys
+        .iter()
+        .map(|(k, _, _)| k.split(' ').map(singular).collect())
+        .collect();
+    let mut by_words: FxHashMap<(&[String], u64, u64), Vec<usize>> = FxHashMap::default();
+    for (a, (_, j, p)) in keys.iter().enumerate() {
+        by_words.entry((&words[a], *j, *p)).or_default().push(a);
+    }
+    let mut keep = vec![true; keys.len()];
+    for (b, (kb, j, p)) in keys.iter().enumerate() {
+        let w = &words[b];
+        for n in 1..=w.len() {
+            for run in w.windows(n) {
+                for &a in by_words.get(&(run, *j, *p)).into_iter().flatten() {
+                    if a != b && kb.len() > keys[a].0.len() {
+                        keep[a] = false;
+                    }
+                }
+            }
+        }
+    }
+    keep
 }
 
 /// Columns of `discover --aligned` CSV output.
@@ -415,6 +506,24 @@ pub fn write_csv(props: &[Proposal], out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_proposal_inside_a_longer_one_with_the_same_counts_is_dropped() {
+        let keys: Vec<(String, u64, u64)> = [
+            ("nail case", 2, 3),
+            ("big nail cases", 2, 3),
+            ("big case", 2, 3),
+            ("protective umbrella", 2, 4),
+            ("protective umbrella of corruption", 3, 4),
+            ("umbrella", 2, 5),
+        ]
+        .into_iter()
+        .map(|(k, j, p)| (k.to_string(), j, p))
+        .collect();
+        // "nail case" is inside "big nail cases" (compared in the singular), with the same
+        // counts; "big case" is not a run of its words; the umbrellas' counts differ.
+        assert_eq!(not_contained(&keys), [false, true, true, true, true, true]);
+    }
 
     #[test]
     fn llr_is_zero_for_independence_and_grows_with_association() {
