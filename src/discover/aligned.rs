@@ -172,6 +172,17 @@ fn segment_ngrams(
     out
 }
 
+/// What an entry's segments say of one n-gram key.
+struct Joint {
+    /// Segments holding both.
+    segments: u64,
+    /// The line of the first of them.
+    line: u64,
+    /// The key's surfaces (by number) with their counts: the most frequent is proposed. A
+    /// key has a few at most, told apart by case and punctuation.
+    surfaces: Vec<(u32, u64)>,
+}
+
 /// Segment pairs read on the cores at once.
 const PAIRS_AT_ONCE: usize = 1024;
 
@@ -281,30 +292,39 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
             .chain(&entry.en_alt)
             .flat_map(|f| tokenize(f).into_iter().map(|t| singular(&t.key)))
             .collect();
-        // Joint counts, first line and surfaces with their counts (most frequent wins; a
-        // key has a few surfaces at most, told apart by case and punctuation).
-        let mut joint: FxHashMap<u32, (u64, u64, Vec<(u32, u64)>)> = FxHashMap::default();
+        let mut joint: FxHashMap<u32, Joint> = FxHashMap::default();
         for &si in segs {
             for &(k, surface) in &seg_ngrams[si] {
-                let j = joint
-                    .entry(k)
-                    .or_insert_with(|| (0, pairs[si].line, Vec::new()));
-                j.0 += 1;
-                match j.2.iter_mut().find(|(s, _)| *s == surface) {
+                let j = joint.entry(k).or_insert_with(|| Joint {
+                    segments: 0,
+                    line: pairs[si].line,
+                    surfaces: Vec::new(),
+                });
+                j.segments += 1;
+                match j.surfaces.iter_mut().find(|(s, _)| *s == surface) {
                     Some((_, c)) => *c += 1,
-                    None => j.2.push((surface, 1)),
+                    None => j.surfaces.push((surface, 1)),
                 }
             }
         }
         for &(k, surface) in quoted_by_entry.get(&ei).into_iter().flatten() {
-            if !joint.contains_key(&k) {
-                let line = segs.first().map_or(0, |&si| pairs[si].line);
-                joint.insert(k, (1, line, vec![(surface, 1)]));
-            }
+            joint.entry(k).or_insert_with(|| Joint {
+                segments: 1,
+                line: segs.first().map_or(0, |&si| pairs[si].line),
+                surfaces: vec![(surface, 1)],
+            });
         }
         let ne = segs.len() as f64;
         let mut props: Vec<Proposal> = Vec::new();
-        for (&k, (j, line, surfs)) in &joint {
+        for (
+            &k,
+            Joint {
+                segments: j,
+                line,
+                surfaces: surfs,
+            },
+        ) in &joint
+        {
             let q = quoted.get(&(ei, k)).map_or(0, |x| x.0);
             if *j < opts.min_joint && q == 0 {
                 continue;
