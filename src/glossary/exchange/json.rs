@@ -9,7 +9,6 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{problem, Imported};
 use crate::glossary::{is_valid_id, Entry, Origin, Severity};
-use crate::text::snippet::line_column;
 
 /// The wire form of an entry.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -153,10 +152,14 @@ pub fn read(data: &[u8], path: &Path) -> Imported {
         }
     };
     let mut entries = Vec::new();
+    // Lines are counted on from the previous entry's: counting from the start for each
+    // was quadratic (CC-CEDICT's 118,000 entries took 97 s).
+    let (mut counted, mut line) = (0, 1);
     for raw in values {
         // The raw value borrows from `data`, so its line is its offset's line.
         let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-        let line = line_column(text.as_bytes(), offset).0 as u64;
+        line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..offset]).count() as u64;
+        counted = offset;
         match serde_json::from_str::<EntryRecord>(raw.get()) {
             Ok(r) => {
                 if !r.id.is_empty() && !is_valid_id(&r.id) {
@@ -189,4 +192,24 @@ pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
     let records: Vec<EntryRecord> = entries.iter().map(EntryRecord::from).collect();
     serde_json::to_writer_pretty(&mut *out, &records)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_entry_and_problem_names_the_line_its_object_starts_on() {
+        let text = "[\n  {\"id\": \"a\", \"zh\": \"钉子案\"},\n\n  {\n    \"id\": \"b\",\n    \"zh\": 1\n  },\n  {\"id\": \"Bad Id\", \"zh\": \"保护伞\"},\n  {\"id\": \"c\",\n   \"zh\": \"打财断血\"}\n]\n";
+        let got = read(text.as_bytes(), Path::new("g.json"));
+        let lines: Vec<(&str, u64)> = got
+            .entries
+            .iter()
+            .map(|e| (e.zh.as_str(), e.origin.line))
+            .collect();
+        assert_eq!(lines, [("钉子案", 2), ("保护伞", 8), ("打财断血", 9)]);
+        let problems: Vec<(u64, Severity)> =
+            got.problems.iter().map(|p| (p.line, p.severity)).collect();
+        assert_eq!(problems, [(4, Severity::Error), (8, Severity::Warning)]);
+    }
 }
