@@ -251,7 +251,7 @@ pub struct Attribute {
 }
 
 /// A start tag: local name, qualified name, attributes, and where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tag {
     /// Local name.
     pub name: String,
@@ -553,7 +553,8 @@ pub enum Node {
 }
 
 impl Element {
-    fn new(t: Tag) -> Element {
+    /// The element a start tag opens, without content yet.
+    pub fn new(t: Tag) -> Element {
         Element {
             name: t.name,
             qname: t.qname,

@@ -31,77 +31,56 @@ use crate::text::xml::{self, escape as esc, Element};
 /// Element names whose subtrees hold no terminology (header, back matter).
 const NOT_BODY: &[&str] = &["tbxHeader", "martifHeader", "back"];
 
-/// Reads a TBX v3 or TBX 2008 file.
+/// Reads a TBX v3 or TBX 2008 file, one concept entry at a time: a termbase is never held
+/// as one tree (CC-CEDICT as a 100 MB TBX file took 2.1 GB so).
 pub fn read(data: &[u8], path: &Path, opts: &ImportOptions) -> Imported {
-    let mut problems = Vec::new();
-    let root = match xml::parse(data) {
-        Ok(r) => r,
-        Err(e) => {
-            problems.push(Problem {
-                file: path.to_path_buf(),
-                line: e.line as u64,
-                column: e.column as u64,
-                severity: Severity::Error,
-                message: format!("not a readable TBX file: {}", e.kind_message()),
-            });
-            return Imported {
-                entries: Vec::new(),
-                problems,
-            };
-        }
+    let unreadable = |e: xml::XmlError| Imported {
+        entries: Vec::new(),
+        problems: vec![Problem {
+            file: path.to_path_buf(),
+            line: e.line as u64,
+            column: e.column as u64,
+            severity: Severity::Error,
+            message: format!("not a readable TBX file: {}", e.kind_message()),
+        }],
     };
+    let file = match xml::decode(data).and_then(|text| read_concepts(&text, path, opts)) {
+        Ok(f) => f,
+        Err(e) => return unreadable(e),
+    };
+    let root = &file.root;
     if root.name != "tbx" && root.name != "martif" {
-        problems.push(problem(
-            path,
-            root.line as u64,
-            Severity::Error,
-            format!(
-                "root element is <{}>, expected <tbx> (TBX v3) or <martif> (TBX 2008)",
-                root.qname
-            ),
-        ));
         return Imported {
             entries: Vec::new(),
-            problems,
+            problems: vec![problem(
+                path,
+                root.line as u64,
+                Severity::Error,
+                format!(
+                    "root element is <{}>, expected <tbx> (TBX v3) or <martif> (TBX 2008)",
+                    root.qname
+                ),
+            )],
         };
     }
-    if opts.validate && root.name == "tbx" {
-        problems.extend(validate(&root, path));
-    }
-    problems.extend(core_structure(&root, path, opts.validate));
-    let concepts: Vec<&Element> = root
-        .descendants_named("conceptEntry")
-        .into_iter()
-        .chain(root.descendants_named("termEntry"))
-        .collect();
-    let mut langs_seen: Vec<String> = Vec::new();
-    let mut entries = Vec::new();
-    let mut termless: Vec<u64> = Vec::new();
-    for c in concepts {
-        // The languages that have terms (an empty language section is no language of the
-        // file's).
-        for l in lang_sections(c) {
-            let has_term = term_sections(l)
-                .filter_map(term_of)
-                .any(|t| !clean(&t.text()).is_empty());
-            let lang = l.attr("lang").unwrap_or("").to_string();
-            if has_term && !langs_seen.contains(&lang) {
-                langs_seen.push(lang);
-            }
-        }
-        let e = concept_to_entry(c, path, opts);
-        // A concept with no term in either language would be an empty row.
-        if [&e.zh_alt, &e.zh_hant, &e.en_alt, &e.literal]
-            .iter()
-            .all(|v| v.is_empty())
-            && e.zh.is_empty()
-            && e.en.is_empty()
-        {
-            termless.push(e.origin.line);
-        } else {
-            entries.push(e);
+    let mut problems = file.validation;
+    // TBX v3's concept entries, then TBX 2008's (a file normally has one kind).
+    let [mut concepts, terms] = file.concepts;
+    concepts.structure.extend(terms.structure);
+    concepts.entries.extend(terms.entries);
+    concepts.termless.extend(terms.termless);
+    for lang in terms.langs {
+        if !concepts.langs.contains(&lang) {
+            concepts.langs.push(lang);
         }
     }
+    problems.extend(concepts.structure);
+    let Concepts {
+        entries,
+        termless,
+        langs: langs_seen,
+        ..
+    } = concepts;
     let mut lacking = false;
     if !entries.is_empty() || !termless.is_empty() {
         for (lang, flag, field) in [
@@ -186,13 +165,153 @@ fn shown_lines(lines: &[u64]) -> String {
 /// [`Imported::lacks_language`](super::Imported::lacks_language)).
 pub const LANGUAGE_MISSING: &str = "no terms in language";
 
+/// The concept entries of one kind, read in document order.
+#[derive(Default)]
+struct Concepts {
+    entries: Vec<Entry>,
+    /// Lines of concept entries with no term in either language.
+    termless: Vec<u64>,
+    /// Languages that have terms, in the order first seen.
+    langs: Vec<String>,
+    /// Problems of structure ([`concept_structure`]).
+    structure: Vec<Problem>,
+}
+
+impl Concepts {
+    fn add(&mut self, c: &Element, path: &Path, opts: &ImportOptions) {
+        concept_structure(c, path, opts.validate, &mut self.structure);
+        // The languages that have terms (an empty language section is no language of the
+        // file's).
+        for l in lang_sections(c) {
+            let has_term = term_sections(l)
+                .filter_map(term_of)
+                .any(|t| !clean(&t.text()).is_empty());
+            let lang = l.attr("lang").unwrap_or("").to_string();
+            if has_term && !self.langs.contains(&lang) {
+                self.langs.push(lang);
+            }
+        }
+        let e = concept_to_entry(c, path, opts);
+        // A concept with no term in either language would be an empty row.
+        if [&e.zh_alt, &e.zh_hant, &e.en_alt, &e.literal]
+            .iter()
+            .all(|v| v.is_empty())
+            && e.zh.is_empty()
+            && e.en.is_empty()
+        {
+            self.termless.push(e.origin.line);
+        } else {
+            self.entries.push(e);
+        }
+    }
+}
+
+/// A TBX file as read: its root element (without content), the problems of its dialect's
+/// rules, and its concept entries (`conceptEntry`, then `termEntry`).
+struct TbxFile {
+    root: Element,
+    validation: Vec<Problem>,
+    concepts: [Concepts; 2],
+}
+
+/// The names of concept entries: TBX v3's, TBX 2008's.
+const CONCEPT_NAMES: [&str; 2] = ["conceptEntry", "termEntry"];
+
+/// Reads the file element by element. Each child of the first `text/body` (normally a
+/// concept entry), and each concept entry met elsewhere, is read as a tree of its own,
+/// checked and turned into entries, and dropped. A file that is not well-formed anywhere
+/// is an error, as it was when it was read whole.
+fn read_concepts(text: &str, path: &Path, opts: &ImportOptions) -> Result<TbxFile, xml::XmlError> {
+    let mut r = xml::Reader::new(text);
+    let mut root: Option<Element> = None;
+    // The names of the open elements outside the trees read.
+    let mut open: Vec<String> = Vec::new();
+    // Whether the first `text/body` under the root is open, or was.
+    let (mut in_body, mut had_body) = (false, false);
+    let mut walked: Vec<Problem> = Vec::new();
+    let mut concepts: [Concepts; 2] = Default::default();
+    let mut dialect = String::new();
+    let mut validating = false;
+    loop {
+        match r.next_event()? {
+            xml::Event::Start(tag) => {
+                if root.is_none() {
+                    dialect = tag.attr("type").unwrap_or("").to_string();
+                    validating = opts.validate && tag.name == "tbx";
+                    open.push(tag.name.clone());
+                    root = Some(Element::new(tag));
+                    continue;
+                }
+                if open.is_empty() {
+                    // Content after the root: checked, not read.
+                    r.skip_element()?;
+                    continue;
+                }
+                let body_child = in_body && open.len() == 3;
+                let kind = CONCEPT_NAMES.iter().position(|&n| n == tag.name);
+                if !body_child && kind.is_none() {
+                    if !had_body && tag.name == "body" && open.len() == 2 && open[1] == "text" {
+                        (in_body, had_body) = (true, true);
+                        if validating {
+                            walk(&dialect, &Element::new(tag.clone()), &[], path, &mut walked);
+                        }
+                    }
+                    open.push(tag.name);
+                    continue;
+                }
+                let e = r.read_element(tag)?;
+                if body_child && validating {
+                    walk(&dialect, &e, &["body"], path, &mut walked);
+                }
+                for (k, name) in CONCEPT_NAMES.iter().enumerate() {
+                    if kind == Some(k) {
+                        concepts[k].add(&e, path, opts);
+                    }
+                    for c in e.descendants_named(name) {
+                        concepts[k].add(c, path, opts);
+                    }
+                }
+            }
+            xml::Event::End(_) => {
+                if in_body && open.len() == 3 {
+                    in_body = false;
+                }
+                open.pop();
+            }
+            xml::Event::Text(_) => {}
+            xml::Event::Eof => break,
+        }
+    }
+    let root = root.unwrap_or_else(|| Element::new(xml::Tag::default()));
+    let mut validation = Vec::new();
+    if validating {
+        validation = root_problems(&root, path);
+        if had_body {
+            validation.extend(walked);
+        } else {
+            validation.push(Problem {
+                file: path.to_path_buf(),
+                line: root.line as u64,
+                column: root.column as u64,
+                severity: Severity::Error,
+                message: "no <text><body> holding concept entries".into(),
+            });
+        }
+        validation.sort_by_key(|p| p.line);
+    }
+    Ok(TbxFile {
+        root,
+        validation,
+        concepts,
+    })
+}
+
 /// The core structure both TBX versions share: every concept has language sections, every
 /// language section names its language and holds term sections, every term section
 /// (`termSec`, `tig`, `ntig`) holds exactly one term. A second term in one term section
 /// would be lost without a word: an error (a warning with `--no-validate`, the first term
 /// imported and the others named). The other breaches lose nothing: warnings.
-fn core_structure(root: &Element, path: &Path, validate: bool) -> Vec<Problem> {
-    let mut out = Vec::new();
+fn concept_structure(c: &Element, path: &Path, validate: bool, out: &mut Vec<Problem>) {
     let mut report = |e: &Element, message: String| {
         let loses_a_term = message.starts_with("a second <term>");
         out.push(Problem {
@@ -207,11 +326,7 @@ fn core_structure(root: &Element, path: &Path, validate: bool) -> Vec<Problem> {
             message,
         })
     };
-    let concepts = root
-        .descendants_named("conceptEntry")
-        .into_iter()
-        .chain(root.descendants_named("termEntry"));
-    for c in concepts {
+    {
         if lang_sections(c).next().is_none() {
             report(c, format!("<{}> has no language section", c.qname));
         }
@@ -250,7 +365,6 @@ fn core_structure(root: &Element, path: &Path, validate: bool) -> Vec<Problem> {
             }
         }
     }
-    out
 }
 
 trait KindMessage {
@@ -528,50 +642,54 @@ fn concept_to_entry(c: &Element, path: &Path, opts: &ImportOptions) -> Entry {
 
 // ---- validation ----
 
-/// The rules of the TBX v3 dialects for the data categories used in this project's sample
-/// files: which categories a dialect allows, at which level, and with which values.
-fn validate(root: &Element, path: &Path) -> Vec<Problem> {
-    let dialect = root.attr("type").unwrap_or("").to_string();
-    let mut out = Vec::new();
-    let mut report = |e: &Element, message: String| {
-        out.push(Problem {
+// The rules of the TBX v3 dialects for the data categories used in this project's sample
+// files: which categories a dialect allows, at which level, and with which values. The root
+// is checked on its own (`root_problems`), the body as it is read (`walk`).
+
+/// The problems of the root element under its dialect's rules: its type and style.
+fn root_problems(root: &Element, path: &Path) -> Vec<Problem> {
+    let mut messages = Vec::new();
+    if root.attr("type").unwrap_or("").is_empty() {
+        messages.push(
+            "<tbx> has no type attribute naming its dialect (TBX-Basic, TBX-Min …)".to_string(),
+        );
+    }
+    let style = match root.attr("style") {
+        // DCT names elements after data categories (`<basic:definition>`): checked by the
+        // same rules, through `data_category`.
+        Some("dca" | "dct") => None,
+        Some(s) => Some(format!("style {s:?} is neither \"dca\" nor \"dct\"")),
+        None => Some("<tbx> has no style attribute (\"dca\" or \"dct\")".into()),
+    };
+    messages.extend(style);
+    messages
+        .into_iter()
+        .map(|message| Problem {
             file: path.to_path_buf(),
-            line: e.line as u64,
-            column: e.column as u64,
+            line: root.line as u64,
+            column: root.column as u64,
             severity: Severity::Error,
             message,
         })
-    };
-    if dialect.is_empty() {
-        report(
-            root,
-            "<tbx> has no type attribute naming its dialect (TBX-Basic, TBX-Min …)".into(),
-        );
-    }
-    match root.attr("style") {
-        Some("dca") => {}
-        Some("dct") => {
-            // DCT names elements after data categories (`<basic:definition>`): checked
-            // below by the same rules, through `data_category`.
-        }
-        Some(s) => report(root, format!("style {s:?} is neither \"dca\" nor \"dct\"")),
-        None => report(
-            root,
-            "<tbx> has no style attribute (\"dca\" or \"dct\")".into(),
-        ),
-    }
-    let Some(body) = root.child("text").and_then(|t| t.child("body")) else {
-        report(root, "no <text><body> holding concept entries".into());
-        return out;
-    };
-    // Walk the body with each element's parent chain.
-    let mut stack: Vec<(&Element, Vec<&str>)> = vec![(body, Vec::new())];
+        .collect()
+}
+
+/// Checks `e` and everything in it against the dialect's rules, `parents` being the names
+/// of the elements around it from `body` on.
+fn walk(dialect: &str, e: &Element, parents: &[&str], path: &Path, out: &mut Vec<Problem>) {
+    let mut stack: Vec<(&Element, Vec<&str>)> = vec![(e, parents.to_vec())];
     while let Some((e, parents)) = stack.pop() {
         if NOT_BODY.contains(&e.name.as_str()) {
             continue;
         }
-        if let Some(message) = check_element(&dialect, e, &parents) {
-            report(e, message);
+        if let Some(message) = check_element(dialect, e, &parents) {
+            out.push(Problem {
+                file: path.to_path_buf(),
+                line: e.line as u64,
+                column: e.column as u64,
+                severity: Severity::Error,
+                message,
+            });
         }
         let mut chain = parents.clone();
         chain.push(e.name.as_str());
@@ -580,8 +698,6 @@ fn validate(root: &Element, path: &Path) -> Vec<Problem> {
             stack.push((c, chain.clone()));
         }
     }
-    out.sort_by_key(|p| p.line);
-    out
 }
 
 /// The level an element is at: its parent, looking through `*Grp` wrappers.
@@ -997,6 +1113,71 @@ mod tests {
             want.origin = got.entries[0].origin.clone();
             assert_eq!(got.entries[0], want);
         }
+    }
+
+    #[test]
+    fn concept_entries_are_read_wherever_they_are_and_checked_as_they_come() {
+        let concept = |id: &str, zh: &str, en: &str| {
+            format!(
+                "<conceptEntry id=\"{id}\"><langSec xml:lang=\"zh\"><termSec><term>{zh}</term>\
+                 </termSec></langSec><langSec xml:lang=\"en\"><termSec><term>{en}</term>\
+                 </termSec></langSec></conceptEntry>\n"
+            )
+        };
+        let old_style = "<termEntry id=\"c\"><langSet xml:lang=\"zh\"><tig><term>钉子案</term>\
+                         </tig></langSet><langSet xml:lang=\"en\"><tig><term>nail case</term>\
+                         </tig></langSet></termEntry>\n";
+        let doc = format!(
+            "<tbx type=\"TBX-Basic\" style=\"dca\">\n<text><body>\n{}{}<group>\n{}</group>\n\
+             <conceptEntry id=\"d\"><descrip type=\"\">x</descrip></conceptEntry>\n\
+             </body></text></tbx>\n",
+            old_style,
+            concept("a", "保护伞", "protective umbrella"),
+            concept("b", "打财断血", "cut off funds"),
+        );
+        let got = read(
+            doc.as_bytes(),
+            Path::new("x.tbx"),
+            &ImportOptions::default(),
+        );
+        // TBX v3's concept entries come first, in document order, one inside a group too;
+        // then TBX 2008's.
+        let ids: Vec<&str> = got.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        let lines: Vec<u64> = got.entries.iter().map(|e| e.origin.line).collect();
+        assert_eq!(lines, [4, 6, 3]);
+        // A breach inside the body is found with its line; the termless concept is named.
+        let problems: Vec<(u64, &str)> = got
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert!(
+            problems
+                .iter()
+                .any(|(l, m)| *l == 8 && m.contains("empty type")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|(l, m)| *l == 8 && m.contains("no term")),
+            "{problems:?}"
+        );
+
+        // Malformed anywhere, even after the concepts read: the file is unreadable, and no
+        // entry of it is imported.
+        let broken = doc.replace("</body></text></tbx>", "</body></text>");
+        let got = read(
+            broken.as_bytes(),
+            Path::new("x.tbx"),
+            &ImportOptions::default(),
+        );
+        assert!(got.entries.is_empty());
+        assert_eq!(got.problems.len(), 1);
+        assert!(got.problems[0]
+            .message
+            .starts_with("not a readable TBX file"));
     }
 
     #[test]
