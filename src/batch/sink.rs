@@ -12,7 +12,9 @@ use super::{display, Destination};
 use crate::annotate::merge_counts;
 use crate::glossary::Glossary;
 use crate::input::source::Found;
-use crate::output::{create_dir, resolved, same_output, write_atomic, OutFile};
+use crate::output::{
+    create_dir, resolved, same_output, sync_folder, write_atomic, write_unsynced, OutFile,
+};
 use crate::render::summary::SummaryWriter;
 use crate::render::{IndexDoc, Render};
 
@@ -74,6 +76,16 @@ pub(super) struct Sink<'a> {
     index: Option<Vec<IndexDoc>>,
     /// The first failed write to the shared output.
     pub(super) fatal: Option<io::Error>,
+    /// Folders with outputs renamed into them, synced once each when the sink is dropped.
+    unsynced: HashSet<PathBuf>,
+}
+
+impl Drop for Sink<'_> {
+    fn drop(&mut self) {
+        for dir in self.unsynced.drain() {
+            sync_folder(&dir);
+        }
+    }
 }
 
 /// The open output of a streamed input.
@@ -133,6 +145,7 @@ impl<'a> Sink<'a> {
             buf: Vec::new(),
             fatal: None,
             index,
+            unsynced: HashSet::new(),
         })
     }
 
@@ -205,7 +218,8 @@ impl<'a> Sink<'a> {
         r.begin(&mut out);
         out.extend_from_slice(bytes);
         r.end(&mut out);
-        write_atomic(&target, &out).map_err(|e| e.to_string())?;
+        let dir = write_unsynced(&target, &out).map_err(|e| e.to_string())?;
+        self.unsynced.extend(dir);
         self.indexed(f, &target, counts, true);
         Ok(())
     }
@@ -279,7 +293,8 @@ impl<'a> Sink<'a> {
             r.end(&mut tail);
             part.out.write_all(&tail)?;
             let part = self.part.take().expect("opened above");
-            part.out.commit()?;
+            let dir = part.out.commit_unsynced()?;
+            self.unsynced.extend(dir);
         }
         Ok(())
     }
@@ -445,6 +460,11 @@ fn summary_overwrites(summary: &Path, output: &Path) -> io::Error {
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
+    // An output not written yet (nearly every one) is no input: one look, not a walk of
+    // every folder on both paths.
+    if fs::symlink_metadata(a).is_err() {
+        return false;
+    }
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
