@@ -453,6 +453,56 @@ fn the_output_is_on_disk_before_its_rename() {
     );
 }
 
+/// A folder of outputs: each file is synced before its rename, and each folder once, after
+/// the renames into it (not once per file).
+#[test]
+fn a_folder_of_outputs_is_synced_once_after_its_files() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("strace is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in ["in/a.txt", "in/b.txt", "in/sub/c.txt"] {
+        fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+        write(&d.join(f), "nail case");
+    }
+    let o = Command::new("strace")
+        .current_dir(d)
+        .args([
+            "-f",
+            "-o",
+            "trace",
+            "-e",
+            "trace=fsync,rename,renameat,renameat2",
+        ])
+        .arg(env!("CARGO_BIN_EXE_tifa"))
+        .args(["annotate", "-g", &mini(), "-f", "csv", "in", "-o", "out/"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let trace = fs::read_to_string(d.join("trace")).unwrap();
+    let calls: Vec<&str> = trace
+        .lines()
+        .filter_map(|l| l.split_once(' ').map(|(_, c)| c.trim_start()))
+        .filter(|c| c.starts_with("fsync(") || c.starts_with("rename"))
+        .collect();
+    let renames: Vec<usize> = (0..calls.len())
+        .filter(|&i| calls[i].starts_with("rename"))
+        .collect();
+    assert_eq!(renames.len(), 3, "{trace}");
+    for &r in &renames {
+        assert!(r > 0 && calls[r - 1].starts_with("fsync("), "{trace}");
+    }
+    // After the last rename: the two folders, out/ and out/sub/, once each.
+    let last = *renames.last().unwrap();
+    assert_eq!(calls.len() - last - 1, 2, "{trace}");
+    assert!(
+        calls[last + 1..].iter().all(|c| c.starts_with("fsync(")),
+        "{trace}"
+    );
+}
+
 /// Temporary files left by a killed run are removed by the next run writing into their
 /// folder, when they are tifa's own name, over a minute old and not held by a live process
 /// (a lock tells); nothing else is touched.
