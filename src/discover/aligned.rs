@@ -316,15 +316,8 @@ pub fn propose(matcher: &Matcher, pairs: &[Pair], opts: &AlignedOptions) -> Vec<
         }
         let ne = segs.len() as f64;
         let mut props: Vec<Proposal> = Vec::new();
-        for (
-            &k,
-            Joint {
-                segments: j,
-                line,
-                surfaces: surfs,
-            },
-        ) in &joint
-        {
+        for (&k, seen) in &joint {
+            let (j, line, surfs) = (&seen.segments, &seen.line, &seen.surfaces);
             let q = quoted.get(&(ei, k)).map_or(0, |x| x.0);
             if *j < opts.min_joint && q == 0 {
                 continue;
