@@ -226,8 +226,9 @@ fn read_concepts(text: &str, path: &Path, opts: &ImportOptions) -> Result<TbxFil
     let mut root: Option<Element> = None;
     // The names of the open elements outside the trees read.
     let mut open: Vec<String> = Vec::new();
-    // Whether the first `text/body` under the root is open, or was.
-    let (mut in_body, mut had_body) = (false, false);
+    // Whether the first `text/body` under the root is open, or was; how many `text`
+    // elements the root has had (only the first one's body is the body).
+    let (mut in_body, mut had_body, mut texts) = (false, false, 0);
     let mut walked: Vec<Problem> = Vec::new();
     let mut concepts: [Concepts; 2] = Default::default();
     let mut dialect = String::new();
@@ -250,7 +251,11 @@ fn read_concepts(text: &str, path: &Path, opts: &ImportOptions) -> Result<TbxFil
                 let body_child = in_body && open.len() == 3;
                 let kind = CONCEPT_NAMES.iter().position(|&n| n == tag.name);
                 if !body_child && kind.is_none() {
-                    if !had_body && tag.name == "body" && open.len() == 2 && open[1] == "text" {
+                    if open.len() == 1 && tag.name == "text" {
+                        texts += 1;
+                    }
+                    let first_text = texts == 1 && open.len() == 2 && open[1] == "text";
+                    if !had_body && first_text && tag.name == "body" {
                         (in_body, had_body) = (true, true);
                         if validating {
                             walk(&dialect, &Element::new(tag.clone()), &[], path, &mut walked);
