@@ -151,3 +151,16 @@ impl Render for TextRenderer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_are_numbered_in_the_order_their_entries_are_first_glossed() {
+        let mut notes = Notes::default();
+        let got: Vec<usize> = [7, 3, 7, 9, 3, 3, 0].map(|e| notes.number(e)).to_vec();
+        assert_eq!(got, [1, 2, 1, 3, 2, 2, 4]);
+        assert_eq!(notes.order, [7, 3, 9, 0]);
+    }
+}
