@@ -20,7 +20,7 @@
 
 pub mod aligned;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
@@ -29,7 +29,7 @@ use crate::glossary::exchange::IdAllocator;
 use crate::glossary::{Entry, COLUMNS};
 use crate::matcher::{MatchOptions, Matcher};
 use crate::text::chinese::is_han;
-use crate::text::english::{is_stop_word, singular, tokenize, Token};
+use crate::text::english::{is_stop_word, singular, tokenize, Token, Tokens};
 use crate::text::snippet::{line_column, squash, Kwic};
 
 /// How many times a quoted occurrence counts.
@@ -110,33 +110,15 @@ pub fn summarize(matcher: &Matcher, path: &str, text: &str) -> DocCounts {
         spans.get(i).is_some_and(|x| x.start < e)
     };
     let mut counts: HashMap<String, Count> = HashMap::new();
-    let tokens = tokenize(text);
-    for i in 0..tokens.len() {
-        let first = &tokens[i];
-        if is_stop_word(&first.key) || first.numeric {
-            continue;
-        }
-        for n in 2..=MAX_NGRAM {
-            let j = i + n - 1;
-            let Some(last) = tokens.get(j) else { break };
-            if last.clause != first.clause {
-                break;
-            }
-            if covered(first.start, last.end) {
-                break;
-            }
-            if last.numeric
-                || (n > 2 && !is_connector(&tokens[j - 1].key) && is_stop_word(&tokens[j - 1].key))
-            {
-                // A number, or a function word that does not join a term ("have", "was"),
-                // inside: no longer n-gram from here is a term either.
-                break;
-            }
-            if is_stop_word(&last.key) {
-                continue;
-            }
-            counts.entry(ngram_key(&tokens[i..=j])).or_default().count += 1;
-        }
+    // The words from each word on, as far as the longest n-gram: a long document's words
+    // are never all held at once.
+    let mut words = Tokens::new(text);
+    let mut window: VecDeque<Token> = words.by_ref().take(MAX_NGRAM).collect();
+    while !window.is_empty() {
+        let tokens = window.make_contiguous();
+        count_from(tokens, &covered, &mut counts);
+        window.pop_front();
+        window.extend(words.next());
     }
     for q in quotes(text) {
         let inner = &text[q.clone()];
@@ -176,6 +158,40 @@ pub fn summarize(matcher: &Matcher, path: &str, text: &str) -> DocCounts {
         path: path.to_string(),
         text: text.to_string(),
         counts,
+    }
+}
+
+/// Counts the n-grams that start at the first of `tokens` (the words from there on, at
+/// least as many as the longest n-gram where the text has them).
+fn count_from(
+    tokens: &[Token],
+    covered: &impl Fn(usize, usize) -> bool,
+    counts: &mut HashMap<String, Count>,
+) {
+    let first = &tokens[0];
+    if is_stop_word(&first.key) || first.numeric {
+        return;
+    }
+    for n in 2..=MAX_NGRAM {
+        let j = n - 1;
+        let Some(last) = tokens.get(j) else { break };
+        if last.clause != first.clause {
+            break;
+        }
+        if covered(first.start, last.end) {
+            break;
+        }
+        if last.numeric
+            || (n > 2 && !is_connector(&tokens[j - 1].key) && is_stop_word(&tokens[j - 1].key))
+        {
+            // A number, or a function word that does not join a term ("have", "was"),
+            // inside: no longer n-gram from here is a term either.
+            break;
+        }
+        if is_stop_word(&last.key) {
+            continue;
+        }
+        counts.entry(ngram_key(&tokens[..=j])).or_default().count += 1;
     }
 }
 
@@ -509,11 +525,19 @@ fn english_occurrences<'k>(
         }
     }
     let mut out: HashMap<&'k str, Vec<std::ops::Range<usize>>> = HashMap::new();
-    let tokens = tokenize(text);
-    for (i, t) in tokens.iter().enumerate() {
-        let tried = by_first.get(t.key.as_str()).into_iter().flatten().copied();
+    // The words from each word on, as many as the longest key has.
+    let longest = keys.iter().map(|k| k.split(' ').count()).max().unwrap_or(0);
+    let mut words = Tokens::new(text);
+    let mut window: VecDeque<Token> = words.by_ref().take(longest).collect();
+    while !window.is_empty() {
+        let tokens = window.make_contiguous();
+        let tried = by_first
+            .get(tokens[0].key.as_str())
+            .into_iter()
+            .flatten()
+            .copied();
         for (key, n) in tried.chain(single.iter().map(|&k| (k, 1))) {
-            let Some(w) = tokens.get(i..i + n) else {
+            let Some(w) = tokens.get(..n) else {
                 continue;
             };
             let places = out.entry(key).or_default();
@@ -521,6 +545,8 @@ fn english_occurrences<'k>(
                 places.push(w[0].start..w[n - 1].end);
             }
         }
+        window.pop_front();
+        window.extend(words.next());
     }
     out
 }

@@ -34,77 +34,102 @@ pub struct Token {
 /// Splits text into words. A word is a run of letters and digits of spaced scripts, with
 /// apostrophes inside (`people's`); hyphens separate words but not clauses.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut clause = 0u32;
-    let mut newlines = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if is_word_char(c) {
-            let start = i;
-            let mut end = i + c.len_utf8();
-            let mut key = String::new();
-            key.extend(c.to_lowercase());
-            while let Some(&(j, d)) = iter.peek() {
-                if is_word_char(d) {
-                    key.extend(d.to_lowercase());
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if matches!(d, '\'' | '’') {
-                    // An apostrophe inside a word: keep it when a letter follows.
-                    let mut ahead = iter.clone();
-                    ahead.next();
-                    if ahead.peek().is_some_and(|&(_, e)| is_word_char(e)) {
-                        key.push('\'');
+    Tokens::new(text).collect()
+}
+
+/// The words of a text one at a time, as [`tokenize`] gives them all: a pass that looks a
+/// few words ahead need not hold a long document's words at once.
+pub struct Tokens<'a> {
+    text: &'a str,
+    iter: std::iter::Peekable<std::str::CharIndices<'a>>,
+    clause: u32,
+    newlines: u32,
+}
+
+impl<'a> Tokens<'a> {
+    /// The words of `text`.
+    pub fn new(text: &'a str) -> Tokens<'a> {
+        Tokens {
+            text,
+            iter: text.char_indices().peekable(),
+            clause: 0,
+            newlines: 0,
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let iter = &mut self.iter;
+        while let Some((i, c)) = iter.next() {
+            if is_word_char(c) {
+                let start = i;
+                let mut end = i + c.len_utf8();
+                let mut key = String::new();
+                key.extend(c.to_lowercase());
+                while let Some(&(j, d)) = iter.peek() {
+                    if is_word_char(d) {
+                        key.extend(d.to_lowercase());
+                        end = j + d.len_utf8();
                         iter.next();
+                    } else if matches!(d, '\'' | '’') {
+                        // An apostrophe inside a word: keep it when a letter follows.
+                        let mut ahead = iter.clone();
+                        ahead.next();
+                        if ahead.peek().is_some_and(|&(_, e)| is_word_char(e)) {
+                            key.push('\'');
+                            iter.next();
+                        } else {
+                            break;
+                        }
                     } else {
                         break;
                     }
-                } else {
-                    break;
                 }
+                let numeric = key.bytes().all(|b| b.is_ascii_digit());
+                self.newlines = 0;
+                return Some(Token {
+                    start,
+                    end,
+                    key,
+                    clause: self.clause,
+                    numeric,
+                });
             }
-            let numeric = key.bytes().all(|b| b.is_ascii_digit());
-            out.push(Token {
-                start,
-                end,
-                key,
-                clause,
-                numeric,
-            });
-            newlines = 0;
-            continue;
-        }
-        if c == '\n' {
-            newlines += 1;
-            if newlines >= 2 {
-                clause += 1;
-            }
-        } else if c.is_whitespace() {
-        } else if matches!(c, '-' | '‐' | '‑' | '\'' | '’') {
-            newlines = 0;
-        } else if c == '.' || c == ',' {
-            // A digit group separator (5,341 or 5.25) does not end a clause.
-            let prev_digit = text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_digit());
-            let next_digit = iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-            if !(prev_digit && next_digit) {
-                clause += 1;
-            }
-            newlines = 0;
-        } else {
-            clause += 1;
-            newlines = 0;
-            if is_cjk(c) {
-                // Skip the rest of a CJK run at once.
-                while iter.peek().is_some_and(|&(_, d)| is_cjk(d)) {
-                    iter.next();
+            if c == '\n' {
+                self.newlines += 1;
+                if self.newlines >= 2 {
+                    self.clause += 1;
+                }
+            } else if c.is_whitespace() {
+            } else if matches!(c, '-' | '‐' | '‑' | '\'' | '’') {
+                self.newlines = 0;
+            } else if c == '.' || c == ',' {
+                // A digit group separator (5,341 or 5.25) does not end a clause.
+                let prev_digit = self.text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_digit());
+                let next_digit = iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+                if !(prev_digit && next_digit) {
+                    self.clause += 1;
+                }
+                self.newlines = 0;
+            } else {
+                self.clause += 1;
+                self.newlines = 0;
+                if is_cjk(c) {
+                    // Skip the rest of a CJK run at once.
+                    while iter.peek().is_some_and(|&(_, d)| is_cjk(d)) {
+                        iter.next();
+                    }
                 }
             }
         }
+        None
     }
-    out
 }
 
 /// English function words that never start or end a term.
