@@ -402,36 +402,46 @@ fn a_replaced_output_keeps_its_mode_and_links() {
     assert!(!d.join("nowhere").exists());
 }
 
+/// The system calls of `tifa ARGS` run in `dir`, those named in `calls` (strace's
+/// `trace=`), each line's call with its arguments and result; `None` (the test skipped)
+/// where strace is not installed.
+fn traced(dir: &Path, calls: &str, args: &[&str]) -> Option<String> {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("strace is not installed: skipped");
+        return None;
+    }
+    let o = Command::new("strace")
+        .current_dir(dir)
+        .args(["-f", "-o", "trace", "-e", &format!("trace={calls}")])
+        .arg(env!("CARGO_BIN_EXE_tifa"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    Some(fs::read_to_string(dir.join("trace")).unwrap())
+}
+
+/// The call of each line of a trace, without its process id.
+fn calls(trace: &str) -> Vec<&str> {
+    trace
+        .lines()
+        .filter_map(|l| l.split_once(' ').map(|(_, c)| c.trim_start()))
+        .collect()
+}
+
 /// The temporary output is flushed to disk (fsync) before it is renamed into place, and the
 /// folder after: seen with strace, where it is installed.
 #[test]
 fn the_output_is_on_disk_before_its_rename() {
-    if Command::new("strace").arg("-V").output().is_err() {
-        eprintln!("strace is not installed: skipped");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(&d.join("a.txt"), "nail case");
-    let o = Command::new("strace")
-        .current_dir(d)
-        .args([
-            "-f",
-            "-o",
-            "trace",
-            "-e",
-            "trace=openat,fsync,fdatasync,rename,renameat,renameat2",
-        ])
-        .arg(env!("CARGO_BIN_EXE_tifa"))
-        .args(["annotate", "-g", &mini(), "a.txt", "-o", "out.jsonl"])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let trace = fs::read_to_string(d.join("trace")).unwrap();
-    let calls: Vec<&str> = trace
-        .lines()
-        .filter_map(|l| l.split_once(' ').map(|(_, c)| c.trim_start()))
-        .collect();
+    let mini = mini();
+    let args = ["annotate", "-g", &mini, "a.txt", "-o", "out.jsonl"];
+    let Some(trace) = traced(d, "openat,fsync,fdatasync,rename,renameat,renameat2", &args) else {
+        return;
+    };
+    let calls = calls(&trace);
     // The temporary file's descriptor, from its openat.
     let open = calls
         .iter()
@@ -457,34 +467,30 @@ fn the_output_is_on_disk_before_its_rename() {
 /// the renames into it (not once per file).
 #[test]
 fn a_folder_of_outputs_is_synced_once_after_its_files() {
-    if Command::new("strace").arg("-V").output().is_err() {
-        eprintln!("strace is not installed: skipped");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     for f in ["in/a.txt", "in/b.txt", "in/sub/c.txt"] {
         fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
         write(&d.join(f), "nail case");
     }
-    let o = Command::new("strace")
-        .current_dir(d)
-        .args([
-            "-f",
-            "-o",
-            "trace",
-            "-e",
-            "trace=fsync,rename,renameat,renameat2",
-        ])
-        .arg(env!("CARGO_BIN_EXE_tifa"))
-        .args(["annotate", "-g", &mini(), "-f", "csv", "in", "-o", "out/"])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let trace = fs::read_to_string(d.join("trace")).unwrap();
-    let calls: Vec<&str> = trace
-        .lines()
-        .filter_map(|l| l.split_once(' ').map(|(_, c)| c.trim_start()))
+    // Without the cache: a cache miss writes (and syncs) the compiled glossary too.
+    let mini = mini();
+    let args = [
+        "annotate",
+        "--no-cache",
+        "-g",
+        &mini,
+        "-f",
+        "csv",
+        "in",
+        "-o",
+        "out/",
+    ];
+    let Some(trace) = traced(d, "fsync,rename,renameat,renameat2", &args) else {
+        return;
+    };
+    let calls: Vec<&str> = calls(&trace)
+        .into_iter()
         .filter(|c| c.starts_with("fsync(") || c.starts_with("rename"))
         .collect();
     let renames: Vec<usize> = (0..calls.len())
