@@ -240,16 +240,9 @@ pub fn quotes(text: &str) -> Vec<std::ops::Range<usize>> {
     // as an array (16 bytes each: 335 MB for 21 MB of English).
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
-        let close: &[char] = match c {
-            '"' => &['"', '”'],
-            '“' => &['”', '"'],
-            '‘' => &['’'],
-            '「' => &['」'],
-            '『' => &['』'],
-            _ => {
-                i += c.len_utf8();
-                continue;
-            }
+        let Some(close) = closing(c) else {
+            i += c.len_utf8();
+            continue;
         };
         let start = i + c.len_utf8();
         let mut prev = c;
@@ -291,6 +284,18 @@ pub fn quotes(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+/// The marks that close a quotation `open` opens, if it opens one.
+fn closing(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '"' => &['"', '”'],
+        '“' => &['”', '"'],
+        '‘' => &['’'],
+        '「' => &['」'],
+        '『' => &['』'],
+        _ => return None,
+    })
 }
 
 /// A candidate's totals over the corpus.
@@ -704,16 +709,9 @@ mod tests {
         let mut i = 0;
         while i < chars.len() {
             let (pos, c) = chars[i];
-            let close: &[char] = match c {
-                '"' => &['"', '”'],
-                '“' => &['”', '"'],
-                '‘' => &['’'],
-                '「' => &['」'],
-                '『' => &['』'],
-                _ => {
-                    i += 1;
-                    continue;
-                }
+            let Some(close) = closing(c) else {
+                i += 1;
+                continue;
             };
             let start = pos + c.len_utf8();
             let mut j = i + 1;
