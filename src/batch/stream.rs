@@ -162,20 +162,31 @@ impl Delivery<'_, '_> {
         };
         let mut bytes = Vec::new();
         let glossary = self.matcher.glossary();
-        self.renderer.piece(
+        // What the renderer spills goes out as it comes; after a failure, nothing more.
+        let mut spilled = Ok(());
+        let (sink, renderer) = (&mut self.sink, self.renderer);
+        renderer.piece(
             &info,
             &piece.annotation,
             glossary,
             &mut out.carry,
             &mut bytes,
+            &mut |b| {
+                if spilled.is_ok() {
+                    spilled = sink.part(f, b, renderer, false, &[]);
+                }
+            },
         );
         out.chain_cuts += usize::from(piece.cut_in_chain);
         let piece_counts = entry_counts(&piece.annotation);
         out.spans += piece.annotation.spans.len() as u64;
         out.counts.add(&piece_counts);
         out.number += 1;
-        self.sink
-            .part(f, &bytes, self.renderer, false, &piece_counts)
+        spilled
+            .and_then(|()| {
+                self.sink
+                    .part(f, &bytes, self.renderer, false, &piece_counts)
+            })
             .and_then(|()| spool(&mut out.tail, &mut out.carry.tail))
     }
 

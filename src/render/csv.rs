@@ -36,6 +36,7 @@ impl Render for CsvRenderer {
         glossary: &Glossary,
         _carry: &mut Carry,
         out: &mut Vec<u8>,
+        _spill: &mut dyn FnMut(&[u8]),
     ) {
         self.document(&piece.doc, ann, glossary, out);
     }

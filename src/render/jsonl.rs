@@ -87,6 +87,7 @@ impl Render for JsonlRenderer {
         glossary: &Glossary,
         carry: &mut Carry,
         out: &mut Vec<u8>,
+        _spill: &mut dyn FnMut(&[u8]),
     ) {
         if piece.number == 0 {
             begin(piece.doc.path, out);

@@ -107,6 +107,37 @@ pub struct IndexDoc {
     pub anchored: bool,
 }
 
+/// The name a piece written as a document of its own goes by: the document's, its number
+/// and its first line.
+pub(crate) fn piece_path(piece: &Piece<'_>) -> String {
+    format!(
+        "{} \u{b7} part {}, from line {}",
+        piece.doc.path,
+        piece.number + 1,
+        piece.line
+    )
+}
+
+/// Runs `write` with `out` as a `String` when `out` is empty (each document and each piece
+/// of a streamed one is rendered into a buffer of its own), so that a renderer that writes
+/// text appends to the output in place. Written into a `String` of its own and then copied,
+/// a dense document's page was held twice: 126 MB of HTML for every MiB of Chinese text with
+/// CC-CEDICT, and a fresh allocation that size costs its pages' faults each time.
+pub(crate) fn write_str(out: &mut Vec<u8>, reserve: usize, write: impl FnOnce(&mut String)) {
+    if out.is_empty() {
+        // An empty buffer is valid UTF-8, and keeps its capacity through the conversions.
+        if let Ok(mut s) = String::from_utf8(std::mem::take(out)) {
+            s.reserve(reserve);
+            write(&mut s);
+            *out = s.into_bytes();
+            return;
+        }
+    }
+    let mut s = String::with_capacity(reserve);
+    write(&mut s);
+    out.extend_from_slice(s.as_bytes());
+}
+
 /// Writes annotated documents in one format. The runner calls these hooks and names no
 /// format: what differs between formats is here.
 pub trait Render: Sync + Send {
@@ -125,6 +156,10 @@ pub trait Render: Sync + Send {
     /// Writes one piece of a document read in windows. By default each piece is written as
     /// a document of its own, named by its number and first line (HTML's articles,
     /// Markdown's sections): the pieces' texts together are the document's text.
+    ///
+    /// A renderer whose output for a piece can grow far past the piece's text (HTML's card
+    /// per span) may hand what it has written so far to `spill`, which writes it out, and
+    /// then clear `out`: the piece is not held whole.
     fn piece(
         &self,
         piece: &Piece<'_>,
@@ -132,13 +167,9 @@ pub trait Render: Sync + Send {
         glossary: &Glossary,
         _carry: &mut Carry,
         out: &mut Vec<u8>,
+        _spill: &mut dyn FnMut(&[u8]),
     ) {
-        let path = format!(
-            "{} \u{b7} part {}, from line {}",
-            piece.doc.path,
-            piece.number + 1,
-            piece.line
-        );
+        let path = piece_path(piece);
         let doc = Document {
             path: &path,
             ..piece.doc

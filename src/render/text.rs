@@ -103,6 +103,7 @@ impl Render for TextRenderer {
         glossary: &Glossary,
         carry: &mut Carry,
         out: &mut Vec<u8>,
+        _spill: &mut dyn FnMut(&[u8]),
     ) {
         let text = piece.doc.text.as_bytes();
         let mut pos = 0;

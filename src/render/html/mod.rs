@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 
 use self::page::Page;
 use super::escape::html_into as esc;
-use super::{Document, IndexDoc, Render};
+use super::{piece_path, write_str, Carry, Document, IndexDoc, Piece, Render};
 use crate::annotate::Annotation;
 use crate::glossary::{FormKind, Glossary};
 use crate::text::english::count;
@@ -55,9 +55,35 @@ impl Render for HtmlRenderer {
         glossary: &Glossary,
         out: &mut Vec<u8>,
     ) {
-        let mut s = String::with_capacity(doc.text.len() * 2 + ann.spans.len() * 600 + 4096);
-        Page::new(doc, ann, glossary, &mut s).article();
-        out.extend_from_slice(s.as_bytes());
+        write_str(out, reserve(doc, ann), |s| {
+            Page::new(doc, ann, glossary, s, None).article()
+        });
+    }
+
+    /// A piece is an article of its own, as by default, spilled as it grows: with a dense
+    /// glossary (CC-CEDICT over Chinese) a piece's page is some 126 times its text.
+    fn piece(
+        &self,
+        piece: &Piece<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        _carry: &mut Carry,
+        out: &mut Vec<u8>,
+        spill: &mut dyn FnMut(&[u8]),
+    ) {
+        // What `out` holds comes before the page, spilled or not.
+        if !out.is_empty() {
+            spill(out);
+            out.clear();
+        }
+        let path = piece_path(piece);
+        let doc = Document {
+            path: &path,
+            ..piece.doc
+        };
+        write_str(out, reserve(&doc, ann).min(SPILL_AT * 2), |s| {
+            Page::new(&doc, ann, glossary, s, Some(spill)).article()
+        });
     }
 
     fn end(&self, out: &mut Vec<u8>) {
@@ -80,6 +106,14 @@ impl Render for HtmlRenderer {
 }
 
 /// The document head: metadata, the security policy and the style sheet.
+/// How much of a piece's page is held before it is spilled ([`Render::piece`]).
+const SPILL_AT: usize = 4 << 20;
+
+/// The room a document's page is likely to take: its text escaped and a card per span.
+fn reserve(doc: &Document<'_>, ann: &Annotation) -> usize {
+    doc.text.len() * 2 + ann.spans.len() * 600 + 4096
+}
+
 fn head(s: &mut String, title: &str) {
     s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -216,6 +250,60 @@ mod tests {
         assert_eq!(
             sha256_source(""),
             "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
+    }
+
+    /// A piece whose page is several times [`SPILL_AT`] is handed out in parts, none much
+    /// over it, after what the buffer held; together they are the page held whole.
+    #[test]
+    fn a_piece_is_spilled_as_its_page_grows() {
+        let matcher = crate::matcher::Matcher::new(Glossary::builtin()).unwrap();
+        let text = "查处保护伞。\n".repeat(20_000);
+        let ann = crate::annotate(&matcher, &text, crate::matcher::MatchOptions::default());
+        assert_eq!(ann.spans.len(), 20_000);
+        let piece = Piece {
+            doc: Document {
+                path: "long.txt",
+                text: &text,
+                record: None,
+            },
+            number: 2,
+            offset: 0,
+            line: 40_001,
+            last: false,
+        };
+        let (mut spilled, mut parts) = (Vec::new(), Vec::new());
+        let mut out = b"<before>".to_vec();
+        HtmlRenderer.piece(
+            &piece,
+            &ann,
+            matcher.glossary(),
+            &mut Carry::default(),
+            &mut out,
+            &mut |b| {
+                parts.push(b.len());
+                spilled.extend_from_slice(b);
+            },
+        );
+        spilled.extend_from_slice(&out);
+
+        let mut whole = b"<before>".to_vec();
+        let doc = Document {
+            path: &piece_path(&piece),
+            ..piece.doc
+        };
+        HtmlRenderer.document(&doc, &ann, matcher.glossary(), &mut whole);
+        assert!(whole.len() > 3 * SPILL_AT, "{} bytes", whole.len());
+        assert!(spilled == whole, "the spilled parts are not the page");
+        assert_eq!(parts[0], b"<before>".len());
+        assert!(parts.len() > 3, "{parts:?}");
+        assert!(
+            parts
+                .iter()
+                .chain([&out.len()])
+                .all(|&n| n < SPILL_AT + 4096),
+            "{parts:?}, then {}",
+            out.len()
         );
     }
 

@@ -5,11 +5,14 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{doc_name, esc, esc_flat, form_class, plural};
+use super::{doc_name, esc, esc_flat, form_class, plural, SPILL_AT};
 use crate::annotate::{Annotation, Located};
 use crate::glossary::{Entry, FormKind, Glossary};
 use crate::render::prose::{self, Term};
 use crate::render::Document;
+
+/// Where a piece's page goes as it is written ([`crate::render::Render::piece`]).
+type Spill<'a> = &'a mut dyn FnMut(&[u8]);
 
 /// One document being written.
 pub(super) struct Page<'a> {
@@ -24,6 +27,9 @@ pub(super) struct Page<'a> {
     /// Whether a span's card has been written (after the first piece of its highlight).
     carded: Vec<bool>,
     out: &'a mut String,
+    /// Where what is written so far goes once it passes [`SPILL_AT`] (a piece of a long
+    /// document; [`crate::render::Render::piece`]).
+    spill: Option<Spill<'a>>,
 }
 
 impl<'a> Page<'a> {
@@ -32,6 +38,7 @@ impl<'a> Page<'a> {
         ann: &'a Annotation,
         glossary: &'a Glossary,
         out: &'a mut String,
+        spill: Option<Spill<'a>>,
     ) -> Page<'a> {
         let terms = prose::terms(ann);
         let number = terms
@@ -49,6 +56,17 @@ impl<'a> Page<'a> {
             number,
             carded: vec![false; ann.spans.len()],
             out,
+            spill,
+        }
+    }
+
+    /// Hands what is written so far to `spill` once it passes [`SPILL_AT`].
+    fn spill(&mut self) {
+        if self.out.len() >= SPILL_AT {
+            if let Some(spill) = self.spill.as_mut() {
+                spill(self.out.as_bytes());
+                self.out.clear();
+            }
         }
     }
 
@@ -193,6 +211,7 @@ impl<'a> Page<'a> {
         let mut stack: Vec<usize> = Vec::new();
         let (mut pos, mut oi) = (range.start, 0);
         for b in bounds {
+            self.spill();
             esc(self.out, &self.text[pos..b]);
             pos = b;
             let ends_here =
