@@ -253,8 +253,16 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes a whole file as [`write_atomic`] does, leaving its folder to sync: returned (see
 /// [`OutFile::commit_unsynced`]).
 pub fn write_unsynced(target: &Path, bytes: &[u8]) -> io::Result<Option<PathBuf>> {
+    write_unsynced_with(target, |w| w.write_all(bytes))
+}
+
+/// [`write_unsynced`] with the file's bytes written by `write`, in as many writes as it likes.
+pub fn write_unsynced_with(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<Option<PathBuf>> {
     let mut t = OutFile::create(target)?;
-    t.write_all(bytes).map_err(|e| with_path(target, e))?;
+    write(&mut t).map_err(|e| with_path(target, e))?;
     t.commit_unsynced()
 }
 

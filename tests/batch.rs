@@ -238,3 +238,63 @@ fn outputs_get_ordinary_file_permissions() {
     let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
 }
+
+/// A document whose output is many times its text (every few characters a term) is set
+/// aside in a temporary file as it is rendered; written out, to standard output or to a
+/// folder, it is what rendering it whole gives.
+#[test]
+fn a_dense_document_is_written_as_rendered_whole() {
+    use tifa::glossary::Glossary;
+    use tifa::matcher::{MatchOptions, Matcher};
+    use tifa::render::{Document, Format};
+
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    fs::create_dir(&input).unwrap();
+    let text = "查处保护伞。\n".repeat(50_000);
+    fs::write(input.join("dense.txt"), &text).unwrap();
+    fs::write(input.join("later.txt"), "保护伞\n").unwrap();
+    let matcher = Matcher::new(Glossary::builtin()).unwrap();
+    let ann = tifa::annotate(&matcher, &text, MatchOptions::default());
+    assert_eq!(ann.spans.len(), 50_000);
+    let path = input.join("dense.txt").to_string_lossy().into_owned();
+    let doc = Document {
+        path: &path,
+        text: &text,
+        record: None,
+    };
+    for (format, name) in [
+        (Format::Html, "html"),
+        (Format::Jsonl, "jsonl"),
+        (Format::Csv, "csv"),
+    ] {
+        let r = format.renderer();
+        let mut body = Vec::new();
+        r.document(&doc, &ann, matcher.glossary(), &mut body);
+        assert!(body.len() > 5 << 20, "{name}: {} bytes", body.len());
+        let mut want = Vec::new();
+        r.begin(&mut want);
+        want.extend_from_slice(&body);
+        r.end(&mut want);
+
+        let run = tifa()
+            .args(["annotate", "-q", "-j2", "-f", name])
+            .arg(input.join("dense.txt"))
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(0), "{name}");
+        assert!(run.stdout == want, "{name}: standard output differs");
+
+        let run = tifa()
+            .args(["annotate", "-q", "-j2", "-f", name])
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(0), "{name}");
+        let got = fs::read(out.join(format!("dense.{name}"))).unwrap();
+        assert!(got == want, "{name}: the folder's file differs");
+        assert!(out.join(format!("later.{name}")).exists());
+    }
+}

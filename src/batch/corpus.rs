@@ -8,8 +8,8 @@
 
 use std::path::PathBuf;
 
-use super::chunks;
 use super::pipeline::ordered;
+use super::{chunks, Held};
 use crate::input::read_document;
 use crate::input::source::{self, AlignedFiles, Found, InputError, WalkNote};
 use crate::text::path_in_message;
@@ -59,9 +59,11 @@ pub fn for_each_document<T: Send>(
         .num_threads(super::workers(jobs, found.len().min(super::CHUNK_DOCS)))
         .build()
         .map_err(std::io::Error::other)?;
+    // Summaries are small: chunks stay bounded by their input alone.
+    let held = Held::default();
     ordered(
         &pool,
-        chunks(&found),
+        chunks(&found, &held),
         |f: &&Found| -> Result<(T, Option<InputError>), InputError> {
             let path = f.path.to_string_lossy().into_owned();
             let (text, warning) = read_document(&f.path, lossy)?;

@@ -330,6 +330,7 @@ fn render_record(path: &str, line_no: u64, line: &Line, job: &JsonlJob<'_>) -> O
         warning,
         document: true,
         stream: None,
+        spilled: Ok(None),
     })
 }
 
@@ -343,5 +344,6 @@ fn passed(bytes: Vec<u8>, input_len: u64, warning: Option<InputError>) -> Render
         warning,
         document: false,
         stream: None,
+        spilled: Ok(None),
     }
 }

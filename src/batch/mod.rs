@@ -12,9 +12,10 @@ pub mod pipeline;
 mod sink;
 mod stream;
 
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use self::jsonl::JsonlJob;
@@ -111,6 +112,52 @@ impl Report {
 const CHUNK_DOCS: usize = 512;
 const CHUNK_BYTES: u64 = 8 << 20;
 
+/// The most rendered output held in memory across the documents in flight (two chunks of
+/// them). Output can be a hundred times the input (HTML of Chinese with CC-CEDICT: 512
+/// documents of 16 KB took 1.2 GB), so chunks shrink to the output seen so far, and past
+/// this a document's output waits in a temporary file for its turn.
+const HELD_OUTPUT: usize = 64 << 20;
+
+/// Rendered output in flight, and the output the input has given so far ([`HELD_OUTPUT`]).
+#[derive(Default)]
+pub(super) struct Held {
+    /// Output held by documents rendered and not yet written.
+    bytes: AtomicUsize,
+    /// Input and output bytes of the documents rendered so far.
+    input: AtomicU64,
+    output: AtomicU64,
+}
+
+impl Held {
+    /// The input bytes a chunk may take: at the output-to-input ratio seen so far, what
+    /// renders to half of [`HELD_OUTPUT`] (two chunks are in flight), up to [`CHUNK_BYTES`].
+    /// The first two chunks are fetched before any output is seen: an eighth of that.
+    fn chunk_bytes(&self) -> u64 {
+        let input = self.input.load(Ordering::Relaxed) as u128;
+        let output = self.output.load(Ordering::Relaxed) as u128;
+        if input == 0 {
+            return CHUNK_BYTES / 8;
+        }
+        if output <= input {
+            return CHUNK_BYTES;
+        }
+        let fits = (HELD_OUTPUT as u128 / 2) * input / output;
+        (fits.min(CHUNK_BYTES as u128) as u64).max(1)
+    }
+
+    /// Counts a document of `input` bytes whose output is `output` bytes, `held` of them in
+    /// memory: false, with nothing held, when holding them would pass [`HELD_OUTPUT`].
+    fn hold(&self, input: u64, output: u64, held: usize) -> bool {
+        self.input.fetch_add(input, Ordering::Relaxed);
+        self.output.fetch_add(output, Ordering::Relaxed);
+        if self.bytes.fetch_add(held, Ordering::Relaxed) + held > HELD_OUTPUT {
+            self.bytes.fetch_sub(held, Ordering::Relaxed);
+            return false;
+        }
+        true
+    }
+}
+
 /// Lines of a JSONL input handed out at once.
 const JSONL_CHUNK_LINES: usize = CHUNK_DOCS * 4;
 
@@ -135,6 +182,9 @@ struct Rendered {
     /// An input too long to hold: its first bytes and the rest, annotated in windows when
     /// its turn comes.
     stream: Option<(Vec<u8>, source::Rest)>,
+    /// The start of the output, set aside in a temporary file as it was rendered (it comes
+    /// before `bytes`), or why it could not be.
+    spilled: io::Result<Option<fs::File>>,
 }
 
 /// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
@@ -278,11 +328,12 @@ pub fn run_inputs(
             total_bytes,
         })
     };
+    let held = Held::default();
     match config.input_mode {
         InputMode::Text => {
             pipeline::ordered(
                 &pool,
-                chunks(&found),
+                chunks(&found, &held),
                 |f: &&Found| {
                     // Once stopped, the rest of the chunk in progress is not started: a stop
                     // waits for one document per worker, not for a whole chunk.
@@ -293,7 +344,7 @@ pub fn run_inputs(
                             InputErrorKind::Io(stopped),
                         ));
                     }
-                    render_file(f, config, matcher, min_window, &*renderer)
+                    render_file(f, config, matcher, min_window, &*renderer, &held)
                 },
                 |chunk, (), results| {
                     if cancel.load(Ordering::Relaxed) {
@@ -301,6 +352,10 @@ pub fn run_inputs(
                         // ends as interrupted.
                         return Ok(());
                     }
+                    let delivered: usize = results
+                        .iter()
+                        .map(|r| r.as_ref().map_or(0, |r| r.bytes.len()))
+                        .sum();
                     let mut out = Delivery {
                         report: &mut report,
                         summary: summary.as_mut(),
@@ -313,7 +368,9 @@ pub fn run_inputs(
                         pool: &pool,
                         min_window,
                     };
-                    out.files(&chunk, results)?;
+                    let done = out.files(&chunk, results);
+                    held.bytes.fetch_sub(delivered, Ordering::Relaxed);
+                    done?;
                     progress(&report, message);
                     // A failed write to the shared output ends the run.
                     sink.fatal.take().map_or(Ok(()), Err)
@@ -396,6 +453,18 @@ impl Delivery<'_, '_> {
                     }
                 }
                 Ok(r) => {
+                    let spilled = match r.spilled {
+                        Ok(spilled) => spilled,
+                        Err(e) => {
+                            self.report.errors += 1;
+                            (self.message)(Message::Error(format!(
+                                "{}: its output could not be set aside in a temporary file \
+                                 while it was rendered: {e}; not written",
+                                display(&f.path)
+                            )));
+                            continue;
+                        }
+                    };
                     if let Some(w) = &r.warning {
                         (self.message)(Message::Warning(w.to_string()));
                     }
@@ -405,7 +474,10 @@ impl Delivery<'_, '_> {
                     if let Some(s) = self.summary.as_deref_mut() {
                         s.document(&display(&f.path), &r.counts, self.matcher.glossary())?;
                     }
-                    if let Err(e) = self.sink.document(f, &r.bytes, self.renderer, &r.counts) {
+                    if let Err(e) =
+                        self.sink
+                            .document(f, spilled, &r.bytes, self.renderer, &r.counts)
+                    {
                         self.report.errors += 1;
                         (self.message)(Message::Error(e));
                     }
@@ -425,15 +497,18 @@ impl Delivery<'_, '_> {
 }
 
 /// Hands out `found` in chunks bounded in documents and bytes (each file's length when it
-/// was found), for [`pipeline::ordered`].
-fn chunks<'a, E>(
+/// was found; fewer bytes as the output grows, [`Held::chunk_bytes`]), for
+/// [`pipeline::ordered`].
+pub(super) fn chunks<'a, E>(
     found: &'a [Found],
+    held: &'a Held,
 ) -> impl FnMut() -> Result<Option<(Vec<&'a Found>, ())>, E> + 'a {
     let mut start = 0;
     move || {
         let mut bytes = 0u64;
         let mut end = start;
-        while end < found.len() && end - start < CHUNK_DOCS && bytes < CHUNK_BYTES {
+        let most = held.chunk_bytes();
+        while end < found.len() && end - start < CHUNK_DOCS && bytes < most {
             bytes += found[end].len;
             end += 1;
         }
@@ -467,6 +542,7 @@ fn render_file(
     matcher: &Matcher,
     min_window: Option<WindowSizes>,
     renderer: &dyn Render,
+    held: &Held,
 ) -> Result<Rendered, InputError> {
     let path = display(&f.path);
     let (raw, rest) = source::read_head(&f.path, STREAM_ABOVE)?;
@@ -481,6 +557,7 @@ fn render_file(
             warning: None,
             document: true,
             stream: Some((raw, rest)),
+            spilled: Ok(None),
         });
     }
     let input_len = raw.len() as u64;
@@ -492,7 +569,23 @@ fn render_file(
         text: &text,
         record: None,
     };
-    renderer.document(&doc, &ann, matcher.glossary(), &mut bytes);
+    // A document's output can be a hundred times its text (HTML with a dense glossary):
+    // what passes the renderer's bound goes to a temporary file until its turn comes, so a
+    // chunk of documents in flight holds no more than that bound for each.
+    let (mut file, mut failed, spilled) = (None, None, std::cell::Cell::new(0));
+    let mut spill = |b: &[u8]| {
+        spilled.set(spilled.get() + b.len());
+        if failed.is_none() {
+            failed = stream::spool_bytes(&mut file, b).err();
+        }
+    };
+    renderer.document_spilled(&doc, &ann, matcher.glossary(), &mut bytes, &mut spill);
+    // What the documents in flight hold is bounded too.
+    let output = (spilled.get() + bytes.len()) as u64;
+    if !held.hold(input_len, output, bytes.len()) {
+        spill(&bytes);
+        bytes = Vec::new();
+    }
     Ok(Rendered {
         bytes,
         input_len,
@@ -501,5 +594,32 @@ fn render_file(
         warning,
         document: true,
         stream: None,
+        spilled: failed.map_or(Ok(file), Err),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Chunks shrink to what renders to half the bound; output past the bound is not held.
+    #[test]
+    fn chunks_and_held_output_follow_the_output_seen() {
+        let held = Held::default();
+        // Nothing seen yet: small chunks.
+        assert_eq!(held.chunk_bytes(), CHUNK_BYTES / 8);
+        // Output no larger than the input: whole chunks.
+        assert!(held.hold(1000, 1000, 1000));
+        assert_eq!(held.chunk_bytes(), CHUNK_BYTES);
+        // A hundred times the input: what renders to half the bound.
+        assert!(held.hold(1000, 199_000, 199_000));
+        assert_eq!(held.chunk_bytes(), (HELD_OUTPUT as u64 / 2) / 100);
+        // Past the bound, nothing more is held, but the output is still counted.
+        assert!(!held.hold(10, HELD_OUTPUT as u64, HELD_OUTPUT));
+        assert_eq!(held.bytes.load(Ordering::Relaxed), 200_000);
+        assert_eq!(
+            held.output.load(Ordering::Relaxed),
+            200_000 + HELD_OUTPUT as u64
+        );
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::{display, Destination};
@@ -13,7 +13,7 @@ use crate::annotate::merge_counts;
 use crate::glossary::Glossary;
 use crate::input::source::Found;
 use crate::output::{
-    create_dir, resolved, same_output, sync_folder, write_atomic, write_unsynced, OutFile,
+    create_dir, resolved, same_output, sync_folder, write_atomic, write_unsynced_with, OutFile,
 };
 use crate::render::summary::SummaryWriter;
 use crate::render::{IndexDoc, Render};
@@ -200,25 +200,31 @@ impl<'a> Sink<'a> {
         Ok(())
     }
 
-    /// Writes one whole document's output. Errors are messages naming the output path.
+    /// Writes one whole document's output: what was spilled to a temporary file, if
+    /// anything, then `bytes`. Errors are messages naming the output path.
     pub(super) fn document(
         &mut self,
         f: &Found,
+        spilled: Option<fs::File>,
         bytes: &[u8],
         r: &dyn Render,
         counts: &[(usize, u32)],
     ) -> Result<(), String> {
         if let Some(w) = self.shared() {
-            let res = w.write_all(bytes);
+            let res = write_document(w, spilled, bytes);
             self.fail(res);
             return Ok(());
         }
         let target = self.target(f)?;
-        let mut out = Vec::new();
-        r.begin(&mut out);
-        out.extend_from_slice(bytes);
-        r.end(&mut out);
-        let dir = write_unsynced(&target, &out).map_err(|e| e.to_string())?;
+        let (mut head, mut tail) = (Vec::new(), Vec::new());
+        r.begin(&mut head);
+        r.end(&mut tail);
+        let dir = write_unsynced_with(&target, |w| {
+            w.write_all(&head)?;
+            write_document(w, spilled, bytes)?;
+            w.write_all(&tail)
+        })
+        .map_err(|e| e.to_string())?;
         self.unsynced.extend(dir);
         self.indexed(f, &target, counts, true);
         Ok(())
@@ -469,4 +475,13 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
+}
+
+/// Writes a document's output: what was spilled, read back from the start, then `bytes`.
+fn write_document(w: &mut dyn Write, spilled: Option<fs::File>, bytes: &[u8]) -> io::Result<()> {
+    if let Some(mut file) = spilled {
+        file.seek(io::SeekFrom::Start(0))?;
+        io::copy(&mut file, w)?;
+    }
+    w.write_all(bytes)
 }

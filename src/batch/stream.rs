@@ -227,6 +227,13 @@ struct Written {
 /// Moves a streamed document's tail bytes to an anonymous temporary file, so memory stays
 /// bounded however many spans a long input has.
 fn spool(file: &mut Option<fs::File>, bytes: &mut Vec<u8>) -> io::Result<()> {
+    spool_bytes(file, bytes)?;
+    bytes.clear();
+    Ok(())
+}
+
+/// Appends `bytes` to an anonymous temporary file, made on the first bytes.
+pub(super) fn spool_bytes(file: &mut Option<fs::File>, bytes: &[u8]) -> io::Result<()> {
     if bytes.is_empty() {
         return Ok(());
     }
@@ -234,7 +241,5 @@ fn spool(file: &mut Option<fs::File>, bytes: &mut Vec<u8>) -> io::Result<()> {
         Some(f) => f,
         None => file.insert(tempfile::tempfile()?),
     };
-    f.write_all(bytes)?;
-    bytes.clear();
-    Ok(())
+    f.write_all(bytes)
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Carry, Document, Piece, Render};
+use super::{spill_full, Carry, Document, Piece, Render, Spill};
 use crate::annotate::Annotation;
 use crate::glossary::Glossary;
 
@@ -55,26 +55,30 @@ struct SpanOut<'a> {
 /// text and its spans.
 pub struct JsonlRenderer;
 
-fn spans<'a>(doc: &Document<'a>, ann: &Annotation, glossary: &'a Glossary) -> Vec<SpanOut<'a>> {
-    ann.spans
-        .iter()
-        .map(|l| {
-            let e = &glossary.entries[l.span.entry];
-            SpanOut {
-                start: l.char_start,
-                end: l.char_end,
-                byte_start: l.span.start,
-                byte_end: l.span.end,
-                text: &doc.text[l.byte_range()],
-                label: &e.category,
-                kb_id: &e.id,
-                zh: &e.zh,
-                pinyin: &e.pinyin,
-                en: &e.en,
-                form: l.form().as_str(),
-            }
-        })
-        .collect()
+/// A document's spans as records, one at a time (with a dense glossary, all at once were
+/// several times the text).
+fn spans<'a>(
+    doc: &Document<'a>,
+    ann: &'a Annotation,
+    glossary: &'a Glossary,
+) -> impl Iterator<Item = SpanOut<'a>> + 'a {
+    let text = doc.text;
+    ann.spans.iter().map(|l| {
+        let e = &glossary.entries[l.span.entry];
+        SpanOut {
+            start: l.char_start,
+            end: l.char_end,
+            byte_start: l.span.start,
+            byte_end: l.span.end,
+            text: &text[l.byte_range()],
+            label: &e.category,
+            kb_id: &e.id,
+            zh: &e.zh,
+            pinyin: &e.pinyin,
+            en: &e.en,
+            form: l.form().as_str(),
+        }
+    })
 }
 
 impl Render for JsonlRenderer {
@@ -128,30 +132,67 @@ impl Render for JsonlRenderer {
         glossary: &Glossary,
         out: &mut Vec<u8>,
     ) {
-        let spans = spans(doc, ann, glossary);
-        match doc.record {
-            // Keep the input record byte for byte and append `spans` before its closing brace.
-            Some(record) => {
-                let body = record.trim_end();
-                let body = &body[..body.len() - 1]; // the caller checked it is an object
-                out.extend_from_slice(body.trim_end().as_bytes());
-                if !body.trim_end().ends_with('{') {
-                    out.push(b',');
-                }
-                out.extend_from_slice(b"\"spans\":");
-                serde_json::to_writer(&mut *out, &spans).expect("writing to a Vec cannot fail");
-                out.push(b'}');
+        record(doc, ann, glossary, out, None);
+    }
+
+    /// A record's spans are some 34 times its text with CC-CEDICT over Chinese.
+    fn document_spilled(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+        spill: &mut dyn FnMut(&[u8]),
+    ) {
+        record(doc, ann, glossary, out, Some(spill));
+    }
+}
+
+/// Writes a document's record, spilling as it goes when `spill` is given
+/// ([`Render::document_spilled`]). The spans are written one at a time, as serde_json writes
+/// the array of them.
+fn record(
+    doc: &Document<'_>,
+    ann: &Annotation,
+    glossary: &Glossary,
+    out: &mut Vec<u8>,
+    mut spill: Spill<'_>,
+) {
+    let mut spans_into = |out: &mut Vec<u8>| {
+        out.push(b'[');
+        for (k, s) in spans(doc, ann, glossary).enumerate() {
+            if k > 0 {
+                out.push(b',');
             }
-            None => {
-                begin(doc.path, out);
-                escape_into(doc.text, out);
-                out.extend_from_slice(b"\",\"spans\":");
-                serde_json::to_writer(&mut *out, &spans).expect("writing to a Vec cannot fail");
-                out.push(b'}');
+            serde_json::to_writer(&mut *out, &s).expect("writing to a Vec cannot fail");
+            if spill_full(out, &mut spill) {
+                out.clear();
             }
         }
-        out.push(b'\n');
+        out.push(b']');
+    };
+    match doc.record {
+        // Keep the input record byte for byte and append `spans` before its closing brace.
+        Some(record) => {
+            let body = record.trim_end();
+            let body = &body[..body.len() - 1]; // the caller checked it is an object
+            out.extend_from_slice(body.trim_end().as_bytes());
+            if !body.trim_end().ends_with('{') {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"\"spans\":");
+            spans_into(out);
+            out.push(b'}');
+        }
+        None => {
+            begin(doc.path, out);
+            escape_into(doc.text, out);
+            out.extend_from_slice(b"\",\"spans\":");
+            spans_into(out);
+            out.push(b'}');
+        }
     }
+    out.push(b'\n');
 }
 
 /// Opens a document's record, up to its text's first character: `{"path":…,"text":"`.

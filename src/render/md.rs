@@ -32,7 +32,7 @@
 use std::fmt::Write as _;
 
 use super::prose::{self, Term};
-use super::{write_str, Document, Render};
+use super::{Document, Render};
 use crate::annotate::Annotation;
 use crate::glossary::{Entries, Entry, FormKind, Glossary};
 
@@ -55,8 +55,9 @@ impl Render for MdRenderer {
         glossary: &Glossary,
         out: &mut Vec<u8>,
     ) {
-        let reserve = doc.text.len() * 5 / 4 + ann.spans.len() * 300 + 1024;
-        write_str(out, reserve, |s| write_document(doc, ann, glossary, s));
+        let mut s = String::with_capacity(doc.text.len() * 5 / 4 + ann.spans.len() * 300 + 1024);
+        write_document(doc, ann, glossary, &mut s);
+        out.extend_from_slice(s.as_bytes());
     }
 }
 

@@ -107,6 +107,25 @@ pub struct IndexDoc {
     pub anchored: bool,
 }
 
+/// How much output a renderer holds before it spills ([`Render::document_spilled`],
+/// [`Render::piece`]).
+pub const SPILL_AT: usize = 4 << 20;
+
+/// Where a renderer hands what it has written so far, when it may ([`SPILL_AT`]).
+pub(crate) type Spill<'a> = Option<&'a mut dyn FnMut(&[u8])>;
+
+/// Hands `out` to `spill` when it holds [`SPILL_AT`] bytes or more; true when it did, and
+/// the caller then clears `out`.
+pub(crate) fn spill_full(out: &[u8], spill: &mut Spill<'_>) -> bool {
+    match spill {
+        Some(spill) if out.len() >= SPILL_AT => {
+            spill(out);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The name a piece written as a document of its own goes by: the document's, its number
 /// and its first line.
 pub(crate) fn piece_path(piece: &Piece<'_>) -> String {
@@ -129,6 +148,10 @@ pub(crate) fn write_str(out: &mut Vec<u8>, reserve: usize, write: impl FnOnce(&m
         if let Ok(mut s) = String::from_utf8(std::mem::take(out)) {
             s.reserve(reserve);
             write(&mut s);
+            // A guess well over what was written is not held past the document.
+            if s.capacity() > 2 * s.len() + 4096 {
+                s.shrink_to_fit();
+            }
             *out = s.into_bytes();
             return;
         }
@@ -153,6 +176,21 @@ pub trait Render: Sync + Send {
         glossary: &Glossary,
         out: &mut Vec<u8>,
     );
+    /// Writes one document as [`Render::document`] does, handing what it has written so far
+    /// to `spill` (which writes it out) and clearing `out` whenever `out` passes
+    /// [`SPILL_AT`], so that a document's output is not held whole. Formats whose output
+    /// can be many times the text (HTML, JSONL and CSV with a dense glossary) spill; by
+    /// default the document is held whole.
+    fn document_spilled(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+        _spill: &mut dyn FnMut(&[u8]),
+    ) {
+        self.document(doc, ann, glossary, out);
+    }
     /// Writes one piece of a document read in windows. By default each piece is written as
     /// a document of its own, named by its number and first line (HTML's articles,
     /// Markdown's sections): the pieces' texts together are the document's text.
@@ -189,4 +227,54 @@ pub trait Render: Sync + Send {
     }
     /// Writes the corpus page over the documents' pages.
     fn corpus(&self, _docs: &[IndexDoc], _glossary: &Glossary, _out: &mut Vec<u8>) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::{MatchOptions, Matcher};
+
+    /// Every format's document spilled is the document held whole; all but Markdown (whose
+    /// page is not much more than its text) spill it in parts, none much over [`SPILL_AT`], after what the buffer held.
+    #[test]
+    fn a_document_spilled_is_the_document_held_whole() {
+        let matcher = Matcher::new(Glossary::builtin()).unwrap();
+        let text = "查处保护伞。\n".repeat(70_000);
+        let ann = crate::annotate(&matcher, &text, MatchOptions::default());
+        let doc = Document {
+            path: "dense.txt",
+            text: &text,
+            record: None,
+        };
+        for format in [
+            Format::Html,
+            Format::Jsonl,
+            Format::Csv,
+            Format::Text,
+            Format::Md,
+        ] {
+            let r = format.renderer();
+            let mut whole = b"<before>".to_vec();
+            r.document(&doc, &ann, matcher.glossary(), &mut whole);
+            let (mut spilled, mut parts) = (Vec::new(), Vec::new());
+            let mut out = b"<before>".to_vec();
+            r.document_spilled(&doc, &ann, matcher.glossary(), &mut out, &mut |b| {
+                parts.push(b.len());
+                spilled.extend_from_slice(b);
+            });
+            spilled.extend_from_slice(&out);
+            assert!(spilled == whole, "{format:?}: the spilled parts differ");
+            if format != Format::Md {
+                assert!(!parts.is_empty(), "{format:?}: never spilled");
+                assert!(
+                    parts
+                        .iter()
+                        .chain([&out.len()])
+                        .all(|&n| n < SPILL_AT + 4096),
+                    "{format:?}: {parts:?}, then {}",
+                    out.len()
+                );
+            }
+        }
+    }
 }

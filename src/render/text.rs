@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Carry, Document, Piece, Render};
+use super::{spill_full, Carry, Document, Piece, Render, Spill};
 use crate::annotate::Annotation;
 use crate::glossary::{Entry, FormKind, Glossary};
 
@@ -103,25 +103,12 @@ impl Render for TextRenderer {
         glossary: &Glossary,
         carry: &mut Carry,
         out: &mut Vec<u8>,
-        _spill: &mut dyn FnMut(&[u8]),
+        spill: &mut dyn FnMut(&[u8]),
     ) {
-        let text = piece.doc.text.as_bytes();
-        let mut pos = 0;
-        for (end, i) in gloss_order(ann) {
-            let l = &ann.spans[i];
-            let note = carry.notes.number(l.span.entry);
-            out.extend_from_slice(&text[pos..end]);
-            out.extend_from_slice(
-                gloss(&glossary.entries[l.span.entry], l.form(), note).as_bytes(),
-            );
-            pos = end;
-        }
-        out.extend_from_slice(&text[pos..]);
-        if piece.last && !carry.notes.order.is_empty() {
-            if !text.ends_with(b"\n") {
-                out.push(b'\n');
-            }
-            out.extend_from_slice(notes(&carry.notes.entries(glossary)).as_bytes());
+        let text = piece.doc.text;
+        glossed(text, ann, glossary, &mut carry.notes, out, Some(spill));
+        if piece.last {
+            notes_after(text, &carry.notes, glossary, out);
         }
     }
 
@@ -136,21 +123,61 @@ impl Render for TextRenderer {
         glossary: &Glossary,
         out: &mut Vec<u8>,
     ) {
-        let (glosses, entries) = glosses(ann, glossary);
-        let mut pos = 0;
-        for (end, i) in gloss_order(ann) {
-            out.extend_from_slice(&doc.text.as_bytes()[pos..end]);
-            out.extend_from_slice(glosses[i].as_bytes());
-            pos = end;
-        }
-        out.extend_from_slice(&doc.text.as_bytes()[pos..]);
-        if !entries.is_empty() {
-            if !doc.text.ends_with('\n') {
-                out.push(b'\n');
-            }
-            out.extend_from_slice(notes(&entries).as_bytes());
+        let mut notes = Notes::default();
+        glossed(doc.text, ann, glossary, &mut notes, out, None);
+        notes_after(doc.text, &notes, glossary, out);
+    }
+
+    /// With a dense glossary the glosses are some nine times the text.
+    fn document_spilled(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+        spill: &mut dyn FnMut(&[u8]),
+    ) {
+        let mut notes = Notes::default();
+        glossed(doc.text, ann, glossary, &mut notes, out, Some(spill));
+        notes_after(doc.text, &notes, glossary, out);
+    }
+}
+
+/// Writes `text` with each span's gloss after it, numbering the notes in `notes` as the
+/// glosses come (as [`glosses`] does), spilling as it goes when `spill` is given.
+fn glossed(
+    text: &str,
+    ann: &Annotation,
+    glossary: &Glossary,
+    notes: &mut Notes,
+    out: &mut Vec<u8>,
+    mut spill: Spill<'_>,
+) {
+    let text = text.as_bytes();
+    let mut pos = 0;
+    for (end, i) in gloss_order(ann) {
+        let l = &ann.spans[i];
+        let note = notes.number(l.span.entry);
+        out.extend_from_slice(&text[pos..end]);
+        out.extend_from_slice(gloss(&glossary.entries[l.span.entry], l.form(), note).as_bytes());
+        pos = end;
+        if spill_full(out, &mut spill) {
+            out.clear();
         }
     }
+    out.extend_from_slice(&text[pos..]);
+}
+
+/// The notes after a document's (last) text, on a line of their own; none when nothing
+/// was glossed.
+fn notes_after(text: &str, numbered: &Notes, glossary: &Glossary, out: &mut Vec<u8>) {
+    if numbered.order.is_empty() {
+        return;
+    }
+    if !text.ends_with('\n') {
+        out.push(b'\n');
+    }
+    out.extend_from_slice(notes(&numbered.entries(glossary)).as_bytes());
 }
 
 #[cfg(test)]

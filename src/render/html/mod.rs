@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 
 use self::page::Page;
 use super::escape::html_into as esc;
-use super::{piece_path, write_str, Carry, Document, IndexDoc, Piece, Render};
+use super::{piece_path, write_str, Carry, Document, IndexDoc, Piece, Render, SPILL_AT};
 use crate::annotate::Annotation;
 use crate::glossary::{FormKind, Glossary};
 use crate::text::english::count;
@@ -60,8 +60,26 @@ impl Render for HtmlRenderer {
         });
     }
 
-    /// A piece is an article of its own, as by default, spilled as it grows: with a dense
-    /// glossary (CC-CEDICT over Chinese) a piece's page is some 126 times its text.
+    /// With a dense glossary (CC-CEDICT over Chinese) a page is some 126 times its text.
+    fn document_spilled(
+        &self,
+        doc: &Document<'_>,
+        ann: &Annotation,
+        glossary: &Glossary,
+        out: &mut Vec<u8>,
+        spill: &mut dyn FnMut(&[u8]),
+    ) {
+        // What `out` holds comes before the page, spilled or not.
+        if !out.is_empty() {
+            spill(out);
+            out.clear();
+        }
+        write_str(out, reserve(doc, ann).min(SPILL_AT * 2), |s| {
+            Page::new(doc, ann, glossary, s, Some(spill)).article()
+        });
+    }
+
+    /// A piece is an article of its own, as by default, spilled as it grows.
     fn piece(
         &self,
         piece: &Piece<'_>,
@@ -71,19 +89,12 @@ impl Render for HtmlRenderer {
         out: &mut Vec<u8>,
         spill: &mut dyn FnMut(&[u8]),
     ) {
-        // What `out` holds comes before the page, spilled or not.
-        if !out.is_empty() {
-            spill(out);
-            out.clear();
-        }
         let path = piece_path(piece);
         let doc = Document {
             path: &path,
             ..piece.doc
         };
-        write_str(out, reserve(&doc, ann).min(SPILL_AT * 2), |s| {
-            Page::new(&doc, ann, glossary, s, Some(spill)).article()
-        });
+        self.document_spilled(&doc, ann, glossary, out, spill);
     }
 
     fn end(&self, out: &mut Vec<u8>) {
@@ -106,9 +117,6 @@ impl Render for HtmlRenderer {
 }
 
 /// The document head: metadata, the security policy and the style sheet.
-/// How much of a piece's page is held before it is spilled ([`Render::piece`]).
-const SPILL_AT: usize = 4 << 20;
-
 /// The room a document's page is likely to take: its text escaped and a card per span.
 fn reserve(doc: &Document<'_>, ann: &Annotation) -> usize {
     doc.text.len() * 2 + ann.spans.len() * 600 + 4096

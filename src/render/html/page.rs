@@ -5,14 +5,12 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{doc_name, esc, esc_flat, form_class, plural, SPILL_AT};
+use super::{doc_name, esc, esc_flat, form_class, plural};
 use crate::annotate::{Annotation, Located};
 use crate::glossary::{Entry, FormKind, Glossary};
 use crate::render::prose::{self, Term};
 use crate::render::Document;
-
-/// Where a piece's page goes as it is written ([`crate::render::Render::piece`]).
-type Spill<'a> = &'a mut dyn FnMut(&[u8]);
+use crate::render::{spill_full, Spill};
 
 /// One document being written.
 pub(super) struct Page<'a> {
@@ -29,7 +27,7 @@ pub(super) struct Page<'a> {
     out: &'a mut String,
     /// Where what is written so far goes once it passes [`SPILL_AT`] (a piece of a long
     /// document; [`crate::render::Render::piece`]).
-    spill: Option<Spill<'a>>,
+    spill: Spill<'a>,
 }
 
 impl<'a> Page<'a> {
@@ -38,7 +36,7 @@ impl<'a> Page<'a> {
         ann: &'a Annotation,
         glossary: &'a Glossary,
         out: &'a mut String,
-        spill: Option<Spill<'a>>,
+        spill: Spill<'a>,
     ) -> Page<'a> {
         let terms = prose::terms(ann);
         let number = terms
@@ -62,11 +60,8 @@ impl<'a> Page<'a> {
 
     /// Hands what is written so far to `spill` once it passes [`SPILL_AT`].
     fn spill(&mut self) {
-        if self.out.len() >= SPILL_AT {
-            if let Some(spill) = self.spill.as_mut() {
-                spill(self.out.as_bytes());
-                self.out.clear();
-            }
+        if spill_full(self.out.as_bytes(), &mut self.spill) {
+            self.out.clear();
         }
     }
 
@@ -353,6 +348,9 @@ impl<'a> Page<'a> {
         }
         s.push_str("<ol class=\"glossary\">\n");
         for (n, t) in self.terms.iter().enumerate() {
+            if spill_full(s.as_bytes(), &mut self.spill) {
+                s.clear();
+            }
             let e = &self.glossary.entries[t.entry];
             s.push_str("<li id=\"");
             let _ = write!(s, "{key}-g-");
@@ -415,6 +413,9 @@ impl<'a> Page<'a> {
             }
             s.push_str("</span>");
             for (j, &i) in t.spans.iter().enumerate() {
+                if spill_full(s.as_bytes(), &mut self.spill) {
+                    s.clear();
+                }
                 let l = &self.ann.spans[i];
                 let _ = write!(
                     s,
