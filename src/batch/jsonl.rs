@@ -4,19 +4,19 @@
 
 use std::cell::Cell;
 use std::fs;
-use std::io::{self, BufRead, BufReader, Seek, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::sink::{Sink, SummaryFile};
 use super::{
-    annotate_document, display, pipeline, AnnotateConfig, Delivery, Outcome, Rendered, Report,
-    CHUNK_BYTES, CHUNK_DOCS,
+    annotate_document, display, pipeline, render_held, AnnotateConfig, Delivery, Held, Outcome,
+    Rendered, Report, CHUNK_DOCS,
 };
 use crate::annotate::{entry_counts, merge_counts, WindowSizes};
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, InputError, InputErrorKind, MAX_RECORD};
 use crate::matcher::Matcher;
-use crate::render::{Document, Render};
+use crate::render::{Document, Render, SPILL_AT};
 use crate::text::snippet::line_column;
 
 impl Delivery<'_, '_> {
@@ -35,6 +35,22 @@ impl Delivery<'_, '_> {
         for ((n, line), r) in lines.iter().zip(results) {
             // `render_record` never fails: an unusable line is passed through and reported.
             let Ok(r) = r else { continue };
+            let spilled = match r.spilled {
+                Ok(spilled) => spilled,
+                Err(e) => {
+                    // The record's output is lost: the line passes through, as one unusable.
+                    self.report.errors += 1;
+                    (self.message)(Message::Error(format!(
+                        "{path}:{n}: its output could not be set aside in a temporary file \
+                         while it was rendered: {e}; passed through unannotated"
+                    )));
+                    if let Line::Read(raw) = line {
+                        self.renderer.pass_through(line_body(raw), &mut out);
+                        self.renderer.pass_through(b"\n", &mut out);
+                    }
+                    continue;
+                }
+            };
             if let Some(w) = &r.warning {
                 if matches!(w.kind, InputErrorKind::ReplacedUtf8 { .. }) {
                     (self.message)(Message::Warning(w.to_string()));
@@ -53,7 +69,24 @@ impl Delivery<'_, '_> {
             self.report.bytes += r.input_len;
             self.report.spans += r.spans;
             merge_counts(&mut counts, &r.counts);
+            if let Some(file) = spilled {
+                // What was set aside comes first, copied through in blocks.
+                self.sink
+                    .part(f, &out, self.renderer, false, &[])
+                    .map_err(|e| e.to_string())?;
+                out.clear();
+                super::stream::copy_spilled(&file, |block| {
+                    self.sink.part(f, block, self.renderer, false, &[])
+                })
+                .map_err(|e| e.to_string())?;
+            }
             out.extend_from_slice(&r.bytes);
+            if out.len() >= SPILL_AT {
+                self.sink
+                    .part(f, &out, self.renderer, false, &[])
+                    .map_err(|e| e.to_string())?;
+                out.clear();
+            }
             if let Line::TooLong(file, _) = line {
                 // Copied through in pieces: the line is never held whole.
                 self.sink
@@ -74,24 +107,16 @@ impl Delivery<'_, '_> {
 
 /// Passes a spooled line through the renderer in pieces, with its line end.
 fn copy_through(
-    mut file: &fs::File,
+    file: &fs::File,
     renderer: &dyn Render,
     mut write: impl FnMut(&[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
-    file.seek(io::SeekFrom::Start(0))?;
-    let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut piece = Vec::new();
-    loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            break;
-        }
-        let n = buf.len();
+    super::stream::copy_spilled(file, |buf| {
         piece.clear();
         renderer.pass_through(line_body(buf), &mut piece);
-        reader.consume(n);
-        write(&piece)?;
-    }
+        write(&piece)
+    })?;
     piece.clear();
     renderer.pass_through(b"\n", &mut piece);
     write(&piece)
@@ -151,6 +176,7 @@ impl JsonlJob<'_> {
         let mut exhausted = false;
         // Set when a write to the shared output fails: nothing more is read.
         let halted = Cell::new(false);
+        let held = Held::default();
         let job = &*self;
         pipeline::ordered(
             self.pool,
@@ -158,12 +184,17 @@ impl JsonlJob<'_> {
                 if exhausted {
                     return Ok(None);
                 }
-                let (lines, last) = read_lines(&mut reader, &mut line_no).map_err(io_err)?;
+                let (lines, last) =
+                    read_lines(&mut reader, &mut line_no, held.chunk_bytes()).map_err(io_err)?;
                 exhausted = last;
                 Ok(Some((lines, last)))
             },
-            |(n, line)| render_record(&path, *n, line, job),
+            |(n, line)| render_record(&path, *n, line, job, &held),
             |lines, last, results| {
+                let delivered: usize = results
+                    .iter()
+                    .map(|r| r.as_ref().map_or(0, Rendered::held))
+                    .sum();
                 let mut out = Delivery {
                     report: &mut *report,
                     summary: summary.as_deref_mut(),
@@ -176,7 +207,9 @@ impl JsonlJob<'_> {
                     pool: job.pool,
                     min_window: job.min_window,
                 };
-                out.records(f, &path, &lines, results, last)?;
+                let done = out.records(f, &path, &lines, results, last);
+                held.release(delivered);
+                done?;
                 message(Message::Progress {
                     documents: report.documents,
                     bytes: report.bytes,
@@ -190,11 +223,16 @@ impl JsonlJob<'_> {
     }
 }
 
-/// Reads the next chunk of lines; `true` when the input is exhausted.
-fn read_lines(reader: &mut impl BufRead, line_no: &mut u64) -> io::Result<(Lines, bool)> {
+/// Reads the next chunk of lines, up to `most` bytes of them ([`Held::chunk_bytes`]); `true`
+/// when the input is exhausted.
+fn read_lines(
+    reader: &mut impl BufRead,
+    line_no: &mut u64,
+    most: u64,
+) -> io::Result<(Lines, bool)> {
     let mut lines = Vec::new();
     let mut bytes = 0u64;
-    while lines.len() < CHUNK_DOCS * 4 && bytes < CHUNK_BYTES {
+    while lines.len() < CHUNK_DOCS * 4 && bytes < most {
         let Some(line) = read_line(reader)? else {
             return Ok((lines, true));
         };
@@ -255,7 +293,13 @@ fn read_line(reader: &mut impl BufRead) -> io::Result<Option<Line>> {
 /// the delivery reports as an error. A blank line passes through silently. A byte-order mark
 /// at the start of a line is skipped (an editor's, on the first line of a file), and a
 /// `spans` member the record already has (tifa's own output) is replaced.
-fn render_record(path: &str, line_no: u64, line: &Line, job: &JsonlJob<'_>) -> Outcome {
+fn render_record(
+    path: &str,
+    line_no: u64,
+    line: &Line,
+    job: &JsonlJob<'_>,
+    held: &Held,
+) -> Outcome {
     let (config, matcher, renderer) = (job.config, job.matcher, job.renderer);
     let problem = |kind| InputError {
         path: path.to_string(),
@@ -315,13 +359,13 @@ fn render_record(path: &str, line_no: u64, line: &Line, job: &JsonlJob<'_>) -> O
     };
     let doc_path = format!("{path}:{line_no}");
     let ann = annotate_document(matcher, &rec.text, config.match_options, job.min_window);
-    let mut bytes = Vec::with_capacity(kept.len() * 2);
     let doc = Document {
         path: &doc_path,
         text: &rec.text,
         record: Some(&kept),
     };
-    renderer.document(&doc, &ann, matcher.glossary(), &mut bytes);
+    let bytes = Vec::with_capacity(kept.len() * 2);
+    let (bytes, spilled) = render_held(renderer, &doc, &ann, matcher.glossary(), bytes, held);
     Ok(Rendered {
         bytes,
         input_len,
@@ -330,7 +374,7 @@ fn render_record(path: &str, line_no: u64, line: &Line, job: &JsonlJob<'_>) -> O
         warning,
         document: true,
         stream: None,
-        spilled: Ok(None),
+        spilled,
     })
 }
 

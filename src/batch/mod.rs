@@ -25,6 +25,7 @@ use crate::annotate::{
     annotate, annotate_on_threads, entry_counts, windows, Annotation, WindowSizes,
 };
 use crate::diagnostics::Message;
+use crate::glossary::Glossary;
 use crate::input::source::{self, Found, Globs, InputError, InputErrorKind, WalkNote};
 use crate::matcher::{MatchOptions, Matcher};
 use crate::output::{overwrite_error, overwritten_input, same_output};
@@ -145,6 +146,12 @@ impl Held {
         (fits.min(CHUNK_BYTES as u128) as u64).max(1)
     }
 
+    /// Releases `bytes` of output held, now written.
+    fn release(&self, bytes: usize) {
+        let before = self.bytes.fetch_sub(bytes, Ordering::Relaxed);
+        debug_assert!(before >= bytes, "released {bytes} of {before} bytes held");
+    }
+
     /// Counts a document of `input` bytes whose output is `output` bytes, `held` of them in
     /// memory: false, with nothing held, when holding them would pass [`HELD_OUTPUT`].
     fn hold(&self, input: u64, output: u64, held: usize) -> bool {
@@ -185,6 +192,18 @@ struct Rendered {
     /// The start of the output, set aside in a temporary file as it was rendered (it comes
     /// before `bytes`), or why it could not be.
     spilled: io::Result<Option<fs::File>>,
+}
+
+impl Rendered {
+    /// The bytes it holds that [`Held`] counts: a document's (a line passed through is not
+    /// counted, nor is an output set aside whole).
+    fn held(&self) -> usize {
+        if self.document {
+            self.bytes.len()
+        } else {
+            0
+        }
+    }
 }
 
 /// Runs `tifa annotate`. `stdout` receives output when the destination is standard output;
@@ -354,7 +373,7 @@ pub fn run_inputs(
                     }
                     let delivered: usize = results
                         .iter()
-                        .map(|r| r.as_ref().map_or(0, |r| r.bytes.len()))
+                        .map(|r| r.as_ref().map_or(0, Rendered::held))
                         .sum();
                     let mut out = Delivery {
                         report: &mut report,
@@ -369,7 +388,7 @@ pub fn run_inputs(
                         min_window,
                     };
                     let done = out.files(&chunk, results);
-                    held.bytes.fetch_sub(delivered, Ordering::Relaxed);
+                    held.release(delivered);
                     done?;
                     progress(&report, message);
                     // A failed write to the shared output ends the run.
@@ -563,29 +582,13 @@ fn render_file(
     let input_len = raw.len() as u64;
     let (text, warning) = source::decode(&path, raw, config.lossy)?;
     let ann = annotate_document(matcher, &text, config.match_options, min_window);
-    let mut bytes = Vec::with_capacity(text.len() + text.len() / 2);
     let doc = Document {
         path: &path,
         text: &text,
         record: None,
     };
-    // A document's output can be a hundred times its text (HTML with a dense glossary):
-    // what passes the renderer's bound goes to a temporary file until its turn comes, so a
-    // chunk of documents in flight holds no more than that bound for each.
-    let (mut file, mut failed, spilled) = (None, None, std::cell::Cell::new(0));
-    let mut spill = |b: &[u8]| {
-        spilled.set(spilled.get() + b.len());
-        if failed.is_none() {
-            failed = stream::spool_bytes(&mut file, b).err();
-        }
-    };
-    renderer.document_spilled(&doc, &ann, matcher.glossary(), &mut bytes, &mut spill);
-    // What the documents in flight hold is bounded too.
-    let output = (spilled.get() + bytes.len()) as u64;
-    if !held.hold(input_len, output, bytes.len()) {
-        spill(&bytes);
-        bytes = Vec::new();
-    }
+    let bytes = Vec::with_capacity(text.len() + text.len() / 2);
+    let (bytes, spilled) = render_held(renderer, &doc, &ann, matcher.glossary(), bytes, held);
     Ok(Rendered {
         bytes,
         input_len,
@@ -594,8 +597,37 @@ fn render_file(
         warning,
         document: true,
         stream: None,
-        spilled: failed.map_or(Ok(file), Err),
+        spilled,
     })
+}
+
+/// Renders a document after `bytes`. Its output can be a hundred times its text (HTML with
+/// a dense glossary): what passes the renderer's bound ([`Render::document_spilled`]) goes
+/// to a temporary file until its turn comes, and so does the rest when the documents in
+/// flight hold too much already ([`Held`]). The bytes held, and the file (or why it could
+/// not be written).
+fn render_held(
+    renderer: &dyn Render,
+    doc: &Document<'_>,
+    ann: &Annotation,
+    glossary: &Glossary,
+    mut bytes: Vec<u8>,
+    held: &Held,
+) -> (Vec<u8>, io::Result<Option<fs::File>>) {
+    let (mut file, mut failed, spilled) = (None, None, std::cell::Cell::new(0));
+    let mut spill = |b: &[u8]| {
+        spilled.set(spilled.get() + b.len());
+        if failed.is_none() {
+            failed = stream::spool_bytes(&mut file, b).err();
+        }
+    };
+    renderer.document_spilled(doc, ann, glossary, &mut bytes, &mut spill);
+    let output = (spilled.get() + bytes.len()) as u64;
+    if !held.hold(doc.text.len() as u64, output, bytes.len()) {
+        spill(&bytes);
+        bytes = Vec::new();
+    }
+    (bytes, failed.map_or(Ok(file), Err))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::{self, Seek, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::{display, Destination};
@@ -479,9 +479,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Writes a document's output: what was spilled, read back from the start, then `bytes`.
 fn write_document(w: &mut dyn Write, spilled: Option<fs::File>, bytes: &[u8]) -> io::Result<()> {
-    if let Some(mut file) = spilled {
-        file.seek(io::SeekFrom::Start(0))?;
-        io::copy(&mut file, w)?;
+    if let Some(file) = spilled {
+        super::stream::copy_spilled(&file, |b| w.write_all(b))?;
     }
     w.write_all(bytes)
 }

@@ -192,18 +192,8 @@ impl Delivery<'_, '_> {
 
     /// Writes the tail a streamed document's renderer set aside, and closes its output.
     fn tail(&mut self, f: &Found, tail: Option<fs::File>) -> io::Result<()> {
-        if let Some(mut file) = tail {
-            file.seek(io::SeekFrom::Start(0))?;
-            let mut reader = io::BufReader::with_capacity(1 << 20, file);
-            loop {
-                let buf = reader.fill_buf()?;
-                if buf.is_empty() {
-                    break;
-                }
-                let n = buf.len();
-                self.sink.part(f, buf, self.renderer, false, &[])?;
-                reader.consume(n);
-            }
+        if let Some(file) = tail {
+            copy_spilled(&file, |b| self.sink.part(f, b, self.renderer, false, &[]))?;
         }
         self.sink.part(f, &[], self.renderer, true, &[])
     }
@@ -230,6 +220,25 @@ fn spool(file: &mut Option<fs::File>, bytes: &mut Vec<u8>) -> io::Result<()> {
     spool_bytes(file, bytes)?;
     bytes.clear();
     Ok(())
+}
+
+/// Reads a file of bytes set aside back from its start, handing them to `write` a MiB at a
+/// time.
+pub(super) fn copy_spilled(
+    mut file: &fs::File,
+    mut write: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    file.seek(io::SeekFrom::Start(0))?;
+    let mut reader = io::BufReader::with_capacity(1 << 20, file);
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let n = buf.len();
+        write(buf)?;
+        reader.consume(n);
+    }
 }
 
 /// Appends `bytes` to an anonymous temporary file, made on the first bytes.
