@@ -179,7 +179,7 @@ pub trait Render: Sync + Send {
     /// Writes one document as [`Render::document`] does, handing what it has written so far
     /// to `spill` (which writes it out) and clearing `out` whenever `out` passes
     /// [`SPILL_AT`], so that a document's output is not held whole. Formats whose output
-    /// can be many times the text (HTML, JSONL and CSV with a dense glossary) spill; by
+    /// can be many times the text with a dense glossary (HTML, JSONL, CSV, text) spill; by
     /// default the document is held whole.
     fn document_spilled(
         &self,
@@ -234,8 +234,9 @@ mod tests {
     use super::*;
     use crate::matcher::{MatchOptions, Matcher};
 
-    /// Every format's document spilled is the document held whole; all but Markdown (whose
-    /// page is not much more than its text) spill it in parts, none much over [`SPILL_AT`], after what the buffer held.
+    /// Every format's document spilled is the document held whole; all but Markdown (which
+    /// does not spill) hand it out in parts, none much over [`SPILL_AT`], after what the
+    /// buffer held.
     #[test]
     fn a_document_spilled_is_the_document_held_whole() {
         let matcher = Matcher::new(Glossary::builtin()).unwrap();

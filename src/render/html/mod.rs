@@ -116,12 +116,12 @@ impl Render for HtmlRenderer {
     }
 }
 
-/// The document head: metadata, the security policy and the style sheet.
 /// The room a document's page is likely to take: its text escaped and a card per span.
 fn reserve(doc: &Document<'_>, ann: &Annotation) -> usize {
     doc.text.len() * 2 + ann.spans.len() * 600 + 4096
 }
 
+/// The document head: metadata, the security policy and the style sheet.
 fn head(s: &mut String, title: &str) {
     s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

@@ -9,8 +9,7 @@ use super::{doc_name, esc, esc_flat, form_class, plural};
 use crate::annotate::{Annotation, Located};
 use crate::glossary::{Entry, FormKind, Glossary};
 use crate::render::prose::{self, Term};
-use crate::render::Document;
-use crate::render::{spill_full, Spill};
+use crate::render::{spill_full, Document, Spill};
 
 /// One document being written.
 pub(super) struct Page<'a> {
@@ -25,8 +24,8 @@ pub(super) struct Page<'a> {
     /// Whether a span's card has been written (after the first piece of its highlight).
     carded: Vec<bool>,
     out: &'a mut String,
-    /// Where what is written so far goes once it passes [`SPILL_AT`] (a piece of a long
-    /// document; [`crate::render::Render::piece`]).
+    /// Where what is written so far goes once it passes [`crate::render::SPILL_AT`]
+    /// ([`crate::render::Render::document_spilled`]); none when the page is held whole.
     spill: Spill<'a>,
 }
 
