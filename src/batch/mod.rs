@@ -621,7 +621,7 @@ fn render_held(
             failed = stream::spool_bytes(&mut file, b).err();
         }
     };
-    renderer.document_spilled(doc, ann, glossary, &mut bytes, &mut spill);
+    renderer.document_spilled(doc, ann, glossary, &mut bytes, Some(&mut spill));
     let output = (spilled.get() + bytes.len()) as u64;
     if !held.hold(doc.text.len() as u64, output, bytes.len()) {
         spill(&bytes);

@@ -38,17 +38,7 @@ impl Render for CsvRenderer {
         out: &mut Vec<u8>,
         spill: &mut dyn FnMut(&[u8]),
     ) {
-        rows(&piece.doc, ann, glossary, out, Some(spill));
-    }
-
-    fn document(
-        &self,
-        doc: &Document<'_>,
-        ann: &Annotation,
-        glossary: &Glossary,
-        out: &mut Vec<u8>,
-    ) {
-        rows(doc, ann, glossary, out, None);
+        self.document_spilled(&piece.doc, ann, glossary, out, Some(spill));
     }
 
     /// A document's rows are some 20 times its text with CC-CEDICT over Chinese.
@@ -58,63 +48,51 @@ impl Render for CsvRenderer {
         ann: &Annotation,
         glossary: &Glossary,
         out: &mut Vec<u8>,
-        spill: &mut dyn FnMut(&[u8]),
+        mut spill: Spill<'_>,
     ) {
-        rows(doc, ann, glossary, out, Some(spill));
-    }
-}
-
-/// Writes a document's rows, spilling as it goes when `spill` is given
-/// ([`Render::document_spilled`]).
-fn rows(
-    doc: &Document<'_>,
-    ann: &Annotation,
-    glossary: &Glossary,
-    out: &mut Vec<u8>,
-    mut spill: Spill<'_>,
-) {
-    // A row is the document's path, four numbers, the span's text, then cells that depend
-    // only on the entry and the form: those are written once per document and copied
-    // for every other span of the same entry and form (on Chinese text, writing each
-    // row's cells afresh cost as much as the search).
-    let path = {
-        let mut p = Vec::new();
-        cell(&mut p, csv_cell(doc.path).as_bytes());
-        p
-    };
-    let mut tails: FxHashMap<(usize, FormKind), std::ops::Range<usize>> = FxHashMap::default();
-    let mut arena: Vec<u8> = Vec::new();
-    let mut num = itoa::Buffer::new();
-    for l in &ann.spans {
-        out.extend_from_slice(&path);
-        for n in [l.line, l.column, l.char_start, l.char_end] {
-            out.push(b',');
-            out.extend_from_slice(num.format(n).as_bytes());
-        }
-        out.push(b',');
-        // The span's text is the input between the offsets, exactly.
-        cell(out, doc.text[l.byte_range()].as_bytes());
-        let tail = tails.entry((l.span.entry, l.form())).or_insert_with(|| {
-            let e = &glossary.entries[l.span.entry];
-            let start = arena.len();
-            // Cells from the glossary are neutralised for spreadsheets.
-            for c in [
-                e.id.as_str(),
-                &e.zh,
-                &e.pinyin,
-                &e.en,
-                l.form().as_str(),
-                &e.category,
-            ] {
-                arena.push(b',');
-                cell(&mut arena, csv_cell(c).as_bytes());
+        // A row is the document's path, four numbers, the span's text, then cells that depend
+        // only on the entry and the form: those are written once per document and copied
+        // for every other span of the same entry and form (on Chinese text, writing each
+        // row's cells afresh cost as much as the search).
+        let path = {
+            let mut p = Vec::new();
+            cell(&mut p, csv_cell(doc.path).as_bytes());
+            p
+        };
+        let mut tails: FxHashMap<(usize, FormKind), std::ops::Range<usize>> = FxHashMap::default();
+        let mut arena: Vec<u8> = Vec::new();
+        let mut num = itoa::Buffer::new();
+        for l in &ann.spans {
+            out.extend_from_slice(&path);
+            for n in [l.line, l.column, l.char_start, l.char_end] {
+                out.push(b',');
+                out.extend_from_slice(num.format(n).as_bytes());
             }
-            arena.push(b'\n');
-            start..arena.len()
-        });
-        out.extend_from_slice(&arena[tail.clone()]);
-        if spill_full(out, &mut spill) {
-            out.clear();
+            out.push(b',');
+            // The span's text is the input between the offsets, exactly.
+            cell(out, doc.text[l.byte_range()].as_bytes());
+            let tail = tails.entry((l.span.entry, l.form())).or_insert_with(|| {
+                let e = &glossary.entries[l.span.entry];
+                let start = arena.len();
+                // Cells from the glossary are neutralised for spreadsheets.
+                for c in [
+                    e.id.as_str(),
+                    &e.zh,
+                    &e.pinyin,
+                    &e.en,
+                    l.form().as_str(),
+                    &e.category,
+                ] {
+                    arena.push(b',');
+                    cell(&mut arena, csv_cell(c).as_bytes());
+                }
+                arena.push(b'\n');
+                start..arena.len()
+            });
+            out.extend_from_slice(&arena[tail.clone()]);
+            if spill_full(out, &mut spill) {
+                out.clear();
+            }
         }
     }
 }

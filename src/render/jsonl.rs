@@ -125,74 +125,52 @@ impl Render for JsonlRenderer {
         "jsonl"
     }
 
-    fn document(
-        &self,
-        doc: &Document<'_>,
-        ann: &Annotation,
-        glossary: &Glossary,
-        out: &mut Vec<u8>,
-    ) {
-        record(doc, ann, glossary, out, None);
-    }
-
-    /// A record's spans are some 34 times its text with CC-CEDICT over Chinese.
+    /// A record's spans are some 34 times its text with CC-CEDICT over Chinese: they are
+    /// written one at a time, as serde_json writes the array of them.
     fn document_spilled(
         &self,
         doc: &Document<'_>,
         ann: &Annotation,
         glossary: &Glossary,
         out: &mut Vec<u8>,
-        spill: &mut dyn FnMut(&[u8]),
+        mut spill: Spill<'_>,
     ) {
-        record(doc, ann, glossary, out, Some(spill));
+        let mut spans_into = |out: &mut Vec<u8>| {
+            out.push(b'[');
+            for (k, s) in spans(doc, ann, glossary).enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                serde_json::to_writer(&mut *out, &s).expect("writing to a Vec cannot fail");
+                if spill_full(out, &mut spill) {
+                    out.clear();
+                }
+            }
+            out.push(b']');
+        };
+        match doc.record {
+            // Keep the input record byte for byte and append `spans` before its closing brace.
+            Some(record) => {
+                let body = record.trim_end();
+                let body = &body[..body.len() - 1]; // the caller checked it is an object
+                out.extend_from_slice(body.trim_end().as_bytes());
+                if !body.trim_end().ends_with('{') {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"\"spans\":");
+                spans_into(out);
+                out.push(b'}');
+            }
+            None => {
+                begin(doc.path, out);
+                escape_into(doc.text, out);
+                out.extend_from_slice(b"\",\"spans\":");
+                spans_into(out);
+                out.push(b'}');
+            }
+        }
+        out.push(b'\n');
     }
-}
-
-/// Writes a document's record, spilling as it goes when `spill` is given
-/// ([`Render::document_spilled`]). The spans are written one at a time, as serde_json writes
-/// the array of them.
-fn record(
-    doc: &Document<'_>,
-    ann: &Annotation,
-    glossary: &Glossary,
-    out: &mut Vec<u8>,
-    mut spill: Spill<'_>,
-) {
-    let mut spans_into = |out: &mut Vec<u8>| {
-        out.push(b'[');
-        for (k, s) in spans(doc, ann, glossary).enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            serde_json::to_writer(&mut *out, &s).expect("writing to a Vec cannot fail");
-            if spill_full(out, &mut spill) {
-                out.clear();
-            }
-        }
-        out.push(b']');
-    };
-    match doc.record {
-        // Keep the input record byte for byte and append `spans` before its closing brace.
-        Some(record) => {
-            let body = record.trim_end();
-            let body = &body[..body.len() - 1]; // the caller checked it is an object
-            out.extend_from_slice(body.trim_end().as_bytes());
-            if !body.trim_end().ends_with('{') {
-                out.push(b',');
-            }
-            out.extend_from_slice(b"\"spans\":");
-            spans_into(out);
-            out.push(b'}');
-        }
-        None => {
-            begin(doc.path, out);
-            escape_into(doc.text, out);
-            out.extend_from_slice(b"\",\"spans\":");
-            spans_into(out);
-            out.push(b'}');
-        }
-    }
-    out.push(b'\n');
 }
 
 /// Opens a document's record, up to its text's first character: `{"path":…,"text":"`.

@@ -32,7 +32,7 @@
 use std::fmt::Write as _;
 
 use super::prose::{self, Term};
-use super::{Document, Render};
+use super::{Document, Render, Spill};
 use crate::annotate::Annotation;
 use crate::glossary::{Entries, Entry, FormKind, Glossary};
 
@@ -48,12 +48,14 @@ impl Render for MdRenderer {
         "md"
     }
 
-    fn document(
+    /// Not spilled: a page is not much more than its text (footnotes and table follow it).
+    fn document_spilled(
         &self,
         doc: &Document<'_>,
         ann: &Annotation,
         glossary: &Glossary,
         out: &mut Vec<u8>,
+        _spill: Spill<'_>,
     ) {
         let mut s = String::with_capacity(doc.text.len() * 5 / 4 + ann.spans.len() * 300 + 1024);
         write_document(doc, ann, glossary, &mut s);

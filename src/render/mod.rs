@@ -112,7 +112,7 @@ pub struct IndexDoc {
 pub const SPILL_AT: usize = 4 << 20;
 
 /// Where a renderer hands what it has written so far, when it may ([`SPILL_AT`]).
-pub(crate) type Spill<'a> = Option<&'a mut dyn FnMut(&[u8])>;
+pub type Spill<'a> = Option<&'a mut dyn FnMut(&[u8])>;
 
 /// Hands `out` to `spill` when it holds [`SPILL_AT`] bytes or more; true when it did, and
 /// the caller then clears `out`.
@@ -124,17 +124,6 @@ pub(crate) fn spill_full(out: &[u8], spill: &mut Spill<'_>) -> bool {
         }
         _ => false,
     }
-}
-
-/// The name a piece written as a document of its own goes by: the document's, its number
-/// and its first line.
-pub(crate) fn piece_path(piece: &Piece<'_>) -> String {
-    format!(
-        "{} \u{b7} part {}, from line {}",
-        piece.doc.path,
-        piece.number + 1,
-        piece.line
-    )
 }
 
 /// Runs `write` with `out` as a `String` when `out` is empty (each document and each piece
@@ -168,36 +157,34 @@ pub trait Render: Sync + Send {
     fn extension(&self) -> &'static str;
     /// Written once before the first document of an output (a CSV header, say).
     fn begin(&self, _out: &mut Vec<u8>) {}
-    /// Writes one document.
+    /// Writes one document, held whole.
     fn document(
         &self,
         doc: &Document<'_>,
         ann: &Annotation,
         glossary: &Glossary,
         out: &mut Vec<u8>,
-    );
-    /// Writes one document as [`Render::document`] does, handing what it has written so far
-    /// to `spill` (which writes it out) and clearing `out` whenever `out` passes
-    /// [`SPILL_AT`], so that a document's output is not held whole. Formats whose output
-    /// can be many times the text with a dense glossary (HTML, JSONL, CSV, text) spill; by
-    /// default the document is held whole.
+    ) {
+        self.document_spilled(doc, ann, glossary, out, None);
+    }
+    /// Writes one document. With a `spill`, what is written so far is handed to it (which
+    /// writes it out) and `out` cleared whenever `out` passes [`SPILL_AT`] ([`spill_full`]),
+    /// so that a document's output is not held whole: formats whose output can be many
+    /// times the text with a dense glossary (HTML, JSONL, CSV, text) do so.
     fn document_spilled(
         &self,
         doc: &Document<'_>,
         ann: &Annotation,
         glossary: &Glossary,
         out: &mut Vec<u8>,
-        _spill: &mut dyn FnMut(&[u8]),
-    ) {
-        self.document(doc, ann, glossary, out);
-    }
+        spill: Spill<'_>,
+    );
     /// Writes one piece of a document read in windows. By default each piece is written as
     /// a document of its own, named by its number and first line (HTML's articles,
     /// Markdown's sections): the pieces' texts together are the document's text.
     ///
-    /// A renderer whose output for a piece can grow far past the piece's text (HTML's card
-    /// per span) may hand what it has written so far to `spill`, which writes it out, and
-    /// then clear `out`: the piece is not held whole.
+    /// What the renderer spills ([`Render::document_spilled`]) goes to `spill`, which writes
+    /// it out: the piece is not held whole.
     fn piece(
         &self,
         piece: &Piece<'_>,
@@ -205,14 +192,19 @@ pub trait Render: Sync + Send {
         glossary: &Glossary,
         _carry: &mut Carry,
         out: &mut Vec<u8>,
-        _spill: &mut dyn FnMut(&[u8]),
+        spill: &mut dyn FnMut(&[u8]),
     ) {
-        let path = piece_path(piece);
+        let path = format!(
+            "{} \u{b7} part {}, from line {}",
+            piece.doc.path,
+            piece.number + 1,
+            piece.line
+        );
         let doc = Document {
             path: &path,
             ..piece.doc
         };
-        self.document(&doc, ann, glossary, out);
+        self.document_spilled(&doc, ann, glossary, out, Some(spill));
     }
     /// Written once after the last document of an output.
     fn end(&self, _out: &mut Vec<u8>) {}
@@ -259,10 +251,11 @@ mod tests {
             r.document(&doc, &ann, matcher.glossary(), &mut whole);
             let (mut spilled, mut parts) = (Vec::new(), Vec::new());
             let mut out = b"<before>".to_vec();
-            r.document_spilled(&doc, &ann, matcher.glossary(), &mut out, &mut |b| {
+            let mut spill = |b: &[u8]| {
                 parts.push(b.len());
                 spilled.extend_from_slice(b);
-            });
+            };
+            r.document_spilled(&doc, &ann, matcher.glossary(), &mut out, Some(&mut spill));
             spilled.extend_from_slice(&out);
             assert!(spilled == whole, "{format:?}: the spilled parts differ");
             if format != Format::Md {

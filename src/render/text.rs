@@ -116,18 +116,6 @@ impl Render for TextRenderer {
         "txt"
     }
 
-    fn document(
-        &self,
-        doc: &Document<'_>,
-        ann: &Annotation,
-        glossary: &Glossary,
-        out: &mut Vec<u8>,
-    ) {
-        let mut notes = Notes::default();
-        glossed(doc.text, ann, glossary, &mut notes, out, None);
-        notes_after(doc.text, &notes, glossary, out);
-    }
-
     /// With a dense glossary the glosses are some nine times the text.
     fn document_spilled(
         &self,
@@ -135,10 +123,10 @@ impl Render for TextRenderer {
         ann: &Annotation,
         glossary: &Glossary,
         out: &mut Vec<u8>,
-        spill: &mut dyn FnMut(&[u8]),
+        spill: Spill<'_>,
     ) {
         let mut notes = Notes::default();
-        glossed(doc.text, ann, glossary, &mut notes, out, Some(spill));
+        glossed(doc.text, ann, glossary, &mut notes, out, spill);
         notes_after(doc.text, &notes, glossary, out);
     }
 }

@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 
 use self::page::Page;
 use super::escape::html_into as esc;
-use super::{piece_path, write_str, Carry, Document, IndexDoc, Piece, Render, SPILL_AT};
+use super::{write_str, Document, IndexDoc, Render, Spill, SPILL_AT};
 use crate::annotate::Annotation;
 use crate::glossary::{FormKind, Glossary};
 use crate::text::english::count;
@@ -48,18 +48,6 @@ impl Render for HtmlRenderer {
         "html"
     }
 
-    fn document(
-        &self,
-        doc: &Document<'_>,
-        ann: &Annotation,
-        glossary: &Glossary,
-        out: &mut Vec<u8>,
-    ) {
-        write_str(out, reserve(doc, ann), |s| {
-            Page::new(doc, ann, glossary, s, None).article()
-        });
-    }
-
     /// With a dense glossary (CC-CEDICT over Chinese) a page is some 126 times its text.
     fn document_spilled(
         &self,
@@ -67,34 +55,22 @@ impl Render for HtmlRenderer {
         ann: &Annotation,
         glossary: &Glossary,
         out: &mut Vec<u8>,
-        spill: &mut dyn FnMut(&[u8]),
+        mut spill: Spill<'_>,
     ) {
-        // What `out` holds comes before the page, spilled or not.
-        if !out.is_empty() {
-            spill(out);
-            out.clear();
+        let mut reserve = doc.text.len() * 2 + ann.spans.len() * 600 + 4096;
+        if let Some(spill) = spill.as_mut() {
+            // What `out` holds comes before the page.
+            if !out.is_empty() {
+                spill(out);
+                out.clear();
+            }
+            reserve = reserve.min(SPILL_AT * 2);
         }
-        write_str(out, reserve(doc, ann).min(SPILL_AT * 2), |s| {
-            Page::new(doc, ann, glossary, s, Some(spill)).article()
+        write_str(out, reserve, |s| {
+            // Coerced to the page's lifetime.
+            let spill = spill.map(|f| -> &mut dyn FnMut(&[u8]) { f });
+            Page::new(doc, ann, glossary, s, spill).article()
         });
-    }
-
-    /// A piece is an article of its own, as by default, spilled as it grows.
-    fn piece(
-        &self,
-        piece: &Piece<'_>,
-        ann: &Annotation,
-        glossary: &Glossary,
-        _carry: &mut Carry,
-        out: &mut Vec<u8>,
-        spill: &mut dyn FnMut(&[u8]),
-    ) {
-        let path = piece_path(piece);
-        let doc = Document {
-            path: &path,
-            ..piece.doc
-        };
-        self.document_spilled(&doc, ann, glossary, out, spill);
     }
 
     fn end(&self, out: &mut Vec<u8>) {
@@ -114,11 +90,6 @@ impl Render for HtmlRenderer {
     fn corpus(&self, docs: &[IndexDoc], glossary: &Glossary, out: &mut Vec<u8>) {
         out.extend_from_slice(&index::index(docs, glossary));
     }
-}
-
-/// The room a document's page is likely to take: its text escaped and a card per span.
-fn reserve(doc: &Document<'_>, ann: &Annotation) -> usize {
-    doc.text.len() * 2 + ann.spans.len() * 600 + 4096
 }
 
 /// The document head: metadata, the security policy and the style sheet.
@@ -230,6 +201,7 @@ fn doc_name(path: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::{Carry, Piece};
 
     #[test]
     fn escaping_table() {
@@ -297,7 +269,7 @@ mod tests {
 
         let mut whole = b"<before>".to_vec();
         let doc = Document {
-            path: &piece_path(&piece),
+            path: "long.txt \u{b7} part 3, from line 40001",
             ..piece.doc
         };
         HtmlRenderer.document(&doc, &ann, matcher.glossary(), &mut whole);
