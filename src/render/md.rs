@@ -48,7 +48,7 @@ impl Render for MdRenderer {
         "md"
     }
 
-    /// Not spilled: a page is not much more than its text (footnotes and table follow it).
+    /// Not spilled: the page is built whole, its table and footnotes after the text.
     fn document_spilled(
         &self,
         doc: &Document<'_>,
