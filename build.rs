@@ -45,7 +45,8 @@ fn main() {
     names.sort();
     // Each file read as the library reads it, the entries kept field by field.
     let mut files = String::from("&[\n");
-    let mut entries = String::from("&[\n");
+    let mut fields = StringTable::default();
+    let mut origins = String::from("&[\n");
     let mut words: BTreeSet<String> = BTreeSet::new();
     for (k, n) in names.iter().enumerate() {
         let p = dir.join(n);
@@ -60,7 +61,7 @@ fn main() {
         files.push_str(&format!("    ({n:?}, &{columns:?}),\n"));
         for e in &got {
             let join = |v: &[String]| v.join("|");
-            let fields: [String; 16] = [
+            let row: [String; 16] = [
                 e.id.clone(),
                 e.zh.clone(),
                 join(&e.zh_alt),
@@ -78,23 +79,29 @@ fn main() {
                 join(&e.gated),
                 join(&e.cue),
             ];
-            assert_eq!(glossary::COLUMNS.len(), fields.len());
-            entries.push_str(&format!("    ({k}, {}, {fields:?}),\n", e.origin.line));
+            assert_eq!(glossary::COLUMNS.len(), row.len());
+            row.iter().for_each(|f| fields.push(f));
+            origins.push_str(&format!("    ({k}, {}),\n", e.origin.line));
         }
     }
     files.push_str("]\n");
-    entries.push_str("]\n");
+    origins.push_str("]\n");
     fs::write(out.join("builtin_files.rs"), files).unwrap();
+    let entries = format!("({}, {origins})", fields.expression());
     fs::write(out.join("builtin_entries.rs"), entries).unwrap();
 
-    let mut table = String::from("&[\n");
+    // Each word, its class and its surfaces in a row; where each word's row starts.
+    let mut table = StringTable::default();
+    let mut starts = String::from("&[");
     for w in &words {
-        let class = surfaces::word_class(w);
-        let variants = surfaces::variants(w);
-        table.push_str(&format!("    ({w:?}, {class:?}, &{variants:?}),\n"));
+        starts.push_str(&format!("{},", table.ends.len()));
+        table.push(w);
+        table.push(&surfaces::word_class(w));
+        surfaces::variants(w).iter().for_each(|v| table.push(v));
     }
-    table.push_str("]\n");
-    fs::write(out.join("builtin_words.rs"), table).unwrap();
+    starts.push_str(&format!("{}]", table.ends.len()));
+    let words = format!("({}, {starts})", table.expression());
+    fs::write(out.join("builtin_words.rs"), words).unwrap();
 
     // The traditional → simplified characters of `fast2s` (src/text/chinese.rs): each
     // character of the main CJK block converted alone, kept when it becomes one other
@@ -116,6 +123,29 @@ fn main() {
     fs::write(out.join("fast2s_pairs.rs"), pairs).unwrap();
 
     cache_fingerprints(&out);
+}
+
+/// Strings as one text and where each ends: `crate::strings::Strings`, which says why.
+#[derive(Default)]
+struct StringTable {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl StringTable {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+    }
+
+    /// The table as a Rust expression.
+    fn expression(&self) -> String {
+        assert!(u32::try_from(self.text.len()).is_ok());
+        format!(
+            "crate::strings::Strings {{ text: {:?}, ends: &{:?} }}",
+            self.text, self.ends
+        )
+    }
 }
 
 /// Fingerprints for the cache of compiled glossaries (`src/matcher/cache.rs`): of the code

@@ -43,6 +43,7 @@ pub mod lint;
 pub mod matcher;
 pub mod output;
 pub mod render;
+mod strings;
 pub mod text;
 pub mod usage;
 

@@ -21,6 +21,8 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::strings::Strings;
+
 /// The category vocabulary documented in `glossary/README.md`.
 pub const CATEGORIES: &[&str] = &[
     "campaign",
@@ -79,30 +81,36 @@ impl Glossary {
                 s.split('|').map(String::from).collect()
             }
         };
-        let entries: Vec<Entry> = BUILTIN_ENTRIES
+        let (fields, origins) = &BUILTIN_ENTRIES;
+        let entries: Vec<Entry> = origins
             .iter()
-            .map(|&(file, line, f)| Entry {
-                id: text(f[0]),
-                zh: text(f[1]),
-                zh_alt: list(f[2]),
-                zh_hant: list(f[3]),
-                pinyin: text(f[4]),
-                en: text(f[5]),
-                en_alt: list(f[6]),
-                literal: list(f[7]),
-                category: text(f[8]),
-                definition: text(f[9]),
-                note: text(f[10]),
-                see_also: list(f[11]),
-                source: text(f[12]),
-                exclude: list(f[13]),
-                gated: list(f[14]),
-                cue: list(f[15]),
-                origin: Origin {
-                    file: files[file].0.clone(),
-                    line,
-                    columns: files[file].1.clone(),
-                },
+            .enumerate()
+            .map(|(i, &(file, line))| (i * COLUMNS.len(), file, line))
+            .map(|(at, file, line)| {
+                let f = |k: usize| fields.get(at + k);
+                Entry {
+                    id: text(f(0)),
+                    zh: text(f(1)),
+                    zh_alt: list(f(2)),
+                    zh_hant: list(f(3)),
+                    pinyin: text(f(4)),
+                    en: text(f(5)),
+                    en_alt: list(f(6)),
+                    literal: list(f(7)),
+                    category: text(f(8)),
+                    definition: text(f(9)),
+                    note: text(f(10)),
+                    see_also: list(f(11)),
+                    source: text(f(12)),
+                    exclude: list(f(13)),
+                    gated: list(f(14)),
+                    cue: list(f(15)),
+                    origin: Origin {
+                        file: files[file].0.clone(),
+                        line,
+                        columns: files[file].1.clone(),
+                    },
+                }
             })
             .collect();
         Glossary {
@@ -115,9 +123,10 @@ impl Glossary {
 static BUILTIN_FILES: &[(&str, &[Option<&str>])] =
     include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
 
-/// The built-in glossary's entries as `build.rs` read them: (file, line, the fields in
-/// [`COLUMNS`] order, lists joined by `|`).
-static BUILTIN_ENTRIES: &[(usize, u64, [&str; 16])] =
+/// The built-in glossary's entries as `build.rs` read them: the fields of each in
+/// [`COLUMNS`] order (lists joined by `|`), one entry after another; and each one's file and
+/// line.
+static BUILTIN_ENTRIES: (Strings, &[(usize, u64)]) =
     include!(concat!(env!("OUT_DIR"), "/builtin_entries.rs"));
 
 impl fmt::Display for Problem {

@@ -15,6 +15,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::strings::Strings;
 use crate::text::surfaces;
 pub use crate::text::surfaces::{spellings, strip_possessive};
 
@@ -50,18 +51,41 @@ pub fn words(folded: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The words of the built-in glossary's forms, worked out at build time: (word, class,
-/// surfaces), sorted by word.
-static BUILTIN_WORDS: &[(&str, &str, &[&str])] =
-    include!(concat!(env!("OUT_DIR"), "/builtin_words.rs"));
+/// The words of the built-in glossary's forms, worked out at build time, sorted: each
+/// word's row of strings (the word, its class, its surfaces), and where each row starts (one
+/// more start, the end, last).
+static BUILTIN_WORDS: (Strings, &[u32]) = include!(concat!(env!("OUT_DIR"), "/builtin_words.rs"));
+
+/// Row `i` of [`BUILTIN_WORDS`]: (word, class, surfaces).
+fn builtin_row(
+    i: usize,
+) -> (
+    &'static str,
+    &'static str,
+    impl Iterator<Item = &'static str>,
+) {
+    let (strings, starts) = &BUILTIN_WORDS;
+    let (at, end) = (starts[i] as usize, starts[i + 1] as usize);
+    (
+        strings.get(at),
+        strings.get(at + 1),
+        strings.slice(at + 2..end),
+    )
+}
 
 fn builtin_word(
     word: &str,
-) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
-    BUILTIN_WORDS
-        .binary_search_by(|(w, _, _)| (*w).cmp(word))
-        .ok()
-        .map(|i| &BUILTIN_WORDS[i])
+) -> Option<(
+    &'static str,
+    &'static str,
+    impl Iterator<Item = &'static str>,
+)> {
+    let (strings, starts) = &BUILTIN_WORDS;
+    let rows = &starts[..starts.len() - 1];
+    let i = rows
+        .binary_search_by(|&at| strings.get(at as usize).cmp(word))
+        .ok()?;
+    Some(builtin_row(i))
 }
 
 /// Every surface of a folded (lower-case) English word that matching treats as the same word,
@@ -69,7 +93,7 @@ fn builtin_word(
 /// word).
 pub fn variants(word: &str) -> Vec<String> {
     match builtin_word(word) {
-        Some((_, _, v)) => v.iter().map(|s| s.to_string()).collect(),
+        Some((_, _, v)) => v.map(String::from).collect(),
         None => surfaces::variants(word),
     }
 }
@@ -274,11 +298,15 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "not in the table: {missing:?}");
-        assert!(BUILTIN_WORDS.len() > 1000);
-        assert!(BUILTIN_WORDS.windows(2).all(|p| p[0].0 < p[1].0));
-        for (w, class, vs) in BUILTIN_WORDS {
-            assert_eq!(*class, surfaces::word_class(w), "{w}");
-            assert_eq!(*vs, surfaces::variants(w), "{w}");
+        let rows = BUILTIN_WORDS.1.len() - 1;
+        assert!(rows > 1000);
+        assert_eq!(BUILTIN_WORDS.1[rows] as usize, BUILTIN_WORDS.0.ends.len());
+        let words: Vec<&str> = (0..rows).map(|i| builtin_row(i).0).collect();
+        assert!(words.windows(2).all(|p| p[0] < p[1]));
+        for i in 0..rows {
+            let (w, class, vs) = builtin_row(i);
+            assert_eq!(class, surfaces::word_class(w), "{w}");
+            assert_eq!(vs.collect::<Vec<_>>(), surfaces::variants(w), "{w}");
         }
     }
 }
