@@ -32,7 +32,7 @@
 use std::fmt::Write as _;
 
 use super::prose::{self, Term};
-use super::{Document, Render, Spill};
+use super::{spill_text, write_str_spilling, Document, Render, Spill};
 use crate::annotate::Annotation;
 use crate::glossary::{Entries, Entry, FormKind, Glossary};
 
@@ -48,32 +48,44 @@ impl Render for MdRenderer {
         "md"
     }
 
-    /// Not spilled: the page is built whole, its table and footnotes after the text.
+    /// With a dense glossary (CC-CEDICT over Chinese) a page is many times its text: it
+    /// spills in its text, table and footnotes as they grow.
     fn document_spilled(
         &self,
         doc: &Document<'_>,
         ann: &Annotation,
         glossary: &Glossary,
         out: &mut Vec<u8>,
-        _spill: Spill<'_>,
+        spill: Spill<'_>,
     ) {
-        let mut s = String::with_capacity(doc.text.len() * 5 / 4 + ann.spans.len() * 300 + 1024);
-        write_document(doc, ann, glossary, &mut s);
-        out.extend_from_slice(s.as_bytes());
+        let reserve = doc.text.len() * 5 / 4 + ann.spans.len() * 300 + 1024;
+        write_str_spilling(out, reserve, spill, |s, mut spill| {
+            write_document(doc, ann, glossary, s, &mut spill)
+        });
     }
 }
 
-/// The label of an entry's footnote.
-fn label(e: &Entry, form: FormKind) -> String {
-    // Ids are slugs (`[a-z0-9]+(-[a-z0-9]+)*`), checked when the glossary loads.
-    if form == FormKind::Literal {
-        format!("{}--literal", e.id)
-    } else {
-        e.id.clone()
+/// An entry's footnote label: `id`, or `id--literal` for its literal renderings (ids are
+/// slugs, `[a-z0-9]+(-[a-z0-9]+)*`, checked when the glossary loads).
+struct Label<'a>(&'a Entry, FormKind);
+
+impl std::fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.id)?;
+        if self.1 == FormKind::Literal {
+            f.write_str("--literal")?;
+        }
+        Ok(())
     }
 }
 
-fn write_document(doc: &Document<'_>, ann: &Annotation, glossary: &Glossary, s: &mut String) {
+fn write_document(
+    doc: &Document<'_>,
+    ann: &Annotation,
+    glossary: &Glossary,
+    s: &mut String,
+    spill: &mut Spill<'_>,
+) {
     let entries = &glossary.entries;
     s.push_str("# ");
     let name = if doc.path == "-" {
@@ -107,27 +119,30 @@ fn write_document(doc: &Document<'_>, ann: &Annotation, glossary: &Glossary, s: 
     }
     s.push_str(TEXT_START);
     s.push_str("\n\n");
-    text(doc.text, ann, glossary, s);
+    text(doc.text, ann, glossary, s, spill);
     s.push_str(TEXT_END);
     s.push_str("\n\n");
     if terms.is_empty() {
         return;
     }
-    table(doc.text, ann, &terms, entries, s);
-    footnotes(ann, &terms, entries, s);
+    table(doc.text, ann, &terms, entries, s, spill);
+    footnotes(ann, &terms, entries, s, spill);
 }
 
 /// The text region: paragraphs, each span followed by its footnote reference.
-fn text(text: &str, ann: &Annotation, glossary: &Glossary, s: &mut String) {
+fn text(text: &str, ann: &Annotation, glossary: &Glossary, s: &mut String, spill: &mut Spill<'_>) {
     let paras = prose::paragraphs(text, &[]);
     // Footnote references, by the byte offset they follow; one that would fall between
     // paragraphs (a span ending in whitespace) goes at the end of the paragraph before it.
-    let mut refs: Vec<(usize, String)> = ann
-        .spans
-        .iter()
-        .map(|l| (l.span.end, label(&glossary.entries[l.span.entry], l.form())))
-        .collect();
-    refs.sort_by_key(|r| r.0);
+    // Kept as span numbers (a dense glossary has millions of spans), labelled as written.
+    let spans = &ann.spans;
+    let mut refs: Vec<u32> = (0..spans.len() as u32).collect();
+    refs.sort_by_key(|&i| spans[i as usize].span.end);
+    let end = |r: u32| spans[r as usize].span.end;
+    let label = |r: u32| {
+        let l = &spans[r as usize];
+        Label(&glossary.entries[l.span.entry], l.form())
+    };
     let mut ri = 0;
     for (pi, p) in paras.iter().enumerate() {
         let limit = paras.get(pi + 1).map_or(usize::MAX, |n| n.start);
@@ -148,12 +163,13 @@ fn text(text: &str, ann: &Annotation, glossary: &Glossary, s: &mut String) {
             // References of spans ending on this line; the last line also takes those ending
             // before the next paragraph.
             let stop = if last_line { limit } else { line.end + 1 };
-            while ri < refs.len() && refs[ri].0 < stop {
-                let at = refs[ri].0.clamp(pos, be);
+            while ri < refs.len() && end(refs[ri]) < stop {
+                spill_text(s, spill);
+                let at = end(refs[ri]).clamp(pos, be);
                 inline(s, &text[pos..at], at_start, after_ref);
                 at_start &= at == pos;
                 pos = at;
-                let _ = write!(s, "[^{}]", refs[ri].1);
+                let _ = write!(s, "[^{}]", label(refs[ri]));
                 after_ref = true;
                 ri += 1;
             }
@@ -162,14 +178,15 @@ fn text(text: &str, ann: &Annotation, glossary: &Glossary, s: &mut String) {
             if !last_line {
                 s.push_str("\\\n");
             }
+            spill_text(s, spill);
         }
         s.push_str("\n\n");
     }
     // References before the first paragraph or after the last cannot occur (spans cover
     // text), but none may be lost: every reference has its definition.
     if ri < refs.len() {
-        for r in &refs[ri..] {
-            let _ = write!(s, "[^{}]", r.1);
+        for &r in &refs[ri..] {
+            let _ = write!(s, "[^{}]", label(r));
         }
         s.push_str("\n\n");
     }
@@ -248,15 +265,23 @@ fn flat(s: &mut String, text: &str) {
     inline(s, &t, false, false);
 }
 
-fn table(text: &str, ann: &Annotation, terms: &[Term], entries: &Entries, s: &mut String) {
+fn table(
+    text: &str,
+    ann: &Annotation,
+    terms: &[Term],
+    entries: &Entries,
+    s: &mut String,
+    spill: &mut Spill<'_>,
+) {
     s.push_str("## Terms in this text\n\n");
     s.push_str("| # | Chinese | Pinyin | English | Category | Found as | Count |\n");
     s.push_str("| --: | --- | --- | --- | --- | --- | --: |\n");
     for (n, t) in terms.iter().enumerate() {
+        spill_text(s, spill);
         let e = &entries[t.entry];
         let _ = write!(s, "| {} | ", n + 1);
         flat(s, &e.zh);
-        let _ = write!(s, "[^{}] | ", label(e, FormKind::En));
+        let _ = write!(s, "[^{}] | ", Label(e, FormKind::En));
         flat(s, &e.pinyin);
         s.push_str(" | ");
         flat(s, &e.en);
@@ -294,10 +319,17 @@ fn table(text: &str, ann: &Annotation, terms: &[Term], entries: &Entries, s: &mu
     s.push('\n');
 }
 
-fn footnotes(ann: &Annotation, terms: &[Term], entries: &Entries, s: &mut String) {
+fn footnotes(
+    ann: &Annotation,
+    terms: &[Term],
+    entries: &Entries,
+    s: &mut String,
+    spill: &mut Spill<'_>,
+) {
     for t in terms {
+        spill_text(s, spill);
         let e = &entries[t.entry];
-        let _ = write!(s, "[^{}]: **", label(e, FormKind::En));
+        let _ = write!(s, "[^{}]: **", Label(e, FormKind::En));
         flat(s, &e.zh);
         s.push_str("** ");
         flat(s, &e.pinyin);
@@ -319,7 +351,7 @@ fn footnotes(ann: &Annotation, terms: &[Term], entries: &Entries, s: &mut String
             let _ = write!(
                 s,
                 "\n[^{}]: Literal rendering of **",
-                label(e, FormKind::Literal)
+                Label(e, FormKind::Literal)
             );
             flat(s, &e.zh);
             s.push_str("** ");

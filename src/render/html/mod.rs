@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 
 use self::page::Page;
 use super::escape::html_into as esc;
-use super::{write_str, Document, IndexDoc, Render, Spill, SPILL_AT};
+use super::{write_str_spilling, Document, IndexDoc, Render, Spill};
 use crate::annotate::Annotation;
 use crate::glossary::{FormKind, Glossary};
 use crate::text::english::count;
@@ -55,18 +55,10 @@ impl Render for HtmlRenderer {
         ann: &Annotation,
         glossary: &Glossary,
         out: &mut Vec<u8>,
-        mut spill: Spill<'_>,
+        spill: Spill<'_>,
     ) {
-        let mut reserve = doc.text.len() * 2 + ann.spans.len() * 600 + 4096;
-        if let Some(spill) = spill.as_mut() {
-            // What `out` holds comes before the page.
-            if !out.is_empty() {
-                spill(out);
-                out.clear();
-            }
-            reserve = reserve.min(SPILL_AT * 2);
-        }
-        write_str(out, reserve, |s| {
+        let reserve = doc.text.len() * 2 + ann.spans.len() * 600 + 4096;
+        write_str_spilling(out, reserve, spill, |s, spill| {
             // Coerced to the page's lifetime.
             let spill = spill.map(|f| -> &mut dyn FnMut(&[u8]) { f });
             Page::new(doc, ann, glossary, s, spill).article()
@@ -201,7 +193,7 @@ fn doc_name(path: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::{Carry, Piece};
+    use crate::render::{Carry, Piece, SPILL_AT};
 
     #[test]
     fn escaping_table() {

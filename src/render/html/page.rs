@@ -9,7 +9,7 @@ use super::{doc_name, esc, esc_flat, form_class, plural};
 use crate::annotate::{Annotation, Located};
 use crate::glossary::{Entry, FormKind, Glossary};
 use crate::render::prose::{self, Term};
-use crate::render::{spill_full, Document, Spill};
+use crate::render::{spill_text, Document, Spill};
 
 /// One document being written.
 pub(super) struct Page<'a> {
@@ -59,9 +59,7 @@ impl<'a> Page<'a> {
 
     /// Hands what is written so far to `spill` once it passes [`SPILL_AT`].
     fn spill(&mut self) {
-        if spill_full(self.out.as_bytes(), &mut self.spill) {
-            self.out.clear();
-        }
+        spill_text(self.out, &mut self.spill);
     }
 
     fn entry(&self, i: usize) -> &'a Entry {
@@ -347,9 +345,7 @@ impl<'a> Page<'a> {
         }
         s.push_str("<ol class=\"glossary\">\n");
         for (n, t) in self.terms.iter().enumerate() {
-            if spill_full(s.as_bytes(), &mut self.spill) {
-                s.clear();
-            }
+            spill_text(s, &mut self.spill);
             let e = &self.glossary.entries[t.entry];
             s.push_str("<li id=\"");
             let _ = write!(s, "{key}-g-");
@@ -412,9 +408,7 @@ impl<'a> Page<'a> {
             }
             s.push_str("</span>");
             for (j, &i) in t.spans.iter().enumerate() {
-                if spill_full(s.as_bytes(), &mut self.spill) {
-                    s.clear();
-                }
+                spill_text(s, &mut self.spill);
                 let l = &self.ann.spans[i];
                 let _ = write!(
                     s,
