@@ -20,7 +20,6 @@ use rustc_hash::FxHashMap as HashMap;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use daachorse::{
     CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder,
     MatchKind as DaachorseMatchKind,
@@ -79,8 +78,9 @@ pub struct Matcher {
     han_keys: HanKeys,
     /// Chinese keys, leftmost-longest; values are pattern ids.
     han: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    /// Overlapping automaton over the Chinese keys, built on first use (`--overlapping`).
-    overlapping: OnceLock<Option<AhoCorasick>>,
+    /// Chinese keys, every match (overlapping ones too): built on first use, or read from
+    /// the cache of compiled glossaries ([`cache::with_overlapping`]). Values as in `han`.
+    overlapping: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
     /// The longest Chinese key's length in bytes, worked out on first use.
     longest_han: OnceLock<usize>,
     /// Each Chinese key's place in `han_keys`, by its hash, built on first use: the exact
@@ -178,11 +178,12 @@ impl Matcher {
         self.longest_form
     }
 
-    fn overlapping_automaton(&self) -> Option<&AhoCorasick> {
+    fn overlapping_automaton(&self) -> Option<&CharwiseDoubleArrayAhoCorasick<u32>> {
         self.overlapping
             .get_or_init(|| {
-                let keys: Vec<&str> = self.han_keys.iter().map(|(k, _)| k).collect();
-                build(&keys, MatchKind::Standard).ok()
+                han_automaton(&self.han_keys, DaachorseMatchKind::Standard)
+                    .ok()
+                    .flatten()
             })
             .as_ref()
     }
@@ -268,10 +269,10 @@ impl Matcher {
             }
             if norm.has_han() {
                 if let Some(ac) = self.overlapping_automaton() {
-                    found.extend(ac.find_overlapping_iter(folded).map(|m| {
-                        let p = self.han_keys.pattern(m.pattern().as_usize()) as usize;
-                        (m.start(), m.end(), p)
-                    }));
+                    found.extend(
+                        ac.find_overlapping_iter(folded)
+                            .map(|m| (m.start(), m.end(), m.value() as usize)),
+                    );
                 }
             }
             found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
@@ -741,20 +742,6 @@ fn merge(
     all
 }
 
-/// Builds an automaton: a DFA for curated-size glossaries (several times faster than the
-/// NFA), the contiguous NFA when the DFA would be too large (CC-CEDICT-size glossaries).
-fn build<K: AsRef<[u8]>>(
-    keys: &[K],
-    kind: MatchKind,
-) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    let dfa = (keys.len() <= 20_000).then_some(AhoCorasickKind::DFA);
-    AhoCorasickBuilder::new()
-        .match_kind(kind)
-        .kind(dfa)
-        .build(keys)
-        .or_else(|_| AhoCorasickBuilder::new().match_kind(kind).build(keys))
-}
-
 /// The glossary's forms, compiled.
 struct Compiled {
     patterns: Vec<Pattern>,
@@ -764,15 +751,17 @@ struct Compiled {
     problems: Vec<Problem>,
 }
 
-/// The leftmost-longest automaton over the Chinese keys; `None` without keys.
+/// An automaton over the Chinese keys (leftmost-longest for the search, standard for every
+/// match); `None` without keys.
 fn han_automaton(
     han_keys: &HanKeys,
+    kind: DaachorseMatchKind,
 ) -> Result<Option<CharwiseDoubleArrayAhoCorasick<u32>>, daachorse::errors::DaachorseError> {
     if han_keys.is_empty() {
         return Ok(None);
     }
     CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .match_kind(DaachorseMatchKind::LeftmostLongest)
+        .match_kind(kind)
         // One block searched for free slots, not 16: CC-CEDICT's automaton builds in about
         // half the instructions (callgrind), a third larger, and searches as fast
         // (BENCHMARKS.md).
@@ -993,8 +982,10 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
     }
     // The phrase set and the Chinese automaton do not depend on each other: two cores build
     // them at once (the automaton is wasted work only for a glossary with errors).
-    let ((phrases, phrase_problems), han) =
-        rayon::join(|| phrases.build(), || han_automaton(&han_keys));
+    let ((phrases, phrase_problems), han) = rayon::join(
+        || phrases.build(),
+        || han_automaton(&han_keys, DaachorseMatchKind::LeftmostLongest),
+    );
     for pp in phrase_problems {
         match pp {
             PhraseProblem::NoWords { pattern } => {

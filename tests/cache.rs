@@ -73,7 +73,7 @@ fn args<'a>(extra: &[&'a str], inputs: &'a [String]) -> Vec<&'a str> {
 
 /// A run that stores the compiled glossary and a run that reads it write the bytes a run
 /// without the cache writes, for the built-in glossary and for glossary files, with and
-/// without `--overlapping`.
+/// without `--overlapping` (whose automaton is stored and read too).
 #[test]
 fn cached_output_is_fresh_output() {
     let tmp = tempfile::tempdir().unwrap();
@@ -100,7 +100,9 @@ fn cached_output_is_fresh_output() {
         );
         assert!(cache_files(&cache).is_empty());
         let stored = tifa(&cache, &args(&extra, &files));
-        assert_eq!(cache_files(&cache).len(), 1, "{extra:?}");
+        // With `--overlapping`, its automaton is kept beside the glossary.
+        let kept = 1 + extra.contains(&"--overlapping") as usize;
+        assert_eq!(cache_files(&cache).len(), kept, "{extra:?}");
         let read = tifa(&cache, &args(&extra, &files));
         assert!(fresh.stdout.len() > 1000);
         assert_eq!(fresh.stdout, stored.stdout, "{extra:?}");
@@ -351,6 +353,56 @@ fn cached_matcher_finds_the_same_spans() {
     }
 }
 
+/// The automaton of every Chinese match, once a command readies it, is kept beside the
+/// compiled glossary: the next run reads it rather than building it again and finds the same
+/// spans; a damaged file is built and written again.
+#[test]
+fn the_overlapping_automaton_is_kept_beside_the_glossary() {
+    use std::time::{Duration, SystemTime};
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = Cache::new(tmp.path());
+    let sources = [GlossarySource::Builtin];
+    let fresh = compile(&sources, None).unwrap().matcher;
+    // Every Chinese form, run together: forms inside forms, and across their joins.
+    let text: String = fresh
+        .glossary()
+        .entries
+        .iter()
+        .flat_map(|e| std::iter::once(&e.zh).chain(&e.zh_alt))
+        .map(String::as_str)
+        .collect();
+    let overlapping = MatchOptions { overlapping: true };
+    let want = annotate(&fresh, &text, overlapping).spans;
+    assert!(want.len() > 1000);
+
+    let side = cache
+        .file_for(&read_sources(&sources))
+        .with_extension("overlapping");
+    compile(&sources, Some(&cache)).unwrap().ready_overlapping();
+    let written = fs::read(&side).unwrap();
+    // Aged, so that a file written again would show.
+    let long_ago = SystemTime::now() - Duration::from_secs(86_400);
+    let age = |p: &Path| {
+        let f = fs::File::options().append(true).open(p).unwrap();
+        f.set_modified(long_ago).unwrap();
+    };
+    age(&side);
+    let hit = compile(&sources, Some(&cache)).unwrap();
+    assert!(matches!(hit.cache, CacheUse::Hit));
+    hit.ready_overlapping();
+    assert_eq!(fs::metadata(&side).unwrap().modified().unwrap(), long_ago);
+    assert_eq!(annotate(&hit.matcher, &text, overlapping).spans, want);
+
+    let mut damaged = written.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    fs::write(&side, &damaged).unwrap();
+    let again = compile(&sources, Some(&cache)).unwrap();
+    again.ready_overlapping();
+    assert_eq!(annotate(&again.matcher, &text, overlapping).spans, want);
+    assert!(fs::read(&side).unwrap() == written, "not written again");
+}
+
 /// The folder keeps the most recently used compiled glossaries: older ones beyond
 /// `cache::KEEP` and stale temporary files are removed when a new one is written, and a
 /// file read from the cache counts as used.
@@ -383,6 +435,10 @@ fn old_files_are_pruned() {
             p
         })
         .collect();
+    // Each one's automaton of every match beside it, which goes with it.
+    for p in &old {
+        fs::write(p.with_extension("overlapping"), b"old").unwrap();
+    }
     let stale_tmp = dir.join(".tmp-left");
     fs::write(&stale_tmp, b"half").unwrap();
     aged(&stale_tmp, 1);
@@ -410,6 +466,8 @@ fn old_files_are_pruned() {
     // The newest of the twenty stay, the oldest go.
     assert!(left.contains(&old[19]));
     assert!(!left.contains(&old[0]));
+    assert!(old[19].with_extension("overlapping").exists());
+    assert!(!old[0].with_extension("overlapping").exists());
     assert!(!stale_tmp.exists());
     assert!(fresh_tmp.exists());
 }

@@ -126,7 +126,7 @@ pub fn run(args: AnnotateArgs, out: &mut dyn Write, console: &mut dyn Console) -
     // and a folder of thousands of files takes about as long to list as the glossary to load.
     let (matcher, inputs) = std::thread::scope(|s| {
         let walk = s.spawn(|| batch::Inputs::find(&config));
-        let matcher = compile(&args.glossary, args.read.jobs(), console);
+        let matcher = compile(&args.glossary, args.read.jobs(), args.overlapping, console);
         let inputs = walk
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

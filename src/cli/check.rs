@@ -136,7 +136,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, console: &mut dyn Console) -> i
             return Ok(UNUSABLE);
         }
     };
-    let Some(matcher) = compile(&args.glossary, 1, console) else {
+    let Some(matcher) = compile(&args.glossary, 1, true, console) else {
         return Ok(UNUSABLE);
     };
     let mut message = |m: Message| match m {

@@ -60,7 +60,12 @@ pub fn run(args: DiscoverArgs, out: &mut dyn Write, console: &mut dyn Console) -
     if let Some(code) = refuse_overwrite(args.output.as_deref(), &inputs, console) {
         return Ok(code);
     }
-    let Some(matcher) = compile(&args.glossary, args.read.jobs(), console) else {
+    let Some(matcher) = compile(
+        &args.glossary,
+        args.read.jobs(),
+        args.aligned.is_some(),
+        console,
+    ) else {
         return Ok(UNUSABLE);
     };
     if let Some(pairs_path) = &args.aligned {

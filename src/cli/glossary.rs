@@ -231,7 +231,7 @@ fn build(args: BuildArgs, out: &mut dyn Write, console: &mut dyn Console) -> io:
     if let Some(code) = refuse_overwrite(args.output.as_deref(), &args.paths, console) {
         return Ok(code);
     }
-    let Some(matcher) = compile(&args.glossary, args.read.jobs(), console) else {
+    let Some(matcher) = compile(&args.glossary, args.read.jobs(), false, console) else {
         return Ok(UNUSABLE);
     };
     let mut table = UsageTable::new();

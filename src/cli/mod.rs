@@ -195,10 +195,12 @@ pub fn load(sources: &[GlossarySource], console: &mut dyn Console) -> Option<mod
 /// written is no error: the run goes on. The matcher is never dropped: the process ends
 /// after the command, and freeing hundreds of thousands of strings one by one first would
 /// cost a tenth of a second with CC-CEDICT. A cache file is read on two threads when the run
-/// has more than one worker (`jobs`).
+/// has more than one worker (`jobs`). A command that finds every match (`overlapping`) gets
+/// its automaton ready here, from the cache when it is there.
 pub fn compile(
     args: &GlossaryArgs,
     jobs: usize,
+    overlapping: bool,
     console: &mut dyn Console,
 ) -> Option<ManuallyDrop<Matcher>> {
     let cache = if args.no_cache {
@@ -209,6 +211,9 @@ pub fn compile(
     match cache::compile_on(&args.sources(), cache.as_ref(), jobs) {
         Ok(compiled) => {
             report(&compiled.warnings, console);
+            if overlapping {
+                compiled.ready_overlapping();
+            }
             Some(ManuallyDrop::new(compiled.matcher))
         }
         Err(GlossaryError { problems }) => {

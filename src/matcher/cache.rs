@@ -8,8 +8,11 @@
 //! than one worker this thread reads the phrase set (the largest) while a second one reads
 //! the rest: start-up is the serial part of every run. Each entry is decoded when first
 //! asked for, from the entries section, which stays mapped for the run (a run that
-//! annotates asks for the few entries its documents name). The overlapping automaton of
-//! `--overlapping` is built on first use, as without the cache.
+//! annotates asks for the few entries its documents name). The automaton of every Chinese
+//! match (`--overlapping`, `check`, `discover --aligned`) is built on first use; a command
+//! that needs it asks for it ([`Compiled::ready_overlapping`]) and it is kept in a second
+//! file beside the first (`KEY.overlapping`), read back by later runs: CC-CEDICT's took a
+//! second of every `check` to build.
 //!
 //! Its key is an XXH3-128 hash of the cache format, tifa's version, a fingerprint of the
 //! code that writes and reads the files (`build.rs`: a file another build wrote is never
@@ -86,6 +89,8 @@ pub struct Compiled {
     pub warnings: Vec<Problem>,
     /// How the cache served.
     pub cache: CacheUse,
+    /// The cache file of the glossary and its key, when a cache was used.
+    file: Option<(PathBuf, [u8; 16])>,
 }
 
 impl Cache {
@@ -146,6 +151,7 @@ pub fn compile_on(
             matcher,
             warnings,
             cache: CacheUse::Off,
+            file: None,
         });
     };
     let key = key(&read);
@@ -162,6 +168,7 @@ pub fn compile_on(
             matcher,
             warnings,
             cache: CacheUse::Hit,
+            file: Some((file, key)),
         });
     }
     // Read again for the build; should the files have changed meanwhile, the key is of
@@ -178,7 +185,70 @@ pub fn compile_on(
         matcher,
         warnings,
         cache: cache_use,
+        file: Some((file, key)),
     })
+}
+
+/// Starts a file of the automaton of every Chinese match.
+const OVERLAPPING_MAGIC: &[u8; 8] = b"tifa-ov\n";
+/// Magic, format, key and checksum.
+const OVERLAPPING_HEADER: usize = 8 + 4 + 16 + 16;
+
+impl Compiled {
+    /// Readies the matcher's automaton of every Chinese match
+    /// ([`MatchOptions::overlapping`](crate::MatchOptions::overlapping)): read from the file
+    /// beside the glossary's cache file, else built and written there for later runs. Without
+    /// a cache, or where the file cannot be written, it is built here all the same.
+    pub fn ready_overlapping(&self) {
+        let Some((file, key)) = &self.file else {
+            self.matcher.overlapping_automaton();
+            return;
+        };
+        let path = file.with_extension("overlapping");
+        if let Some(automaton) = read_overlapping(&path, key) {
+            // Unset until now: this is its only setter.
+            let _ = self.matcher.overlapping.set(Some(automaton));
+            return;
+        }
+        if let Some(automaton) = self.matcher.overlapping_automaton() {
+            let _ = store_overlapping(&path, key, &automaton.serialize());
+        }
+    }
+}
+
+/// The automaton of a file that [`store_overlapping`] wrote for `key`; `None` when it cannot
+/// be read or does not check.
+fn read_overlapping(path: &Path, key: &[u8; 16]) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
+    let f = fs::File::open(path).ok()?;
+    let check = |bytes: &[u8]| {
+        let (header, body) = bytes.split_at_checked(OVERLAPPING_HEADER)?;
+        let (magic, rest) = header.split_at(8);
+        let (format, rest) = rest.split_at(4);
+        let (file_key, checksum) = rest.split_at(16);
+        let whole = magic == OVERLAPPING_MAGIC
+            && format == FORMAT.to_le_bytes()
+            && file_key == key
+            && XxHash3_128::oneshot(body).to_le_bytes() == checksum;
+        whole.then(|| automaton_from_verified(body)).flatten()
+    };
+    match map(&f, None) {
+        Some(bytes) => check(&bytes),
+        None => check(&fs::read(path).ok()?),
+    }
+}
+
+/// Writes the automaton's bytes for `key` to `path`, through a temporary file renamed into
+/// place, as [`store`] does.
+fn store_overlapping(path: &Path, key: &[u8; 16], automaton: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
+    tmp.write_all(OVERLAPPING_MAGIC)?;
+    tmp.write_all(&FORMAT.to_le_bytes())?;
+    tmp.write_all(key)?;
+    tmp.write_all(&XxHash3_128::oneshot(automaton).to_le_bytes())?;
+    tmp.write_all(automaton)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Decodes a cache file, mapped rather than read: reading copied its megabytes into fresh
@@ -589,8 +659,9 @@ fn decode_tables(section: &[u8], automaton: &[u8]) -> Option<Matcher> {
 #[allow(unsafe_code)]
 fn automaton_from_verified(bytes: &[u8]) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
     // SAFETY: `decode` calls this only with the automaton section of a cache file whose
-    // checksum matched: bytes that `CharwiseDoubleArrayAhoCorasick::serialize` of this
-    // very build (the key holds the code's fingerprint, so also daachorse's version) wrote.
+    // checksum matched, and `read_overlapping` with the body of a file whose checksum
+    // matched: bytes that `CharwiseDoubleArrayAhoCorasick::serialize` of this very build (the
+    // key holds the code's fingerprint, so also daachorse's version) wrote.
     let (automaton, rest) =
         unsafe { CharwiseDoubleArrayAhoCorasick::<u32>::deserialize_unchecked(bytes) };
     rest.is_empty().then_some(automaton)
@@ -655,6 +726,7 @@ fn prune(dir: &Path, kept: &Path) {
     // Newest first; `kept` counts as the newest.
     files.sort_by_key(|f| std::cmp::Reverse(f.0));
     for (_, path) in files.into_iter().skip(KEEP.saturating_sub(1)) {
+        let _ = fs::remove_file(path.with_extension("overlapping"));
         let _ = fs::remove_file(path);
     }
 }

@@ -38,12 +38,6 @@ impl HanKeys {
         self.ends.is_empty()
     }
 
-    /// The pattern of key `i` (0 past the end: a cache file whose parts disagree is caught
-    /// by its checksum, and a wrong id must still not panic).
-    pub(crate) fn pattern(&self, i: usize) -> u32 {
-        self.patterns.get(i).copied().unwrap_or_default()
-    }
-
     /// The `i`th key and its pattern.
     pub(crate) fn get(&self, i: usize) -> Option<(&str, u32)> {
         let start = match i {
@@ -76,8 +70,8 @@ mod tests {
         }
         let back: Vec<(&str, u32)> = keys.iter().collect();
         assert_eq!(back, [("保护伞", 4), ("打", 0), ("扫黑除恶", 9)]);
-        assert_eq!(keys.pattern(2), 9);
-        assert_eq!(keys.pattern(3), 0);
+        assert_eq!(keys.get(2), Some(("扫黑除恶", 9)));
+        assert_eq!(keys.get(3), None);
     }
 
     #[test]
