@@ -79,7 +79,8 @@ pub struct Matcher {
     /// Chinese keys, leftmost-longest; values are pattern ids.
     han: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// Chinese keys, every match (overlapping ones too): built on first use, or read from
-    /// the cache of compiled glossaries ([`cache::with_overlapping`]). Values as in `han`.
+    /// the cache of compiled glossaries ([`cache::Compiled::ready_overlapping`]). Values as in
+    /// `han`.
     overlapping: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
     /// The longest Chinese key's length in bytes, worked out on first use.
     longest_han: OnceLock<usize>,

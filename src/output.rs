@@ -127,7 +127,7 @@ fn with_path(p: &Path, e: io::Error) -> io::Error {
 /// A temporary file in the target's folder, so the final rename is atomic. It is created
 /// with the mode an ordinary new file gets (0666 less the umask), not tempfile's private
 /// 0600, since it becomes the user's output. It is locked while this process has it open,
-/// which tells a later run that it is not a leftover ([`remove_leftovers`]).
+/// which tells a later run that it is not a leftover (`remove_leftovers`).
 pub fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

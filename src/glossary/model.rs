@@ -27,7 +27,7 @@ pub struct Entry {
     pub en_alt: Vec<String>,
     /// Literal renderings machine translation produces.
     pub literal: Vec<String>,
-    /// One of [`CATEGORIES`].
+    /// One of [`CATEGORIES`](crate::glossary::CATEGORIES).
     pub category: String,
     /// What the term means.
     pub definition: String,

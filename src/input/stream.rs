@@ -1,6 +1,6 @@
 //! A text input too long to hold, read as UTF-8 bit by bit: a multi-byte character cut by
 //! a read is completed by the next one, and an encoding problem is placed (line, column,
-//! byte offset) in the whole input, as [`source::decode`] places it in a whole file.
+//! byte offset) in the whole input, as [`source::decode`](crate::input::source::decode) places it in a whole file.
 
 use std::io::Read;
 

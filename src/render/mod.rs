@@ -194,7 +194,7 @@ pub trait Render: Sync + Send {
         self.document_spilled(doc, ann, glossary, out, None);
     }
     /// Writes one document. With a `spill`, what is written so far is handed to it (which
-    /// writes it out) and `out` cleared whenever `out` passes [`SPILL_AT`] ([`spill_full`]),
+    /// writes it out) and `out` cleared whenever `out` passes [`SPILL_AT`] (`spill_full`),
     /// so that a document's output is not held whole: formats whose output can be many
     /// times the text with a dense glossary (HTML, JSONL, CSV, text) do so.
     fn document_spilled(

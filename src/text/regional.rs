@@ -25,7 +25,7 @@ const WORDS: &[(&str, &str)] = &[
     ("视频", "视讯"),
 ];
 
-/// The folded key `key` with every mainland word of [`WORDS`] in its regional wording, when
+/// The folded key `key` with every mainland word of `WORDS` in its regional wording, when
 /// it holds one.
 pub fn regional_key(key: &str) -> Option<String> {
     let mut out: Option<String> = None;
