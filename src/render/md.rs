@@ -136,13 +136,10 @@ fn text(text: &str, ann: &Annotation, glossary: &Glossary, s: &mut String, spill
     // paragraphs (a span ending in whitespace) goes at the end of the paragraph before it.
     // Kept as span numbers (a dense glossary has millions of spans), labelled as written.
     let spans = &ann.spans;
-    let mut refs: Vec<u32> = (0..spans.len() as u32).collect();
-    refs.sort_by_key(|&i| spans[i as usize].span.end);
-    let end = |r: u32| spans[r as usize].span.end;
-    let label = |r: u32| {
-        let l = &spans[r as usize];
-        Label(&glossary.entries[l.span.entry], l.form())
-    };
+    let mut refs: Vec<usize> = (0..spans.len()).collect();
+    refs.sort_by_key(|&i| spans[i].span.end);
+    let end = |r: usize| spans[r].span.end;
+    let label = |r: usize| Label(&glossary.entries[spans[r].span.entry], spans[r].form());
     let mut ri = 0;
     for (pi, p) in paras.iter().enumerate() {
         let limit = paras.get(pi + 1).map_or(usize::MAX, |n| n.start);
