@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, SystemTime};
 
 use tifa::glossary::{read_sources, Glossary, GlossarySource};
 use tifa::matcher::cache::{compile, Cache, CacheUse};
@@ -27,6 +28,14 @@ fn tifa(cache: &Path, args: &[&str]) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
+}
+
+/// Marks a file as last changed `days` ago; that time.
+fn age(p: &Path, days: u32) -> SystemTime {
+    let when = SystemTime::now() - Duration::from_secs(86_400) * days;
+    let f = fs::File::options().append(true).open(p).unwrap();
+    f.set_modified(when).unwrap();
+    when
 }
 
 /// The cache files in a folder.
@@ -358,7 +367,6 @@ fn cached_matcher_finds_the_same_spans() {
 /// spans; a damaged file is built and written again.
 #[test]
 fn the_overlapping_automaton_is_kept_beside_the_glossary() {
-    use std::time::{Duration, SystemTime};
     let tmp = tempfile::tempdir().unwrap();
     let cache = Cache::new(tmp.path());
     let sources = [GlossarySource::Builtin];
@@ -381,12 +389,7 @@ fn the_overlapping_automaton_is_kept_beside_the_glossary() {
     compile(&sources, Some(&cache)).unwrap().ready_overlapping();
     let written = fs::read(&side).unwrap();
     // Aged, so that a file written again would show.
-    let long_ago = SystemTime::now() - Duration::from_secs(86_400);
-    let age = |p: &Path| {
-        let f = fs::File::options().append(true).open(p).unwrap();
-        f.set_modified(long_ago).unwrap();
-    };
-    age(&side);
+    let long_ago = age(&side, 1);
     let hit = compile(&sources, Some(&cache)).unwrap();
     assert!(matches!(hit.cache, CacheUse::Hit));
     hit.ready_overlapping();
@@ -408,20 +411,14 @@ fn the_overlapping_automaton_is_kept_beside_the_glossary() {
 /// file read from the cache counts as used.
 #[test]
 fn old_files_are_pruned() {
-    use std::time::{Duration, SystemTime};
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let cache = Cache::new(dir);
-    let day = Duration::from_secs(86_400);
-    let aged = |p: &Path, days: u32| {
-        let f = fs::File::options().append(true).open(p).unwrap();
-        f.set_modified(SystemTime::now() - day * days).unwrap();
-    };
     // The built-in glossary's file, used long ago but read now: it stays.
     let builtin = [GlossarySource::Builtin];
     compile(&builtin, Some(&cache)).unwrap();
     let builtin_file = cache.file_for(&read_sources(&builtin));
-    aged(&builtin_file, 100);
+    age(&builtin_file, 100);
     assert!(matches!(
         compile(&builtin, Some(&cache)).unwrap().cache,
         CacheUse::Hit
@@ -431,7 +428,7 @@ fn old_files_are_pruned() {
         .map(|i| {
             let p = dir.join(format!("{i:032x}.glossary"));
             fs::write(&p, b"old").unwrap();
-            aged(&p, 50 - i);
+            age(&p, 50 - i);
             p
         })
         .collect();
@@ -441,7 +438,7 @@ fn old_files_are_pruned() {
     }
     let stale_tmp = dir.join(".tmp-left");
     fs::write(&stale_tmp, b"half").unwrap();
-    aged(&stale_tmp, 1);
+    age(&stale_tmp, 1);
     let fresh_tmp = dir.join(".tmp-writing");
     fs::write(&fresh_tmp, b"half").unwrap();
     // A new glossary is compiled and stored: the folder is pruned.

@@ -85,9 +85,8 @@ impl Glossary {
         let entries: Vec<Entry> = origins
             .iter()
             .enumerate()
-            .map(|(i, &(file, line))| (i * COLUMNS.len(), file, line))
-            .map(|(at, file, line)| {
-                let f = |k: usize| fields.get(at + k);
+            .map(|(i, &(file, line))| {
+                let f = |k: usize| fields.get(i * COLUMNS.len() + k);
                 Entry {
                     id: text(f(0)),
                     zh: text(f(1)),

@@ -195,8 +195,8 @@ pub trait Render: Sync + Send {
     }
     /// Writes one document. With a `spill`, what is written so far is handed to it (which
     /// writes it out) and `out` cleared whenever `out` passes [`SPILL_AT`] (`spill_full`),
-    /// so that a document's output is not held whole: formats whose output can be many
-    /// times the text with a dense glossary (HTML, JSONL, CSV, text) do so.
+    /// so that a document's output is not held whole: every format does so, as any can be
+    /// many times the text with a dense glossary.
     fn document_spilled(
         &self,
         doc: &Document<'_>,

@@ -57,7 +57,8 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// Hands what is written so far to `spill` once it passes [`SPILL_AT`](crate::render::SPILL_AT).
+    /// Hands what is written so far to `spill` once it passes
+    /// [`SPILL_AT`](crate::render::SPILL_AT).
     fn spill(&mut self) {
         spill_text(self.out, &mut self.spill);
     }
