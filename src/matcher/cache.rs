@@ -278,6 +278,11 @@ fn map(f: &fs::File, part: Option<std::ops::Range<usize>>) -> Option<memmap2::Mm
     let mut options = memmap2::MmapOptions::new();
     if let Some(r) = part {
         options.offset(r.start as u64).len(r.len());
+    } else {
+        // The checksum reads every byte of the whole file anyway: its pages mapped in one
+        // call rather than fault by fault (142 faults fewer with the built-in glossary,
+        // start-up 0.86 of the time on one worker).
+        options.populate();
     }
     // SAFETY: a cache file is written whole and renamed into place (`store`), never changed
     // after; a file another run prunes meanwhile stays mapped until this one drops the map
