@@ -6,6 +6,7 @@ use crate::matcher::{MatchOptions, Matcher, Span, CONTEXT_WINDOW};
 use crate::text::snippet::{Cursor, Place};
 use crate::text::{ceil_boundary, floor_boundary};
 
+pub mod flow;
 pub mod windows;
 
 /// A span with all its positions in the original text.
@@ -486,6 +487,72 @@ impl<'m> Windowed<'m> {
             self.at = keep_from;
         }
         Some(piece)
+    }
+
+    /// [`Windowed::next_piece`] with its spans taken from `flow`, the checked spans of the
+    /// whole text, rather than searched ([`flow`]; leftmost-longest matching only). None
+    /// while the piece needs more text ([`Windowed::wants_more`]) or more windows checked.
+    pub fn checked_piece(&mut self, end: bool, flow: &mut flow::Flow) -> Option<Unlocated> {
+        let WindowSizes { region, overlap } = self.sizes;
+        let held_end = self.at + self.buf.len();
+        if self.next >= held_end || (!end && self.wants_more()) {
+            return None;
+        }
+        let cut = if end && held_end <= self.next + region + overlap {
+            held_end
+        } else {
+            self.cut(self.next + region)
+        };
+        // The piece ends at the cut, or past it where a span it keeps reaches further.
+        let mut end_at = cut;
+        for s in flow.ready() {
+            if s.start >= end_at {
+                break;
+            }
+            end_at = end_at.max(s.end);
+        }
+        if flow.checked_to() < end_at {
+            return None;
+        }
+        let next = self.next;
+        let spans = flow.take_before(end_at);
+        let text = self.buf[next - self.at..end_at - self.at].to_string();
+        let local = spans
+            .iter()
+            .map(|s| Span {
+                start: s.start - next,
+                end: s.end - next,
+                ..*s
+            })
+            .collect();
+        self.next = end_at;
+        // Text before the next piece and the windows still to cut is not needed again.
+        let keep_from = self.floor(end_at.min(flow.held_from()).max(self.at));
+        if keep_from - self.at > region {
+            self.buf.drain(..keep_from - self.at);
+            self.at = keep_from;
+        }
+        Some(Unlocated {
+            text,
+            offset: next,
+            spans: local,
+            last: end && end_at == held_end,
+            cut_in_chain: false,
+        })
+    }
+
+    /// Adds text that `read` appends to the text held (the block read goes there without a
+    /// copy in between); gives back what `read` gives.
+    pub fn push_with<R>(&mut self, read: impl FnOnce(&mut String) -> R) -> R {
+        let held = self.buf.len();
+        let r = read(&mut self.buf);
+        debug_assert!(self.buf.len() >= held, "text held was taken away");
+        r
+    }
+
+    /// The text held, from its offset in the whole text.
+    pub fn held(&self) -> (&str, usize) {
+        (&self.buf, self.at)
     }
 
     /// The spans of held text `lo..hi`, searched again where they are out of step with the
