@@ -290,6 +290,13 @@ pub struct Unlocated {
     pub cut_in_chain: bool,
 }
 
+/// The spans of a piece of a longer text (byte offsets into the piece), placed from `start`
+/// (where the piece starts in the whole text), and the place where the piece ends.
+pub fn place(text: &str, spans: &[Span], start: Place) -> (Annotation, Place) {
+    let (located, end) = locate_from(text, spans, start);
+    (Annotation { spans: located }, end)
+}
+
 impl Unlocated {
     /// The piece, its spans placed from `start` (the place where the previous piece ended,
     /// or the text's start), and the place where it ends.
@@ -490,10 +497,17 @@ impl<'m> Windowed<'m> {
     }
 
     /// [`Windowed::next_piece`] with its spans taken from `flow`, the checked spans of the
-    /// whole text, rather than searched ([`flow`]; leftmost-longest matching only). None
-    /// while the piece needs more text ([`Windowed::wants_more`]) or more windows checked.
-    pub fn checked_piece(&mut self, end: bool, flow: &mut flow::Flow) -> Option<Unlocated> {
+    /// whole text, rather than searched ([`flow`]; leftmost-longest matching only), and its
+    /// text left in place ([`Windowed::text_of`]) until the next call. None while the piece
+    /// needs more text ([`Windowed::wants_more`]) or more windows checked.
+    pub fn checked_piece(&mut self, end: bool, flow: &mut flow::Flow) -> Option<flow::Checked> {
         let WindowSizes { region, overlap } = self.sizes;
+        // Text before this piece and the windows still to cut is not needed again.
+        let keep_from = self.floor(self.next.min(flow.held_from()).max(self.at));
+        if keep_from - self.at > region {
+            self.buf.drain(..keep_from - self.at);
+            self.at = keep_from;
+        }
         let held_end = self.at + self.buf.len();
         if self.next >= held_end || (!end && self.wants_more()) {
             return None;
@@ -515,30 +529,18 @@ impl<'m> Windowed<'m> {
             return None;
         }
         let next = self.next;
-        let spans = flow.take_before(end_at);
-        let text = self.buf[next - self.at..end_at - self.at].to_string();
-        let local = spans
-            .iter()
-            .map(|s| Span {
-                start: s.start - next,
-                end: s.end - next,
-                ..*s
-            })
-            .collect();
         self.next = end_at;
-        // Text before the next piece and the windows still to cut is not needed again.
-        let keep_from = self.floor(end_at.min(flow.held_from()).max(self.at));
-        if keep_from - self.at > region {
-            self.buf.drain(..keep_from - self.at);
-            self.at = keep_from;
-        }
-        Some(Unlocated {
-            text,
+        Some(flow::Checked {
             offset: next,
-            spans: local,
+            end: end_at,
+            spans: flow.take_before(end_at, next),
             last: end && end_at == held_end,
-            cut_in_chain: false,
         })
+    }
+
+    /// The text of a piece [`Windowed::checked_piece`] gave, while it is held.
+    pub fn text_of(&self, piece: &flow::Checked) -> &str {
+        &self.buf[piece.offset - self.at..piece.end - self.at]
     }
 
     /// Adds text that `read` appends to the text held (the block read goes there without a

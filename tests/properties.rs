@@ -1008,10 +1008,11 @@ fn flowed(
             flow.check(s, m, opts);
         }
         while let Some(p) = w.checked_piece(end, &mut flow) {
-            let (p, next) = p.locate(place);
+            let text = w.text_of(&p);
+            let (annotation, next) = tifa::annotate::place(text, &p.spans, place);
             place = next;
-            out.push_str(&p.text);
-            spans.extend(p.annotation.spans.into_iter().map(|mut l| {
+            out.push_str(text);
+            spans.extend(annotation.spans.into_iter().map(|mut l| {
                 l.span.start += p.offset;
                 l.span.end += p.offset;
                 l

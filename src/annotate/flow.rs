@@ -58,6 +58,21 @@ fn shifted(mut spans: Vec<Span>, by: usize) -> Vec<Span> {
     spans
 }
 
+/// A piece whose spans are checked ([`super::Windowed::checked_piece`]): where it starts and
+/// ends in the whole text, its spans (byte offsets into the piece), and whether it is the
+/// text's last.
+#[derive(Debug)]
+pub struct Checked {
+    /// Where the piece starts in the whole text.
+    pub offset: usize,
+    /// Where it ends.
+    pub end: usize,
+    /// Its spans, byte offsets into the piece.
+    pub spans: Vec<Span>,
+    /// Whether it is the text's last piece.
+    pub last: bool,
+}
+
 /// The windows for a text read in pieces of `pieces` (their overlap, the matcher's smallest):
 /// regions of 256 KiB. With no wait between pieces, a window need only be small enough for
 /// the workers to share the last ones of the text; a smaller one searches its overlap again
@@ -82,10 +97,14 @@ pub struct Flow {
     /// The next window to check, and the windows searched ahead of their turn.
     checking: usize,
     waiting: BTreeMap<usize, Searched>,
-    /// The spans the last window checked kept.
+    /// The spans the last window checked kept, from the last that the next window's check
+    /// looks at (`out_of_step` looks at the last quarter overlap, and at the last span).
     last_kept: Vec<Span>,
-    /// Spans checked, not yet taken, by start: every span that starts before `checked_to`.
-    ready: VecDeque<Span>,
+    /// Spans checked, not yet taken, by start, as each window kept them (moved, not copied:
+    /// Chinese text has a span every few bytes), and how many of the first are taken.
+    /// Every span that starts before `checked_to`.
+    ready: VecDeque<Vec<Span>>,
+    taken: usize,
     checked_to: usize,
 }
 
@@ -102,6 +121,7 @@ impl Flow {
             waiting: BTreeMap::new(),
             last_kept: Vec::new(),
             ready: VecDeque::new(),
+            taken: 0,
             checked_to: 0,
         }
     }
@@ -179,8 +199,12 @@ impl Flow {
                 spans = shifted(matcher.find(&w.text[from - w.lo..], opts), from);
             }
             spans.retain(|s| s.start >= w.start && s.start < w.end);
-            self.ready.extend(&spans);
-            self.last_kept = spans;
+            let check = w.end.saturating_sub(self.sizes.overlap / 4);
+            let tail = spans.partition_point(|s| s.start < check);
+            self.last_kept = spans[tail.min(spans.len().saturating_sub(1))..].to_vec();
+            if !spans.is_empty() {
+                self.ready.push_back(spans);
+            }
             self.checked_to = w.end;
             self.checking += 1;
         }
@@ -193,12 +217,29 @@ impl Flow {
 
     /// The checked spans not yet taken, by start.
     pub fn ready(&self) -> impl Iterator<Item = &Span> {
-        self.ready.iter()
+        let taken = self.taken;
+        (self.ready.iter().enumerate()).flat_map(move |(i, v)| &v[if i == 0 { taken } else { 0 }..])
     }
 
-    /// Takes the checked spans that start before `end`.
-    pub fn take_before(&mut self, end: usize) -> Vec<Span> {
-        let n = self.ready.partition_point(|s| s.start < end);
-        self.ready.drain(..n).collect()
+    /// Takes the checked spans that start before `end`, their offsets made relative to
+    /// `from`.
+    pub fn take_before(&mut self, end: usize, from: usize) -> Vec<Span> {
+        let mut taken = Vec::new();
+        while let Some(first) = self.ready.front() {
+            let rest = &first[self.taken..];
+            let n = rest.partition_point(|s| s.start < end);
+            taken.extend(rest[..n].iter().map(|s| Span {
+                start: s.start - from,
+                end: s.end - from,
+                ..*s
+            }));
+            if n < rest.len() {
+                self.taken += n;
+                break;
+            }
+            self.ready.pop_front();
+            self.taken = 0;
+        }
+        taken
     }
 }

@@ -14,6 +14,7 @@ use crate::annotate::{self, entry_counts, Tally, WindowSizes, Windowed, MAX_PIEC
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, InputError};
 use crate::input::stream::Utf8Stream;
+use crate::matcher::Span;
 use crate::render::{Carry, Document, Piece};
 use crate::text::english::count;
 use crate::text::snippet::Place;
@@ -160,7 +161,7 @@ impl Delivery<'_, '_> {
                 });
             }
             if let Some(p) = windows.checked_piece(input.exhausted, &mut flow) {
-                if let Err(e) = self.write_piece(f, path, p, out) {
+                if let Err(e) = self.write_checked(f, path, windows, &p, out) {
                     streamed = Streamed::NotWritten(e);
                     return;
                 }
@@ -241,18 +242,55 @@ impl Delivery<'_, '_> {
         piece: annotate::Unlocated,
         out: &mut Written,
     ) -> io::Result<()> {
-        let (piece, end) = piece.locate(out.place.unwrap_or(annotate::START));
+        out.chain_cuts += usize::from(piece.cut_in_chain);
+        let text = Text {
+            text: &piece.text,
+            offset: piece.offset,
+            last: piece.last,
+        };
+        self.write_text(f, path, text, &piece.spans, out)
+    }
+
+    /// [`Delivery::write_piece`] for a piece whose text is where it was read
+    /// ([`Windowed::checked_piece`]).
+    fn write_checked(
+        &mut self,
+        f: &Found,
+        path: &str,
+        windows: &Windowed,
+        piece: &flow::Checked,
+        out: &mut Written,
+    ) -> io::Result<()> {
+        let text = Text {
+            text: windows.text_of(piece),
+            offset: piece.offset,
+            last: piece.last,
+        };
+        self.write_text(f, path, text, &piece.spans, out)
+    }
+
+    /// Places a piece's spans (byte offsets into it), renders it and writes it.
+    fn write_text(
+        &mut self,
+        f: &Found,
+        path: &str,
+        piece: Text<'_>,
+        spans: &[Span],
+        out: &mut Written,
+    ) -> io::Result<()> {
+        let start = out.place.unwrap_or(annotate::START);
+        let (annotation, end) = annotate::place(piece.text, spans, start);
         out.place = Some(end);
         let doc = Document {
             path,
-            text: &piece.text,
+            text: piece.text,
             record: None,
         };
         let info = Piece {
             doc,
             number: out.number,
             offset: piece.offset,
-            line: piece.start.line,
+            line: start.line,
             last: piece.last,
         };
         let mut bytes = Vec::new();
@@ -262,7 +300,7 @@ impl Delivery<'_, '_> {
         let (sink, renderer) = (&mut self.sink, self.renderer);
         renderer.piece(
             &info,
-            &piece.annotation,
+            &annotation,
             glossary,
             &mut out.carry,
             &mut bytes,
@@ -272,9 +310,8 @@ impl Delivery<'_, '_> {
                 }
             },
         );
-        out.chain_cuts += usize::from(piece.cut_in_chain);
-        let piece_counts = entry_counts(&piece.annotation);
-        out.spans += piece.annotation.spans.len() as u64;
+        let piece_counts = entry_counts(&annotation);
+        out.spans += annotation.spans.len() as u64;
         out.counts.add(&piece_counts);
         out.number += 1;
         spilled
@@ -292,6 +329,13 @@ impl Delivery<'_, '_> {
         }
         self.sink.part(f, &[], self.renderer, true, &[])
     }
+}
+
+/// A piece's text, where it starts in the whole text, and whether it is the text's last.
+struct Text<'a> {
+    text: &'a str,
+    offset: usize,
+    last: bool,
 }
 
 /// How streaming a document ended.
