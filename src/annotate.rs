@@ -6,7 +6,6 @@ use crate::matcher::{MatchOptions, Matcher, Span, CONTEXT_WINDOW};
 use crate::text::snippet::{Cursor, Place};
 use crate::text::{ceil_boundary, floor_boundary};
 
-pub mod flow;
 pub mod windows;
 
 /// A span with all its positions in the original text.
@@ -290,13 +289,6 @@ pub struct Unlocated {
     pub cut_in_chain: bool,
 }
 
-/// The spans of a piece of a longer text (byte offsets into the piece), placed from `start`
-/// (where the piece starts in the whole text), and the place where the piece ends.
-pub fn place(text: &str, spans: &[Span], start: Place) -> (Annotation, Place) {
-    let (located, end) = locate_from(text, spans, start);
-    (Annotation { spans: located }, end)
-}
-
 impl Unlocated {
     /// The piece, its spans placed from `start` (the place where the previous piece ended,
     /// or the text's start), and the place where it ends.
@@ -494,67 +486,6 @@ impl<'m> Windowed<'m> {
             self.at = keep_from;
         }
         Some(piece)
-    }
-
-    /// [`Windowed::next_piece`] with its spans taken from `flow`, the checked spans of the
-    /// whole text, rather than searched ([`flow`]; leftmost-longest matching only), and its
-    /// text left in place ([`Windowed::text_of`]) until the next call. None while the piece
-    /// needs more text ([`Windowed::wants_more`]) or more windows checked.
-    pub fn checked_piece(&mut self, end: bool, flow: &mut flow::Flow) -> Option<flow::Checked> {
-        let WindowSizes { region, overlap } = self.sizes;
-        // Text before this piece and the windows still to cut is not needed again.
-        let keep_from = self.floor(self.next.min(flow.held_from()).max(self.at));
-        if keep_from - self.at > region {
-            self.buf.drain(..keep_from - self.at);
-            self.at = keep_from;
-        }
-        let held_end = self.at + self.buf.len();
-        if self.next >= held_end || (!end && self.wants_more()) {
-            return None;
-        }
-        let cut = if end && held_end <= self.next + region + overlap {
-            held_end
-        } else {
-            self.cut(self.next + region)
-        };
-        // The piece ends at the cut, or past it where a span it keeps reaches further.
-        let mut end_at = cut;
-        for s in flow.ready() {
-            if s.start >= end_at {
-                break;
-            }
-            end_at = end_at.max(s.end);
-        }
-        if flow.checked_to() < end_at {
-            return None;
-        }
-        let next = self.next;
-        self.next = end_at;
-        Some(flow::Checked {
-            offset: next,
-            end: end_at,
-            spans: flow.take_before(end_at, next),
-            last: end && end_at == held_end,
-        })
-    }
-
-    /// The text of a piece [`Windowed::checked_piece`] gave, while it is held.
-    pub fn text_of(&self, piece: &flow::Checked) -> &str {
-        &self.buf[piece.offset - self.at..piece.end - self.at]
-    }
-
-    /// Adds text that `read` appends to the text held (the block read goes there without a
-    /// copy in between); gives back what `read` gives.
-    pub fn push_with<R>(&mut self, read: impl FnOnce(&mut String) -> R) -> R {
-        let held = self.buf.len();
-        let r = read(&mut self.buf);
-        debug_assert!(self.buf.len() >= held, "text held was taken away");
-        r
-    }
-
-    /// The text held, from its offset in the whole text.
-    pub fn held(&self) -> (&str, usize) {
-        (&self.buf, self.at)
     }
 
     /// The spans of held text `lo..hi`, searched again where they are out of step with the

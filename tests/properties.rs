@@ -963,68 +963,6 @@ fn windowed(
     (out, spans)
 }
 
-/// Annotates `text` as `tifa annotate` does a long input on several workers
-/// (`annotate::flow`): fed `feed` bytes at a time, its windows (regions of `window` bytes)
-/// cut as their text comes and their spans checked out of turn (each batch last first), the
-/// pieces taken as their spans are checked. The pieces' texts and spans, offsets into the
-/// whole text.
-fn flowed(
-    m: &Matcher,
-    text: &str,
-    sizes: tifa::annotate::WindowSizes,
-    window: usize,
-    feed: usize,
-) -> (String, Vec<tifa::Located>) {
-    use tifa::annotate::flow::Flow;
-    let opts = MatchOptions::default();
-    let mut w = tifa::annotate::Windowed::new(m, opts, sizes);
-    let mut flow = Flow::new(tifa::annotate::WindowSizes {
-        region: window,
-        overlap: sizes.overlap,
-    });
-    let (mut out, mut spans) = (String::new(), Vec::new());
-    let mut place = tifa::annotate::START;
-    let mut at = 0;
-    loop {
-        let end = at == text.len();
-        if !end {
-            let mut to = (at + feed).min(text.len());
-            while !text.is_char_boundary(to) {
-                to += 1;
-            }
-            w.push(&text[at..to]);
-            at = to;
-        }
-        let end = at == text.len();
-        let mut searched = Vec::new();
-        loop {
-            let (held, from) = w.held();
-            let Some(window) = flow.next_window(held, from, end) else {
-                break;
-            };
-            searched.push(window.search(m, opts));
-        }
-        while let Some(s) = searched.pop() {
-            flow.check(s, m, opts);
-        }
-        while let Some(p) = w.checked_piece(end, &mut flow) {
-            let text = w.text_of(&p);
-            let (annotation, next) = tifa::annotate::place(text, &p.spans, place);
-            place = next;
-            out.push_str(text);
-            spans.extend(annotation.spans.into_iter().map(|mut l| {
-                l.span.start += p.offset;
-                l.span.end += p.offset;
-                l
-            }));
-        }
-        if end {
-            assert!(flow.done(), "every window checked at the end");
-            return (out, spans);
-        }
-    }
-}
-
 /// A window text made of `parts`, and window sizes `grow` per cent (region, overlap) above
 /// the window glossary's minimum.
 fn window_case(parts: &[usize], grow: (usize, usize)) -> (String, tifa::annotate::WindowSizes) {
@@ -1057,25 +995,6 @@ proptest! {
         let (back, spans) = windowed(m, &text, opts, sizes, feed);
         prop_assert!(back == text, "the pieces give back the text");
         prop_assert_eq!(spans, whole, "sizes {:?}, {} bytes", sizes, text.len());
-    }
-
-    /// A long input read bit by bit with its windows searched as a flow of jobs (what `-j`
-    /// does with an input too long to hold) has exactly the whole-text spans, in pieces that
-    /// give back the text, for windows and pieces of any size at or above the minimum.
-    #[test]
-    fn a_flow_of_windows_finds_what_the_whole_text_search_finds(
-        parts in prop::collection::vec(any::<usize>(), 500..3000),
-        grow in (0usize..200, 0usize..100),
-        window in 0usize..300,
-        feed in 1usize..20_000,
-    ) {
-        let (text, sizes) = window_case(&parts, grow);
-        let m = gated_matcher();
-        let whole = tifa::annotate(m, &text, MatchOptions::default()).spans;
-        let window = 2 * sizes.overlap + 2 * sizes.overlap * window / 100;
-        let (back, spans) = flowed(m, &text, sizes, window, feed);
-        prop_assert!(back == text, "the pieces give back the text");
-        prop_assert_eq!(spans, whole, "sizes {:?}, window {}, {} bytes", sizes, window, text.len());
     }
 
     /// A text searched in windows on several threads (`annotate::windows`, what `-j` and
@@ -1126,10 +1045,6 @@ fn windows_keep_in_step_through_a_chain_of_overlapping_matches() {
             let (back, spans) = windowed(m, &text, MatchOptions::default(), sizes, 7_777);
             assert_eq!(back, text);
             assert_eq!(spans, whole, "{sizes:?}");
-            // As a flow of windows, each window as small as it may be.
-            let (back, spans) = flowed(m, &text, sizes, 2 * sizes.overlap, 7_777);
-            assert_eq!(back, text);
-            assert_eq!(spans, whole, "{sizes:?}, a flow");
             // The windows searched at once on two threads, every match or leftmost-longest.
             for overlapping in [false, true] {
                 let opts = MatchOptions { overlapping };

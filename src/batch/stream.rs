@@ -4,17 +4,13 @@
 
 use std::fs;
 use std::io::{self, BufRead, Read, Seek, Write};
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::Ordering;
-use std::sync::mpsc;
 
 use super::{display, Delivery};
-use crate::annotate::flow::{self, Flow, Searched};
 use crate::annotate::{self, entry_counts, Tally, WindowSizes, Windowed, MAX_PIECE_REGIONS};
 use crate::diagnostics::Message;
-use crate::input::source::{self, Found, InputError};
+use crate::input::source::{self, Found};
 use crate::input::stream::Utf8Stream;
-use crate::matcher::Span;
 use crate::render::{Carry, Document, Piece};
 use crate::text::english::count;
 use crate::text::snippet::Place;
@@ -45,152 +41,60 @@ impl Delivery<'_, '_> {
         }
         // The head is read again in blocks, so only a window's text is held decoded.
         let input = Box::new(io::Cursor::new(head).chain(rest));
-        let mut input = Reader {
-            input: Utf8Stream::new(&path, input, self.config.lossy),
-            failed: None,
-            exhausted: false,
-        };
-        let mut out = Written::default();
-        // Leftmost-longest matching on several workers: the windows go as a flow of jobs.
-        let streamed = if self.min_window.is_some() && !self.config.match_options.overlapping {
-            self.flow(f, &path, &mut windows, &mut input, &mut out)
-        } else {
-            self.pieces(f, &path, &mut windows, &mut input, &mut out)
-        };
-        match streamed {
-            Streamed::Done => {}
-            Streamed::Interrupted => return Ok(false),
-            Streamed::NotWritten(e) => {
-                self.report.errors += 1;
-                (self.message)(Message::Error(e.to_string()));
-                return Ok(true);
-            }
-        }
-        self.ended(f, &path, &input.input, input.failed, out, sizes)
-    }
-
-    /// Searches the input a piece at a time (its windows at once on the workers): this
-    /// thread places, renders and writes a piece while the workers search the next one.
-    fn pieces(
-        &mut self,
-        f: &Found,
-        path: &str,
-        windows: &mut Windowed,
-        input: &mut Reader,
-        out: &mut Written,
-    ) -> Streamed {
+        let mut input = Utf8Stream::new(&path, input, self.config.lossy);
         let mut text = String::new();
+        let mut out = Written::default();
+        let (mut failed, mut exhausted) = (None, false);
+        let mut read = |text: &mut String, failed: &mut Option<_>, exhausted: &mut bool| match input
+            .read(text)
+        {
+            Ok(more) => *exhausted = !more,
+            Err(e) => {
+                *failed = Some(e);
+                *exhausted = true;
+            }
+        };
+        // A piece searched and not yet written: this thread places, renders and writes it
+        // while the workers search the next one.
         let mut searched: Option<annotate::Unlocated> = None;
         loop {
-            while !input.exhausted && windows.wants_more() {
-                input.read(&mut text);
+            while !exhausted && windows.wants_more() {
+                read(&mut text, &mut failed, &mut exhausted);
                 windows.push(&text);
                 text.clear();
             }
             if self.cancel.load(Ordering::Relaxed) {
-                return Streamed::Interrupted;
+                return Ok(false);
             }
             let mut next = None;
             let mut written = Ok(());
             let before = searched.take();
-            let (ends, ahead) = (input.exhausted, windows.wants_ahead());
+            let (ends, ahead) = (exhausted, windows.wants_ahead());
             self.pool.in_place_scope(|scope| {
-                let (next, windows) = (&mut next, &mut *windows);
+                let (next, windows) = (&mut next, &mut windows);
                 scope.spawn(move |_| *next = windows.next_piece(ends));
                 if let Some(p) = before {
-                    written = self.write_piece(f, path, p, out);
+                    written = self.write_piece(f, &path, p, &mut out);
                 }
                 // The next block is read meanwhile, so the next search need not wait for it.
-                if ahead && !input.exhausted {
-                    input.read(&mut text);
+                if ahead && !exhausted {
+                    read(&mut text, &mut failed, &mut exhausted);
                 }
             });
             windows.push(&text);
             text.clear();
             if let Err(e) = written {
-                return Streamed::NotWritten(e);
+                self.report.errors += 1;
+                (self.message)(Message::Error(e.to_string()));
+                return Ok(true);
             }
             match next {
                 Some(p) => searched = Some(p),
                 // A piece stretched by a chain of overlapping matches may need more text.
-                None if !input.exhausted && windows.wants_more() => {}
-                None => return Streamed::Done,
+                None if !exhausted && windows.wants_more() => {}
+                None => break,
             }
         }
-    }
-
-    /// Searches the input's windows as a flow of jobs ([`flow`]; leftmost-longest matching
-    /// only): each window as soon as its text is read, a few for each worker in flight, so
-    /// that no worker waits for another between pieces. This thread reads, cuts the windows,
-    /// checks their spans in turn, and places, renders and writes each piece once its spans
-    /// are checked.
-    fn flow(
-        &mut self,
-        f: &Found,
-        path: &str,
-        windows: &mut Windowed,
-        input: &mut Reader,
-        out: &mut Written,
-    ) -> Streamed {
-        let (matcher, opts) = (self.matcher, self.config.match_options);
-        let mut flow = Flow::new(flow::window_sizes(WindowSizes::for_matcher(matcher)));
-        let most = 4 * self.pool.current_num_threads();
-        let (tx, rx) = mpsc::channel::<std::thread::Result<Searched>>();
-        let mut streamed = Streamed::Done;
-        self.pool.in_place_scope(|scope| loop {
-            if self.cancel.load(Ordering::Relaxed) {
-                streamed = Streamed::Interrupted;
-                return;
-            }
-            // Text up to two pieces ahead, and the windows it holds.
-            while !input.exhausted && windows.wants_ahead() {
-                windows.push_with(|held| input.read(held));
-            }
-            while flow.in_flight() < most {
-                let (held, at) = windows.held();
-                let Some(window) = flow.next_window(held, at, input.exhausted) else {
-                    break;
-                };
-                let tx = tx.clone();
-                scope.spawn(move |_| {
-                    // A panic goes to this thread, which waits for the window.
-                    let searched =
-                        panic::catch_unwind(AssertUnwindSafe(|| window.search(matcher, opts)));
-                    // The receiver outlives the scope.
-                    let _ = tx.send(searched);
-                });
-            }
-            if let Some(p) = windows.checked_piece(input.exhausted, &mut flow) {
-                if let Err(e) = self.write_checked(f, path, windows, &p, out) {
-                    streamed = Streamed::NotWritten(e);
-                    return;
-                }
-            } else if flow.in_flight() > 0 {
-                match rx.recv() {
-                    Ok(Ok(searched)) => flow.check(searched, matcher, opts),
-                    Ok(Err(payload)) => panic::resume_unwind(payload),
-                    // This thread holds a sender: never.
-                    Err(_) => return,
-                }
-            } else if input.exhausted {
-                return;
-            } else {
-                windows.push_with(|held| input.read(held));
-            }
-        });
-        streamed
-    }
-
-    /// The end of a streamed document: its tail, its warnings and errors, and its counts.
-    fn ended(
-        &mut self,
-        f: &Found,
-        path: &str,
-        input: &Utf8Stream,
-        failed: Option<InputError>,
-        out: Written,
-        sizes: WindowSizes,
-    ) -> io::Result<bool> {
         let Written {
             carry: _,
             place: _,
@@ -228,7 +132,7 @@ impl Delivery<'_, '_> {
         self.report.bytes += input.bytes() as u64;
         self.report.spans += spans;
         if let Some(s) = self.summary.as_deref_mut() {
-            s.document(path, counts.counts(), self.matcher.glossary())?;
+            s.document(&path, counts.counts(), self.matcher.glossary())?;
         }
         Ok(true)
     }
@@ -242,55 +146,18 @@ impl Delivery<'_, '_> {
         piece: annotate::Unlocated,
         out: &mut Written,
     ) -> io::Result<()> {
-        out.chain_cuts += usize::from(piece.cut_in_chain);
-        let text = Text {
-            text: &piece.text,
-            offset: piece.offset,
-            last: piece.last,
-        };
-        self.write_text(f, path, text, &piece.spans, out)
-    }
-
-    /// [`Delivery::write_piece`] for a piece whose text is where it was read
-    /// ([`Windowed::checked_piece`]).
-    fn write_checked(
-        &mut self,
-        f: &Found,
-        path: &str,
-        windows: &Windowed,
-        piece: &flow::Checked,
-        out: &mut Written,
-    ) -> io::Result<()> {
-        let text = Text {
-            text: windows.text_of(piece),
-            offset: piece.offset,
-            last: piece.last,
-        };
-        self.write_text(f, path, text, &piece.spans, out)
-    }
-
-    /// Places a piece's spans (byte offsets into it), renders it and writes it.
-    fn write_text(
-        &mut self,
-        f: &Found,
-        path: &str,
-        piece: Text<'_>,
-        spans: &[Span],
-        out: &mut Written,
-    ) -> io::Result<()> {
-        let start = out.place.unwrap_or(annotate::START);
-        let (annotation, end) = annotate::place(piece.text, spans, start);
+        let (piece, end) = piece.locate(out.place.unwrap_or(annotate::START));
         out.place = Some(end);
         let doc = Document {
             path,
-            text: piece.text,
+            text: &piece.text,
             record: None,
         };
         let info = Piece {
             doc,
             number: out.number,
             offset: piece.offset,
-            line: start.line,
+            line: piece.start.line,
             last: piece.last,
         };
         let mut bytes = Vec::new();
@@ -300,7 +167,7 @@ impl Delivery<'_, '_> {
         let (sink, renderer) = (&mut self.sink, self.renderer);
         renderer.piece(
             &info,
-            &annotation,
+            &piece.annotation,
             glossary,
             &mut out.carry,
             &mut bytes,
@@ -310,8 +177,9 @@ impl Delivery<'_, '_> {
                 }
             },
         );
-        let piece_counts = entry_counts(&annotation);
-        out.spans += annotation.spans.len() as u64;
+        out.chain_cuts += usize::from(piece.cut_in_chain);
+        let piece_counts = entry_counts(&piece.annotation);
+        out.spans += piece.annotation.spans.len() as u64;
         out.counts.add(&piece_counts);
         out.number += 1;
         spilled
@@ -328,43 +196,6 @@ impl Delivery<'_, '_> {
             copy_spilled(&file, |b| self.sink.part(f, b, self.renderer, false, &[]))?;
         }
         self.sink.part(f, &[], self.renderer, true, &[])
-    }
-}
-
-/// A piece's text, where it starts in the whole text, and whether it is the text's last.
-struct Text<'a> {
-    text: &'a str,
-    offset: usize,
-    last: bool,
-}
-
-/// How streaming a document ended.
-enum Streamed {
-    Done,
-    /// The run's stop flag was set: nothing more is written.
-    Interrupted,
-    /// Output could not be written.
-    NotWritten(io::Error),
-}
-
-/// A long input read block by block, and how the reading ended.
-struct Reader {
-    input: Utf8Stream,
-    /// An encoding or read error ends the input where it is found.
-    failed: Option<InputError>,
-    exhausted: bool,
-}
-
-impl Reader {
-    /// Reads the next block onto `text`.
-    fn read(&mut self, text: &mut String) {
-        match self.input.read(text) {
-            Ok(more) => self.exhausted = !more,
-            Err(e) => {
-                self.failed = Some(e);
-                self.exhausted = true;
-            }
-        }
     }
 }
 
