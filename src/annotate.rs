@@ -6,6 +6,7 @@ use crate::matcher::{MatchOptions, Matcher, Span, CONTEXT_WINDOW};
 use crate::text::snippet::{Cursor, Place};
 use crate::text::{ceil_boundary, floor_boundary};
 
+pub mod ahead;
 pub mod windows;
 
 /// A span with all its positions in the original text.
@@ -327,6 +328,19 @@ pub struct Piece {
     pub cut_in_chain: bool,
 }
 
+/// Where a piece from `from` cut at `cut` ends: at the cut, or past it where a span it keeps
+/// reaches further (one pass: the spans come sorted by start).
+fn piece_end(spans: &[Span], from: usize, cut: usize) -> usize {
+    let mut end_at = cut;
+    for s in spans.iter().skip_while(|s| s.start < from) {
+        if s.start >= end_at {
+            break;
+        }
+        end_at = end_at.max(s.end);
+    }
+    end_at
+}
+
 /// How many regions a piece may grow to, past its cut, to hold a chain of overlapping
 /// matches: a piece is held whole, with its spans and its rendered output.
 pub const MAX_PIECE_REGIONS: usize = 2;
@@ -359,6 +373,8 @@ pub struct Windowed<'m> {
     /// How far the text must be held before the next piece can be cut, when a chain of
     /// overlapping matches runs past the window ([`Windowed::piece`]).
     need: usize,
+    /// The pieces cut ahead of their search ([`ahead`]).
+    ahead: ahead::Cutting,
 }
 
 impl<'m> Windowed<'m> {
@@ -375,6 +391,7 @@ impl<'m> Windowed<'m> {
             prev: Vec::new(),
             threads: None,
             need: 0,
+            ahead: ahead::Cutting::default(),
         }
     }
 
@@ -388,6 +405,15 @@ impl<'m> Windowed<'m> {
     /// Adds text.
     pub fn push(&mut self, text: &str) {
         self.buf.push_str(text);
+    }
+
+    /// Adds the text `read` appends to the text held (a block read goes there with no copy
+    /// in between); gives back what `read` gives.
+    pub fn push_with<R>(&mut self, read: impl FnOnce(&mut String) -> R) -> R {
+        let held = self.buf.len();
+        let r = read(&mut self.buf);
+        debug_assert!(self.buf.len() >= held, "text held was taken away");
+        r
     }
 
     /// Whether a window needs more text than is held before the next piece can be cut.
@@ -415,15 +441,25 @@ impl<'m> Windowed<'m> {
     /// [`Windowed::piece`] with its spans not yet placed: the caller places the pieces in
     /// order, each from where the one before ended ([`Unlocated::locate`]).
     pub fn next_piece(&mut self, end: bool) -> Option<Unlocated> {
+        self.next_piece_to(end, None)
+    }
+
+    /// [`Windowed::next_piece`], cut at `cut` when given (a cut made ahead,
+    /// [`Windowed::piece_to`]).
+    fn next_piece_to(&mut self, end: bool, cut: Option<usize>) -> Option<Unlocated> {
         let WindowSizes { region, overlap } = self.sizes;
         let held_end = self.at + self.buf.len();
         if self.next >= held_end {
             return None;
         }
-        let cut = if end && held_end <= self.next + region + overlap {
-            held_end
-        } else {
-            self.cut(self.next + region)
+        let cut = match cut {
+            Some(c) if c <= held_end => c,
+            Some(c) => {
+                self.need = c + overlap;
+                return None;
+            }
+            None if end && held_end <= self.next + region + overlap => held_end,
+            None => self.cut_from(self.next, self.next + region),
         };
         let lo = self.ceil(self.next.saturating_sub(overlap).max(self.at));
         let mut search_to = cut + overlap;
@@ -431,15 +467,7 @@ impl<'m> Windowed<'m> {
         let (mut spans, end_at, cut_in_chain) = loop {
             let hi = self.floor(search_to.min(held_end));
             let spans = self.in_step(lo, hi);
-            // The piece ends at the cut, or past it where a span it keeps reaches further
-            // (one pass: the spans come sorted by start).
-            let mut end_at = cut;
-            for s in spans.iter().skip_while(|s| s.start < self.next) {
-                if s.start >= end_at {
-                    break;
-                }
-                end_at = end_at.max(s.end);
-            }
+            let end_at = piece_end(&spans, self.next, cut);
             // The spans that start before `end_at` are the whole text's when the search ran
             // on well past it (or to the text's end). A chain of overlapping matches can
             // stretch the piece to the end of what was searched, where the match crossing
@@ -479,13 +507,19 @@ impl<'m> Windowed<'m> {
         };
         self.prev = spans;
         self.next = end_at;
-        // Text more than an overlap behind the next piece is never searched again.
+        self.let_go();
+        Some(piece)
+    }
+
+    /// Lets go of the text held more than an overlap behind the next piece: it is never
+    /// searched again.
+    fn let_go(&mut self) {
+        let WindowSizes { region, overlap } = self.sizes;
         let keep_from = self.ceil(self.next.saturating_sub(overlap).max(self.at));
         if keep_from - self.at > region {
             self.buf.drain(..keep_from - self.at);
             self.at = keep_from;
         }
-        Some(piece)
     }
 
     /// The spans of held text `lo..hi`, searched again where they are out of step with the
@@ -515,12 +549,13 @@ impl<'m> Windowed<'m> {
     /// Where to cut near `target`: after the last line break in the half region before it,
     /// else after the last sentence end there (a piece of HTML or Markdown output then
     /// ends where a reader pauses), else at the character boundary at or before it.
-    fn cut(&self, target: usize) -> usize {
+    /// (`from` is where the piece starts.)
+    fn cut_from(&self, from: usize, target: usize) -> usize {
         let target = self.floor(target.min(self.at + self.buf.len()));
         let from = self.ceil(
             target
                 .saturating_sub(self.sizes.region / 2)
-                .max(self.next + 1)
+                .max(from + 1)
                 .min(target),
         );
         let stretch = &self.buf[from - self.at..target - self.at];

@@ -963,6 +963,78 @@ fn windowed(
     (out, spans)
 }
 
+/// Annotates `text` as a long input is annotated: pieces cut ahead of their search
+/// (`annotate::ahead`), up to `out` at a time, searched in reverse order (as jobs may come
+/// back) and taken in turn, or searched again in turn where a piece ahead is out of step.
+/// The pieces' texts and spans, as [`windowed`] gives them, how many pieces were searched
+/// again, and how many end inside a chain of overlapping matches (`Piece::cut_in_chain`).
+fn ahead(
+    m: &Matcher,
+    text: &str,
+    opts: MatchOptions,
+    sizes: tifa::annotate::WindowSizes,
+    feed: usize,
+    out: usize,
+) -> (String, Vec<tifa::Located>, usize, usize) {
+    use tifa::annotate::ahead::Turn;
+    let mut w = tifa::annotate::Windowed::new(m, opts, sizes);
+    let (mut back, mut spans, mut again, mut cuts) = (String::new(), Vec::new(), 0, 0);
+    let mut at = 0;
+    let mut push = |w: &mut tifa::annotate::Windowed<'_>| {
+        let mut to = (at + feed).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        w.push(&text[at..to]);
+        at = to;
+        at == text.len()
+    };
+    let mut ended = text.is_empty();
+    loop {
+        let mut cut = Vec::new();
+        while cut.len() < out {
+            if !ended && w.wants_more_ahead() {
+                ended = push(&mut w);
+            } else if let Some(piece) = w.cut_ahead(ended) {
+                cut.push(piece);
+            } else {
+                break;
+            }
+        }
+        if cut.is_empty() {
+            break;
+        }
+        let mut found: Vec<_> = cut.into_iter().rev().map(|p| p.search(m)).collect();
+        found.reverse();
+        for f in found {
+            let piece = match w.accept(&f) {
+                Turn::Taken => Some(f.into_piece()),
+                Turn::Covered => None,
+                Turn::Again => {
+                    again += 1;
+                    loop {
+                        match w.piece_to(ended, &f) {
+                            Some(p) => break Some(p),
+                            None if !ended && w.wants_more() => ended = push(&mut w),
+                            None => break None,
+                        }
+                    }
+                }
+            };
+            if let Some(p) = piece {
+                back.push_str(&p.text);
+                cuts += usize::from(p.cut_in_chain);
+                spans.extend(p.annotation.spans.into_iter().map(|mut l| {
+                    l.span.start += p.offset;
+                    l.span.end += p.offset;
+                    l
+                }));
+            }
+        }
+    }
+    (back, spans, again, cuts)
+}
+
 /// A window text made of `parts`, and window sizes `grow` per cent (region, overlap) above
 /// the window glossary's minimum.
 fn window_case(parts: &[usize], grow: (usize, usize)) -> (String, tifa::annotate::WindowSizes) {
@@ -993,6 +1065,27 @@ proptest! {
         let (m, opts) = (gated_matcher(), MatchOptions { overlapping });
         let whole = tifa::annotate(m, &text, opts).spans;
         let (back, spans) = windowed(m, &text, opts, sizes, feed);
+        prop_assert!(back == text, "the pieces give back the text");
+        prop_assert_eq!(spans, whole, "sizes {:?}, {} bytes", sizes, text.len());
+    }
+
+    /// Pieces cut ahead of their search, searched out of turn and taken in turn (a long
+    /// input's pieces, each a job on a worker) find exactly the whole-text spans, with the
+    /// same offsets, lines and columns, and give back the text: every match or
+    /// leftmost-longest, for windows of any size at or above the minimum, and text read in
+    /// blocks of any length.
+    #[test]
+    fn pieces_cut_ahead_find_what_the_whole_text_search_finds(
+        parts in prop::collection::vec(any::<usize>(), 500..3000),
+        overlapping in any::<bool>(),
+        grow in (0usize..200, 0usize..100),
+        feed in 1usize..20_000,
+        out in 1usize..5,
+    ) {
+        let (text, sizes) = window_case(&parts, grow);
+        let (m, opts) = (gated_matcher(), MatchOptions { overlapping });
+        let whole = tifa::annotate(m, &text, opts).spans;
+        let (back, spans, _, _) = ahead(m, &text, opts, sizes, feed, out);
         prop_assert!(back == text, "the pieces give back the text");
         prop_assert_eq!(spans, whole, "sizes {:?}, {} bytes", sizes, text.len());
     }
@@ -1036,6 +1129,7 @@ fn windows_keep_in_step_through_a_chain_of_overlapping_matches() {
     ] {
         let whole = tifa::annotate(m, &text, MatchOptions::default()).spans;
         assert!(whole.len() > 10_000);
+        let mut searched_again = 0;
         // Every alignment of the windows' starts against the chain.
         for shift in 0..6 {
             let sizes = tifa::annotate::WindowSizes {
@@ -1045,6 +1139,11 @@ fn windows_keep_in_step_through_a_chain_of_overlapping_matches() {
             let (back, spans) = windowed(m, &text, MatchOptions::default(), sizes, 7_777);
             assert_eq!(back, text);
             assert_eq!(spans, whole, "{sizes:?}");
+            // Pieces cut ahead inside the chain are out of step, and searched again in turn.
+            let (back, spans, again, _) = ahead(m, &text, MatchOptions::default(), sizes, 7_777, 3);
+            assert_eq!(back, text);
+            assert!(spans == whole, "{sizes:?}, cut ahead");
+            searched_again += again;
             // The windows searched at once on two threads, every match or leftmost-longest.
             for overlapping in [false, true] {
                 let opts = MatchOptions { overlapping };
@@ -1056,6 +1155,7 @@ fn windows_keep_in_step_through_a_chain_of_overlapping_matches() {
                 assert!(spans == m.find(&text, opts), "{sizes:?}, {opts:?}");
             }
         }
+        assert!(searched_again > 0, "no piece cut ahead was searched again");
     }
 }
 
@@ -1108,15 +1208,25 @@ fn windows_find_every_match_of_a_chain_of_overlapping_matches() {
                     l
                 }));
             }
-            assert_eq!(back, text);
-            if text.len() <= MAX_PIECE_REGIONS * region {
-                assert_eq!(cuts, 0, "{sizes:?}");
-                assert!(spans == whole, "{sizes:?}");
-            } else {
-                // At most the match crossing each cut is missing, and nothing else differs.
-                assert!(cuts > 0, "{sizes:?}");
-                assert!(whole.len() - spans.len() <= cuts, "{sizes:?}");
-                assert!(spans.iter().all(|s| whole.contains(s)), "{sizes:?}");
+            // Cut ahead, the pieces in the chain are searched again in turn, as above.
+            let (back_ahead, spans_ahead, _, cuts_ahead) = ahead(m, &text, every, sizes, 7_777, 3);
+            for (back, spans, cuts) in [(back, spans, cuts), (back_ahead, spans_ahead, cuts_ahead)]
+            {
+                assert!(
+                    back == text,
+                    "{sizes:?}: {} of {} bytes given back",
+                    back.len(),
+                    text.len()
+                );
+                if text.len() <= MAX_PIECE_REGIONS * region {
+                    assert_eq!(cuts, 0, "{sizes:?}");
+                    assert!(spans == whole, "{sizes:?}");
+                } else {
+                    // At most the match crossing each cut is missing, and nothing else differs.
+                    assert!(cuts > 0, "{sizes:?}");
+                    assert!(whole.len() - spans.len() <= cuts, "{sizes:?}");
+                    assert!(spans.iter().all(|s| whole.contains(s)), "{sizes:?}");
+                }
             }
         }
     }

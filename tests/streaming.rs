@@ -49,8 +49,9 @@ fn tifa(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
     )
 }
 
-/// CSV, text and JSONL outputs of a long input are byte for byte those of the whole text;
-/// the HTML page holds the text, in one article per piece.
+/// CSV, text and JSONL outputs of a long input are byte for byte those of the whole text,
+/// on one worker and on three (the pieces then searched and rendered out of turn, and
+/// written in turn); the HTML page holds the text, in one article per piece.
 #[test]
 fn a_long_input_is_annotated_as_a_whole_one_would_be() {
     let dir = tempfile::tempdir().unwrap();
@@ -74,9 +75,14 @@ fn a_long_input_is_annotated_as_a_whole_one_would_be() {
         r.begin(&mut want);
         r.document(&doc, &ann, matcher.glossary(), &mut want);
         r.end(&mut want);
-        let (code, got, err) = tifa(dir.path(), &["annotate", "-f", name, "long.txt"]);
-        assert_eq!((code, err.as_str()), (0, ""));
-        assert!(got == want, "{name} output differs from the whole text's");
+        for jobs in ["-j1", "-j3"] {
+            let (code, got, err) = tifa(dir.path(), &["annotate", jobs, "-f", name, "long.txt"]);
+            assert_eq!((code, err.as_str()), (0, ""));
+            assert!(
+                got == want,
+                "{name} output differs from the whole text's ({jobs})"
+            );
+        }
     }
 
     let (code, got, _) = tifa(dir.path(), &["annotate", "-f", "html", "long.txt"]);

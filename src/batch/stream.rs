@@ -2,18 +2,22 @@
 //! ([`Windowed`]) and written piece by piece ([`crate::render::Render::piece`]) in their
 //! turn among the run's documents, so memory is bounded by the window, not the input.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, BufRead, Read, Seek, Write};
 use std::sync::atomic::Ordering;
+use std::sync::mpsc;
 
 use super::{display, Delivery};
+use crate::annotate::ahead::Turn;
 use crate::annotate::{self, entry_counts, Tally, WindowSizes, Windowed, MAX_PIECE_REGIONS};
 use crate::diagnostics::Message;
-use crate::input::source::{self, Found};
+use crate::input::source::{self, Found, InputError};
 use crate::input::stream::Utf8Stream;
-use crate::render::{Carry, Document, Piece};
+
+use crate::matcher::Matcher;
+use crate::render::{Carry, Document, Piece, Render, SPILL_AT};
 use crate::text::english::count;
-use crate::text::snippet::Place;
 
 /// Inputs longer than this are annotated in windows rather than whole. A document held whole
 /// is rendered whole, and its output can be dozens of times its text: Chinese releases' HTML
@@ -23,10 +27,12 @@ use crate::text::snippet::Place;
 pub(super) const STREAM_ABOVE: usize = 2 << 20;
 
 impl Delivery<'_, '_> {
-    /// Annotates and writes an input too long to hold, in windows, in input order. The
-    /// run's stop flag is checked between windows, so Ctrl-C stops within one window's work.
-    /// An encoding error found part way ends the document there: what came before is
-    /// written, and the error reported. `false` when the run was interrupted.
+    /// Annotates and writes an input too long to hold, in windows, in input order: each
+    /// piece is cut ahead and searched, placed and rendered as a job on the workers
+    /// ([`annotate::ahead`]), while this thread reads on and writes the pieces done, in
+    /// turn. The run's stop flag is checked between pieces, so Ctrl-C stops within a few
+    /// pieces' work. An encoding error found part way ends the document there: what came
+    /// before is written, and the error reported. `false` when the run was interrupted.
     pub(super) fn stream(
         &mut self,
         f: &Found,
@@ -41,63 +47,73 @@ impl Delivery<'_, '_> {
         }
         // The head is read again in blocks, so only a window's text is held decoded.
         let input = Box::new(io::Cursor::new(head).chain(rest));
-        let mut input = Utf8Stream::new(&path, input, self.config.lossy);
-        let mut text = String::new();
-        let mut out = Written::default();
-        let (mut failed, mut exhausted) = (None, false);
-        let mut read = |text: &mut String, failed: &mut Option<_>, exhausted: &mut bool| match input
-            .read(text)
-        {
-            Ok(more) => *exhausted = !more,
-            Err(e) => {
-                *failed = Some(e);
-                *exhausted = true;
-            }
+        let mut reader = Reader {
+            input: Utf8Stream::new(&path, input, self.config.lossy),
+            failed: None,
+            exhausted: false,
         };
-        // A piece searched and not yet written: this thread places, renders and writes it
-        // while the workers search the next one.
-        let mut searched: Option<annotate::Unlocated> = None;
-        loop {
-            while !exhausted && windows.wants_more() {
-                read(&mut text, &mut failed, &mut exhausted);
-                windows.push(&text);
-                text.clear();
-            }
-            if self.cancel.load(Ordering::Relaxed) {
-                return Ok(false);
-            }
-            let mut next = None;
-            let mut written = Ok(());
-            let before = searched.take();
-            let (ends, ahead) = (exhausted, windows.wants_ahead());
-            self.pool.in_place_scope(|scope| {
-                let (next, windows) = (&mut next, &mut windows);
-                scope.spawn(move |_| *next = windows.next_piece(ends));
-                if let Some(p) = before {
-                    written = self.write_piece(f, &path, p, &mut out);
+        let mut out = Written::default();
+        let (matcher, renderer) = (self.matcher, self.renderer);
+        let apart = renderer.pieces_apart();
+        // Pieces out at once: enough to keep every worker busy while this thread writes.
+        let most = self.pool.current_num_threads() + 2;
+        let (mut interrupted, mut failed_write) = (false, None);
+        self.pool.in_place_scope(|scope| {
+            let (done_tx, done_rx) = mpsc::channel::<Done>();
+            let mut early: BTreeMap<usize, Done> = BTreeMap::new();
+            let (mut cut, mut taken) = (0, 0);
+            loop {
+                while !interrupted && failed_write.is_none() && cut - taken < most {
+                    if self.cancel.load(Ordering::Relaxed) {
+                        interrupted = true;
+                    } else if !reader.exhausted && windows.wants_more_ahead() {
+                        reader.read_into(&mut windows);
+                    } else if let Some(piece) = windows.cut_ahead(reader.exhausted) {
+                        let (done_tx, path) = (done_tx.clone(), &path);
+                        scope.spawn(move |_| {
+                            let mut found = piece.search(matcher);
+                            let rendered =
+                                apart.then(|| render(renderer, matcher, path, &mut found));
+                            // The receiver waits for every piece out.
+                            let _ = done_tx.send(Done { found, rendered });
+                        });
+                        cut += 1;
+                    } else {
+                        break;
+                    }
                 }
-                // The next block is read meanwhile, so the next search need not wait for it.
-                if ahead && !exhausted {
-                    read(&mut text, &mut failed, &mut exhausted);
+                if taken == cut {
+                    break;
                 }
-            });
-            windows.push(&text);
-            text.clear();
-            if let Err(e) = written {
-                self.report.errors += 1;
-                (self.message)(Message::Error(e.to_string()));
-                return Ok(true);
+                let done = match early.remove(&taken) {
+                    Some(done) => done,
+                    None => loop {
+                        let done = done_rx.recv().expect("a job sends before it ends");
+                        if done.found.number == taken {
+                            break done;
+                        }
+                        early.insert(done.found.number, done);
+                    },
+                };
+                taken += 1;
+                if interrupted || failed_write.is_some() {
+                    continue;
+                }
+                if let Err(e) = self.take(f, &path, done, &mut windows, &mut reader, &mut out) {
+                    failed_write = Some(e);
+                }
             }
-            match next {
-                Some(p) => searched = Some(p),
-                // A piece stretched by a chain of overlapping matches may need more text.
-                None if !exhausted && windows.wants_more() => {}
-                None => break,
-            }
+        });
+        if interrupted {
+            return Ok(false);
+        }
+        if let Some(e) = failed_write {
+            self.report.errors += 1;
+            (self.message)(Message::Error(e.to_string()));
+            return Ok(true);
         }
         let Written {
             carry: _,
-            place: _,
             counts,
             spans,
             number,
@@ -112,6 +128,7 @@ impl Delivery<'_, '_> {
                 return Ok(true);
             }
         }
+        let input = reader.input;
         if let Some(w) = &input.warning {
             (self.message)(Message::Warning(w.to_string()));
         }
@@ -123,7 +140,7 @@ impl Delivery<'_, '_> {
                 (MAX_PIECE_REGIONS * sizes.region) >> 20
             )));
         }
-        if let Some(e) = failed {
+        if let Some(e) = reader.failed {
             self.report.errors += 1;
             let written = "; the output holds the text before it";
             (self.message)(Message::Error(format!("{e}{written}")));
@@ -137,17 +154,82 @@ impl Delivery<'_, '_> {
         Ok(true)
     }
 
-    /// Renders a piece of a streamed document and writes it; its tail bytes (JSONL's spans)
-    /// go to the document's temporary file.
+    /// Takes a piece searched ahead in its turn and writes it: as the job rendered it when
+    /// its spans are the whole text's, else searched again in turn and rendered here.
+    fn take(
+        &mut self,
+        f: &Found,
+        path: &str,
+        done: Done,
+        windows: &mut Windowed<'_>,
+        reader: &mut Reader,
+        out: &mut Written,
+    ) -> io::Result<()> {
+        match windows.accept(&done.found) {
+            Turn::Taken => {}
+            Turn::Covered => return Ok(()),
+            Turn::Again => loop {
+                // With several workers the search is cut into windows on them.
+                let exhausted = reader.exhausted;
+                match self
+                    .pool
+                    .install(|| windows.piece_to(exhausted, &done.found))
+                {
+                    Some(piece) => return self.write_piece(f, path, piece, out),
+                    // A piece stretched by a chain of overlapping matches may need more text.
+                    None if !reader.exhausted && windows.wants_more() => reader.read_into(windows),
+                    None => return Ok(()),
+                }
+            },
+        }
+        match done.rendered {
+            Some(r) => {
+                let written = self.write_rendered(f, r, out);
+                windows.recycle(done.found, self.pool.current_num_threads() + 2);
+                written
+            }
+            None => self.write_piece(f, path, done.found.into_piece(), out),
+        }
+    }
+
+    /// Writes a piece a job rendered.
+    fn write_rendered(&mut self, f: &Found, r: Rendered, out: &mut Written) -> io::Result<()> {
+        let (spilled, tail) = r.spilled.map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "{}: its output could not be set aside in a temporary file while it was \
+                     rendered: {e}",
+                    display(&f.path)
+                ),
+            )
+        })?;
+        if let Some(file) = spilled {
+            copy_spilled(&file, |b| self.sink.part(f, b, self.renderer, false, &[]))?;
+        }
+        out.counts.add(&r.counts);
+        out.spans += r.spans;
+        out.number += 1;
+        self.sink
+            .part(f, &r.bytes, self.renderer, false, &r.counts)?;
+        // A tail set aside follows what the join adds before it.
+        self.renderer.join(&mut out.carry, r.carry);
+        spool(&mut out.tail, &mut out.carry.tail)?;
+        match tail {
+            Some(file) => copy_spilled(&file, |b| spool_bytes(&mut out.tail, b)),
+            None => Ok(()),
+        }
+    }
+
+    /// Renders a piece of a streamed document here, in turn, and writes it; its tail bytes
+    /// (JSONL's spans) go to the document's temporary file.
     fn write_piece(
         &mut self,
         f: &Found,
         path: &str,
-        piece: annotate::Unlocated,
+        piece: annotate::Piece,
         out: &mut Written,
     ) -> io::Result<()> {
-        let (piece, end) = piece.locate(out.place.unwrap_or(annotate::START));
-        out.place = Some(end);
         let doc = Document {
             path,
             text: &piece.text,
@@ -199,12 +281,98 @@ impl Delivery<'_, '_> {
     }
 }
 
+/// A streamed input, read a block at a time into the windows.
+struct Reader {
+    input: Utf8Stream,
+    /// The encoding error that ended the input early, if one did.
+    failed: Option<InputError>,
+    exhausted: bool,
+}
+
+impl Reader {
+    fn read_into(&mut self, windows: &mut Windowed<'_>) {
+        match windows.push_with(|text| self.input.read(text)) {
+            Ok(more) => self.exhausted = !more,
+            Err(e) => {
+                self.failed = Some(e);
+                self.exhausted = true;
+            }
+        }
+    }
+}
+
+/// A piece searched ahead, and what the job rendered of it (formats whose pieces render
+/// apart, [`crate::render::Render::pieces_apart`]).
+struct Done {
+    found: annotate::ahead::Found,
+    rendered: Option<Rendered>,
+}
+
+/// A piece rendered on a worker: its output (what passed [`SPILL_AT`] set aside in a
+/// temporary file, and the rest), what it carries (its tail over `SPILL_AT` set aside in a
+/// file of its own), its spans and its per-entry counts.
+struct Rendered {
+    spilled: io::Result<(Option<fs::File>, Option<fs::File>)>,
+    bytes: Vec<u8>,
+    carry: Carry,
+    spans: u64,
+    counts: Vec<(usize, u32)>,
+}
+
+/// Renders a piece searched ahead, apart from the pieces before it (on a worker), and lets
+/// go of its spans: a piece rendered waits its turn with its output only (a MiB of Chinese
+/// has hundreds of thousands of spans with CC-CEDICT).
+fn render(
+    renderer: &dyn Render,
+    matcher: &Matcher,
+    path: &str,
+    found: &mut annotate::ahead::Found,
+) -> Rendered {
+    let info = Piece {
+        doc: Document {
+            path,
+            text: found.text(),
+            record: None,
+        },
+        number: found.number,
+        offset: found.start,
+        line: found.place.line,
+        last: found.last,
+    };
+    let (mut carry, mut bytes, mut file) = (Carry::default(), Vec::new(), None);
+    let mut spilled = Ok(());
+    renderer.piece(
+        &info,
+        &found.annotation,
+        matcher.glossary(),
+        &mut carry,
+        &mut bytes,
+        &mut |b| {
+            if spilled.is_ok() {
+                spilled = spool_bytes(&mut file, b);
+            }
+        },
+    );
+    let mut tail = None;
+    if carry.tail.len() > SPILL_AT && spilled.is_ok() {
+        spilled = spool_bytes(&mut tail, &carry.tail);
+        carry.tail = Vec::new();
+    }
+    let counts = entry_counts(&found.annotation);
+    let spans = std::mem::take(&mut found.annotation.spans).len() as u64;
+    Rendered {
+        spilled: spilled.map(|()| (file, tail)),
+        bytes,
+        carry,
+        spans,
+        counts,
+    }
+}
+
 /// What the pieces of a streamed document written so far add up to.
 #[derive(Default)]
 struct Written {
     carry: Carry,
-    /// Where the last piece written ends (none before the first).
-    place: Option<Place>,
     counts: Tally,
     spans: u64,
     number: usize,

@@ -115,6 +115,15 @@ impl Render for JsonlRenderer {
         }
     }
 
+    /// The spans of a piece rendered apart follow those before it after a comma.
+    fn join(&self, carry: &mut Carry, piece: Carry) {
+        if carry.spans > 0 && piece.spans > 0 {
+            carry.tail.push(b',');
+        }
+        carry.spans += piece.spans;
+        carry.tail.extend_from_slice(&piece.tail);
+    }
+
     /// A line without a usable record passes through unchanged, so nothing the user gave is
     /// lost and output lines stay in step with input lines.
     fn pass_through(&self, line: &[u8], out: &mut Vec<u8>) {

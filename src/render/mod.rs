@@ -232,6 +232,18 @@ pub trait Render: Sync + Send {
         };
         self.document_spilled(&doc, ann, glossary, out, Some(spill));
     }
+    /// Whether a piece is rendered apart from the pieces before it, on a worker, with a
+    /// [`Carry`] of its own that [`Render::join`] then joins to theirs: every format but
+    /// one whose pieces depend on what came before (text's notes, numbered as they come).
+    fn pieces_apart(&self) -> bool {
+        true
+    }
+    /// Joins what a piece rendered apart carries (`piece`) to what the pieces before it
+    /// carried.
+    fn join(&self, carry: &mut Carry, piece: Carry) {
+        carry.spans += piece.spans;
+        carry.tail.extend_from_slice(&piece.tail);
+    }
     /// Written once after the last document of an output.
     fn end(&self, _out: &mut Vec<u8>) {}
     /// Bytes of an input line that holds no usable record (no text, not JSON, not UTF-8), its

@@ -116,6 +116,11 @@ impl Render for TextRenderer {
         "txt"
     }
 
+    /// A gloss's note number depends on the glosses before it, in the pieces before too.
+    fn pieces_apart(&self) -> bool {
+        false
+    }
+
     /// With a dense glossary the glosses are some nine times the text.
     fn document_spilled(
         &self,

@@ -1,0 +1,354 @@
+//! A long text's pieces cut ahead of their search ([`Windowed::cut_ahead`]), so that several
+//! are searched, placed and rendered at once, each a job on a worker, while the run's
+//! thread reads on; the pieces are taken in turn ([`Windowed::accept`]), their spans checked
+//! as `Windowed` checks its own.
+//!
+//! Searched a piece at a time, a piece's windows were waited for together, and the run's
+//! thread rendered each piece while the workers searched the next: the worker done first
+//! sat idle at every piece, and on Chinese text the run's thread, rendering dense spans, was
+//! the one all waited for. (One 21 MB file took 1.15 times as long as the same text as files
+//! of 1 MB, whose documents never wait so.) Here the run's thread only reads, cuts and
+//! writes.
+//!
+//! A piece ahead is cut where `Windowed` cuts one, from where the piece before it was cut:
+//! where that piece ends — past a span crossing its cut — is not known until it is
+//! searched. The job works it out from its own search, which begins an overlap before the
+//! cut, and it is checked in turn: the piece must start where the piece before ended, and
+//! the spans it found in the last quarter of the overlap before its start must be those the
+//! piece before kept there (as [`super::out_of_step`] checks a window). Where they are not
+//! (a chain of overlapping matches puts the searches out of step, or runs on past what was
+//! searched), the piece is searched again in turn ([`Windowed::piece_to`]), as `Windowed`
+//! searches its pieces. The spans and places are the whole text's, as `Windowed`'s are; a
+//! piece is cut where `Windowed` would cut it except after a piece that ran on past its cut
+//! while the pieces after it were already out.
+
+use super::{find_on_threads, locate_from, out_of_step, Annotation, Piece, WindowSizes, Windowed};
+use std::cell::RefCell;
+
+use crate::matcher::{MatchOptions, Matcher, Span};
+use crate::text::normalize::Normalized;
+use crate::text::snippet::Place;
+
+thread_local! {
+    /// A worker's folded text ([`Ahead::search`]).
+    static FOLDED: RefCell<Normalized> = RefCell::default();
+}
+
+/// Where the pieces ahead have been cut to ([`Windowed::cut_ahead`]), and how many pieces
+/// were taken in turn ([`Windowed::accept`], [`Windowed::piece_to`]): a piece ahead is
+/// numbered as it is cut, and taken only as the piece of that number.
+#[derive(Debug)]
+pub(super) struct Cutting {
+    /// Where the next piece ahead is cut from, and its place.
+    cut: usize,
+    place: Place,
+    /// Pieces cut, and pieces taken.
+    cut_pieces: usize,
+    taken: usize,
+    /// The texts of pieces taken, for the next pieces cut: a fresh allocation of a MiB
+    /// costs its pages' faults each time.
+    spare: Vec<String>,
+}
+
+impl Default for Cutting {
+    fn default() -> Cutting {
+        Cutting {
+            cut: 0,
+            place: super::START,
+            cut_pieces: 0,
+            taken: 0,
+            spare: Vec::new(),
+        }
+    }
+}
+
+/// A piece cut ahead, for a job: its number, its text with an overlap either side, where
+/// it was cut from and to, and the place of its cut.
+#[derive(Debug)]
+pub struct Ahead {
+    number: usize,
+    /// Offsets into the whole text: where `text` starts, and the piece's cuts.
+    lo: usize,
+    cut: usize,
+    to: usize,
+    /// The text from `lo`: the overlap before `cut`, the piece, the overlap after `to`.
+    text: String,
+    /// The place of `cut`.
+    place: Place,
+    /// The whole text ends where `text` ends.
+    ends: bool,
+    sizes: WindowSizes,
+    opts: MatchOptions,
+    /// As [`Windowed::on_threads`].
+    threads: Option<WindowSizes>,
+}
+
+/// A piece cut ahead, searched and placed ([`Ahead::search`]): what it holds if it is taken
+/// in turn.
+#[derive(Debug)]
+pub struct Found {
+    /// The piece's number (from 0).
+    pub number: usize,
+    /// Where the piece starts in the whole text: its cut, or past a span that crosses it.
+    pub start: usize,
+    /// Where it ends: its cut, or past a span that crosses it.
+    pub end: usize,
+    /// The place of `start`.
+    pub place: Place,
+    /// The spans from `start` to `end`: byte offsets into the piece; code points, lines and
+    /// columns into the whole text.
+    pub annotation: Annotation,
+    /// Whether this is the text's last piece.
+    pub last: bool,
+    lo: usize,
+    to: usize,
+    text: String,
+    /// The place of `end`.
+    end_place: Place,
+    /// The spans found in the last quarter overlap before `start`, which must be those the
+    /// piece before kept there, and the spans kept from the last quarter overlap before
+    /// `end` (and the last one), for the check of the piece after; offsets into the whole
+    /// text.
+    before: Vec<Span>,
+    tail: Vec<Span>,
+    /// The search ran on far enough past `end` (half an overlap, or to the text's end) for
+    /// the spans before it to be the whole text's.
+    searched_past: bool,
+}
+
+impl Ahead {
+    /// Searches the piece and places its spans: the job's work, on a worker.
+    pub fn search(self, matcher: &Matcher) -> Found {
+        let Ahead {
+            number,
+            lo,
+            cut,
+            to,
+            text,
+            place,
+            ends,
+            sizes,
+            opts,
+            threads,
+        } = self;
+        let mut spans = match threads {
+            Some(min) => find_on_threads(matcher, &text, opts, min),
+            // A worker keeps its folded text from piece to piece, as it keeps the pieces'.
+            None => FOLDED.with_borrow_mut(|norm| {
+                let mut spans = Vec::new();
+                matcher.find_into(&text, opts, norm, &mut spans);
+                spans
+            }),
+        };
+        for s in &mut spans {
+            s.start += lo;
+            s.end += lo;
+        }
+        let hi = lo + text.len();
+        // Where the piece before ends, as it would work it out from these spans; checked in
+        // turn against where it did end.
+        let start = super::piece_end(&spans, lo, cut);
+        let end = super::piece_end(&spans, start, to);
+        let searched_past = start < to && (ends || end + sizes.overlap / 2 <= hi);
+        let check = start.saturating_sub(sizes.overlap / 4);
+        let before = spans
+            .iter()
+            .filter(|s| s.start >= check && s.start < start)
+            .copied()
+            .collect();
+        spans.retain(|s| s.start >= start && s.start < end);
+        let tail_from = end
+            .saturating_sub(sizes.overlap / 4)
+            .min(spans.last().map_or(end, |s| s.start));
+        let tail = spans[spans.partition_point(|s| s.start < tail_from)..].to_vec();
+        for s in &mut spans {
+            s.start -= start;
+            s.end -= start;
+        }
+        let place = locate_from(&text[cut - lo..start.max(cut) - lo], &[], place).1;
+        let end = end.max(start);
+        let (located, end_place) = locate_from(&text[start - lo..end - lo], &spans, place);
+        Found {
+            number,
+            start,
+            end,
+            place,
+            annotation: Annotation { spans: located },
+            last: ends && end == hi,
+            lo,
+            to,
+            text,
+            end_place,
+            before,
+            tail,
+            searched_past,
+        }
+    }
+}
+
+impl Found {
+    /// The piece's text.
+    pub fn text(&self) -> &str {
+        &self.text[self.start - self.lo..self.end - self.lo]
+    }
+
+    /// The piece as `Windowed` gives it.
+    pub fn into_piece(self) -> Piece {
+        Piece {
+            text: self.text().to_string(),
+            offset: self.start,
+            start: self.place,
+            annotation: self.annotation,
+            last: self.last,
+            cut_in_chain: false,
+        }
+    }
+}
+
+/// What becomes of a piece searched ahead, in its turn ([`Windowed::accept`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Turn {
+    /// Its spans are the whole text's (it starts where the piece before ended, and the spans
+    /// it found before that are those the piece before kept): it is the next piece.
+    Taken,
+    /// It is out of step: the next piece is [`Windowed::piece_to`]'s, searched again in turn.
+    Again,
+    /// The pieces before ran on past its cut (a chain of overlapping matches): it has no
+    /// text of its own.
+    Covered,
+}
+
+impl Windowed<'_> {
+    /// Whether more text must be held before the next piece can be cut ahead.
+    pub fn wants_more_ahead(&self) -> bool {
+        let WindowSizes { region, overlap } = self.sizes;
+        self.at + self.buf.len() < self.ahead.cut + region + overlap
+    }
+
+    /// The next piece cut ahead of its turn, with a copy of its text and the overlap either
+    /// side, for a job ([`Ahead::search`]); `end` says no more text will come. `None` once
+    /// every piece is cut, or (only while more text may come) until more text is held
+    /// ([`Windowed::wants_more_ahead`]).
+    pub fn cut_ahead(&mut self, end: bool) -> Option<Ahead> {
+        let WindowSizes { region, overlap } = self.sizes;
+        let held_end = self.at + self.buf.len();
+        let cut = self.ahead.cut;
+        if cut >= held_end {
+            return None;
+        }
+        // As `Windowed::next_piece` cuts, from this cut.
+        let to = if end && held_end <= cut + region + overlap {
+            held_end
+        } else if held_end < cut + region + overlap {
+            return None;
+        } else {
+            self.cut_from(cut, cut + region)
+        };
+        // The text held starts an overlap before the first piece not yet taken, which starts
+        // at or before this one's cut.
+        let lo = self.ceil(cut.saturating_sub(overlap).max(self.at));
+        let hi = self.floor((to + overlap).min(held_end));
+        let mut text = self.ahead.spare.pop().unwrap_or_default();
+        text.push_str(&self.buf[lo - self.at..hi - self.at]);
+        let piece = Ahead {
+            number: self.ahead.cut_pieces,
+            lo,
+            cut,
+            to,
+            text,
+            place: self.ahead.place,
+            ends: end && hi == held_end,
+            sizes: self.sizes,
+            opts: self.opts,
+            threads: None,
+        };
+        self.ahead.place = locate_from(&self.buf[cut - self.at..to - self.at], &[], piece.place).1;
+        self.ahead.cut = to;
+        self.ahead.cut_pieces += 1;
+        Some(piece)
+    }
+
+    /// Takes a piece searched ahead in its turn ([`Turn`]).
+    pub fn accept(&mut self, found: &Found) -> Turn {
+        if found.to <= self.next {
+            return Turn::Covered;
+        }
+        let in_step = found.searched_past
+            && found.number == self.ahead.taken
+            && found.start == self.next
+            && out_of_step(&found.before, &self.prev, self.next, self.sizes.overlap).is_none();
+        if in_step {
+            self.prev.clone_from(&found.tail);
+            self.next = found.end;
+            self.place = found.end_place;
+            self.taken();
+            return Turn::Taken;
+        }
+        Turn::Again
+    }
+
+    /// Keeps the text of a piece taken for a piece cut later; `most` is how many are kept.
+    pub fn recycle(&mut self, found: Found, most: usize) {
+        if self.ahead.spare.len() < most {
+            let mut text = found.text;
+            text.clear();
+            self.ahead.spare.push(text);
+        }
+    }
+
+    /// The piece `found` was cut for, searched in turn and ending where it was cut (as the
+    /// piece ahead would), when [`Windowed::accept`] said [`Turn::Again`]. `None` (only
+    /// while more text may come) until more text is held ([`Windowed::wants_more`]): then
+    /// call it again.
+    pub fn piece_to(&mut self, end: bool, found: &Found) -> Option<Piece> {
+        let (piece, place) = self.next_piece_to(end, Some(found.to))?.locate(self.place);
+        self.place = place;
+        self.taken();
+        Some(piece)
+    }
+
+    /// Counts a piece taken. Where it ran on past the pieces cut (past a span crossing the
+    /// last cut, or a chain of overlapping matches), the next piece is cut from its end.
+    fn taken(&mut self) {
+        self.ahead.taken += 1;
+        if self.ahead.cut < self.next {
+            self.ahead.cut = self.next;
+            self.ahead.place = self.place;
+        }
+        self.let_go();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+
+    /// A piece ahead is taken only when it starts where the piece before ended and the spans
+    /// it found before its start are those the piece before kept there.
+    #[test]
+    fn a_piece_out_of_step_with_the_one_before_is_searched_again() {
+        let m = Matcher::new(Glossary::builtin()).unwrap();
+        let min = WindowSizes::minimum(&m);
+        let text = "打击保护伞，扫黑除恶。\n".repeat(3 * min.region / 30);
+        let cut = |w: &mut Windowed<'_>| w.cut_ahead(true).unwrap().search(&m);
+        for tamper in [None, Some("before"), Some("start")] {
+            let mut w = Windowed::new(&m, MatchOptions::default(), min);
+            w.push(&text);
+            let (first, mut second) = (cut(&mut w), cut(&mut w));
+            assert!(!second.before.is_empty(), "the check sees spans");
+            match tamper {
+                Some("before") => second.before[0].end += 1,
+                Some(_) => second.start += 1,
+                None => {}
+            }
+            assert_eq!(w.accept(&first), Turn::Taken);
+            let want = if tamper.is_some() {
+                Turn::Again
+            } else {
+                Turn::Taken
+            };
+            assert_eq!(w.accept(&second), want, "{tamper:?}");
+        }
+    }
+}
