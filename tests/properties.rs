@@ -965,7 +965,7 @@ fn windowed(
 
 /// Annotates `text` as a long input is annotated: pieces cut ahead of their search
 /// (`annotate::ahead`), up to `out` at a time, searched in reverse order (as jobs may come
-/// back) and taken in turn, or searched again in turn where a piece ahead is out of step.
+/// back), every other one placed by its job, and taken in turn, or searched again in turn where a piece ahead is out of step.
 /// The pieces' texts and spans, as [`windowed`] gives them, how many pieces were searched
 /// again, and how many end inside a chain of overlapping matches (`Piece::cut_in_chain`).
 fn ahead(
@@ -1004,7 +1004,12 @@ fn ahead(
         if cut.is_empty() {
             break;
         }
-        let mut found: Vec<_> = cut.into_iter().rev().map(|p| p.search(m)).collect();
+        let mut found: Vec<_> = cut
+            .into_iter()
+            .rev()
+            .enumerate()
+            .map(|(k, p)| p.search(m, k % 2 == 0))
+            .collect();
         found.reverse();
         for f in found {
             let piece = match w.accept(&f) {

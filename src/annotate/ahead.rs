@@ -95,9 +95,11 @@ pub struct Found {
     pub end: usize,
     /// The place of `start`.
     pub place: Place,
-    /// The spans from `start` to `end`: byte offsets into the piece; code points, lines and
-    /// columns into the whole text.
+    /// The spans from `start` to `end`, placed when the job placed them ([`Ahead::search`]):
+    /// byte offsets into the piece; code points, lines and columns into the whole text.
     pub annotation: Annotation,
+    /// The spans, when the job did not place them (byte offsets into the piece).
+    spans: Vec<Span>,
     /// Whether this is the text's last piece.
     pub last: bool,
     lo: usize,
@@ -117,8 +119,9 @@ pub struct Found {
 }
 
 impl Ahead {
-    /// Searches the piece and places its spans: the job's work, on a worker.
-    pub fn search(self, matcher: &Matcher) -> Found {
+    /// Searches the piece, and places its spans when `locate` says so (else
+    /// [`Found::into_piece`] does, in turn): the job's work, on a worker.
+    pub fn search(self, matcher: &Matcher, locate: bool) -> Found {
         let Ahead {
             number,
             lo,
@@ -165,15 +168,23 @@ impl Ahead {
             s.start -= start;
             s.end -= start;
         }
-        let place = locate_from(&text[cut - lo..start.max(cut) - lo], &[], place).1;
+        let at = locate_from(&text[cut - lo..start.max(cut) - lo], &[], place).1;
         let end = end.max(start);
-        let (located, end_place) = locate_from(&text[start - lo..end - lo], &spans, place);
+        let piece = &text[start - lo..end - lo];
+        let (located, end_place) = if locate {
+            let (located, end_place) = locate_from(piece, &spans, at);
+            spans = Vec::new();
+            (located, end_place)
+        } else {
+            (Vec::new(), locate_from(piece, &[], at).1)
+        };
         Found {
             number,
             start,
             end,
-            place,
+            place: at,
             annotation: Annotation { spans: located },
+            spans,
             last: ends && end == hi,
             lo,
             to,
@@ -192,13 +203,21 @@ impl Found {
         &self.text[self.start - self.lo..self.end - self.lo]
     }
 
-    /// The piece as `Windowed` gives it.
+    /// The piece as `Windowed` gives it, its spans placed.
     pub fn into_piece(self) -> Piece {
+        let text = self.text().to_string();
+        let annotation = if self.spans.is_empty() {
+            self.annotation
+        } else {
+            Annotation {
+                spans: locate_from(self.text(), &self.spans, self.place).0,
+            }
+        };
         Piece {
-            text: self.text().to_string(),
+            text,
             offset: self.start,
             start: self.place,
-            annotation: self.annotation,
+            annotation,
             last: self.last,
             cut_in_chain: false,
         }
@@ -331,7 +350,7 @@ mod tests {
         let m = Matcher::new(Glossary::builtin()).unwrap();
         let min = WindowSizes::minimum(&m);
         let text = "打击保护伞，扫黑除恶。\n".repeat(3 * min.region / 30);
-        let cut = |w: &mut Windowed<'_>| w.cut_ahead(true).unwrap().search(&m);
+        let cut = |w: &mut Windowed<'_>| w.cut_ahead(true).unwrap().search(&m, true);
         for tamper in [None, Some("before"), Some("start")] {
             let mut w = Windowed::new(&m, MatchOptions::default(), min);
             w.push(&text);
