@@ -117,6 +117,11 @@ pub struct Found {
 }
 
 impl Ahead {
+    /// The piece's number (from 0).
+    pub fn number(&self) -> usize {
+        self.number
+    }
+
     /// Searches the piece, and places its spans when `locate` says so (else
     /// [`Found::into_piece`] does, in turn): the job's work, on a worker.
     pub fn search(self, matcher: &Matcher, locate: bool) -> Found {

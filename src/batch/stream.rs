@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, BufRead, Read, Seek, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
+use std::thread;
 
 use super::{display, Delivery};
 use crate::annotate::ahead::Turn;
@@ -61,8 +63,8 @@ impl Delivery<'_, '_> {
         let most = self.pool.current_num_threads() + 2;
         let (mut interrupted, mut failed_write) = (false, None);
         self.pool.in_place_scope(|scope| {
-            let (done_tx, done_rx) = mpsc::channel::<Done>();
-            let mut early: BTreeMap<usize, Done> = BTreeMap::new();
+            let (done_tx, done_rx) = mpsc::channel::<(usize, thread::Result<Done>)>();
+            let mut early = BTreeMap::new();
             let (mut cut, mut taken) = (0, 0);
             loop {
                 while !interrupted && failed_write.is_none() && cut - taken < most {
@@ -71,13 +73,18 @@ impl Delivery<'_, '_> {
                     } else if !reader.exhausted && windows.wants_more_ahead() {
                         reader.read_into(&mut windows);
                     } else if let Some(piece) = windows.cut_ahead(reader.exhausted) {
-                        let (done_tx, path) = (done_tx.clone(), &path);
+                        let (done_tx, path, number) = (done_tx.clone(), &path, piece.number());
                         scope.spawn(move |_| {
-                            let mut found = piece.search(matcher, apart);
-                            let rendered =
-                                apart.then(|| render(renderer, matcher, path, &mut found));
+                            // A job that panics still answers, so this thread does not wait
+                            // for it for ever: the panic goes on there.
+                            let done = panic::catch_unwind(AssertUnwindSafe(|| {
+                                let mut found = piece.search(matcher, apart);
+                                let rendered =
+                                    apart.then(|| render(renderer, matcher, path, &mut found));
+                                Done { found, rendered }
+                            }));
                             // The receiver waits for every piece out.
-                            let _ = done_tx.send(Done { found, rendered });
+                            let _ = done_tx.send((number, done));
                         });
                         cut += 1;
                     } else {
@@ -90,13 +97,14 @@ impl Delivery<'_, '_> {
                 let done = match early.remove(&taken) {
                     Some(done) => done,
                     None => loop {
-                        let done = done_rx.recv().expect("a job sends before it ends");
-                        if done.found.number == taken {
+                        let (number, done) = done_rx.recv().expect("a job sends before it ends");
+                        if number == taken {
                             break done;
                         }
-                        early.insert(done.found.number, done);
+                        early.insert(number, done);
                     },
                 };
+                let done = done.unwrap_or_else(|p| panic::resume_unwind(p));
                 taken += 1;
                 if interrupted || failed_write.is_some() {
                     continue;
