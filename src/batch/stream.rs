@@ -59,14 +59,14 @@ impl Delivery<'_, '_> {
         // With one worker, this thread renders while the worker searches the next pieces:
         // rendered on the worker too, 10 MB of Chinese took 1.2 times as long.
         let apart = renderer.pieces_apart() && self.pool.current_num_threads() > 1;
-        // Pieces out at once: enough to keep every worker busy while this thread writes.
-        let most = self.pool.current_num_threads() + 2;
+        let workers = self.pool.current_num_threads();
         let (mut interrupted, mut failed_write) = (false, None);
         self.pool.in_place_scope(|scope| {
             let (done_tx, done_rx) = mpsc::channel::<(usize, thread::Result<Done>)>();
             let mut early = BTreeMap::new();
             let (mut cut, mut taken) = (0, 0);
             loop {
+                let most = pieces_out(workers, out.last_spans);
                 while !interrupted && failed_write.is_none() && cut - taken < most {
                     if self.cancel.load(Ordering::Relaxed) {
                         interrupted = true;
@@ -124,6 +124,7 @@ impl Delivery<'_, '_> {
         }
         let Written {
             carry: _,
+            last_spans: _,
             counts,
             spans,
             number,
@@ -219,6 +220,7 @@ impl Delivery<'_, '_> {
         }
         out.counts.add(&r.counts);
         out.spans += r.spans;
+        out.last_spans = Some(r.spans);
         out.number += 1;
         self.sink
             .part(f, &r.bytes, self.renderer, false, &r.counts)?;
@@ -272,6 +274,7 @@ impl Delivery<'_, '_> {
         out.chain_cuts += usize::from(piece.cut_in_chain);
         let piece_counts = entry_counts(&piece.annotation);
         out.spans += piece.annotation.spans.len() as u64;
+        out.last_spans = Some(piece.annotation.spans.len() as u64);
         out.counts.add(&piece_counts);
         out.number += 1;
         spilled
@@ -385,11 +388,35 @@ struct Written {
     carry: Carry,
     counts: Tally,
     spans: u64,
+    /// The spans of the last piece written (none before the first).
+    last_spans: Option<u64>,
     number: usize,
     /// Pieces that end inside a chain of overlapping matches ([`annotate::Piece::cut_in_chain`]).
     chain_cuts: usize,
     /// The document's tail bytes, set aside.
     tail: Option<fs::File>,
+}
+
+/// What the pieces out at once may hold between them while they are rendered, going by the
+/// spans of the last piece written: a span found, placed and rendered takes up to 256 bytes
+/// while its piece renders ([`PLACED_SPAN`]: 32 found, 64 placed, some 100 of JSONL). With
+/// CC-CEDICT a MiB of Chinese has 300,000 spans or more: unbounded, sixteen workers would
+/// hold well over a GB.
+const HELD_BY_PIECES: u64 = 192 << 20;
+const PLACED_SPAN: u64 = 256;
+
+/// How many pieces may be out at once: enough to keep every worker busy while this thread
+/// writes (two more than workers), fewer where the spans are dense ([`HELD_BY_PIECES`]),
+/// and never fewer than two, so that a piece is searched while the one before is written.
+/// Until the first piece is written, nothing is known of the spans: two.
+fn pieces_out(workers: usize, last_spans: Option<u64>) -> usize {
+    let Some(spans) = last_spans else {
+        return 2;
+    };
+    let fit = HELD_BY_PIECES / spans.saturating_mul(PLACED_SPAN).max(1);
+    usize::try_from(fit)
+        .unwrap_or(usize::MAX)
+        .clamp(2, workers + 2)
 }
 
 /// Moves a streamed document's tail bytes to an anonymous temporary file, so memory stays
@@ -429,4 +456,23 @@ pub(super) fn spool_bytes(file: &mut Option<fs::File>, bytes: &[u8]) -> io::Resu
         None => file.insert(tempfile::tempfile()?),
     };
     f.write_all(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dense_spans_keep_fewer_pieces_out() {
+        // The built-in glossary over English: a few thousand spans a piece.
+        assert_eq!(pieces_out(2, Some(3_000)), 4);
+        assert_eq!(pieces_out(16, Some(3_000)), 18);
+        assert_eq!(pieces_out(16, Some(0)), 18);
+        // Before the first piece is written, nothing is known: two.
+        assert_eq!(pieces_out(16, None), 2);
+        // CC-CEDICT over Chinese: 300,000 spans a piece or more.
+        assert_eq!(pieces_out(16, Some(300_000)), 2);
+        assert_eq!(pieces_out(16, Some(100_000)), 7);
+        assert_eq!(pieces_out(1, Some(u64::MAX)), 2);
+    }
 }
