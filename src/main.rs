@@ -13,7 +13,6 @@ use tifa::diagnostics::Message;
 use tifa::text::english::count;
 
 fn main() -> ExitCode {
-    return_large_buffers();
     let args = cli::Cli::parse();
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -31,26 +30,6 @@ fn main() -> ExitCode {
         }
     }
 }
-
-/// Buffers of 4 MiB or more are mapped for themselves and unmapped when freed, rather than
-/// kept by the worker's allocator arena that freed them. A long input's pieces are rendered
-/// on whichever worker is free, and with CC-CEDICT a MiB of Chinese takes some 80 MB of
-/// placed spans and output while it renders: kept, each worker's arena came to hold that
-/// much (20 MB of Chinese as JSONL: 297 MB on two workers, 489 on six; so set, 235 and
-/// 380). glibc otherwise raises the threshold as such buffers are freed. The built-in
-/// glossary's runs take the same time either way.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(unsafe_code)]
-fn return_large_buffers() {
-    // SAFETY: `mallopt` sets a parameter of the allocator; nothing has been allocated on
-    // another thread yet.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn return_large_buffers() {}
 
 /// Standard error, with a progress bar (documents, MB, MB/s, ETA) while one is wanted.
 struct Stderr {
