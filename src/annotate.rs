@@ -273,9 +273,9 @@ fn out_of_step(spans: &[Span], prev: &[Span], start: usize, overlap: usize) -> O
     (!mine.eq(theirs)).then(|| prev.last().map_or(start, |s| s.start))
 }
 
-/// A piece as the search leaves it ([`Windowed::next_piece`]): its spans not yet placed in
-/// lines and columns. Placing them reads the whole piece, so a caller that searches the next
-/// piece meanwhile does it on its own thread ([`Unlocated::locate`]).
+/// A piece as the search leaves it (`Windowed::next_piece_to`): its spans not yet placed in
+/// lines and columns, which is done from where the piece before ended
+/// ([`Unlocated::locate`]).
 #[derive(Debug, Clone)]
 pub struct Unlocated {
     /// The piece's text.
@@ -422,30 +422,17 @@ impl<'m> Windowed<'m> {
         self.at + self.buf.len() < window.max(self.need)
     }
 
-    /// Whether text read now would be searched within the next two pieces: a caller that
-    /// reads ahead while a piece is searched reads only then, so what it holds stays bounded.
-    pub fn wants_ahead(&self) -> bool {
-        let WindowSizes { region, overlap } = self.sizes;
-        self.at + self.buf.len() < self.next + 2 * (region + overlap)
-    }
-
     /// The next piece; `end` says no more text will come. `None` once the text is done, or
     /// (only while more text may come) when the piece needs more text than is held:
     /// [`Windowed::wants_more`] then says so.
     pub fn piece(&mut self, end: bool) -> Option<Piece> {
-        let (piece, end_place) = self.next_piece(end)?.locate(self.place);
+        let (piece, end_place) = self.next_piece_to(end, None)?.locate(self.place);
         self.place = end_place;
         Some(piece)
     }
 
-    /// [`Windowed::piece`] with its spans not yet placed: the caller places the pieces in
-    /// order, each from where the one before ended ([`Unlocated::locate`]).
-    pub fn next_piece(&mut self, end: bool) -> Option<Unlocated> {
-        self.next_piece_to(end, None)
-    }
-
-    /// [`Windowed::next_piece`], cut at `cut` when given (a cut made ahead,
-    /// [`Windowed::piece_to`]).
+    /// [`Windowed::piece`] with its spans not yet placed ([`Unlocated::locate`]), cut at
+    /// `cut` when given (a cut made ahead, [`Windowed::piece_to`]).
     fn next_piece_to(&mut self, end: bool, cut: Option<usize>) -> Option<Unlocated> {
         let WindowSizes { region, overlap } = self.sizes;
         let held_end = self.at + self.buf.len();

@@ -15,7 +15,7 @@
 //! searched. The job works it out from its own search, which begins an overlap before the
 //! cut, and it is checked in turn: the piece must start where the piece before ended, and
 //! the spans it found in the last quarter of the overlap before its start must be those the
-//! piece before kept there (as [`super::out_of_step`] checks a window). Where they are not
+//! piece before kept there (as `annotate::out_of_step` checks a window). Where they are not
 //! (a chain of overlapping matches puts the searches out of step, or runs on past what was
 //! searched), the piece is searched again in turn ([`Windowed::piece_to`]), as `Windowed`
 //! searches its pieces. The spans and places are the whole text's, as `Windowed`'s are; a
@@ -254,7 +254,7 @@ impl Windowed<'_> {
         if cut >= held_end {
             return None;
         }
-        // As `Windowed::next_piece` cuts, from this cut.
+        // As `Windowed::next_piece_to` cuts, from this cut.
         let to = if end && held_end <= cut + region + overlap {
             held_end
         } else if held_end < cut + region + overlap {

@@ -16,7 +16,6 @@ use crate::annotate::{self, entry_counts, Tally, WindowSizes, Windowed, MAX_PIEC
 use crate::diagnostics::Message;
 use crate::input::source::{self, Found, InputError};
 use crate::input::stream::Utf8Stream;
-
 use crate::matcher::Matcher;
 use crate::render::{Carry, Document, Piece, Render, SPILL_AT};
 use crate::text::english::count;
