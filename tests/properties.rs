@@ -923,6 +923,16 @@ fn window_pieces() -> &'static [String] {
     })
 }
 
+/// Where a block of `feed` bytes of `text` from `at` ends, as a long input is read in blocks:
+/// on the character boundary at or after it.
+fn block_end(text: &str, at: usize, feed: usize) -> usize {
+    let mut to = (at + feed).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    to
+}
+
 /// Annotates `text` in windows of `sizes`, fed `feed` bytes at a time (on character
 /// boundaries): the pieces' texts and spans, with byte offsets into the whole text.
 fn windowed(
@@ -944,10 +954,7 @@ fn windowed(
     };
     let mut at = 0;
     while at < text.len() {
-        let mut to = (at + feed).min(text.len());
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
+        let to = block_end(text, at, feed);
         w.push(&text[at..to]);
         at = to;
         while !w.wants_more() {
@@ -981,10 +988,7 @@ fn ahead(
     let (mut back, mut spans, mut again, mut cuts) = (String::new(), Vec::new(), 0, 0);
     let mut at = 0;
     let mut push = |w: &mut tifa::annotate::Windowed<'_>| {
-        let mut to = (at + feed).min(text.len());
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
+        let to = block_end(text, at, feed);
         w.push(&text[at..to]);
         at = to;
         at == text.len()
@@ -1058,29 +1062,11 @@ proptest! {
 
     /// Windows of any size at or above the minimum find exactly the whole-text spans, with
     /// the same byte and code-point offsets, lines and columns, and their pieces give back
-    /// the text.
+    /// the text, read in blocks of any length: taken one after another, and cut ahead of
+    /// their search, searched out of turn and taken in turn (a long input's pieces, each a
+    /// job on a worker, `out` at a time); every match or leftmost-longest.
     #[test]
     fn windows_find_what_the_whole_text_search_finds(
-        parts in prop::collection::vec(any::<usize>(), 500..3000),
-        overlapping in any::<bool>(),
-        grow in (0usize..200, 0usize..100),
-        feed in 1usize..20_000,
-    ) {
-        let (text, sizes) = window_case(&parts, grow);
-        let (m, opts) = (gated_matcher(), MatchOptions { overlapping });
-        let whole = tifa::annotate(m, &text, opts).spans;
-        let (back, spans) = windowed(m, &text, opts, sizes, feed);
-        prop_assert!(back == text, "the pieces give back the text");
-        prop_assert_eq!(spans, whole, "sizes {:?}, {} bytes", sizes, text.len());
-    }
-
-    /// Pieces cut ahead of their search, searched out of turn and taken in turn (a long
-    /// input's pieces, each a job on a worker) find exactly the whole-text spans, with the
-    /// same offsets, lines and columns, and give back the text: every match or
-    /// leftmost-longest, for windows of any size at or above the minimum, and text read in
-    /// blocks of any length.
-    #[test]
-    fn pieces_cut_ahead_find_what_the_whole_text_search_finds(
         parts in prop::collection::vec(any::<usize>(), 500..3000),
         overlapping in any::<bool>(),
         grow in (0usize..200, 0usize..100),
@@ -1090,9 +1076,12 @@ proptest! {
         let (text, sizes) = window_case(&parts, grow);
         let (m, opts) = (gated_matcher(), MatchOptions { overlapping });
         let whole = tifa::annotate(m, &text, opts).spans;
-        let (back, spans, _, _) = ahead(m, &text, opts, sizes, feed, out);
+        let (back, spans) = windowed(m, &text, opts, sizes, feed);
         prop_assert!(back == text, "the pieces give back the text");
-        prop_assert_eq!(spans, whole, "sizes {:?}, {} bytes", sizes, text.len());
+        prop_assert_eq!(&spans, &whole, "sizes {:?}, {} bytes", sizes, text.len());
+        let (back, spans, _, _) = ahead(m, &text, opts, sizes, feed, out);
+        prop_assert!(back == text, "the pieces cut ahead give back the text");
+        prop_assert_eq!(spans, whole, "cut ahead: sizes {:?}, {} bytes", sizes, text.len());
     }
 
     /// A text searched in windows on several threads (`annotate::windows`, what `-j` and
@@ -1192,10 +1181,7 @@ fn windows_find_every_match_of_a_chain_of_overlapping_matches() {
             let mut at = 0;
             loop {
                 while at < text.len() && w.wants_more() {
-                    let mut to = (at + 7_777).min(text.len());
-                    while !text.is_char_boundary(to) {
-                        to += 1;
-                    }
+                    let to = block_end(&text, at, 7_777);
                     w.push(&text[at..to]);
                     at = to;
                 }

@@ -22,9 +22,9 @@
 //! piece is cut where `Windowed` would cut it except after a piece that ran on past its cut
 //! while the pieces after it were already out.
 
-use super::{locate_from, out_of_step, Annotation, Piece, WindowSizes, Windowed};
 use std::cell::RefCell;
 
+use super::{locate_from, out_of_step, Annotation, Piece, WindowSizes, Windowed};
 use crate::matcher::{MatchOptions, Matcher, Span};
 use crate::text::normalize::Normalized;
 use crate::text::snippet::Place;
@@ -73,8 +73,9 @@ pub struct Ahead {
     to: usize,
     /// The text from `lo`: the overlap before `cut`, the piece, the overlap after `to`.
     text: String,
-    /// The place of `cut`.
+    /// The places of `cut` and `to`.
     place: Place,
+    to_place: Place,
     /// The whole text ends where `text` ends.
     ends: bool,
     sizes: WindowSizes,
@@ -132,6 +133,7 @@ impl Ahead {
             to,
             text,
             place,
+            to_place,
             ends,
             sizes,
             opts,
@@ -175,7 +177,9 @@ impl Ahead {
             spans = Vec::new();
             (located, end_place)
         } else {
-            (Vec::new(), locate_from(piece, &[], at).1)
+            // The run's thread counted up to the cut: only what a span crossing it adds.
+            let past = &text[to.min(end) - lo..end - lo];
+            (Vec::new(), locate_from(past, &[], to_place).1)
         };
         Found {
             number,
@@ -268,18 +272,20 @@ impl Windowed<'_> {
         let hi = self.floor((to + overlap).min(held_end));
         let mut text = self.ahead.spare.pop().unwrap_or_default();
         text.push_str(&self.buf[lo - self.at..hi - self.at]);
+        let place = self.ahead.place;
+        self.ahead.place = locate_from(&self.buf[cut - self.at..to - self.at], &[], place).1;
         let piece = Ahead {
             number: self.ahead.cut_pieces,
             lo,
             cut,
             to,
             text,
-            place: self.ahead.place,
+            place,
+            to_place: self.ahead.place,
             ends: end && hi == held_end,
             sizes: self.sizes,
             opts: self.opts,
         };
-        self.ahead.place = locate_from(&self.buf[cut - self.at..to - self.at], &[], piece.place).1;
         self.ahead.cut = to;
         self.ahead.cut_pieces += 1;
         Some(piece)
@@ -304,13 +310,12 @@ impl Windowed<'_> {
         Turn::Again
     }
 
-    /// Keeps the text of a piece taken for a piece cut later; `most` is how many are kept.
-    pub fn recycle(&mut self, found: Found, most: usize) {
-        if self.ahead.spare.len() < most {
-            let mut text = found.text;
-            text.clear();
-            self.ahead.spare.push(text);
-        }
+    /// Keeps the text of a piece taken for a piece cut later (no more are kept than were
+    /// ever out at once).
+    pub fn recycle(&mut self, found: Found) {
+        let mut text = found.text;
+        text.clear();
+        self.ahead.spare.push(text);
     }
 
     /// The piece `found` was cut for, searched in turn and ending where it was cut (as the

@@ -1,9 +1,9 @@
 //! The ordered parallel pipeline of a corpus's documents: chunks of work go to a pool of
 //! workers, and their results come back to this thread in input order, whatever the number
-//! of workers. (A long input's pieces go to the workers one at a time, as soon as each is
-//! read, and come back in turn: `stream`.) While the workers process one chunk, this thread delivers the previous one and
-//! fetches the next, so reading, working and writing overlap; memory is bounded by two
-//! chunks, not by the corpus.
+//! of workers. While the workers process one chunk, this thread delivers the previous one
+//! and fetches the next, so reading, working and writing overlap; memory is bounded by two
+//! chunks, not by the corpus. (A long input's pieces go to the workers one at a time, as
+//! soon as each is read, and come back in turn: `stream`.)
 
 use rayon::prelude::*;
 

@@ -195,7 +195,7 @@ impl Delivery<'_, '_> {
         match done.rendered {
             Some(r) => {
                 let written = self.write_rendered(f, r, out);
-                windows.recycle(done.found, self.pool.current_num_threads() + 2);
+                windows.recycle(done.found);
                 written
             }
             None => self.write_piece(f, path, done.found.into_piece(), out),
