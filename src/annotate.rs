@@ -446,7 +446,7 @@ impl<'m> Windowed<'m> {
                 return None;
             }
             None if end && held_end <= self.next + region + overlap => held_end,
-            None => self.cut_from(self.next, self.next + region),
+            None => self.cut_from(self.next, region),
         };
         let lo = self.ceil(self.next.saturating_sub(overlap).max(self.at));
         let mut search_to = cut + overlap;
@@ -533,18 +533,13 @@ impl<'m> Windowed<'m> {
         spans
     }
 
-    /// Where to cut near `target`: after the last line break in the half region before it,
-    /// else after the last sentence end there (a piece of HTML or Markdown output then
-    /// ends where a reader pauses), else at the character boundary at or before it.
-    /// (`from` is where the piece starts.)
-    fn cut_from(&self, from: usize, target: usize) -> usize {
-        let target = self.floor(target.min(self.at + self.buf.len()));
-        let from = self.ceil(
-            target
-                .saturating_sub(self.sizes.region / 2)
-                .max(from + 1)
-                .min(target),
-        );
+    /// Where to cut a piece from `from` with this region: after the last line break in the
+    /// second half of the region, else after the last sentence end there (a piece of HTML or
+    /// Markdown output then ends where a reader pauses), else at the character boundary at
+    /// or before the region's end.
+    fn cut_from(&self, from: usize, region: usize) -> usize {
+        let target = self.floor((from + region).min(self.at + self.buf.len()));
+        let from = self.ceil(target.saturating_sub(region / 2).max(from + 1).min(target));
         let stretch = &self.buf[from - self.at..target - self.at];
         if let Some(i) = memchr::memrchr(b'\n', stretch.as_bytes()) {
             return from + i + 1;

@@ -971,20 +971,22 @@ fn windowed(
 }
 
 /// Annotates `text` as a long input is annotated: pieces cut ahead of their search
-/// (`annotate::ahead`), up to `out` at a time, searched in reverse order (as jobs may come
-/// back), every other one placed by its job, and taken in turn, or searched again in turn where a piece ahead is out of step.
-/// The pieces' texts and spans, as [`windowed`] gives them, how many pieces were searched
-/// again, and how many end inside a chain of overlapping matches (`Piece::cut_in_chain`).
+/// (`annotate::ahead`) for `workers` and the length `expected` (`Windowed::pieces_for`), up
+/// to `out` at a time, searched in reverse order (as jobs may come back), every other one
+/// placed by its job, and taken in turn, or searched again in turn where a piece ahead is
+/// out of step. The pieces' texts and spans, as [`windowed`] gives them, how many pieces
+/// were searched again, and how many end inside a chain of overlapping matches
+/// (`Piece::cut_in_chain`).
 fn ahead(
     m: &Matcher,
     text: &str,
     opts: MatchOptions,
     sizes: tifa::annotate::WindowSizes,
     feed: usize,
-    out: usize,
+    (out, workers, expected): (usize, usize, Option<usize>),
 ) -> (String, Vec<tifa::Located>, usize, usize) {
     use tifa::annotate::ahead::Turn;
-    let mut w = tifa::annotate::Windowed::new(m, opts, sizes);
+    let mut w = tifa::annotate::Windowed::new(m, opts, sizes).pieces_for(workers, expected);
     let (mut back, mut spans, mut again, mut cuts) = (String::new(), Vec::new(), 0, 0);
     let mut at = 0;
     let mut push = |w: &mut tifa::annotate::Windowed<'_>| {
@@ -1072,14 +1074,20 @@ proptest! {
         grow in (0usize..200, 0usize..100),
         feed in 1usize..20_000,
         out in 1usize..5,
+        workers in 1usize..4,
+        expected in 0usize..4,
     ) {
         let (text, sizes) = window_case(&parts, grow);
+        // The length known, not known (standard input), or wrongly guessed (a file that
+        // grew or shrank while it was read).
+        let expected = [Some(text.len()), None, Some(text.len() / 2), Some(2 * text.len())]
+            [expected];
         let (m, opts) = (gated_matcher(), MatchOptions { overlapping });
         let whole = tifa::annotate(m, &text, opts).spans;
         let (back, spans) = windowed(m, &text, opts, sizes, feed);
         prop_assert!(back == text, "the pieces give back the text");
         prop_assert_eq!(&spans, &whole, "sizes {:?}, {} bytes", sizes, text.len());
-        let (back, spans, _, _) = ahead(m, &text, opts, sizes, feed, out);
+        let (back, spans, _, _) = ahead(m, &text, opts, sizes, feed, (out, workers, expected));
         prop_assert!(back == text, "the pieces cut ahead give back the text");
         prop_assert_eq!(spans, whole, "cut ahead: sizes {:?}, {} bytes", sizes, text.len());
     }
@@ -1134,7 +1142,14 @@ fn windows_keep_in_step_through_a_chain_of_overlapping_matches() {
             assert_eq!(back, text);
             assert_eq!(spans, whole, "{sizes:?}");
             // Pieces cut ahead inside the chain are out of step, and searched again in turn.
-            let (back, spans, again, _) = ahead(m, &text, MatchOptions::default(), sizes, 7_777, 3);
+            let (back, spans, again, _) = ahead(
+                m,
+                &text,
+                MatchOptions::default(),
+                sizes,
+                7_777,
+                (3, 2, Some(text.len())),
+            );
             assert_eq!(back, text);
             assert!(spans == whole, "{sizes:?}, cut ahead");
             searched_again += again;
@@ -1200,7 +1215,8 @@ fn windows_find_every_match_of_a_chain_of_overlapping_matches() {
                 }));
             }
             // Cut ahead, the pieces in the chain are searched again in turn, as above.
-            let (back_ahead, spans_ahead, _, cuts_ahead) = ahead(m, &text, every, sizes, 7_777, 3);
+            let (back_ahead, spans_ahead, _, cuts_ahead) =
+                ahead(m, &text, every, sizes, 7_777, (3, 2, Some(text.len())));
             for (back, spans, cuts) in [(back, spans, cuts), (back_ahead, spans_ahead, cuts_ahead)]
             {
                 assert!(

@@ -46,6 +46,14 @@ impl Delivery<'_, '_> {
         if let Some(min) = self.min_window {
             windows = windows.on_threads(min);
         }
+        let workers = self.pool.current_num_threads();
+        if !self.renderer.shows_pieces() {
+            // A file's length as found; standard input's is not known.
+            let expected = usize::try_from(f.len)
+                .ok()
+                .filter(|&len| len > 0 && f.path.as_os_str() != "-");
+            windows = windows.pieces_for(workers, expected);
+        }
         // The head is read again in blocks, so only a window's text is held decoded.
         let input = Box::new(io::Cursor::new(head).chain(rest));
         let mut reader = Reader {
@@ -57,15 +65,14 @@ impl Delivery<'_, '_> {
         let (matcher, renderer) = (self.matcher, self.renderer);
         // With one worker, this thread renders while the worker searches the next pieces:
         // rendered on the worker too, 10 MB of Chinese took 1.2 times as long.
-        let apart = renderer.pieces_apart() && self.pool.current_num_threads() > 1;
-        let workers = self.pool.current_num_threads();
+        let apart = renderer.pieces_apart() && workers > 1;
         let (mut interrupted, mut failed_write) = (false, None);
         self.pool.in_place_scope(|scope| {
             let (done_tx, done_rx) = mpsc::channel::<(usize, thread::Result<Done>)>();
             let mut early = BTreeMap::new();
             let (mut cut, mut taken) = (0, 0);
             loop {
-                let most = pieces_out(workers, out.last_spans);
+                let most = pieces_out(workers, out.last, sizes.region);
                 while !interrupted && failed_write.is_none() && cut - taken < most {
                     if self.cancel.load(Ordering::Relaxed) {
                         interrupted = true;
@@ -123,7 +130,7 @@ impl Delivery<'_, '_> {
         }
         let Written {
             carry: _,
-            last_spans: _,
+            last: _,
             counts,
             spans,
             number,
@@ -194,7 +201,8 @@ impl Delivery<'_, '_> {
         }
         match done.rendered {
             Some(r) => {
-                let written = self.write_rendered(f, r, out);
+                let len = done.found.end - done.found.start;
+                let written = self.write_rendered(f, r, len, out);
                 windows.recycle(done.found);
                 written
             }
@@ -203,7 +211,13 @@ impl Delivery<'_, '_> {
     }
 
     /// Writes a piece a job rendered.
-    fn write_rendered(&mut self, f: &Found, r: Rendered, out: &mut Written) -> io::Result<()> {
+    fn write_rendered(
+        &mut self,
+        f: &Found,
+        r: Rendered,
+        len: usize,
+        out: &mut Written,
+    ) -> io::Result<()> {
         let (spilled, tail) = r.spilled.map_err(|e| {
             io::Error::new(
                 e.kind(),
@@ -219,7 +233,7 @@ impl Delivery<'_, '_> {
         }
         out.counts.add(&r.counts);
         out.spans += r.spans;
-        out.last_spans = Some(r.spans);
+        out.last = Some((r.spans, len as u64));
         out.number += 1;
         self.sink
             .part(f, &r.bytes, self.renderer, false, &r.counts)?;
@@ -273,7 +287,7 @@ impl Delivery<'_, '_> {
         out.chain_cuts += usize::from(piece.cut_in_chain);
         let piece_counts = entry_counts(&piece.annotation);
         out.spans += piece.annotation.spans.len() as u64;
-        out.last_spans = Some(piece.annotation.spans.len() as u64);
+        out.last = Some((piece.annotation.spans.len() as u64, piece.text.len() as u64));
         out.counts.add(&piece_counts);
         out.number += 1;
         spilled
@@ -387,8 +401,8 @@ struct Written {
     carry: Carry,
     counts: Tally,
     spans: u64,
-    /// The spans of the last piece written (none before the first).
-    last_spans: Option<u64>,
+    /// The spans and bytes of the last piece written (none before the first).
+    last: Option<(u64, u64)>,
     number: usize,
     /// Pieces that end inside a chain of overlapping matches ([`annotate::Piece::cut_in_chain`]).
     chain_cuts: usize,
@@ -407,12 +421,15 @@ const PLACED_SPAN: u64 = 256;
 /// How many pieces may be out at once: enough to keep every worker busy while this thread
 /// writes (two more than workers), fewer where the spans are dense ([`HELD_BY_PIECES`]),
 /// and never fewer than two, so that a piece is searched while the one before is written.
-/// Until the first piece is written, nothing is known of the spans: two.
-fn pieces_out(workers: usize, last_spans: Option<u64>) -> usize {
-    let Some(spans) = last_spans else {
+/// The spans a piece may hold go by the last piece written (`last`: its spans and bytes),
+/// as if it had been a whole `region` (the first pieces are smaller). Until the first piece
+/// is written, nothing is known of the spans: two.
+fn pieces_out(workers: usize, last: Option<(u64, u64)>, region: usize) -> usize {
+    let Some((spans, bytes)) = last else {
         return 2;
     };
-    let fit = HELD_BY_PIECES / spans.saturating_mul(PLACED_SPAN).max(1);
+    let per_piece = spans.saturating_mul(region as u64) / bytes.max(1);
+    let fit = HELD_BY_PIECES / per_piece.saturating_mul(PLACED_SPAN).max(1);
     usize::try_from(fit)
         .unwrap_or(usize::MAX)
         .clamp(2, workers + 2)
@@ -463,15 +480,20 @@ mod tests {
 
     #[test]
     fn dense_spans_keep_fewer_pieces_out() {
+        const MIB: usize = 1 << 20;
+        let piece = |spans| Some((spans, MIB as u64));
         // The built-in glossary over English: a few thousand spans a piece.
-        assert_eq!(pieces_out(2, Some(3_000)), 4);
-        assert_eq!(pieces_out(16, Some(3_000)), 18);
-        assert_eq!(pieces_out(16, Some(0)), 18);
+        assert_eq!(pieces_out(2, piece(3_000), MIB), 4);
+        assert_eq!(pieces_out(16, piece(3_000), MIB), 18);
+        assert_eq!(pieces_out(16, piece(0), MIB), 18);
         // Before the first piece is written, nothing is known: two.
-        assert_eq!(pieces_out(16, None), 2);
+        assert_eq!(pieces_out(16, None, MIB), 2);
         // CC-CEDICT over Chinese: 300,000 spans a piece or more.
-        assert_eq!(pieces_out(16, Some(300_000)), 2);
-        assert_eq!(pieces_out(16, Some(100_000)), 7);
-        assert_eq!(pieces_out(1, Some(u64::MAX)), 2);
+        assert_eq!(pieces_out(16, piece(300_000), MIB), 2);
+        assert_eq!(pieces_out(16, piece(100_000), MIB), 7);
+        assert_eq!(pieces_out(1, piece(u64::MAX), MIB), 2);
+        // A first piece of an eighth of the region, as dense: as few as a whole one.
+        assert_eq!(pieces_out(16, Some((12_500, MIB as u64 / 8)), MIB), 7);
+        assert_eq!(pieces_out(16, Some((1, 0)), MIB), 2);
     }
 }

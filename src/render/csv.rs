@@ -27,6 +27,10 @@ impl Render for CsvRenderer {
         "csv"
     }
 
+    fn shows_pieces(&self) -> bool {
+        false
+    }
+
     /// The rows of a piece are the rows the whole document would have: lines, columns and
     /// code-point offsets count from the document's start.
     fn piece(

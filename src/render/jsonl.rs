@@ -134,6 +134,10 @@ impl Render for JsonlRenderer {
         "jsonl"
     }
 
+    fn shows_pieces(&self) -> bool {
+        false
+    }
+
     /// A record's spans are some 34 times its text with CC-CEDICT over Chinese: they are
     /// written one at a time, as serde_json writes the array of them.
     fn document_spilled(

@@ -232,6 +232,14 @@ pub trait Render: Sync + Send {
         };
         self.document_spilled(&doc, ann, glossary, out, Some(spill));
     }
+    /// Whether the output shows where a document read in windows was cut into pieces (by
+    /// default, a part each). Where it does not, the pieces may be cut at any size: small at
+    /// the start and end of a long input, so that the workers start early and finish
+    /// together ([`crate::annotate::Windowed::pieces_for`]); where it does, every piece
+    /// but the last is a whole region, the same parts on every run.
+    fn shows_pieces(&self) -> bool {
+        true
+    }
     /// Whether a piece is rendered apart from the pieces before it, on a worker, with a
     /// [`Carry`] of its own that [`Render::join`] then joins to theirs: every format but
     /// one whose pieces depend on what came before (text's notes, numbered as they come).

@@ -116,6 +116,10 @@ impl Render for TextRenderer {
         "txt"
     }
 
+    fn shows_pieces(&self) -> bool {
+        false
+    }
+
     /// A gloss's note number depends on the glosses before it, in the pieces before too.
     fn pieces_apart(&self) -> bool {
         false
