@@ -797,6 +797,7 @@ fn run_batch(inputs: &[PathBuf], format: Format, mode: InputMode, jobs: usize) -
         input_mode: mode,
         text_field: "text".into(),
         lossy: false,
+        no_mmap: false,
         globs: vec![],
         summary: None,
     };

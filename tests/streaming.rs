@@ -75,12 +75,14 @@ fn a_long_input_is_annotated_as_a_whole_one_would_be() {
         r.begin(&mut want);
         r.document(&doc, &ann, matcher.glossary(), &mut want);
         r.end(&mut want);
-        for jobs in ["-j1", "-j3"] {
-            let (code, got, err) = tifa(dir.path(), &["annotate", jobs, "-f", name, "long.txt"]);
+        // Mapped (the default for a long file) and read in blocks.
+        for jobs in [&["-j1"][..], &["-j3"], &["-j3", "--no-mmap"]] {
+            let args = [&["annotate"], jobs, &["-f", name, "long.txt"]].concat();
+            let (code, got, err) = tifa(dir.path(), &args);
             assert_eq!((code, err.as_str()), (0, ""));
             assert!(
                 got == want,
-                "{name} output differs from the whole text's ({jobs})"
+                "{name} output differs from the whole text's ({jobs:?})"
             );
         }
     }
@@ -146,17 +148,25 @@ fn invalid_utf8_deep_in_a_long_input() {
     let at = bytes.len() - 5;
     bytes[at] = 0xFF;
     fs::write(dir.path().join("bad.txt"), &bytes).unwrap();
-    let (code, out, err) = tifa(dir.path(), &["annotate", "-f", "csv", "bad.txt"]);
-    let _ = out;
-    assert_eq!(code, 1, "{err}");
     let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-    assert_eq!(
-        err,
-        format!(
-            "tifa: error: bad.txt: invalid UTF-8 at line {line}, column 6 (byte offset {at}); \
-             convert it to UTF-8 or pass --lossy; the output holds the text before it\n"
-        )
-    );
+    let mut outputs = Vec::new();
+    for read in [&[][..], &["--no-mmap"]] {
+        let args = [&["annotate", "-f", "csv"], read, &["bad.txt"]].concat();
+        let (code, out, err) = tifa(dir.path(), &args);
+        assert_eq!(code, 1, "{err}");
+        assert_eq!(
+            err,
+            format!(
+                "tifa: error: bad.txt: invalid UTF-8 at line {line}, column 6 (byte offset \
+                 {at}); convert it to UTF-8 or pass --lossy; the output holds the text before \
+                 it\n"
+            )
+        );
+        outputs.push(out);
+    }
+    // The rows before it, mapped or read.
+    assert!(outputs[0].len() > 1_000_000);
+    assert!(outputs[0] == outputs[1]);
 }
 
 /// SIGINT while a long input is being annotated stops the run between windows, not at the

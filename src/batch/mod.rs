@@ -71,6 +71,8 @@ pub struct AnnotateConfig {
     pub text_field: String,
     /// Replace invalid UTF-8 instead of failing the input.
     pub lossy: bool,
+    /// Read long files with read calls, not memory maps ([`crate::input::mapped`]).
+    pub no_mmap: bool,
     /// Include/exclude patterns for files found in folders.
     pub globs: Vec<String>,
     /// Per-document entry counts: CSV, or JSON when the name ends in `.json`.
@@ -564,7 +566,7 @@ fn render_file(
     held: &Held,
 ) -> Result<Rendered, InputError> {
     let path = display(&f.path);
-    let (raw, rest) = source::read_head(&f.path, STREAM_ABOVE)?;
+    let (raw, rest) = source::read_head(&f.path, STREAM_ABOVE, !config.no_mmap)?;
     if let Some(rest) = rest {
         // Binary data is found before anything is written.
         source::sniff(&path, &raw)?;

@@ -54,8 +54,12 @@ impl Delivery<'_, '_> {
                 .filter(|&len| len > 0 && f.path.as_os_str() != "-");
             windows = windows.pieces_for(workers, expected);
         }
-        // The head is read again in blocks, so only a window's text is held decoded.
-        let input = Box::new(io::Cursor::new(head).chain(rest));
+        // The head is read again (in blocks, or from the map of the whole file), so only a
+        // window's text is held decoded.
+        let input = match rest {
+            source::Rest::Read(r) => source::Rest::Read(Box::new(io::Cursor::new(head).chain(r))),
+            mapped @ source::Rest::Mapped(_) => mapped,
+        };
         let mut reader = Reader {
             input: Utf8Stream::new(&path, input, self.config.lossy),
             failed: None,
@@ -146,7 +150,7 @@ impl Delivery<'_, '_> {
             }
         }
         let input = reader.input;
-        if let Some(w) = &input.warning {
+        if let Some(w) = input.warning() {
             (self.message)(Message::Warning(w.to_string()));
         }
         if chain_cuts > 0 {

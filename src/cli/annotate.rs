@@ -61,6 +61,10 @@ pub struct AnnotateArgs {
     pub text_field: String,
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Read long files with read calls, not memory maps (mapped, a file another program
+    /// cuts shorter while tifa reads it ends the run, as with ripgrep).
+    #[arg(long)]
+    pub no_mmap: bool,
     /// Include (`*.txt`) or exclude (`!*.log`) files found in folders; repeatable.
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
@@ -113,6 +117,7 @@ impl AnnotateArgs {
             },
             text_field: self.text_field.clone(),
             lossy: self.read.lossy,
+            no_mmap: self.no_mmap,
             globs: self.glob.clone(),
             summary: self.summary.clone(),
         }

@@ -2,6 +2,7 @@
 //! and aligned segments (TSV, TMX, XLIFF). They turn bytes into text and say where a problem
 //! is; they know nothing of glossaries.
 
+pub mod mapped;
 pub mod segments;
 pub mod source;
 pub mod stream;

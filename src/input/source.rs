@@ -5,6 +5,7 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use super::mapped::Mapped;
 use crate::text::snippet::line_column;
 
 /// Why an input could not be used.
@@ -248,25 +249,35 @@ pub fn read_all(path: impl AsRef<Path>) -> Result<Vec<u8>, InputError> {
 }
 
 /// The rest of an input longer than [`read_head`]'s limit, still to be read.
-pub type Rest = Box<dyn Read + Send>;
+pub enum Rest {
+    /// Read on from where the head ends.
+    Read(Box<dyn Read + Send>),
+    /// A regular file, mapped from its start ([`Mapped`]): the head is read again.
+    Mapped(Mapped),
+}
 
 /// Reads a file or standard input (`-`) up to `limit` bytes; an input longer than that also
-/// gives back its reader, to be read on in windows (a device such as `/dev/zero` never
-/// ends). Takes the path itself, not its display form.
+/// gives back the rest, to be read on in windows (a device such as `/dev/zero` never
+/// ends): with `map`, a regular file known to be longer is mapped ([`Mapped`]). Takes the
+/// path itself, not its display form.
 pub fn read_head(
     path: impl AsRef<Path>,
     limit: usize,
+    map: bool,
 ) -> Result<(Vec<u8>, Option<Rest>), InputError> {
     let path = path.as_ref();
     let err = |e| InputError::new(path.to_string_lossy(), InputErrorKind::Io(e));
     // A file's length sizes the buffer: read into an empty one, an 8 KB document took a
     // dozen reads (a small first read, then doubling) and as many reallocations.
-    let (mut reader, len): (Rest, u64) = if path.as_os_str() == "-" {
-        (Box::new(io::stdin()), 0)
+    let (mut reader, len, file): (Box<dyn Read + Send>, u64, _) = if path.as_os_str() == "-" {
+        (Box::new(io::stdin()), 0, None)
     } else {
         let file = std::fs::File::open(path).map_err(err)?;
-        let len = file.metadata().map_or(0, |m| m.len());
-        (Box::new(file), len)
+        let meta = file.metadata().ok();
+        let len = meta.as_ref().map_or(0, |m| m.len());
+        let regular = meta.is_some_and(|m| m.is_file());
+        let kept = (map && regular).then(|| file.try_clone().ok()).flatten();
+        (Box::new(file), len, kept)
     };
     // A file known to be longer than the limit is read on in windows anyway: only enough
     // to tell binary data is read here, so the first window's search need not wait for
@@ -282,8 +293,13 @@ pub fn read_head(
         .take(want)
         .read_to_end(&mut head)
         .map_err(err)?;
+    if known_long {
+        if let Some(mapped) = file.and_then(|f| Mapped::open(f, 0)) {
+            return Ok((head, Some(Rest::Mapped(mapped))));
+        }
+    }
     let more = known_long || head.len() > limit;
-    Ok((head, more.then_some(reader)))
+    Ok((head, more.then_some(Rest::Read(reader))))
 }
 
 /// How much of a file known to be read in windows [`read_head`] reads: more than the

@@ -4,7 +4,7 @@
 
 use std::io::Read;
 
-use super::source::{InputError, InputErrorKind};
+use super::source::{InputError, InputErrorKind, Rest};
 
 /// Bytes read at a time.
 const BLOCK: usize = 1 << 20;
@@ -12,8 +12,17 @@ const BLOCK: usize = 1 << 20;
 /// Decodes an input as UTF-8 in blocks. With `lossy`, invalid bytes become U+FFFD and the
 /// first is reported as a warning.
 pub struct Utf8Stream {
+    input: Rest,
+    decoder: Decoder,
+    done: bool,
+    /// The read buffer, allocated once: a long input is read a block at a time (a mapped
+    /// one is decoded in place).
+    buf: Vec<u8>,
+}
+
+/// Where decoding has got to.
+struct Decoder {
     path: String,
-    reader: Box<dyn Read + Send>,
     lossy: bool,
     /// The start of a character cut off by the end of the last block.
     pending: Vec<u8>,
@@ -23,24 +32,23 @@ pub struct Utf8Stream {
     line: usize,
     column: usize,
     /// The first invalid byte replaced (with `lossy`).
-    pub warning: Option<InputError>,
-    done: bool,
-    /// The read buffer, allocated once: a long input is read a block at a time.
-    buf: Vec<u8>,
+    warning: Option<InputError>,
 }
 
 impl Utf8Stream {
-    /// Decodes the input `reader` reads.
-    pub fn new(path: &str, reader: Box<dyn Read + Send>, lossy: bool) -> Utf8Stream {
+    /// Decodes the input `input` gives.
+    pub fn new(path: &str, input: Rest, lossy: bool) -> Utf8Stream {
         Utf8Stream {
-            path: path.to_string(),
-            reader,
-            lossy,
-            pending: Vec::new(),
-            offset: 0,
-            line: 1,
-            column: 1,
-            warning: None,
+            input,
+            decoder: Decoder {
+                path: path.to_string(),
+                lossy,
+                pending: Vec::new(),
+                offset: 0,
+                line: 1,
+                column: 1,
+                warning: None,
+            },
             done: false,
             buf: Vec::new(),
         }
@@ -48,12 +56,17 @@ impl Utf8Stream {
 
     /// Bytes of the input decoded so far.
     pub fn bytes(&self) -> usize {
-        self.offset
+        self.decoder.offset
+    }
+
+    /// The first invalid byte replaced (with `lossy`), if any was.
+    pub fn warning(&self) -> Option<&InputError> {
+        self.decoder.warning.as_ref()
     }
 
     /// Decodes bytes already read from the input (its head) into `out`.
     pub fn decode(&mut self, bytes: &[u8], out: &mut String) -> Result<(), InputError> {
-        self.block(bytes, false, out)
+        self.decoder.block(bytes, false, out)
     }
 
     /// Reads and decodes the next block into `out`; `false` once the input is exhausted.
@@ -61,22 +74,28 @@ impl Utf8Stream {
         if self.done {
             return Ok(false);
         }
-        let mut buf = std::mem::take(&mut self.buf);
-        buf.resize(BLOCK, 0);
-        let n = loop {
-            match self.reader.read(&mut buf) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(InputError::new(&*self.path, InputErrorKind::Io(e))),
+        let io_error = |e| InputError::new(&*self.decoder.path, InputErrorKind::Io(e));
+        let bytes = match &mut self.input {
+            Rest::Mapped(m) => m.next(BLOCK).map_err(io_error)?,
+            Rest::Read(reader) => {
+                self.buf.resize(BLOCK, 0);
+                let n = loop {
+                    match reader.read(&mut self.buf) {
+                        Ok(n) => break n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(io_error(e)),
+                    }
+                };
+                &self.buf[..n]
             }
         };
-        self.done = n == 0;
-        let decoded = self.block(&buf[..n], self.done, out);
-        self.buf = buf;
-        decoded?;
+        self.done = bytes.is_empty();
+        self.decoder.block(bytes, self.done, out)?;
         Ok(!self.done)
     }
+}
 
+impl Decoder {
     fn block(&mut self, bytes: &[u8], end: bool, out: &mut String) -> Result<(), InputError> {
         let mut joined;
         let mut data = bytes;
@@ -158,7 +177,7 @@ mod tests {
     use super::*;
 
     fn decode_in_blocks(bytes: &[u8], block: usize, lossy: bool) -> Result<String, String> {
-        let mut s = Utf8Stream::new("x", Box::new(std::io::empty()), lossy);
+        let mut s = Utf8Stream::new("x", Rest::Read(Box::new(std::io::empty())), lossy);
         let mut out = String::new();
         for b in bytes.chunks(block) {
             s.decode(b, &mut out).map_err(|e| e.to_string())?;
