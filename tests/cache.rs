@@ -193,13 +193,15 @@ fn damaged_cache_file_is_rebuilt() {
     tifa(&cache, &args(&[], &files));
     let file = cache_files(&cache).pop().unwrap();
     let good = fs::read(&file).unwrap();
-    // The header (magic, format, key, the four sections' lengths, checksum), then the
-    // sections: entries, the phrase set, the matcher's other tables, the Chinese automaton.
+    // The header (magic, format, key, the five sections' lengths, checksum), then the
+    // sections: entries, the phrase set, its anchor basis, the matcher's other tables, the
+    // Chinese automaton.
     let length = |at: usize| u64::from_le_bytes(good[at..at + 8].try_into().unwrap()) as usize;
-    let entries = 76..76 + length(28);
+    let entries = 84..84 + length(28);
     let phrases = entries.end..entries.end + length(36);
-    let tables = phrases.end..phrases.end + length(44);
-    assert_eq!(tables.end + length(52), good.len());
+    let basis = phrases.end..phrases.end + length(44);
+    let tables = basis.end..basis.end + length(52);
+    assert_eq!(tables.end + length(60), good.len());
     let flip = |at: usize| {
         let mut b = good.clone();
         b[at] ^= 0x10;
@@ -218,11 +220,13 @@ fn damaged_cache_file_is_rebuilt() {
         ("key", flip(20)),
         ("entries length", flip(30)),
         ("phrase set length", flip(38)),
-        ("tables length", flip(46)),
-        ("automaton length", flip(54)),
-        ("checksum", flip(68)),
+        ("basis length", flip(46)),
+        ("tables length", flip(54)),
+        ("automaton length", flip(62)),
+        ("checksum", flip(76)),
         ("entries", flip(entries.start + entries.len() / 2)),
         ("phrase set", flip(phrases.start + phrases.len() / 2)),
+        ("basis", flip(basis.start + basis.len() / 2)),
         ("tables", flip(tables.start + tables.len() / 2)),
         ("automaton", flip(good.len() - 20)),
         ("garbage", vec![0xAB; good.len()]),

@@ -40,18 +40,18 @@ use crate::glossary::{
     load_read, read_sources, Columns, Entries, FormKind, Glossary, GlossaryError, GlossarySource,
     Problem, Severity, SourceData, COLUMNS,
 };
-use crate::text::phrase::PhraseSet;
+use crate::text::phrase::{AnchorBasis, PhraseSet};
 
 mod entry_text;
 
 /// Bumped whenever what a cache file holds changes shape or meaning.
-pub const FORMAT: u32 = 11;
+pub const FORMAT: u32 = 12;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"tifa-gc\n";
 
 /// How many sections a cache file has.
-const SECTIONS: usize = 4;
+const SECTIONS: usize = 5;
 
 /// Header: magic, format, key, the lengths of the sections, the checksum of all.
 const HEADER_LEN: usize = 8 + 4 + 16 + SECTIONS * 8 + 16;
@@ -410,8 +410,8 @@ struct Tables {
     longest_form: usize,
 }
 
-/// A cache file: the header, the entries, the phrase set and the matcher's other tables
-/// (postcard each), the Chinese automaton (daachorse's own format). `None` when it cannot be
+/// A cache file: the header, the entries, the phrase set, its anchor basis and the matcher's
+/// other tables (postcard each), the Chinese automaton (daachorse's own format). `None` when it cannot be
 /// serialized (a path not in UTF-8).
 fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> {
     // Every field is named: a field added to the matcher fails to compile here until the
@@ -487,6 +487,7 @@ fn encode(key: &[u8; 16], m: &Matcher, warnings: &[Problem]) -> Option<Vec<u8>> 
     let sections: [Vec<u8>; SECTIONS] = [
         postcard::to_allocvec(&entries).ok()?,
         postcard::to_allocvec(phrases).ok()?,
+        postcard::to_allocvec(phrases.anchor_basis()).ok()?,
         postcard::to_allocvec(&tables).ok()?,
         han.as_ref().map(|h| h.serialize()).unwrap_or_default(),
     ];
@@ -535,15 +536,19 @@ fn decode(
     if magic != MAGIC || format != FORMAT.to_le_bytes() || file_key != key || at != body.len() {
         return None;
     }
-    let [entries, phrases, tables, automaton] = sections;
+    let [entries, phrases, basis, tables, automaton] = sections;
     let entries_at = HEADER_LEN..HEADER_LEN + entries.len();
     // The phrase set reads any bytes safely, so it is read while the checksum is worked out;
-    // the automaton only once the checksum has matched.
+    // the automaton only once the checksum has matched, and last (daachorse's reader
+    // trusts its bytes). The set's anchor basis is read with the rest, which took half as
+    // long as the set.
     let rest = || {
         if XxHash3_128::oneshot(body).to_le_bytes() != checksum {
             return None;
         }
-        Some((decode_entries(entries)?, decode_tables(tables, automaton)?))
+        let entries = decode_entries(entries)?;
+        let basis = whole::<AnchorBasis>(basis)?;
+        Some((entries, decode_tables(tables, automaton)?, basis))
     };
     let (rest, phrases) = if threads > 1 {
         std::thread::scope(|s| {
@@ -560,7 +565,7 @@ fn decode(
         let phrases = rest.as_ref().and_then(|_| whole(phrases));
         (rest, phrases)
     };
-    let (((index, warnings), mut matcher), phrases) = (rest?, phrases?);
+    let (((index, warnings), mut matcher, basis), phrases) = (rest?, phrases?);
     if matcher
         .patterns
         .iter()
@@ -572,7 +577,7 @@ fn decode(
     matcher.glossary = Glossary {
         entries: Entries::stored(Box::new(stored)),
     };
-    matcher.phrases = phrases;
+    matcher.phrases = phrases.with_anchor_basis(basis);
     Some((matcher, warnings))
 }
 

@@ -258,7 +258,7 @@ impl Basis {
 /// not common English, then the one with the longest surface, then the nearest its end).
 /// Gives, by a surface's place in the pool, what it is to the anchors.
 fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<Anchored> {
-    let basis = &set.basis;
+    let basis = &set.basis.0;
     let rank = |c: u32| {
         let c = c as usize;
         (
@@ -506,7 +506,9 @@ mod tests {
     fn a_set_read_back_chooses_the_same_anchors() {
         let built = set();
         let bytes = postcard::to_allocvec(&built).expect("a set serializes");
+        let basis = postcard::to_allocvec(built.anchor_basis()).expect("its basis too");
         let back: PhraseSet = postcard::from_bytes(&bytes).expect("and reads back");
+        let back = back.with_anchor_basis(postcard::from_bytes(&basis).expect("with it"));
         let text = "the nail case of the sky net campaign under the rule of law, case by case";
         for s in [&built, &back] {
             s.find(text, &mut Vec::new(), &mut Vec::new());
