@@ -275,8 +275,9 @@ pub fn read_head(
         let file = std::fs::File::open(path).map_err(err)?;
         let meta = file.metadata().ok();
         let len = meta.as_ref().map_or(0, |m| m.len());
-        let regular = meta.is_some_and(|m| m.is_file());
-        let kept = (map && regular).then(|| file.try_clone().ok()).flatten();
+        // A regular file known to be read in windows is mapped (a second handle to it).
+        let mapped = map && meta.is_some_and(|m| m.is_file()) && len > limit as u64;
+        let kept = mapped.then(|| file.try_clone().ok()).flatten();
         (Box::new(file), len, kept)
     };
     // A file known to be longer than the limit is read on in windows anyway: only enough
@@ -293,10 +294,8 @@ pub fn read_head(
         .take(want)
         .read_to_end(&mut head)
         .map_err(err)?;
-    if known_long {
-        if let Some(mapped) = file.and_then(|f| Mapped::open(f, 0)) {
-            return Ok((head, Some(Rest::Mapped(mapped))));
-        }
+    if let Some(mapped) = file.and_then(|f| Mapped::open(f, 0)) {
+        return Ok((head, Some(Rest::Mapped(mapped))));
     }
     let more = known_long || head.len() > limit;
     Ok((head, more.then_some(Rest::Read(reader))))
