@@ -93,6 +93,20 @@ fn a_long_input_is_annotated_as_a_whole_one_would_be() {
     assert!(page.ends_with("</html>\n"));
     assert!(page.matches("<article").count() > 10);
     assert!(page.contains("long.txt \u{b7} part 2, from line "));
+
+    // The formats that show the parts cut them alike on any number of workers (the others
+    // cut pieces sized for the workers, which their output does not show).
+    for name in ["html", "md"] {
+        let run = |jobs| {
+            let (code, got, err) = tifa(dir.path(), &["annotate", jobs, "-f", name, "long.txt"]);
+            assert_eq!((code, err.as_str()), (0, ""));
+            got
+        };
+        assert!(
+            run("-j1") == run("-j3"),
+            "{name}: parts differ with the workers"
+        );
+    }
 }
 
 /// An input of a few MiB is already annotated in windows: its HTML page comes in parts, so
