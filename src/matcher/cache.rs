@@ -45,7 +45,7 @@ use crate::text::phrase::{AnchorBasis, PhraseSet};
 mod entry_text;
 
 /// Bumped whenever what a cache file holds changes shape or meaning.
-pub const FORMAT: u32 = 12;
+pub const FORMAT: u32 = 13;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"tifa-gc\n";

@@ -204,7 +204,7 @@ impl Basis {
             .collect();
         // The node and class each node of the trie is reached from: every form and cue is
         // the path to the node it ends at.
-        let mut parent = vec![(u32::MAX, 0u32); set.accept.len()];
+        let mut parent = vec![(u32::MAX, 0u32); set.nodes.len()];
         for (class, &child) in set.root.iter().enumerate() {
             if child != u32::MAX {
                 parent[child as usize] = (0, class as u32);
@@ -217,8 +217,8 @@ impl Basis {
             parent[child as usize] = (node, class);
         }
         let (mut paths, mut path_ends) = (Vec::new(), Vec::new());
-        let ends = (0..set.accept.len())
-            .filter(|&n| set.accept[n].is_some() || set.cue_accept[n].is_some());
+        let ends = (0..set.nodes.len())
+            .filter(|&n| set.nodes[n].accept().is_some() || set.nodes[n].cue().is_some());
         for end in ends {
             let mut node = end as u32;
             while node != 0 && node != u32::MAX {
