@@ -242,15 +242,22 @@ impl PhraseBuilder {
             .max()
             .unwrap_or(0);
         let (mut ascii, mut han) = (true, false);
+        // Surfaces with the same classes share their place in the pool (a word's inflections
+        // share its list): the pool, and the anchors chosen by place ([`anchor`]), are then a
+        // fraction of the surfaces, and a text reaches few places of either.
+        let mut places: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
         for (s, list) in surface_classes {
             set.digits |= s.bytes().any(|b| b.is_ascii_digit());
             ascii &= s.is_ascii();
             han |= s.chars().any(crate::text::chinese::is_han);
-            let at = set.pool.len() as u32;
-            set.pool.extend(&list);
             let starts = list.iter().any(|c| first_classes.contains(c));
             let starts_cue = list.iter().any(|c| cue_first_classes.contains(c));
             let len = list.len() as u32;
+            let at = *places.entry(list).or_insert_with_key(|list| {
+                let at = set.pool.len() as u32;
+                set.pool.extend(list);
+                at
+            });
             let lookup = Lookup::Classes {
                 at,
                 len,
