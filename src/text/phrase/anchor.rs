@@ -47,8 +47,8 @@ pub(super) struct Anchors {
     searched: AtomicUsize,
     /// How often each class was seen in a run, by class id.
     counts: Mutex<Vec<u32>>,
-    /// By a surface's place in the pool (`Lookup::Classes::at`): what it is to the anchors.
-    chosen: OnceLock<Vec<Anchored>>,
+    /// What each surface is to the anchors, by its place in the pool.
+    chosen: OnceLock<Chosen>,
     /// A thread is choosing: the others search on, matching every run, rather than wait.
     choosing: AtomicBool,
 }
@@ -76,8 +76,8 @@ impl std::fmt::Debug for Anchors {
 
 impl Anchors {
     /// What each surface is to the anchors (by its place in the pool), once chosen.
-    pub(super) fn chosen(&self) -> Option<&[Anchored]> {
-        self.chosen.get().map(Vec::as_slice)
+    pub(super) fn chosen(&self) -> Option<&Chosen> {
+        self.chosen.get()
     }
 
     /// Counts the classes of the words in `seen` (each as `at` and `len` in the pool), seen
@@ -119,6 +119,34 @@ pub(super) struct Anchored {
     pub(super) begins: u64,
 }
 
+/// The anchors chosen, by a surface's place in the pool (`Lookup::Classes::at`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Chosen {
+    /// What the surface is to the anchors.
+    by_place: Vec<Anchored>,
+    /// One bit a place: does the surface lead to an anchor? Every word of a run is asked
+    /// ([`last_anchor`]), and these bits stay in the first-level cache where the places'
+    /// records, read at random among the surface table's lines, missed it nearly every
+    /// other time.
+    leads: Vec<u64>,
+}
+
+impl Chosen {
+    /// What the surface at `at` is to the anchors.
+    #[inline]
+    fn get(&self, at: u32) -> Anchored {
+        self.by_place.get(at as usize).copied().unwrap_or_default()
+    }
+
+    /// Does the surface at `at` lead to an anchor?
+    #[inline]
+    fn leads(&self, at: u32) -> bool {
+        self.leads
+            .get(at as usize / 64)
+            .is_some_and(|w| w >> (at % 64) & 1 != 0)
+    }
+}
+
 /// The bit of a class in [`Anchored`].
 fn bit(class: u32) -> u64 {
     1 << (class % 64)
@@ -126,9 +154,9 @@ fn bit(class: u32) -> u64 {
 
 /// The last word of the run that leads to an anchor.
 #[inline]
-pub(super) fn last_anchor(run: &[Token], chosen: &[Anchored]) -> Option<usize> {
+pub(super) fn last_anchor(run: &[Token], chosen: &Chosen) -> Option<usize> {
     run.iter().rposition(|t| match t.lookup {
-        Lookup::Classes { at, .. } => chosen.get(at as usize).is_some_and(|a| a.leads != 0),
+        Lookup::Classes { at, .. } => chosen.leads(at),
         _ => false,
     })
 }
@@ -138,13 +166,13 @@ pub(super) fn last_anchor(run: &[Token], chosen: &[Anchored]) -> Option<usize> {
 /// holds all its form's words, so one whose anchor is not ahead cannot start there). Of the
 /// words the last anchor left, this passes over nearly half (116,000 walks of the trie per
 /// 4 MB of English became 65,000).
-pub(super) fn worth(run: &[Token], last: usize, chosen: &[Anchored], worth: &mut Vec<bool>) {
+pub(super) fn worth(run: &[Token], last: usize, chosen: &Chosen, worth: &mut Vec<bool>) {
     worth.clear();
     worth.resize(last + 1, false);
     let mut ahead = 0;
     for k in (0..=last).rev() {
         if let Lookup::Classes { at, .. } = run[k].lookup {
-            let a = chosen.get(at as usize).copied().unwrap_or_default();
+            let a = chosen.get(at);
             ahead |= a.leads;
             worth[k] = a.begins & ahead != 0;
         }
@@ -257,7 +285,7 @@ impl Basis {
 /// Each form's and cue's anchor: of its words' classes, the one seen least in `counts` (then
 /// not common English, then the one with the longest surface, then the nearest its end).
 /// Gives, by a surface's place in the pool, what it is to the anchors.
-fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<Anchored> {
+fn choose(set: &PhraseSet, counts: &[u32]) -> Chosen {
     let basis = &set.basis.0;
     let rank = |c: u32| {
         let c = c as usize;
@@ -291,19 +319,23 @@ fn choose(set: &PhraseSet, counts: &[u32]) -> Vec<Anchored> {
             *b |= bit(best);
         }
     }
-    let mut chosen = vec![Anchored::default(); set.pool.len()];
+    let mut by_place = vec![Anchored::default(); set.pool.len()];
+    let mut leads = vec![0u64; set.pool.len().div_ceil(64)];
     for &s in &basis.surfaces {
         let (at, len) = ((s >> 32) as usize, s as u32 as usize);
-        if let (Some(list), Some(c)) = (set.pool.get(at..at + len), chosen.get_mut(at)) {
+        if let (Some(list), Some(c)) = (set.pool.get(at..at + len), by_place.get_mut(at)) {
             for &k in list {
                 if anchor.get(k as usize) == Some(&true) {
                     c.leads |= bit(k);
                 }
                 c.begins |= begins.get(k as usize).copied().unwrap_or(0);
             }
+            if c.leads != 0 {
+                leads[at / 64] |= 1 << (at % 64);
+            }
         }
     }
-    chosen
+    Chosen { by_place, leads }
 }
 
 #[cfg(test)]
@@ -484,7 +516,7 @@ mod tests {
     #[test]
     fn a_word_is_matched_from_only_with_its_forms_anchor_ahead() {
         let s = chosen_after(&["nail case", "sky net"], &"nail sky x ".repeat(100));
-        let chosen = s.anchors.chosen().unwrap_or_default();
+        let chosen = s.anchors.chosen().expect("chosen");
         let text = "sky nail case";
         let mut runs = Vec::new();
         s.runs(text, |run| runs.push(run.to_vec()));
@@ -514,9 +546,14 @@ mod tests {
             s.find(text, &mut Vec::new(), &mut Vec::new());
             s.anchors.choose_now(s);
         }
-        let chosen = built.anchors.chosen().unwrap_or_default();
-        assert_eq!(chosen, back.anchors.chosen().unwrap_or_default());
-        assert!(chosen.iter().any(|a| a.leads != 0) && chosen.iter().any(|a| a.leads == 0));
+        let chosen = built.anchors.chosen().expect("chosen");
+        assert_eq!(Some(chosen), back.anchors.chosen());
+        let places = &chosen.by_place;
+        assert!(places.iter().any(|a| a.leads != 0) && places.iter().any(|a| a.leads == 0));
+        // The bits say what the places' records say.
+        for (at, a) in places.iter().enumerate() {
+            assert_eq!(chosen.leads(at as u32), a.leads != 0, "place {at}");
+        }
     }
 
     /// A form's anchor is its word seen least: where "nail" is common and "case" rare,
@@ -524,9 +561,9 @@ mod tests {
     #[test]
     fn the_word_seen_least_is_the_anchor() {
         let s = chosen_after(&["nail case", "nail gun"], &"nail x ".repeat(100));
-        let chosen = s.anchors.chosen().unwrap_or_default();
+        let chosen = s.anchors.chosen().expect("chosen");
         let anchored = |w: &str| match s.surfaces.get(w) {
-            super::Lookup::Classes { at, .. } => chosen[at as usize].leads != 0,
+            super::Lookup::Classes { at, .. } => chosen.leads(at),
             _ => panic!("{w} is a surface"),
         };
         assert!(anchored("case") && anchored("cases") && anchored("gun"));
