@@ -258,6 +258,8 @@ impl Matcher {
             Vec::with_capacity((folded.len() / 128).clamp(8, 1 << 16));
         // English cues anywhere in the text: (start, end, cue).
         let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
+        // English matches that are the only reading of their words.
+        let mut sole = Vec::new();
         // Every English form has a letter or digit; text without letters has no English
         // words worth scanning (and Chinese text would be a word per character).
         let english = !self.phrases.is_empty()
@@ -279,7 +281,8 @@ impl Matcher {
             found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
         } else {
             if english {
-                self.phrases.find(folded, &mut found, &mut cue_hits);
+                self.phrases
+                    .find_noting_sole(folded, &mut found, &mut cue_hits, &mut sole);
             }
             if let (Some(han), true) = (&self.han, norm.has_han()) {
                 let han_found = han
@@ -302,6 +305,7 @@ impl Matcher {
                 &mut found,
                 &dropped,
                 &cue_hits,
+                &sole,
                 context,
             );
         }
@@ -495,7 +499,9 @@ impl Matcher {
     /// match may run past the dropped one (二十届中央军委委员: with 二十届中央 excluded before
     /// 军委, 中央军委委员 is found), taking in the kept matches nested in it ("session of the
     /// National People's Congress (NPC) Standing Committee": the aside's "NPC" gives way to
-    /// the Standing Committee) but none that runs past its end. `found` is sorted by start.
+    /// the Standing Committee) but none that runs past its end. `found` is sorted by start;
+    /// so is `sole`, the English matches that are the only reading of their words
+    /// ([`PhraseSet::find_noting_sole`]), whose words no other form is looked for in.
     #[allow(clippy::too_many_arguments)]
     fn refill(
         &self,
@@ -505,6 +511,7 @@ impl Matcher {
         found: &mut Vec<(usize, usize, usize)>,
         dropped: &[(usize, usize, usize)],
         cue_hits: &[(usize, usize, usize)],
+        sole: &[(usize, usize, usize)],
         context: Option<&std::collections::HashSet<usize>>,
     ) {
         let mut candidates = Vec::new();
@@ -518,7 +525,8 @@ impl Matcher {
         for &(s, e, p) in dropped {
             let inner = &folded[s..e];
             let mut hits = Vec::new();
-            if english && inner.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            let is_sole = || sole.binary_search(&(s, e, p)).is_ok();
+            if english && inner.bytes().any(|b| b.is_ascii_alphanumeric()) && !is_sole() {
                 // A form from the dropped match's first word that ran past it would have
                 // been chosen over it: only one from a later word can, and a few words past
                 // it at most. The piece ends between words, so no word is cut short (a run

@@ -1318,6 +1318,20 @@ impl PhraseSet {
         out: &mut Vec<(usize, usize, usize)>,
         cues: &mut Vec<(usize, usize, usize)>,
     ) {
+        self.find_noting_sole(folded, out, cues, &mut Vec::new());
+    }
+
+    /// [`PhraseSet::find`], and in `sole` the matches that are the only reading of their
+    /// words (sorted by start): no other form matches from their first word, and no word
+    /// after it inside them begins a form. A match that a glossary rule drops is searched
+    /// again for what else its words may be (`Matcher::refill`); a sole one need not be.
+    pub fn find_noting_sole(
+        &self,
+        folded: &str,
+        out: &mut Vec<(usize, usize, usize)>,
+        cues: &mut Vec<(usize, usize, usize)>,
+        sole: &mut Vec<(usize, usize, usize)>,
+    ) {
         let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         let mut free = 0;
         self.anchored_runs(folded, |run, worth| {
@@ -1346,8 +1360,19 @@ impl PhraseSet {
                     }
                 }
                 if let Some((end, pattern, _)) = best {
-                    out.push(widen_quotes(folded, run[k].start, end, pattern));
+                    let found = widen_quotes(folded, run[k].start, end, pattern);
+                    out.push(found);
                     free = end;
+                    let other_reading = hits
+                        .iter()
+                        .any(|&(e, p, _)| p & CUE == 0 && (e, p) != (end, pattern));
+                    let inner_start = run[k + 1..]
+                        .iter()
+                        .take_while(|t| t.start < end)
+                        .any(|t| matches!(t.lookup, Lookup::Classes { starts: true, .. }));
+                    if !other_reading && !inner_start {
+                        sole.push(found);
+                    }
                 }
             }
         });
