@@ -29,7 +29,7 @@ use crate::glossary::{Entry, FormKind, Glossary, GlossaryError, Problem, Severit
 use crate::text::chinese::{has_traditional, is_han};
 use crate::text::english::is_word_char;
 use crate::text::normalize::{normalize_rejoining, wrapper, Normalized};
-use crate::text::phrase::{PhraseBuilder, PhraseProblem, PhraseSet};
+use crate::text::phrase::{OtherReadings, PhraseBuilder, PhraseProblem, PhraseSet};
 use crate::text::regional::regional_key;
 use crate::text::{ceil_boundary, floor_boundary, fold_form};
 use keys::HanKeys;
@@ -258,8 +258,8 @@ impl Matcher {
             Vec::with_capacity((folded.len() / 128).clamp(8, 1 << 16));
         // English cues anywhere in the text: (start, end, cue).
         let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
-        // English matches that are the only reading of their words.
-        let mut sole = Vec::new();
+        // How far other readings of the words of English matches may run.
+        let mut others = Vec::new();
         // Every English form has a letter or digit; text without letters has no English
         // words worth scanning (and Chinese text would be a word per character).
         let english = !self.phrases.is_empty()
@@ -282,7 +282,7 @@ impl Matcher {
         } else {
             if english {
                 self.phrases
-                    .find_noting_sole(folded, &mut found, &mut cue_hits, &mut sole);
+                    .find_noting_others(folded, &mut found, &mut cue_hits, &mut others);
             }
             if let (Some(han), true) = (&self.han, norm.has_han()) {
                 let han_found = han
@@ -305,7 +305,7 @@ impl Matcher {
                 &mut found,
                 &dropped,
                 &cue_hits,
-                &sole,
+                &others,
                 context,
             );
         }
@@ -500,8 +500,8 @@ impl Matcher {
     /// 军委, 中央军委委员 is found), taking in the kept matches nested in it ("session of the
     /// National People's Congress (NPC) Standing Committee": the aside's "NPC" gives way to
     /// the Standing Committee) but none that runs past its end. `found` is sorted by start;
-    /// so is `sole`, the English matches that are the only reading of their words
-    /// ([`PhraseSet::find_noting_sole`]), whose words no other form is looked for in.
+    /// so is `others`, how far other readings of the words of English matches may run
+    /// ([`PhraseSet::find_noting_others`]): no other form is looked for where none can be.
     #[allow(clippy::too_many_arguments)]
     fn refill(
         &self,
@@ -511,7 +511,7 @@ impl Matcher {
         found: &mut Vec<(usize, usize, usize)>,
         dropped: &[(usize, usize, usize)],
         cue_hits: &[(usize, usize, usize)],
-        sole: &[(usize, usize, usize)],
+        others: &[OtherReadings],
         context: Option<&std::collections::HashSet<usize>>,
     ) {
         let mut candidates = Vec::new();
@@ -525,8 +525,16 @@ impl Matcher {
         for &(s, e, p) in dropped {
             let inner = &folded[s..e];
             let mut hits = Vec::new();
-            let is_sole = || sole.binary_search(&(s, e, p)).is_ok();
-            if english && inner.bytes().any(|b| b.is_ascii_alphanumeric()) && !is_sole() {
+            // Where another reading of the words may end at most (an English match that has
+            // none is not searched again).
+            let other_end = match others.binary_search_by_key(&(s, e, p), |o| o.0) {
+                Ok(i) => others[i].1,
+                Err(_) => Some(folded.len()),
+            };
+            if let (true, Some(other_end)) = (
+                english && inner.bytes().any(|b| b.is_ascii_alphanumeric()),
+                other_end,
+            ) {
                 // A form from the dropped match's first word that ran past it would have
                 // been chosen over it: only one from a later word can, and a few words past
                 // it at most. The piece ends between words, so no word is cut short (a run
@@ -538,7 +546,7 @@ impl Matcher {
                 let mut reach = if one_word {
                     e
                 } else {
-                    ceil_boundary(folded, folded.len().min(e + ENGLISH_REACH))
+                    ceil_boundary(folded, (e + ENGLISH_REACH).min(other_end).max(e))
                 };
                 let b = folded.as_bytes();
                 while reach < b.len() && b[reach].is_ascii_alphanumeric() {

@@ -1318,19 +1318,20 @@ impl PhraseSet {
         out: &mut Vec<(usize, usize, usize)>,
         cues: &mut Vec<(usize, usize, usize)>,
     ) {
-        self.find_noting_sole(folded, out, cues, &mut Vec::new());
+        self.find_noting_others(folded, out, cues, &mut Vec::new());
     }
 
-    /// [`PhraseSet::find`], and in `sole` the matches that are the only reading of their
-    /// words (sorted by start): no other form matches from their first word, and no word
-    /// after it inside them begins a form. A match that a glossary rule drops is searched
-    /// again for what else its words may be (`Matcher::refill`); a sole one need not be.
-    pub fn find_noting_sole(
+    /// [`PhraseSet::find`], and in `others`, for each match (by start), how far another
+    /// reading of its words may run: `None` when it has none (no other form matches from
+    /// its first word, and no word after it inside it begins a form), else the end of its
+    /// run of words, which no form crosses. A match that a glossary rule drops is searched
+    /// again for what else its words may be (`Matcher::refill`): not at all, or no further.
+    pub fn find_noting_others(
         &self,
         folded: &str,
         out: &mut Vec<(usize, usize, usize)>,
         cues: &mut Vec<(usize, usize, usize)>,
-        sole: &mut Vec<(usize, usize, usize)>,
+        others: &mut Vec<OtherReadings>,
     ) {
         let (mut ws, mut hits, mut stack) = (Vec::new(), Vec::new(), Vec::new());
         let mut free = 0;
@@ -1370,9 +1371,8 @@ impl PhraseSet {
                         .iter()
                         .take_while(|t| t.start < end)
                         .any(|t| matches!(t.lookup, Lookup::Classes { starts: true, .. }));
-                    if !other_reading && !inner_start {
-                        sole.push(found);
-                    }
+                    let run_end = run.last().map_or(end, |t| t.end);
+                    others.push((found, (other_reading || inner_start).then_some(run_end)));
                 }
             }
         });
@@ -1402,6 +1402,9 @@ impl PhraseSet {
         });
     }
 }
+
+/// A match, and how far another reading of its words may run ([`PhraseSet::find_noting_others`]).
+pub type OtherReadings = ((usize, usize, usize), Option<usize>);
 
 /// Pushes a word onto `run`, and after a word of a form the aside that follows it
 /// ([`aside_end`]); `aside` is then where the aside ends.
