@@ -1606,6 +1606,36 @@ mod tests {
             .collect()
     }
 
+    /// A match with no other reading of its words is noted so, and one whose words may read
+    /// otherwise (a word inside it begins a form, or another form ends from its first word)
+    /// with the end of its run of words.
+    #[test]
+    fn matches_note_how_far_other_readings_may_run() {
+        let s = set(&[
+            "nail case",
+            "protective umbrella",
+            "umbrella",
+            "sky net",
+            "sky",
+        ]);
+        let text = "a nail case, then protective umbrella nail x, sky net";
+        let (mut out, mut others) = (Vec::new(), Vec::new());
+        s.find_noting_others(text, &mut out, &mut Vec::new(), &mut others);
+        let noted: Vec<(&str, Option<&str>)> = others
+            .iter()
+            .map(|&((a, b, _), end)| (&text[a..b], end.map(|e| &text[a..e])))
+            .collect();
+        assert_eq!(
+            noted,
+            [
+                ("nail case", None),
+                ("protective umbrella", Some("protective umbrella nail")),
+                ("sky net", Some("sky net")),
+            ]
+        );
+        assert_eq!(out, others.iter().map(|o| o.0).collect::<Vec<_>>());
+    }
+
     /// Words of every length are found, keyed in 64 bits, 128 bits or as strings, with
     /// sixteen bytes of text after them or fewer (the end of the text).
     #[test]
