@@ -997,12 +997,25 @@ fn compile(glossary: &Glossary, mut phrases: PhraseBuilder) -> Compiled {
             v.insert(id);
         }
     }
-    // The phrase set and the Chinese automaton do not depend on each other: two cores build
-    // them at once (the automaton is wasted work only for a glossary with errors).
-    let ((phrases, phrase_problems), han) = rayon::join(
-        || phrases.build(),
-        || han_automaton(&han_keys, DaachorseMatchKind::LeftmostLongest),
-    );
+    // The phrase set and the Chinese automaton do not depend on each other: they are built
+    // at once (the automaton is wasted work only for a glossary with errors). The automaton
+    // gets a thread of its own rather than one of the pool's: the phrase set's word work
+    // then has every worker of the pool, where beside a `rayon::join` it had the one left
+    // (CC-CEDICT: 3.0 G instructions against the automaton's 2.2 G, the longer of the two).
+    let ((phrases, phrase_problems), han) = std::thread::scope(|s| {
+        let han = std::thread::Builder::new().spawn_scoped(s, || {
+            han_automaton(&han_keys, DaachorseMatchKind::LeftmostLongest)
+        });
+        let phrases = phrases.build();
+        let han = match han {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            // No thread to be had: built here after the phrase set.
+            Err(_) => han_automaton(&han_keys, DaachorseMatchKind::LeftmostLongest),
+        };
+        (phrases, han)
+    });
     for pp in phrase_problems {
         match pp {
             PhraseProblem::NoWords { pattern } => {
